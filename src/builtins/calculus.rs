@@ -1,0 +1,87 @@
+//! Calculus commands on expressions: `diff`, `subs`, `expand`.
+
+use super::{Builtin, Impl};
+use crate::eval::value::Value;
+use crate::eval::{EResult, EvalError, Evaluator};
+use crate::math::expr::{diff, subst};
+use crate::render::text;
+use crate::source::Span;
+use crate::syntax::ast;
+
+pub const DIFF: Builtin = Builtin {
+    name: "diff",
+    signature: "diff(f, x) or diff(f, x, k)",
+    summary: "the derivative of f with respect to x (the k-th derivative with k)",
+    example: "diff(exp(-x^2), x) → -2*x*exp(-x^2)",
+    min_args: 2,
+    max_args: 3,
+    imp: Impl::Command(diff_cmd),
+};
+
+pub const SUBS: Builtin = Builtin {
+    name: "subs",
+    signature: "subs(f, x, v)",
+    summary: "f with every x replaced by v",
+    example: "subs(x^2 + 1, x, 1/2) → 5/4",
+    min_args: 3,
+    max_args: 3,
+    imp: Impl::Command(subs_cmd),
+};
+
+pub const EXPAND: Builtin = Builtin {
+    name: "expand",
+    signature: "expand(f)",
+    summary: "multiplies out products and integer powers of sums",
+    example: "expand((x + 1)^2) → 1 + 2*x + x^2",
+    min_args: 1,
+    max_args: 1,
+    imp: Impl::Command(expand_cmd),
+};
+
+fn diff_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
+    let x = ev.symbol_arg(&args[1], "the variable of differentiation")?;
+    let f = ev.eval_expr_with_free(&args[0], &x)?;
+    let k = match args.get(2) {
+        Some(a) => ev.uint_arg(a, "the order of the derivative", 100_000)?,
+        None => 1,
+    };
+    let d = diff::diff_n(&f, &x, k, &crate::eval::interrupt::is_interrupted)
+        .map_err(|e| EvalError::math(e, span))?;
+    let order = if k == 1 {
+        String::new()
+    } else {
+        format!("^{k}")
+    };
+    ev.steps.push(
+        format!(
+            "d{order}/d{x}{order} [{}] = {}",
+            text::expr(&f),
+            text::expr(&d)
+        ),
+        "sum, product, power and chain rules, simplified to canonical form",
+    );
+    Ok(Value::Expr(d))
+}
+
+fn subs_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
+    let x = ev.symbol_arg(&args[1], "the variable to substitute")?;
+    let f = ev.eval_expr_with_free(&args[0], &x)?;
+    let v = ev.eval_expr(&args[2])?;
+    let r = subst::subs(&f, &x, &v).map_err(|e| EvalError::math(e, span))?;
+    ev.steps.push(
+        format!(
+            "{} with {x} = {} gives {}",
+            text::expr(&f),
+            text::expr(&v),
+            text::expr(&r)
+        ),
+        "substitution",
+    );
+    Ok(Value::Expr(r))
+}
+
+fn expand_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
+    let f = ev.eval_expr(&args[0])?;
+    let r = subst::expand(&f).map_err(|e| EvalError::math(e, span))?;
+    Ok(Value::Expr(r))
+}

@@ -1,0 +1,305 @@
+//! The builtin registry: every function the language knows, with its signature, a one-line
+//! description and an example (the same text feeds `:help`, the README and completion), and
+//! the implementation it dispatches to. Later capabilities add entries here.
+
+mod calculus;
+mod numeric;
+
+use crate::eval::value::Value;
+use crate::eval::{EResult, EvalError, Evaluator};
+use crate::math::expr::{self, Expr, Func, MResult};
+use crate::source::Span;
+use crate::syntax::ast;
+
+/// A command builtin: receives its arguments unevaluated so it can treat some as variables.
+pub type CommandFn = fn(&mut Evaluator, &[ast::Expr], Span) -> EResult<Value>;
+
+/// How a builtin is implemented.
+#[derive(Clone, Copy)]
+pub enum Impl {
+    /// A symbolic function kept in expressions (`sin`, `erf`, …).
+    Func(Func),
+    /// A function rewritten into others at once (`exp(x)` is `e^x`, `sqrt` is `^(1/2)`).
+    Rewrite(fn(Vec<Expr>) -> MResult),
+    /// A command that computes something (`diff`, `N`, …).
+    Command(CommandFn),
+}
+
+/// One builtin's documentation and implementation.
+#[derive(Clone, Copy)]
+pub struct Builtin {
+    pub name: &'static str,
+    pub signature: &'static str,
+    pub summary: &'static str,
+    pub example: &'static str,
+    pub min_args: usize,
+    pub max_args: usize,
+    pub imp: Impl,
+}
+
+const fn func(
+    name: &'static str,
+    f: Func,
+    summary: &'static str,
+    example: &'static str,
+) -> Builtin {
+    let signature = match f {
+        Func::Binomial => "binomial(n, k)",
+        _ => "",
+    };
+    let arity = if matches!(f, Func::Binomial) { 2 } else { 1 };
+    Builtin {
+        name,
+        signature,
+        summary,
+        example,
+        min_args: arity,
+        max_args: arity,
+        imp: Impl::Func(f),
+    }
+}
+
+const fn rewrite(
+    name: &'static str,
+    signature: &'static str,
+    g: fn(Vec<Expr>) -> MResult,
+    summary: &'static str,
+    example: &'static str,
+) -> Builtin {
+    Builtin {
+        name,
+        signature,
+        summary,
+        example,
+        min_args: 1,
+        max_args: 1,
+        imp: Impl::Rewrite(g),
+    }
+}
+
+fn exp_rw(a: Vec<Expr>) -> MResult {
+    expr::pow(Expr::e(), a[0].clone())
+}
+fn sqrt_rw(a: Vec<Expr>) -> MResult {
+    expr::pow(a[0].clone(), Expr::frac(1, 2))
+}
+fn ln_rw(a: Vec<Expr>) -> MResult {
+    expr::func(Func::Ln, a)
+}
+fn sec_rw(a: Vec<Expr>) -> MResult {
+    expr::pow(expr::func(Func::Cos, a)?, Expr::int(-1))
+}
+fn log1p_rw(a: Vec<Expr>) -> MResult {
+    expr::func(Func::Ln, vec![expr::add(vec![Expr::one(), a[0].clone()])?])
+}
+fn expm1_rw(a: Vec<Expr>) -> MResult {
+    expr::sub(expr::pow(Expr::e(), a[0].clone())?, Expr::one())
+}
+fn softplus_rw(a: Vec<Expr>) -> MResult {
+    expr::func(
+        Func::Ln,
+        vec![expr::add(vec![
+            Expr::one(),
+            expr::pow(Expr::e(), a[0].clone())?,
+        ])?],
+    )
+}
+
+/// Every builtin, in the order the reference lists them.
+pub static BUILTINS: &[Builtin] = &[
+    rewrite("exp", "exp(x)", exp_rw, "the exponential e^x", "exp(0) → 1"),
+    func("ln", Func::Ln, "the natural logarithm", "ln(e^3) → 3"),
+    rewrite(
+        "log",
+        "log(x)",
+        ln_rw,
+        "the natural logarithm (same as ln)",
+        "log(1) → 0",
+    ),
+    rewrite(
+        "log1p",
+        "log1p(x)",
+        log1p_rw,
+        "ln(1 + x)",
+        "log1p(x) → ln(1 + x)",
+    ),
+    rewrite("expm1", "expm1(x)", expm1_rw, "e^x − 1", "expm1(0) → 0"),
+    rewrite(
+        "sqrt",
+        "sqrt(x)",
+        sqrt_rw,
+        "the square root, as an exact surd when possible",
+        "sqrt(8) → 2*sqrt(2)",
+    ),
+    func(
+        "sin",
+        Func::Sin,
+        "sine (radians), exact at multiples of π/12",
+        "sin(pi/6) → 1/2",
+    ),
+    func("cos", Func::Cos, "cosine (radians)", "cos(pi/3) → 1/2"),
+    func("tan", Func::Tan, "tangent (radians)", "tan(pi/4) → 1"),
+    rewrite("sec", "sec(x)", sec_rw, "secant, 1/cos(x)", "sec(0) → 1"),
+    func("asin", Func::Asin, "inverse sine", "asin(1/2) → pi/6"),
+    func("acos", Func::Acos, "inverse cosine", "acos(0) → pi/2"),
+    func("atan", Func::Atan, "inverse tangent", "atan(1) → pi/4"),
+    func("sinh", Func::Sinh, "hyperbolic sine", "sinh(0) → 0"),
+    func("cosh", Func::Cosh, "hyperbolic cosine", "cosh(0) → 1"),
+    func("tanh", Func::Tanh, "hyperbolic tangent", "tanh(0) → 0"),
+    func(
+        "asinh",
+        Func::Asinh,
+        "inverse hyperbolic sine",
+        "asinh(0) → 0",
+    ),
+    func(
+        "acosh",
+        Func::Acosh,
+        "inverse hyperbolic cosine",
+        "acosh(1) → 0",
+    ),
+    func(
+        "atanh",
+        Func::Atanh,
+        "inverse hyperbolic tangent",
+        "atanh(0) → 0",
+    ),
+    func(
+        "erf",
+        Func::Erf,
+        "the error function 2/√π ∫₀ˣ e^(−t²) dt",
+        "erf(0) → 0",
+    ),
+    func(
+        "erfc",
+        Func::Erfc,
+        "the complementary error function 1 − erf(x)",
+        "erfc(0) → 1",
+    ),
+    func(
+        "Phi",
+        Func::Phi,
+        "the standard normal CDF Φ(x) = (1 + erf(x/√2))/2",
+        "Phi(0) → 1/2",
+    ),
+    func("gelu", Func::Gelu, "GELU activation x·Φ(x)", "gelu(0) → 0"),
+    func(
+        "sigmoid",
+        Func::Sigmoid,
+        "logistic sigmoid 1/(1 + e^(−x))",
+        "sigmoid(0) → 1/2",
+    ),
+    rewrite(
+        "softplus",
+        "softplus(x)",
+        softplus_rw,
+        "ln(1 + e^x)",
+        "softplus(x) → ln(1 + exp(x))",
+    ),
+    func(
+        "gamma",
+        Func::Gamma,
+        "the gamma function, exact at integers and half-integers",
+        "gamma(1/2) → sqrt(pi)",
+    ),
+    func(
+        "zeta",
+        Func::Zeta,
+        "the Riemann zeta function, exact at even integers and non-positive integers",
+        "zeta(2) → pi^2/6",
+    ),
+    func(
+        "factorial",
+        Func::Factorial,
+        "n! (also written n!)",
+        "factorial(5) → 120",
+    ),
+    func(
+        "binomial",
+        Func::Binomial,
+        "the binomial coefficient n choose k",
+        "binomial(5, 2) → 10",
+    ),
+    func("abs", Func::Abs, "absolute value", "abs(-3/2) → 3/2"),
+    calculus::DIFF,
+    calculus::SUBS,
+    calculus::EXPAND,
+    numeric::N,
+];
+
+/// The builtin called `name`, if any.
+pub fn lookup(name: &str) -> Option<&'static Builtin> {
+    BUILTINS.iter().find(|b| b.name == name)
+}
+
+/// The signature shown in help and errors (`sin(x)` for one-argument functions).
+pub fn signature(b: &Builtin) -> String {
+    if b.signature.is_empty() {
+        format!("{}(x)", b.name)
+    } else {
+        b.signature.to_string()
+    }
+}
+
+/// Every builtin name, for completion.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    BUILTINS.iter().map(|b| b.name)
+}
+
+/// Edit distance, for "did you mean".
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != *cb);
+            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The closest known name to `name` among builtins and `extra`, if close enough.
+pub fn suggest(name: &str, extra: &[String]) -> Option<String> {
+    let lower = name.to_lowercase();
+    names()
+        .map(str::to_string)
+        .chain(extra.iter().cloned())
+        .map(|c| (distance(&lower, &c.to_lowercase()), c))
+        .filter(|(d, c)| *d <= if c.chars().count() <= 4 { 1 } else { 2 })
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// The error for a call of an unknown function.
+pub fn unknown_function(name: &str, span: Span, known: &[String]) -> EvalError {
+    let err = EvalError::new(format!("unknown function `{name}`"), span)
+        .with_label("not a builtin or a defined function");
+    match suggest(name, known) {
+        Some(s) => err.with_help(format!("did you mean `{s}`?")),
+        None => err.with_help(format!(
+            "define it first, e.g. `{name}(x) = x^2`, or see :help for the builtins"
+        )),
+    }
+}
+
+/// The error for a call with the wrong number of arguments.
+pub fn arity_error(b: &Builtin, got: usize, span: Span) -> EvalError {
+    let expected = if b.min_args == b.max_args {
+        format!("{}", b.min_args)
+    } else {
+        format!("{} to {}", b.min_args, b.max_args)
+    };
+    EvalError::new(
+        format!(
+            "{} takes {expected} argument{}, got {got}",
+            b.name,
+            if b.max_args == 1 { "" } else { "s" }
+        ),
+        span,
+    )
+    .with_label("wrong number of arguments")
+    .with_help(format!("usage: {}", signature(b)))
+}

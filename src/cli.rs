@@ -1,0 +1,133 @@
+//! The command line: `sigma` (REPL), `sigma run FILE`, `sigma -e 'EXPR'`,
+//! `sigma key FILE --format md|tex|json [-o OUT]`, each with `--format`.
+
+use crate::render::{self, Format};
+use crate::session::{Outcome, Session};
+use clap::{Parser, Subcommand};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+/// sigma — exact series, sequences and sums.
+#[derive(Parser, Debug)]
+#[command(
+    name = "sigma",
+    version,
+    about = "A symbolic-numeric computer algebra engine for series and sequences"
+)]
+pub struct Args {
+    /// Evaluate these statements (`;`-separated) and exit.
+    #[arg(
+        short = 'e',
+        long = "eval",
+        value_name = "EXPR",
+        allow_hyphen_values = true
+    )]
+    pub eval: Option<String>,
+    /// Output format: text, json, latex or markdown.
+    #[arg(long, short = 'f', default_value = "text", global = true)]
+    pub format: Format,
+    /// Show derivation steps in text output.
+    #[arg(long, global = true)]
+    pub steps: bool,
+    /// Default significant digits of N(expr).
+    #[arg(long, global = true, value_name = "D")]
+    pub digits: Option<u32>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run a script, printing each statement's result.
+    Run { file: PathBuf },
+    /// Write an answer key for a script: its `##` headings as sections, every answer with its steps.
+    Key {
+        file: PathBuf,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// Entry point; returns the process exit code.
+pub fn main() -> i32 {
+    let args = match Args::try_parse() {
+        Ok(a) => a,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    let mut session = Session::new();
+    session.settings.steps = args.steps;
+    if let Some(d) = args.digits {
+        if d == 0 || d > crate::math::float::MAX_DIGITS {
+            eprintln!(
+                "error: --digits must be between 1 and {}",
+                crate::math::float::MAX_DIGITS
+            );
+            return 2;
+        }
+        session.settings.digits = d;
+    }
+    crate::eval::interrupt::install_handler();
+    match (&args.command, &args.eval) {
+        (Some(Command::Run { file }), _) => match read(file) {
+            Ok(text) => run_source(
+                &mut session,
+                &file.display().to_string(),
+                &text,
+                args.format,
+            ),
+            Err(code) => code,
+        },
+        (Some(Command::Key { file, output }), _) => match read(file) {
+            Ok(text) => crate::answer_key::command(
+                &mut session,
+                file,
+                &text,
+                args.format,
+                output.as_deref(),
+            ),
+            Err(code) => code,
+        },
+        (None, Some(src)) => run_source(&mut session, "<expr>", src, args.format),
+        (None, None) => crate::repl::run(session, args.format),
+    }
+}
+
+fn read(file: &std::path::Path) -> Result<String, i32> {
+    std::fs::read_to_string(file).map_err(|e| {
+        eprintln!("error: cannot read {}: {e}", file.display());
+        1
+    })
+}
+
+/// Runs a script or `-e` text, printing outcomes as they come; on the first error prints the
+/// diagnostics to stderr and returns 1.
+pub fn run_source(session: &mut Session, name: &str, text: &str, format: Format) -> i32 {
+    let steps = session.settings.steps;
+    let mut stdout = std::io::stdout().lock();
+    let mut outcomes: Vec<Outcome> = Vec::new();
+    let result = session.run(name, text, &mut |o| {
+        if format == Format::Json {
+            outcomes.push(o.clone());
+        } else {
+            let _ = writeln!(stdout, "{}", render::outcome(o, format, steps));
+        }
+    });
+    let diags = result.err().unwrap_or_default();
+    if format == Format::Json {
+        let doc = render::json::document(&outcomes, &diags, &session.sources);
+        let _ = writeln!(stdout, "{doc}");
+    }
+    let _ = stdout.flush();
+    if diags.is_empty() {
+        return 0;
+    }
+    if format != Format::Json {
+        let color = std::io::stderr().is_terminal();
+        eprint!("{}", session.render_diagnostics(&diags, color));
+    }
+    1
+}

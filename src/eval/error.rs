@@ -1,0 +1,76 @@
+//! Evaluation errors: a lowercase message, the span it concerns, and a hint. Turned into the
+//! single `Diagnostic` type for rendering.
+
+use crate::diagnostics::Diagnostic;
+use crate::math::MathError;
+use crate::source::Span;
+
+/// An error raised while evaluating a statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EvalError {
+    pub message: String,
+    pub span: Span,
+    pub label: String,
+    pub help: Option<String>,
+    pub notes: Vec<String>,
+}
+
+impl EvalError {
+    /// An error at `span`.
+    pub fn new(message: impl Into<String>, span: Span) -> Self {
+        EvalError {
+            message: message.into(),
+            span,
+            label: String::new(),
+            help: None,
+            notes: Vec::new(),
+        }
+    }
+    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+        self.label = label.into();
+        self
+    }
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+    /// A mathematical failure at `span`, with a hint for the common cases.
+    pub fn math(e: MathError, span: Span) -> Self {
+        let err = EvalError::new(e.to_string(), span);
+        match e {
+            MathError::DivisionByZero => err
+                .with_label("this evaluates to a division by zero")
+                .with_help("a denominator here is exactly 0"),
+            MathError::ZeroToZero => err.with_label("0^0").with_help(
+                "sigma leaves 0^0 undefined; write the intended value (often 1) explicitly",
+            ),
+            MathError::Domain(_) => err.with_label("outside the real domain"),
+            MathError::TooLarge(_) => err
+                .with_label("too large")
+                .with_help("sigma refuses exact results with more than about 30 million digits"),
+            MathError::Interrupted => {
+                EvalError::new("interrupted", span).with_label("stopped here")
+            }
+            MathError::Undefined(_) | MathError::Unsupported(_) => err,
+        }
+    }
+    /// The diagnostic to render.
+    pub fn to_diagnostic(&self) -> Diagnostic {
+        let mut d =
+            Diagnostic::error(self.message.clone(), Some(self.span)).with_label(self.label.clone());
+        if let Some(h) = &self.help {
+            d = d.with_help(h.clone());
+        }
+        for n in &self.notes {
+            d = d.with_note(n.clone());
+        }
+        d
+    }
+}
+
+/// Result of evaluation.
+pub type EResult<T> = Result<T, EvalError>;

@@ -1,0 +1,331 @@
+//! Evaluation of the syntax tree to values, calling `math/` through the builtin registry.
+//! Owns name resolution at run time, user-function calls, operator semantics on values and
+//! the interrupt checks between operations.
+
+pub mod error;
+pub mod interrupt;
+mod ops;
+pub mod scope;
+pub mod value;
+
+use crate::builtins::{self, Impl};
+use crate::math::expr::{self, Expr, Func};
+use crate::math::{Derivation, Q};
+use crate::source::Span;
+use crate::syntax::ast::{self, BinaryOp, ExprKind, UnaryOp};
+pub use error::{EResult, EvalError};
+use scope::{Scope, Settings};
+use std::collections::HashMap;
+use value::Value;
+
+/// Deepest chain of user-function calls allowed.
+pub const MAX_CALL_DEPTH: usize = 200;
+
+/// Evaluates expressions against a scope, collecting derivation steps.
+pub struct Evaluator<'a> {
+    pub scope: &'a Scope,
+    pub settings: &'a Settings,
+    locals: Vec<HashMap<String, Value>>,
+    /// Steps gathered from the commands evaluated so far.
+    pub steps: Derivation,
+}
+
+impl<'a> Evaluator<'a> {
+    pub fn new(scope: &'a Scope, settings: &'a Settings) -> Self {
+        Evaluator {
+            scope,
+            settings,
+            locals: Vec::new(),
+            steps: Derivation::new(),
+        }
+    }
+
+    /// Fails with "interrupted" when the user pressed Ctrl-C.
+    pub fn check_interrupt(&self, span: Span) -> EResult<()> {
+        if interrupt::is_interrupted() {
+            return Err(EvalError::new("interrupted", span).with_label("stopped here"));
+        }
+        Ok(())
+    }
+
+    /// Evaluates one expression.
+    pub fn eval(&mut self, e: &ast::Expr) -> EResult<Value> {
+        self.check_interrupt(e.span)?;
+        let m = |r: Result<Expr, crate::math::MathError>| {
+            r.map(Value::Expr)
+                .map_err(|err| EvalError::math(err, e.span))
+        };
+        match &e.kind {
+            ExprKind::Number(text) => match Q::parse_decimal(text) {
+                Ok(q) => Ok(Value::Expr(Expr::Num(q))),
+                Err(err) => Err(EvalError::math(err.into(), e.span)),
+            },
+            ExprKind::Ident(name) => self.lookup(name, e.span),
+            ExprKind::Paren(inner) => self.eval(inner),
+            ExprKind::Call { name, args } => self.call(name, args, e.span),
+            ExprKind::Unary { op, expr: inner } => {
+                let v = self.eval(inner)?;
+                match op {
+                    UnaryOp::Neg => ops::negate(v, e.span),
+                    UnaryOp::Not => match v {
+                        Value::Bool(b) => Ok(Value::Bool(!b)),
+                        other => Err(EvalError::new(
+                            format!("`not` needs true or false, not a {}", other.kind()),
+                            inner.span,
+                        )),
+                    },
+                }
+            }
+            ExprKind::Factorial(inner) => {
+                let v = self.eval_expr(inner)?;
+                m(expr::func(Func::Factorial, vec![v]))
+            }
+            ExprKind::Binary { op, lhs, rhs } => match op {
+                BinaryOp::And | BinaryOp::Or => {
+                    let a = self.eval_bool(lhs)?;
+                    // Short-circuit like every logic the user knows.
+                    if (*op == BinaryOp::And && !a) || (*op == BinaryOp::Or && a) {
+                        return Ok(Value::Bool(a));
+                    }
+                    Ok(Value::Bool(self.eval_bool(rhs)?))
+                }
+                _ => {
+                    let a = self.eval(lhs)?;
+                    let b = self.eval(rhs)?;
+                    ops::binary(*op, a, b, e.span, self.settings)
+                }
+            },
+            ExprKind::Compare {
+                operands,
+                ops: rels,
+            } => {
+                let vals = operands
+                    .iter()
+                    .map(|o| self.eval(o))
+                    .collect::<EResult<Vec<_>>>()?;
+                ops::compare(vals, rels, operands, e.span)
+            }
+            ExprKind::List(items) => {
+                let vals = items
+                    .iter()
+                    .map(|i| self.eval(i))
+                    .collect::<EResult<Vec<_>>>()?;
+                ops::list(vals, items, e.span)
+            }
+        }
+    }
+
+    /// Evaluates an expression that must be an exact symbolic value.
+    pub fn eval_expr(&mut self, e: &ast::Expr) -> EResult<Expr> {
+        match self.eval(e)? {
+            Value::Expr(x) => Ok(x),
+            Value::Approx(a) => Ok(a.exact),
+            other => Err(EvalError::new(
+                format!(
+                    "expected a number or expression here, found a {}",
+                    other.kind()
+                ),
+                e.span,
+            )),
+        }
+    }
+
+    /// Evaluates an expression that must be true or false.
+    pub fn eval_bool(&mut self, e: &ast::Expr) -> EResult<bool> {
+        match self.eval(e)? {
+            Value::Bool(b) => Ok(b),
+            other => Err(EvalError::new(
+                format!("expected true or false here, found a {}", other.kind()),
+                e.span,
+            )
+            .with_help("`and`, `or` and `not` combine comparisons such as `x < 1`")),
+        }
+    }
+
+    /// Evaluates `e` with `name` unbound (a free symbol), whatever the scope says — for the
+    /// variable of `diff`, `subs` and later series/sum builtins.
+    pub fn eval_with_free(&mut self, e: &ast::Expr, name: &str) -> EResult<Value> {
+        let mut frame = HashMap::new();
+        frame.insert(name.to_string(), Value::Expr(Expr::sym(name)));
+        self.locals.push(frame);
+        let r = self.eval(e);
+        self.locals.pop();
+        r
+    }
+
+    /// Like [`Self::eval_with_free`], requiring an exact expression.
+    pub fn eval_expr_with_free(&mut self, e: &ast::Expr, name: &str) -> EResult<Expr> {
+        match self.eval_with_free(e, name)? {
+            Value::Expr(x) => Ok(x),
+            Value::Approx(a) => Ok(a.exact),
+            other => Err(EvalError::new(
+                format!("expected an expression here, found a {}", other.kind()),
+                e.span,
+            )),
+        }
+    }
+
+    /// A name argument that must be written as a plain variable (`x`, `λ`).
+    pub fn symbol_arg(&self, e: &ast::Expr, what: &str) -> EResult<String> {
+        match &e.kind {
+            ExprKind::Ident(n) if !is_constant_name(n) => Ok(n.clone()),
+            _ => Err(
+                EvalError::new(format!("{what} must be a variable name"), e.span)
+                    .with_label("not a variable")
+                    .with_help("write a plain name such as `x` here"),
+            ),
+        }
+    }
+
+    /// A small non-negative integer argument.
+    pub fn uint_arg(&mut self, e: &ast::Expr, what: &str, max: u64) -> EResult<u64> {
+        let v = self.eval_expr(e)?;
+        let bad = || {
+            EvalError::new(format!("{what} must be a non-negative integer"), e.span)
+                .with_label(format!("this is {}", crate::render::text::expr(&v)))
+        };
+        let q = v.as_num().ok_or_else(bad)?;
+        if !q.is_integer() || q.is_negative() {
+            return Err(bad());
+        }
+        match q.numer().to_u64() {
+            Some(n) if n <= max => Ok(n),
+            _ => Err(
+                EvalError::new(format!("{what} {q} is too large (at most {max})"), e.span)
+                    .with_label("too large"),
+            ),
+        }
+    }
+
+    fn lookup(&self, name: &str, span: Span) -> EResult<Value> {
+        for frame in self.locals.iter().rev() {
+            if let Some(v) = frame.get(name) {
+                return Ok(v.clone());
+            }
+        }
+        if let Some(v) = self.scope.values.get(name) {
+            return Ok(v.clone());
+        }
+        match name {
+            "pi" | "π" => return Ok(Value::Expr(Expr::pi())),
+            "e" => return Ok(Value::Expr(Expr::e())),
+            "oo" | "∞" => return Ok(Value::Expr(Expr::infinity())),
+            "true" => return Ok(Value::Bool(true)),
+            "false" => return Ok(Value::Bool(false)),
+            _ => {}
+        }
+        if let Some(b) = builtins::lookup(name) {
+            return Err(
+                EvalError::new(format!("`{name}` is a function, not a value"), span)
+                    .with_label("used as a value")
+                    .with_help(format!("call it: {}", builtins::signature(b))),
+            );
+        }
+        if self.scope.functions.contains_key(name) {
+            return Err(
+                EvalError::new(format!("`{name}` is a function, not a value"), span)
+                    .with_label("used as a value")
+                    .with_help(format!("call it with arguments, e.g. {name}(x)")),
+            );
+        }
+        Ok(Value::Expr(Expr::sym(name)))
+    }
+
+    fn call(&mut self, name: &ast::Ident, args: &[ast::Expr], span: Span) -> EResult<Value> {
+        if let Some(f) = self.scope.functions.get(&name.name).cloned() {
+            if args.len() != f.params.len() {
+                return Err(EvalError::new(
+                    format!(
+                        "{} takes {} argument{}, got {}",
+                        f.name,
+                        f.params.len(),
+                        if f.params.len() == 1 { "" } else { "s" },
+                        args.len()
+                    ),
+                    span,
+                )
+                .with_help(format!(
+                    "the definition is {}({})",
+                    f.name,
+                    f.params.join(", ")
+                )));
+            }
+            if self.locals.len() >= MAX_CALL_DEPTH {
+                return Err(EvalError::new(
+                    format!(
+                        "calls of {} nest too deeply (limit {MAX_CALL_DEPTH})",
+                        f.name
+                    ),
+                    span,
+                )
+                .with_help(
+                    "a function that calls itself needs a base case; sigma has no conditionals yet",
+                ));
+            }
+            let vals = args
+                .iter()
+                .map(|a| self.eval(a))
+                .collect::<EResult<Vec<_>>>()?;
+            let frame: HashMap<String, Value> = f.params.iter().cloned().zip(vals).collect();
+            self.locals.push(frame);
+            let r = self.eval(&f.body);
+            self.locals.pop();
+            return r.map_err(|mut err| {
+                if err.span.source != span.source
+                    || err.span.start < span.start
+                    || err.span.end > span.end
+                {
+                    err.notes
+                        .push(format!("while evaluating the call of {} here", f.name));
+                }
+                err
+            });
+        }
+        let Some(b) = builtins::lookup(&name.name) else {
+            return Err(builtins::unknown_function(
+                &name.name,
+                name.span,
+                &self.scope.names(),
+            ));
+        };
+        if args.len() < b.min_args || args.len() > b.max_args {
+            return Err(builtins::arity_error(b, args.len(), span));
+        }
+        match b.imp {
+            Impl::Func(f) => {
+                let vals = args
+                    .iter()
+                    .map(|a| self.eval_expr(a))
+                    .collect::<EResult<Vec<_>>>()?;
+                expr::func(f, vals)
+                    .map(Value::Expr)
+                    .map_err(|e| EvalError::math(e, span))
+            }
+            Impl::Rewrite(g) => {
+                let vals = args
+                    .iter()
+                    .map(|a| self.eval_expr(a))
+                    .collect::<EResult<Vec<_>>>()?;
+                g(vals)
+                    .map(Value::Expr)
+                    .map_err(|e| EvalError::math(e, span))
+            }
+            Impl::Command(c) => c(self, args, span),
+        }
+    }
+}
+
+/// Names that denote constants and cannot be used as variables or rebound.
+pub fn is_constant_name(n: &str) -> bool {
+    matches!(n, "pi" | "π" | "e" | "oo" | "∞" | "true" | "false")
+}
+
+impl Evaluator<'_> {
+    /// Evaluates `e` with extra local bindings (used to show a function body symbolically).
+    pub fn eval_in_frame(&mut self, e: &ast::Expr, frame: Vec<(String, Value)>) -> EResult<Value> {
+        self.locals.push(frame.into_iter().collect());
+        let r = self.eval(e);
+        self.locals.pop();
+        r
+    }
+}

@@ -1,0 +1,396 @@
+//! Operator semantics on values: exact arithmetic through the canonical constructors,
+//! re-certified arithmetic on approximations, vector and matrix arithmetic, and comparison
+//! chains decided exactly (or by certified numerics for constants such as π).
+
+use super::error::{EResult, EvalError};
+use super::scope::Settings;
+use super::value::{Approx, Rel, Value};
+use crate::math::expr::{self, Expr, MResult};
+use crate::math::float;
+use crate::source::Span;
+use crate::syntax::ast::{self, BinaryOp, CmpOp};
+use std::cmp::Ordering;
+
+fn math(r: MResult, span: Span) -> EResult<Expr> {
+    r.map_err(|e| EvalError::math(e, span))
+}
+
+/// Re-evaluates an exact value numerically to `digits` digits.
+pub fn approximate(exact: Expr, digits: u32, span: Span) -> EResult<Value> {
+    let value = float::evaluate(&exact, digits).map_err(|e| EvalError::math(e, span))?;
+    Ok(Value::Approx(Approx { exact, value }))
+}
+
+/// `-v`.
+pub fn negate(v: Value, span: Span) -> EResult<Value> {
+    match v {
+        Value::Expr(x) => Ok(Value::Expr(math(expr::neg(x), span)?)),
+        Value::Approx(a) => approximate(math(expr::neg(a.exact), span)?, a.value.digits, span),
+        Value::Vector(xs) => Ok(Value::Vector(
+            xs.into_iter()
+                .map(|x| math(expr::neg(x), span))
+                .collect::<EResult<_>>()?,
+        )),
+        Value::Matrix(rows) => Ok(Value::Matrix(
+            rows.into_iter()
+                .map(|r| {
+                    r.into_iter()
+                        .map(|x| math(expr::neg(x), span))
+                        .collect::<EResult<Vec<_>>>()
+                })
+                .collect::<EResult<_>>()?,
+        )),
+        other => Err(EvalError::new(
+            format!("cannot negate a {}", other.kind()),
+            span,
+        )),
+    }
+}
+
+fn scalar_op(op: BinaryOp, a: Expr, b: Expr) -> MResult {
+    match op {
+        BinaryOp::Add => expr::add(vec![a, b]),
+        BinaryOp::Sub => expr::sub(a, b),
+        BinaryOp::Mul => expr::mul(vec![a, b]),
+        BinaryOp::Div => expr::div(a, b),
+        BinaryOp::Pow => expr::pow(a, b),
+        BinaryOp::And | BinaryOp::Or => unreachable_logic(),
+    }
+}
+
+fn unreachable_logic() -> MResult {
+    Err(crate::math::MathError::Unsupported(
+        "logic operators need true/false operands".into(),
+    ))
+}
+
+/// `a op b` for arithmetic operators.
+pub fn binary(
+    op: BinaryOp,
+    a: Value,
+    b: Value,
+    span: Span,
+    _settings: &Settings,
+) -> EResult<Value> {
+    use Value::*;
+    match (a, b) {
+        (Expr(x), Expr(y)) => Ok(Expr(math(scalar_op(op, x, y), span)?)),
+        (Approx(x), Approx(y)) => {
+            let d = x.value.digits.min(y.value.digits);
+            approximate(math(scalar_op(op, x.exact, y.exact), span)?, d, span)
+        }
+        (Approx(x), Expr(y)) => {
+            approximate(math(scalar_op(op, x.exact, y), span)?, x.value.digits, span)
+        }
+        (Expr(x), Approx(y)) => {
+            approximate(math(scalar_op(op, x, y.exact), span)?, y.value.digits, span)
+        }
+        (Vector(xs), Vector(ys)) if matches!(op, BinaryOp::Add | BinaryOp::Sub) => {
+            if xs.len() != ys.len() {
+                return Err(EvalError::new(
+                    format!(
+                        "cannot combine vectors of lengths {} and {}",
+                        xs.len(),
+                        ys.len()
+                    ),
+                    span,
+                ));
+            }
+            Ok(Vector(
+                xs.into_iter()
+                    .zip(ys)
+                    .map(|(x, y)| math(scalar_op(op, x, y), span))
+                    .collect::<EResult<_>>()?,
+            ))
+        }
+        (Matrix(xs), Matrix(ys)) if matches!(op, BinaryOp::Add | BinaryOp::Sub) => {
+            if xs.len() != ys.len() || xs[0].len() != ys[0].len() {
+                return Err(EvalError::new(
+                    format!(
+                        "cannot combine a {}×{} and a {}×{} matrix",
+                        xs.len(),
+                        xs[0].len(),
+                        ys.len(),
+                        ys[0].len()
+                    ),
+                    span,
+                ));
+            }
+            Ok(Matrix(
+                xs.into_iter()
+                    .zip(ys)
+                    .map(|(r, s)| {
+                        r.into_iter()
+                            .zip(s)
+                            .map(|(x, y)| math(scalar_op(op, x, y), span))
+                            .collect()
+                    })
+                    .collect::<EResult<_>>()?,
+            ))
+        }
+        (Expr(c), Vector(xs)) if op == BinaryOp::Mul => Ok(Vector(scale_all(&c, xs, span)?)),
+        (Vector(xs), Expr(c)) if matches!(op, BinaryOp::Mul | BinaryOp::Div) => {
+            let c = if op == BinaryOp::Div {
+                math(expr::pow(c, crate::math::Expr::int(-1)), span)?
+            } else {
+                c
+            };
+            Ok(Vector(scale_all(&c, xs, span)?))
+        }
+        (Expr(c), Matrix(rows)) if op == BinaryOp::Mul => Ok(Matrix(
+            rows.into_iter()
+                .map(|r| scale_all(&c, r, span))
+                .collect::<EResult<_>>()?,
+        )),
+        (Matrix(rows), Expr(c)) if matches!(op, BinaryOp::Mul | BinaryOp::Div) => {
+            let c = if op == BinaryOp::Div {
+                math(expr::pow(c, crate::math::Expr::int(-1)), span)?
+            } else {
+                c
+            };
+            Ok(Matrix(
+                rows.into_iter()
+                    .map(|r| scale_all(&c, r, span))
+                    .collect::<EResult<_>>()?,
+            ))
+        }
+        (Matrix(a), Matrix(b)) if op == BinaryOp::Mul => Ok(Matrix(matmul(&a, &b, span)?)),
+        (Matrix(a), Vector(v)) if op == BinaryOp::Mul => {
+            let col: Vec<Vec<crate::math::Expr>> = v.into_iter().map(|x| vec![x]).collect();
+            Ok(Vector(
+                matmul(&a, &col, span)?.into_iter().flatten().collect(),
+            ))
+        }
+        (Vector(v), Matrix(b)) if op == BinaryOp::Mul => Ok(Vector(
+            matmul(&[v], &b, span)?.into_iter().flatten().collect(),
+        )),
+        (Vector(a), Vector(b)) if op == BinaryOp::Mul => {
+            if a.len() != b.len() {
+                return Err(EvalError::new(
+                    format!(
+                        "cannot multiply vectors of lengths {} and {}",
+                        a.len(),
+                        b.len()
+                    ),
+                    span,
+                ));
+            }
+            let terms = a
+                .into_iter()
+                .zip(b)
+                .map(|(x, y)| expr::mul(vec![x, y]))
+                .collect::<MResult<Vec<_>>>();
+            Ok(Expr(math(terms.and_then(expr::add), span)?))
+        }
+        (Matrix(a), Expr(n)) if op == BinaryOp::Pow => Ok(Matrix(matpow(a, &n, span)?)),
+        (a, b) => Err(EvalError::new(
+            format!(
+                "cannot apply `{}` to a {} and a {}",
+                op_symbol(op),
+                a.kind(),
+                b.kind()
+            ),
+            span,
+        )),
+    }
+}
+
+fn op_symbol(op: BinaryOp) -> &'static str {
+    match op {
+        BinaryOp::Add => "+",
+        BinaryOp::Sub => "-",
+        BinaryOp::Mul => "*",
+        BinaryOp::Div => "/",
+        BinaryOp::Pow => "^",
+        BinaryOp::And => "and",
+        BinaryOp::Or => "or",
+    }
+}
+
+fn scale_all(c: &Expr, xs: Vec<Expr>, span: Span) -> EResult<Vec<Expr>> {
+    xs.into_iter()
+        .map(|x| math(expr::mul(vec![c.clone(), x]), span))
+        .collect()
+}
+
+fn matmul(a: &[Vec<Expr>], b: &[Vec<Expr>], span: Span) -> EResult<Vec<Vec<Expr>>> {
+    let (n, k) = (a.len(), a[0].len());
+    if b.len() != k {
+        return Err(EvalError::new(
+            format!(
+                "cannot multiply a {n}×{k} matrix by a {}×{} one",
+                b.len(),
+                b.first().map_or(0, Vec::len)
+            ),
+            span,
+        )
+        .with_help(
+            "the number of columns on the left must equal the number of rows on the right",
+        ));
+    }
+    let m = b[0].len();
+    let mut out = Vec::with_capacity(n);
+    for row in a {
+        let mut r = Vec::with_capacity(m);
+        for j in 0..m {
+            let terms = (0..k)
+                .map(|t| expr::mul(vec![row[t].clone(), b[t][j].clone()]))
+                .collect::<MResult<Vec<_>>>();
+            r.push(math(terms.and_then(expr::add), span)?);
+        }
+        out.push(r);
+    }
+    Ok(out)
+}
+
+fn matpow(a: Vec<Vec<Expr>>, n: &Expr, span: Span) -> EResult<Vec<Vec<Expr>>> {
+    let size = a.len();
+    if a.iter().any(|r| r.len() != size) {
+        return Err(EvalError::new("only square matrices have powers", span));
+    }
+    let k = n
+        .as_num()
+        .and_then(|q| q.to_i64())
+        .filter(|&k| (0..=1_000_000).contains(&k))
+        .ok_or_else(|| {
+            EvalError::new("a matrix power needs a non-negative integer exponent", span)
+                .with_help("inverses belong to the linear-algebra builtins")
+        })?;
+    let mut result: Vec<Vec<Expr>> = (0..size)
+        .map(|i| (0..size).map(|j| Expr::int((i == j) as i64)).collect())
+        .collect();
+    let mut base = a;
+    let mut k = k as u64;
+    while k > 0 {
+        if super::interrupt::is_interrupted() {
+            return Err(EvalError::new("interrupted", span));
+        }
+        if k & 1 == 1 {
+            result = matmul(&result, &base, span)?;
+        }
+        k >>= 1;
+        if k > 0 {
+            base = matmul(&base, &base, span)?;
+        }
+    }
+    Ok(result)
+}
+
+/// Builds a vector or matrix from evaluated list items.
+pub fn list(vals: Vec<Value>, items: &[ast::Expr], span: Span) -> EResult<Value> {
+    if !vals.is_empty() && vals.iter().all(|v| matches!(v, Value::Vector(_))) {
+        let rows: Vec<Vec<Expr>> = vals
+            .into_iter()
+            .map(|v| match v {
+                Value::Vector(r) => r,
+                _ => Vec::new(),
+            })
+            .collect();
+        let width = rows[0].len();
+        if let Some(i) = rows.iter().position(|r| r.len() != width) {
+            return Err(EvalError::new(
+                format!(
+                    "matrix rows must have equal lengths: row 1 has {width}, row {} has {}",
+                    i + 1,
+                    rows[i].len()
+                ),
+                items[i].span,
+            )
+            .with_label("this row"));
+        }
+        if width == 0 {
+            return Err(EvalError::new("a matrix needs at least one column", span));
+        }
+        return Ok(Value::Matrix(rows));
+    }
+    let mut out = Vec::with_capacity(vals.len());
+    for (v, item) in vals.into_iter().zip(items) {
+        match v {
+            Value::Expr(x) => out.push(x),
+            Value::Approx(a) => out.push(a.exact),
+            other => {
+                return Err(EvalError::new(
+                    format!(
+                        "a vector's entries must be numbers or expressions, not a {}",
+                        other.kind()
+                    ),
+                    item.span,
+                ))
+            }
+        }
+    }
+    Ok(Value::Vector(out))
+}
+
+fn rel_of(op: CmpOp) -> Rel {
+    match op {
+        CmpOp::Lt => Rel::Lt,
+        CmpOp::Le => Rel::Le,
+        CmpOp::Gt => Rel::Gt,
+        CmpOp::Ge => Rel::Ge,
+        CmpOp::Eq => Rel::Eq,
+        CmpOp::Ne => Rel::Ne,
+    }
+}
+
+/// Compares two exact constants: exactly when both are rational, otherwise by certified
+/// numerics of their difference. `None` when either side has free symbols.
+pub fn compare_exprs(a: &Expr, b: &Expr, span: Span) -> EResult<Option<Ordering>> {
+    if let (Some(x), Some(y)) = (a.as_num(), b.as_num()) {
+        return Ok(Some(x.cmp(y)));
+    }
+    let d = math(expr::sub(a.clone(), b.clone()), span)?;
+    if let Some(q) = d.as_num() {
+        return Ok(Some(q.cmp(&crate::math::Q::zero())));
+    }
+    if !d.is_constant() || d.has_infinity() {
+        return Ok(None);
+    }
+    let approx = float::evaluate(&d, 5).map_err(|e| {
+        EvalError::new(format!("cannot decide this comparison: {e}"), span).with_note(
+            "sigma compares non-rational constants by certified numerics of their difference",
+        )
+    })?;
+    Ok(Some(if approx.text.starts_with('-') {
+        Ordering::Less
+    } else {
+        Ordering::Greater
+    }))
+}
+
+/// Evaluates a comparison chain: a truth value when every link is decidable, otherwise a
+/// relation kept symbolic.
+pub fn compare(
+    vals: Vec<Value>,
+    ops: &[CmpOp],
+    operands: &[ast::Expr],
+    span: Span,
+) -> EResult<Value> {
+    let mut exprs = Vec::with_capacity(vals.len());
+    for (v, o) in vals.into_iter().zip(operands) {
+        match v {
+            Value::Expr(x) => exprs.push(x),
+            Value::Approx(a) => exprs.push(a.exact),
+            other => {
+                return Err(
+                    EvalError::new(format!("cannot compare a {}", other.kind()), o.span)
+                        .with_label("not a number or expression"),
+                )
+            }
+        }
+    }
+    let rels: Vec<Rel> = ops.iter().map(|&o| rel_of(o)).collect();
+    let mut all = true;
+    for (i, r) in rels.iter().enumerate() {
+        match compare_exprs(&exprs[i], &exprs[i + 1], span)? {
+            Some(ord) => all &= r.holds(ord),
+            None => {
+                return Ok(Value::Relation {
+                    operands: exprs,
+                    rels,
+                });
+            }
+        }
+    }
+    Ok(Value::Bool(all))
+}

@@ -1,0 +1,88 @@
+//! The values a statement can produce: exact expressions, certified approximations, truth
+//! values, relations kept symbolic, vectors and matrices. Rendering lives in `render/`.
+
+use crate::math::float::Approx as FloatApprox;
+use crate::math::Expr;
+
+/// A comparison operator of a relation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rel {
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Eq,
+    Ne,
+}
+
+impl Rel {
+    /// The operator as typed in the language.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Rel::Lt => "<",
+            Rel::Le => "<=",
+            Rel::Gt => ">",
+            Rel::Ge => ">=",
+            Rel::Eq => "=",
+            Rel::Ne => "!=",
+        }
+    }
+    /// Whether `ord` (left compared with right) satisfies the relation.
+    pub fn holds(self, ord: std::cmp::Ordering) -> bool {
+        use std::cmp::Ordering::*;
+        match self {
+            Rel::Lt => ord == Less,
+            Rel::Le => ord != Greater,
+            Rel::Gt => ord == Greater,
+            Rel::Ge => ord != Less,
+            Rel::Eq => ord == Equal,
+            Rel::Ne => ord != Equal,
+        }
+    }
+}
+
+/// A numeric approximation together with the exact value it approximates, so arithmetic on
+/// approximations can be redone exactly and re-certified.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Approx {
+    pub exact: Expr,
+    pub value: FloatApprox,
+}
+
+/// The result of evaluating an expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// An exact symbolic value (numbers included).
+    Expr(Expr),
+    /// An approximation whose printed digits are all correct.
+    Approx(Approx),
+    Bool(bool),
+    /// A comparison chain with symbolic sides, kept for later solving: `operands.len() == rels.len() + 1`.
+    Relation {
+        operands: Vec<Expr>,
+        rels: Vec<Rel>,
+    },
+    /// A vector of exact entries.
+    Vector(Vec<Expr>),
+    /// A matrix of exact entries, row-major, all rows of equal length.
+    Matrix(Vec<Vec<Expr>>),
+}
+
+impl Value {
+    /// A short name of the value's kind, used in messages and in JSON output.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Value::Expr(e) if e.as_num().is_some() => "number",
+            Value::Expr(_) => "expression",
+            Value::Approx(_) => "approximation",
+            Value::Bool(_) => "boolean",
+            Value::Relation { .. } => "relation",
+            Value::Vector(_) => "vector",
+            Value::Matrix(_) => "matrix",
+        }
+    }
+    /// Whether the value is exact (everything but approximations).
+    pub fn is_exact(&self) -> bool {
+        !matches!(self, Value::Approx(_))
+    }
+}

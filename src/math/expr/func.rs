@@ -1,0 +1,405 @@
+//! Function application with exact special values and the symmetries that always hold:
+//! `sin(pi/6) = 1/2`, `ln(1) = 0`, `ln(e^x) = x`, `zeta(2) = pi^2/6`, `gamma(5) = 24`,
+//! odd/even reflection (`sin(-x) = -sin(x)`), and clear errors at poles and outside the
+//! real domain (`ln(0)`, `tan(pi/2)`, `gamma(0)`).
+
+use super::canon::{add, div, is_positive, mul, neg, pow, sub};
+use super::{Constant, Expr, Func, MResult, MathError};
+use crate::math::number::{self, Q};
+use rug::Integer;
+
+/// `f(args…)` in canonical form.
+pub fn func(f: Func, args: Vec<Expr>) -> MResult {
+    if args.len() != f.arity() {
+        return Err(MathError::Unsupported(format!(
+            "{} takes {} argument(s), got {}",
+            f.name(),
+            f.arity(),
+            args.len()
+        )));
+    }
+    let x = args[0].clone();
+    if let Some(v) = special(f, &args)? {
+        return Ok(v);
+    }
+    // Reflection symmetries: pull a minus sign out of odd functions, drop it in even ones.
+    if let Some(pos) = negated(&x) {
+        match f {
+            Func::Sin
+            | Func::Tan
+            | Func::Asin
+            | Func::Atan
+            | Func::Sinh
+            | Func::Tanh
+            | Func::Asinh
+            | Func::Atanh
+            | Func::Erf => return neg(func(f, vec![pos])?),
+            Func::Cos | Func::Cosh | Func::Abs => return func(f, vec![pos]),
+            _ => {}
+        }
+    }
+    Ok(Expr::Func(f, args))
+}
+
+/// If `x` is syntactically negative (`-u`, or a sum whose first term is negative), `u`.
+fn negated(x: &Expr) -> Option<Expr> {
+    match x {
+        Expr::Num(q) if q.is_negative() => Some(Expr::Num(q.neg())),
+        Expr::Mul(fs) => match fs.first() {
+            Some(Expr::Num(q)) if q.is_negative() => neg(x.clone()).ok(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `x` as a rational multiple of π, if it is one (`0` counts as `0·π`).
+fn pi_multiple(x: &Expr) -> Option<Q> {
+    match x {
+        Expr::Num(q) if q.is_zero() => Some(Q::zero()),
+        Expr::Const(Constant::Pi) => Some(Q::one()),
+        Expr::Mul(fs) => match fs.as_slice() {
+            [Expr::Num(q), Expr::Const(Constant::Pi)] => Some(q.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn q(n: i64, d: i64) -> Expr {
+    Expr::frac(n, d)
+}
+
+/// `sqrt(n)/d`.
+fn surd(n: i64, d: i64) -> MResult {
+    div(Expr::sqrt(Expr::int(n))?, Expr::int(d))
+}
+
+/// sin(r·π) for r in [0, 2) with denominator 1, 2, 3, 4, 6 or 12.
+fn sin_table(r: &Q) -> MResult<Option<Expr>> {
+    // Reduce to [0, 1/2] using sin(π - t) = sin t and sin(π + t) = -sin t.
+    let two = Q::int(2);
+    let half = rug::Rational::from(&r.0 / &two.0);
+    let mut t = r.sub(&two.mul(&Q(half.floor())));
+    let mut sign = 1;
+    if t.0 >= 1 {
+        t = t.sub(&Q::one());
+        sign = -1;
+    }
+    if t.0 > Q::frac(1, 2).0 {
+        t = Q::one().sub(&t);
+    }
+    let v = match (t.numer().to_i64(), t.denom().to_i64()) {
+        (Some(0), _) => Expr::zero(),
+        (Some(1), Some(12)) => div(
+            sub(Expr::sqrt(Expr::int(6))?, Expr::sqrt(Expr::int(2))?)?,
+            Expr::int(4),
+        )?,
+        (Some(1), Some(6)) => q(1, 2),
+        (Some(1), Some(4)) => surd(2, 2)?,
+        (Some(1), Some(3)) => surd(3, 2)?,
+        (Some(5), Some(12)) => div(
+            add(vec![Expr::sqrt(Expr::int(6))?, Expr::sqrt(Expr::int(2))?])?,
+            Expr::int(4),
+        )?,
+        (Some(1), Some(2)) => Expr::one(),
+        _ => return Ok(None),
+    };
+    Ok(Some(if sign < 0 { neg(v)? } else { v }))
+}
+
+fn special(f: Func, args: &[Expr]) -> MResult<Option<Expr>> {
+    let x = &args[0];
+    let num = x.as_num();
+    let zero = x.is_zero();
+    let v = match f {
+        Func::Ln => {
+            if let Some(qv) = num {
+                if qv.is_zero() {
+                    return Err(MathError::Domain(
+                        "ln(0) is undefined (the logarithm has a pole at 0)".into(),
+                    ));
+                }
+                if qv.is_negative() {
+                    return Err(MathError::Domain(format!(
+                        "ln({qv}) is not a real number (the logarithm needs a positive argument)"
+                    )));
+                }
+                if qv.is_one() {
+                    return Ok(Some(Expr::zero()));
+                }
+                if qv.numer() == &1 {
+                    // ln(1/q) = -ln(q)
+                    return Ok(Some(neg(func(
+                        Func::Ln,
+                        vec![Expr::Num(Q::from_integer(qv.denom().clone()))],
+                    )?)?));
+                }
+            }
+            match x {
+                Expr::Const(Constant::E) => Expr::one(),
+                Expr::Const(Constant::Infinity) => Expr::infinity(),
+                Expr::Pow(b, e) if matches!(**b, Expr::Const(Constant::E)) => (**e).clone(),
+                Expr::Pow(b, e) if is_positive(b) && b.is_constant() => {
+                    mul(vec![(**e).clone(), func(Func::Ln, vec![(**b).clone()])?])?
+                }
+                _ => return Ok(None),
+            }
+        }
+        Func::Sin => match pi_multiple(x) {
+            Some(r) => match sin_table(&r)? {
+                Some(v) => v,
+                None => return Ok(None),
+            },
+            None => return Ok(None),
+        },
+        Func::Cos => match pi_multiple(x) {
+            Some(r) => match sin_table(&Q::frac(1, 2).sub(&r))? {
+                Some(v) => v,
+                None => return Ok(None),
+            },
+            None => return Ok(None),
+        },
+        Func::Tan => match pi_multiple(x) {
+            Some(r) => {
+                let s = sin_table(&r)?;
+                let c = sin_table(&Q::frac(1, 2).sub(&r))?;
+                match (s, c) {
+                    (Some(s), Some(c)) => {
+                        if c.is_zero() {
+                            return Err(MathError::Domain(format!(
+                                "tan is undefined at {r}*pi (cos is 0 there)"
+                            )));
+                        }
+                        div(s, c)?
+                    }
+                    _ => return Ok(None),
+                }
+            }
+            None => return Ok(None),
+        },
+        Func::Asin | Func::Acos => {
+            let t = inverse_sin(x)?;
+            match (f, t) {
+                (Func::Asin, Some(r)) => mul(vec![Expr::Num(r), Expr::pi()])?,
+                (Func::Acos, Some(r)) => mul(vec![Expr::Num(Q::frac(1, 2).sub(&r)), Expr::pi()])?,
+                _ => {
+                    if let Some(qv) = num {
+                        if qv.abs().0 > 1 {
+                            return Err(MathError::Domain(format!(
+                                "{}({qv}) is not a real number (the argument must lie in [-1, 1])",
+                                f.name()
+                            )));
+                        }
+                    }
+                    return Ok(None);
+                }
+            }
+        }
+        Func::Atan => {
+            if zero {
+                Expr::zero()
+            } else if *x == Expr::infinity() {
+                div(Expr::pi(), Expr::int(2))?
+            } else if x.is_one() {
+                div(Expr::pi(), Expr::int(4))?
+            } else if *x == Expr::sqrt(Expr::int(3))? {
+                div(Expr::pi(), Expr::int(3))?
+            } else if *x == surd(3, 3)? {
+                div(Expr::pi(), Expr::int(6))?
+            } else {
+                return Ok(None);
+            }
+        }
+        Func::Sinh | Func::Tanh | Func::Asinh | Func::Atanh | Func::Erf if zero => Expr::zero(),
+        Func::Cosh if zero => Expr::one(),
+        Func::Acosh if x.is_one() => Expr::zero(),
+        Func::Acosh => match num {
+            Some(qv) if qv.0 < 1 => {
+                return Err(MathError::Domain(format!(
+                    "acosh({qv}) is not a real number (needs an argument ≥ 1)"
+                )))
+            }
+            _ => return Ok(None),
+        },
+        Func::Atanh => match num {
+            Some(qv) if qv.abs().0 >= 1 => {
+                return Err(MathError::Domain(format!(
+                    "atanh({qv}) is not a real number (needs an argument in (-1, 1))"
+                )))
+            }
+            _ => return Ok(None),
+        },
+        Func::Erf if *x == Expr::infinity() => Expr::one(),
+        Func::Erfc if zero => Expr::one(),
+        Func::Erfc if *x == Expr::infinity() => Expr::zero(),
+        Func::Phi if zero => q(1, 2),
+        Func::Sigmoid if zero => q(1, 2),
+        Func::Gelu if zero => Expr::zero(),
+        Func::Abs => match x {
+            Expr::Num(qv) => Expr::Num(qv.abs()),
+            _ if is_positive(x) => x.clone(),
+            _ => return Ok(None),
+        },
+        Func::Gamma => return gamma(x),
+        Func::Factorial => match num {
+            Some(qv) if qv.is_integer() => {
+                if qv.is_negative() {
+                    return Err(MathError::Domain(format!(
+                        "({qv})! is undefined (factorial needs a non-negative integer)"
+                    )));
+                }
+                let n = qv
+                    .numer()
+                    .to_u64()
+                    .ok_or_else(|| MathError::TooLarge(format!("{qv}!")))?;
+                Expr::Num(Q::from_integer(number::factorial(n)?))
+            }
+            Some(qv) => return gamma(&Expr::Num(qv.add(&Q::one()))),
+            None => return Ok(None),
+        },
+        Func::Binomial => {
+            let k = &args[1];
+            match (num, k.as_num()) {
+                (Some(n), Some(kq)) if n.is_integer() && kq.is_integer() => {
+                    if kq.is_negative() {
+                        Expr::zero()
+                    } else {
+                        let kk = kq
+                            .numer()
+                            .to_u64()
+                            .ok_or_else(|| MathError::TooLarge(format!("binomial({n}, {kq})")))?;
+                        Expr::Num(Q::from_integer(number::binomial(n.numer(), kk)?))
+                    }
+                }
+                _ => return Ok(None),
+            }
+        }
+        Func::Zeta => return zeta(x),
+        _ => return Ok(None),
+    };
+    Ok(Some(v))
+}
+
+/// asin(x)/π for the tabulated values of x, if x is one.
+fn inverse_sin(x: &Expr) -> MResult<Option<Q>> {
+    let table: [(Expr, Q); 7] = [
+        (Expr::zero(), Q::zero()),
+        (q(1, 2), Q::frac(1, 6)),
+        (surd(2, 2)?, Q::frac(1, 4)),
+        (surd(3, 2)?, Q::frac(1, 3)),
+        (Expr::one(), Q::frac(1, 2)),
+        (q(-1, 2), Q::frac(-1, 6)),
+        (Expr::int(-1), Q::frac(-1, 2)),
+    ];
+    Ok(table.into_iter().find(|(v, _)| v == x).map(|(_, r)| r))
+}
+
+/// Γ at integers and half-integers; poles at 0, −1, −2, … are errors.
+fn gamma(x: &Expr) -> MResult<Option<Expr>> {
+    let Some(qv) = x.as_num() else {
+        return Ok(None);
+    };
+    if qv.is_integer() {
+        if !qv.is_positive() {
+            return Err(MathError::Domain(format!(
+                "gamma({qv}) is undefined (a pole of the gamma function)"
+            )));
+        }
+        let n = qv
+            .numer()
+            .to_u64()
+            .ok_or_else(|| MathError::TooLarge(format!("gamma({qv})")))?;
+        return Ok(Some(Expr::Num(Q::from_integer(number::factorial(n - 1)?))));
+    }
+    if *qv.denom() == 2 {
+        // Γ(n + 1/2) = (2n)! / (4^n n!) · √π, extended to negative n by the reflection of the
+        // recurrence Γ(x) = Γ(x + 1)/x.
+        let n = qv.sub(&Q::frac(1, 2));
+        let n = n
+            .to_i64()
+            .ok_or_else(|| MathError::TooLarge(format!("gamma({qv})")))?;
+        if n.unsigned_abs() > 100_000 {
+            return Err(MathError::TooLarge(format!("gamma({qv})")));
+        }
+        let sqrt_pi = Expr::sqrt(Expr::pi())?;
+        let mut c = Q::one();
+        if n >= 0 {
+            for k in 0..n {
+                c = c.mul(&Q::frac(2 * k + 1, 2));
+            }
+        } else {
+            for k in 0..(-n) {
+                c = c.div(&Q::frac(-(2 * k + 1), 2))?;
+            }
+        }
+        return Ok(Some(mul(vec![Expr::Num(c), sqrt_pi])?));
+    }
+    Ok(None)
+}
+
+/// Bernoulli numbers B_0..=B_n (B_1 = -1/2), by the Akiyama–Tanigawa algorithm.
+pub fn bernoulli(n: usize) -> Vec<Q> {
+    let mut out = Vec::with_capacity(n + 1);
+    let mut a: Vec<Q> = Vec::with_capacity(n + 1);
+    for m in 0..=n {
+        a.push(Q::frac(1, (m + 1) as i64));
+        for j in (1..=m).rev() {
+            let diff = a[j - 1].sub(&a[j]);
+            a[j - 1] = diff.mul(&Q::int(j as i64));
+        }
+        out.push(a[0].clone());
+    }
+    // Akiyama–Tanigawa yields B_1 = +1/2; use the convention B_1 = -1/2.
+    if n >= 1 {
+        out[1] = Q::frac(-1, 2);
+    }
+    out
+}
+
+/// ζ at even positive integers (a rational multiple of π^(2k)), at 0 and at negative integers;
+/// ζ(1) is a pole.
+fn zeta(x: &Expr) -> MResult<Option<Expr>> {
+    let Some(qv) = x.as_num() else {
+        return Ok(None);
+    };
+    if !qv.is_integer() {
+        return Ok(None);
+    }
+    let Some(s) = qv.to_i64() else {
+        return Ok(None);
+    };
+    if s == 1 {
+        return Err(MathError::Domain(
+            "zeta(1) is undefined (the harmonic series diverges; zeta has a pole at 1)".into(),
+        ));
+    }
+    if s.unsigned_abs() > 400 {
+        return Ok(None);
+    }
+    if s == 0 {
+        return Ok(Some(q(-1, 2)));
+    }
+    if s < 0 {
+        let m = (1 - s) as usize; // ζ(-n) = -B_{n+1}/(n+1)
+        let b = bernoulli(m);
+        return Ok(Some(Expr::Num(b[m].neg().div(&Q::int(m as i64))?)));
+    }
+    if s % 2 == 1 {
+        return Ok(None);
+    }
+    let k = (s / 2) as usize;
+    let b = bernoulli(2 * k);
+    // ζ(2k) = (-1)^(k+1) B_2k (2π)^(2k) / (2 (2k)!)
+    let fact = Q::from_integer(number::factorial(2 * k as u64)?);
+    let two_pow = Q::from_integer(Integer::from(1) << (2 * k as u32));
+    let sign = if k % 2 == 1 { Q::one() } else { Q::int(-1) };
+    let c = sign
+        .mul(&b[2 * k])
+        .mul(&two_pow)
+        .div(&fact.mul(&Q::int(2)))?;
+    Ok(Some(mul(vec![
+        Expr::Num(c),
+        pow(Expr::pi(), Expr::int(2 * k as i64))?,
+    ])?))
+}

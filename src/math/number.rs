@@ -1,0 +1,251 @@
+//! Exact rational numbers `Q` (GMP through `rug`) and the exact integer helpers the
+//! expression layer needs: perfect-power extraction for surds, bounded powers, factorials.
+
+use rug::ops::Pow;
+use rug::{Integer, Rational};
+use std::cmp::Ordering;
+use std::fmt;
+
+/// Largest number of bits an exact intermediate result may have before sigma refuses
+/// (≈ 30 million decimal digits): keeps `2^(10^12)` from exhausting memory.
+pub const MAX_EXACT_BITS: u64 = 100_000_000;
+
+/// An exact rational number, always in lowest terms.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Q(pub Rational);
+
+/// Why an exact operation could not produce a number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NumError {
+    DivisionByZero,
+    ZeroToZero,
+    TooLarge(String),
+}
+
+impl fmt::Display for NumError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NumError::DivisionByZero => write!(f, "division by zero"),
+            NumError::ZeroToZero => write!(f, "0^0 is undefined"),
+            NumError::TooLarge(what) => write!(f, "{what} is too large to compute exactly"),
+        }
+    }
+}
+
+impl Q {
+    /// The integer `n` as a rational.
+    pub fn int(n: i64) -> Q {
+        Q(Rational::from(n))
+    }
+    /// `n/d`; `d` must be non-zero.
+    pub fn frac(n: i64, d: i64) -> Q {
+        Q(Rational::from((n, d)))
+    }
+    pub fn zero() -> Q {
+        Q(Rational::new())
+    }
+    pub fn one() -> Q {
+        Q::int(1)
+    }
+    /// From a big integer.
+    pub fn from_integer(i: Integer) -> Q {
+        Q(Rational::from(i))
+    }
+    pub fn is_zero(&self) -> bool {
+        self.0.cmp0() == Ordering::Equal
+    }
+    pub fn is_one(&self) -> bool {
+        *self.0.numer() == 1 && *self.0.denom() == 1
+    }
+    pub fn is_integer(&self) -> bool {
+        *self.0.denom() == 1
+    }
+    pub fn is_negative(&self) -> bool {
+        self.0.cmp0() == Ordering::Less
+    }
+    pub fn is_positive(&self) -> bool {
+        self.0.cmp0() == Ordering::Greater
+    }
+    pub fn numer(&self) -> &Integer {
+        self.0.numer()
+    }
+    pub fn denom(&self) -> &Integer {
+        self.0.denom()
+    }
+    /// The value as an `i64` when it is an integer that fits.
+    pub fn to_i64(&self) -> Option<i64> {
+        if self.is_integer() {
+            self.0.numer().to_i64()
+        } else {
+            None
+        }
+    }
+    pub fn abs(&self) -> Q {
+        Q(self.0.clone().abs())
+    }
+    pub fn neg(&self) -> Q {
+        Q(-self.0.clone())
+    }
+    pub fn add(&self, o: &Q) -> Q {
+        Q(Rational::from(&self.0 + &o.0))
+    }
+    pub fn sub(&self, o: &Q) -> Q {
+        Q(Rational::from(&self.0 - &o.0))
+    }
+    pub fn mul(&self, o: &Q) -> Q {
+        Q(Rational::from(&self.0 * &o.0))
+    }
+    /// `self / o`, failing on division by zero.
+    pub fn div(&self, o: &Q) -> Result<Q, NumError> {
+        if o.is_zero() {
+            return Err(NumError::DivisionByZero);
+        }
+        Ok(Q(Rational::from(&self.0 / &o.0)))
+    }
+    /// `1 / self`.
+    pub fn recip(&self) -> Result<Q, NumError> {
+        Q::one().div(self)
+    }
+    /// `self^e` for an integer exponent, refusing results beyond [`MAX_EXACT_BITS`].
+    pub fn pow_int(&self, e: &Integer) -> Result<Q, NumError> {
+        if self.is_zero() {
+            return match e.cmp0() {
+                Ordering::Equal => Err(NumError::ZeroToZero),
+                Ordering::Less => Err(NumError::DivisionByZero),
+                Ordering::Greater => Ok(Q::zero()),
+            };
+        }
+        let mag = self
+            .numer()
+            .significant_bits()
+            .max(self.denom().significant_bits()) as u64;
+        let abs_num = self.numer().clone().abs();
+        if abs_num == 1 && *self.denom() == 1 {
+            // ±1 to any power.
+            let odd = e.is_odd();
+            return Ok(if self.is_negative() && odd {
+                Q::int(-1)
+            } else {
+                Q::one()
+            });
+        }
+        let e_abs = e.clone().abs();
+        let e_u = match e_abs.to_u32() {
+            Some(v) if (v as u64).saturating_mul(mag) <= MAX_EXACT_BITS => v,
+            _ => return Err(NumError::TooLarge(format!("the power with exponent {e}"))),
+        };
+        let p = Q(self.0.clone().pow(e_u));
+        if e.cmp0() == Ordering::Less {
+            p.recip()
+        } else {
+            Ok(p)
+        }
+    }
+    /// Parses an exact decimal literal: `42`, `0.95`, `.5`, `3.`, `1e-8`, `2.5E+3`.
+    pub fn parse_decimal(text: &str) -> Result<Q, NumError> {
+        let (mantissa, exp) = match text.find(['e', 'E']) {
+            Some(i) => (&text[..i], &text[i + 1..]),
+            None => (text, ""),
+        };
+        let (int_part, frac_part) = match mantissa.find('.') {
+            Some(i) => (&mantissa[..i], &mantissa[i + 1..]),
+            None => (mantissa, ""),
+        };
+        let digits = format!("{int_part}{frac_part}");
+        let digits = if digits.is_empty() { "0" } else { &digits };
+        let n = Integer::from_str_radix(digits, 10)
+            .map_err(|_| NumError::TooLarge(format!("the literal {text}")))?;
+        let mut e10: i64 = if exp.is_empty() {
+            0
+        } else {
+            exp.trim_start_matches('+')
+                .parse::<i64>()
+                .map_err(|_| NumError::TooLarge(format!("the exponent of {text}")))?
+        };
+        e10 -= frac_part.len() as i64;
+        if e10.unsigned_abs() > 10_000_000 {
+            return Err(NumError::TooLarge(format!("the literal {text}")));
+        }
+        let scale = Integer::from(10).pow(e10.unsigned_abs() as u32);
+        Ok(if e10 >= 0 {
+            Q(Rational::from(n * scale))
+        } else {
+            Q(Rational::from((n, scale)))
+        })
+    }
+    /// Splits `|self|^(1/k)` as `a * b^(1/k)` with `a` rational and `b` a positive rational
+    /// whose numerator and denominator have no k-th power factors left (denominator made 1
+    /// by rationalising: `b` is an integer). Returns `(a, b)`.
+    pub fn kth_root_split(&self, k: u32) -> (Q, Integer) {
+        // |p/q|^(1/k) = (p*q^(k-1))^(1/k) / q.
+        let p = self.numer().clone().abs();
+        let q = self.denom().clone();
+        let qk1 = q.clone().pow(k - 1);
+        let radicand = p * qk1;
+        let (outside, inside) = extract_kth_powers(&radicand, k);
+        (Q(Rational::from((outside, q))), inside)
+    }
+}
+
+/// Writes `n = a^k * b` with `b` free of k-th powers (trial division up to a bound, then an
+/// exact k-th root test of the rest). Returns `(a, b)`.
+pub fn extract_kth_powers(n: &Integer, k: u32) -> (Integer, Integer) {
+    let mut rest = n.clone();
+    let mut out = Integer::from(1);
+    if rest == 0 {
+        return (Integer::new(), Integer::new());
+    }
+    let mut p: u32 = 2;
+    while p < 10_000 {
+        let pk = Integer::from(p).pow(k);
+        if pk > rest {
+            break;
+        }
+        while rest.is_divisible(&pk) {
+            rest /= &pk;
+            out *= p;
+        }
+        p += if p == 2 { 1 } else { 2 };
+    }
+    // The remaining cofactor may itself be a perfect k-th power of a large prime.
+    let (root, rem) = rest.clone().root_rem(Integer::new(), k);
+    if rem == 0 && root > 1 {
+        out *= &root;
+        rest = Integer::from(1);
+    }
+    (out, rest)
+}
+
+/// `n!` for `n ≤ 1,000,000` (larger is refused: the result would have millions of digits).
+pub fn factorial(n: u64) -> Result<Integer, NumError> {
+    if n > 1_000_000 {
+        return Err(NumError::TooLarge(format!("{n}!")));
+    }
+    Ok(Integer::from(Integer::factorial(n as u32)))
+}
+
+/// `binomial(n, k)` for integers `n` (any sign) and `k ≥ 0`, bounded like [`factorial`].
+pub fn binomial(n: &Integer, k: u64) -> Result<Integer, NumError> {
+    if k > 1_000_000 {
+        return Err(NumError::TooLarge(format!("binomial(…, {k})")));
+    }
+    Ok(Integer::from(n.binomial_ref(k as u32)))
+}
+
+impl fmt::Display for Q {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl fmt::Debug for Q {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl From<i64> for Q {
+    fn from(n: i64) -> Q {
+        Q::int(n)
+    }
+}

@@ -1,0 +1,106 @@
+//! JSON rendering: one object per statement (input, value as text and LaTeX, kind,
+//! exactness, steps) inside one document with the run's errors. The schema is documented in
+//! the README and kept stable: fields are only ever added.
+
+use super::{latex, text};
+use crate::diagnostics::{self, Diagnostic};
+use crate::math::Derivation;
+use crate::session::{Outcome, OutcomeKind};
+use crate::source::SourceMap;
+use serde_json::{json, Value as Json};
+
+/// Version of the JSON schema.
+pub const SCHEMA_VERSION: u32 = 1;
+
+fn steps(d: &Derivation) -> Json {
+    Json::Array(
+        d.steps
+            .iter()
+            .map(|s| {
+                json!({
+                    "claim": s.claim,
+                    "result": s.result.as_ref().map(text::expr),
+                    "result_latex": s.result.as_ref().map(latex::expr),
+                    "reason": s.reason,
+                })
+            })
+            .collect(),
+    )
+}
+
+/// One statement's object.
+pub fn outcome(o: &Outcome) -> Json {
+    let mut obj = json!({
+        "input": o.input,
+        "line": o.line,
+        "steps": steps(&o.steps),
+    });
+    let fields: Json = match &o.kind {
+        OutcomeKind::Heading(h) => {
+            json!({ "kind": "heading", "text": h, "latex": h, "exact": true, "approximate": false })
+        }
+        OutcomeKind::Binding { name, value } => json!({
+            "kind": value.kind(), "statement": "binding", "name": name,
+            "text": text::value(value), "latex": latex::value(value),
+            "exact": value.is_exact(), "approximate": !value.is_exact(),
+        }),
+        OutcomeKind::Definition {
+            name,
+            params,
+            body,
+            text: src,
+        } => {
+            let shown = body.as_ref().map_or_else(|| src.clone(), text::expr);
+            let shown_tex = body.as_ref().map_or_else(|| src.clone(), latex::expr);
+            json!({
+                "kind": "function", "statement": "definition", "name": name, "params": params,
+                "text": format!("{name}({}) = {shown}", params.join(", ")),
+                "latex": format!("{}({}) = {shown_tex}", name, params.join(", ")),
+                "exact": true, "approximate": false,
+            })
+        }
+        OutcomeKind::Value(value) => json!({
+            "kind": value.kind(), "statement": "expression",
+            "text": text::value(value), "latex": latex::value(value),
+            "exact": value.is_exact(), "approximate": !value.is_exact(),
+        }),
+    };
+    if let (Json::Object(o), Json::Object(f)) = (&mut obj, fields) {
+        o.extend(f);
+    }
+    obj
+}
+
+/// One diagnostic as JSON, with its location and the rendered snippet.
+pub fn diagnostic(d: &Diagnostic, sources: &SourceMap) -> Json {
+    let (file, line, col) = match d.span {
+        Some(sp) => {
+            let (l, c) = diagnostics::line_col(sources, sp).unwrap_or((0, 0));
+            (
+                sources.get(sp.source).map(|f| f.name.clone()),
+                Some(l),
+                Some(c),
+            )
+        }
+        None => (None, None, None),
+    };
+    json!({
+        "message": d.message,
+        "file": file,
+        "line": line,
+        "column": col,
+        "help": d.help,
+        "notes": d.notes,
+        "rendered": diagnostics::render(d, sources, false),
+    })
+}
+
+/// The whole document for a run: `{"version", "statements", "errors"}`.
+pub fn document(outcomes: &[Outcome], diags: &[Diagnostic], sources: &SourceMap) -> String {
+    let doc = json!({
+        "version": SCHEMA_VERSION,
+        "statements": outcomes.iter().map(outcome).collect::<Vec<_>>(),
+        "errors": diags.iter().map(|d| diagnostic(d, sources)).collect::<Vec<_>>(),
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".into())
+}

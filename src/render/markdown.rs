@@ -1,0 +1,23 @@
+//! Markdown rendering: headings as `##`, inputs as code, results as inline LaTeX math.
+
+use super::latex;
+use crate::session::{Outcome, OutcomeKind};
+
+/// One outcome as Markdown.
+pub fn outcome(o: &Outcome, steps: bool) -> String {
+    let mut s = match &o.kind {
+        OutcomeKind::Heading(h) => format!("## {h}"),
+        _ => format!("`{}` → ${}$", o.input, latex::outcome_math(o)),
+    };
+    if steps {
+        for (i, st) in o.steps.steps.iter().enumerate() {
+            let res = st
+                .result
+                .as_ref()
+                .map(|e| format!(" ${}$", latex::expr(e)))
+                .unwrap_or_default();
+            s.push_str(&format!("\n{}. {}{res} — *{}*", i + 1, st.claim, st.reason));
+        }
+    }
+    s
+}

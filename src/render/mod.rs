@@ -1,0 +1,80 @@
+//! One output model, several renderers: outcomes of statements rendered as plain text,
+//! LaTeX, Markdown or JSON. Renderers never compute; they only present.
+
+pub mod json;
+pub mod latex;
+pub mod markdown;
+pub mod text;
+
+use crate::math::Derivation;
+use crate::session::{Outcome, OutcomeKind};
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+    Latex,
+    Markdown,
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "text" | "txt" => Ok(Format::Text),
+            "json" => Ok(Format::Json),
+            "latex" | "tex" => Ok(Format::Latex),
+            "markdown" | "md" => Ok(Format::Markdown),
+            other => Err(format!(
+                "unknown format `{other}` (expected text, json, latex or markdown)"
+            )),
+        }
+    }
+}
+
+/// The text rendering of one outcome; with `steps`, the derivation follows, indented.
+pub fn outcome_text(o: &Outcome, steps: bool) -> String {
+    let mut s = match &o.kind {
+        OutcomeKind::Heading(h) => format!("## {h}"),
+        OutcomeKind::Binding { name, value } => format!("{name} = {}", text::value(value)),
+        OutcomeKind::Definition {
+            name,
+            params,
+            body,
+            text: src,
+        } => {
+            let shown = body.as_ref().map_or_else(|| src.clone(), text::expr);
+            format!("{name}({}) = {shown}", params.join(", "))
+        }
+        OutcomeKind::Value(v) => text::value(v),
+    };
+    if steps && !o.steps.is_empty() {
+        s.push_str(&steps_text(&o.steps));
+    }
+    s
+}
+
+/// The steps of a derivation as indented text lines.
+pub fn steps_text(d: &Derivation) -> String {
+    let mut s = String::new();
+    for (i, st) in d.steps.iter().enumerate() {
+        let claim = match &st.result {
+            Some(e) if st.claim.is_empty() => text::expr(e),
+            Some(e) => format!("{} {}", st.claim, text::expr(e)),
+            None => st.claim.clone(),
+        };
+        s.push_str(&format!("\n  {}. {claim}  [{}]", i + 1, st.reason));
+    }
+    s
+}
+
+/// One outcome in `format` (JSON documents are assembled by [`json::document`]).
+pub fn outcome(o: &Outcome, format: Format, steps: bool) -> String {
+    match format {
+        Format::Text => outcome_text(o, steps),
+        Format::Json => json::outcome(o).to_string(),
+        Format::Latex => latex::outcome(o, steps),
+        Format::Markdown => markdown::outcome(o, steps),
+    }
+}

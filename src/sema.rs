@@ -1,0 +1,154 @@
+//! Static checks before evaluation: every call names a known function with the right number
+//! of arguments, and no statement redefines a builtin or constant. Collects all problems of
+//! a program at once, so a script reports every mistake in one run.
+
+use crate::builtins;
+use crate::diagnostics::Diagnostic;
+use crate::eval::is_constant_name;
+use crate::eval::scope::Scope;
+use crate::syntax::ast::{Expr, ExprKind, Program, StmtKind};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Checks `program` against the bindings already in `scope`.
+pub fn check(program: &Program, scope: &Scope) -> Vec<Diagnostic> {
+    let mut checker = Checker {
+        functions: scope
+            .functions
+            .iter()
+            .map(|(k, f)| (k.clone(), f.params.len()))
+            .collect(),
+        values: scope.values.keys().cloned().collect(),
+        errors: Vec::new(),
+    };
+    for stmt in &program.stmts {
+        match &stmt.kind {
+            StmtKind::Heading(_) => {}
+            StmtKind::Expr(e) => checker.expr(e),
+            StmtKind::Assign { name, value } => {
+                checker.expr(value);
+                if checker.reserved(&name.name, name.span) {
+                    continue;
+                }
+                checker.functions.remove(&name.name);
+                checker.values.insert(name.name.clone());
+            }
+            StmtKind::FunDef { name, params, body } => {
+                checker.expr(body);
+                let mut seen = BTreeSet::new();
+                for p in params {
+                    if !seen.insert(p.name.clone()) {
+                        checker.errors.push(
+                            Diagnostic::error(
+                                format!("parameter `{}` appears twice", p.name),
+                                Some(p.span),
+                            )
+                            .with_label("repeated parameter"),
+                        );
+                    }
+                    if is_constant_name(&p.name) {
+                        checker.errors.push(
+                            Diagnostic::error(
+                                format!("`{}` is a constant and cannot be a parameter", p.name),
+                                Some(p.span),
+                            )
+                            .with_label("constant"),
+                        );
+                    }
+                }
+                if checker.reserved(&name.name, name.span) {
+                    continue;
+                }
+                checker.values.remove(&name.name);
+                checker.functions.insert(name.name.clone(), params.len());
+            }
+        }
+    }
+    checker.errors
+}
+
+struct Checker {
+    functions: BTreeMap<String, usize>,
+    values: BTreeSet<String>,
+    errors: Vec<Diagnostic>,
+}
+
+impl Checker {
+    /// Reports (and returns true) when `name` may not be bound by the user.
+    fn reserved(&mut self, name: &str, span: crate::source::Span) -> bool {
+        if builtins::lookup(name).is_some() {
+            self.errors.push(
+                Diagnostic::error(format!("cannot redefine the builtin `{name}`"), Some(span))
+                    .with_label("a builtin function")
+                    .with_help("choose another name, e.g. `my_".to_string() + name + "`"),
+            );
+            return true;
+        }
+        if is_constant_name(name) {
+            self.errors.push(
+                Diagnostic::error(
+                    format!("cannot assign to the constant `{name}`"),
+                    Some(span),
+                )
+                .with_label("a constant")
+                .with_help("choose another name"),
+            );
+            return true;
+        }
+        false
+    }
+
+    fn expr(&mut self, e: &Expr) {
+        match &e.kind {
+            ExprKind::Number(_) | ExprKind::Ident(_) => {}
+            ExprKind::Call { name, args } => {
+                for a in args {
+                    self.expr(a);
+                }
+                if let Some(&n) = self.functions.get(&name.name) {
+                    if n != args.len() {
+                        self.errors.push(
+                            Diagnostic::error(
+                                format!(
+                                    "{} takes {n} argument{}, got {}",
+                                    name.name,
+                                    if n == 1 { "" } else { "s" },
+                                    args.len()
+                                ),
+                                Some(e.span),
+                            )
+                            .with_label("wrong number of arguments"),
+                        );
+                    }
+                } else if let Some(b) = builtins::lookup(&name.name) {
+                    if args.len() < b.min_args || args.len() > b.max_args {
+                        self.errors
+                            .push(builtins::arity_error(b, args.len(), e.span).to_diagnostic());
+                    }
+                } else if self.values.contains(&name.name) {
+                    self.errors.push(
+                        Diagnostic::error(
+                            format!("`{}` is a value, not a function", name.name),
+                            Some(name.span),
+                        )
+                        .with_label("called like a function")
+                        .with_help(format!("for a product write `{}*(…)`", name.name)),
+                    );
+                } else {
+                    let known: Vec<String> = self.functions.keys().cloned().collect();
+                    self.errors.push(
+                        builtins::unknown_function(&name.name, name.span, &known).to_diagnostic(),
+                    );
+                }
+            }
+            ExprKind::Unary { expr, .. } | ExprKind::Factorial(expr) | ExprKind::Paren(expr) => {
+                self.expr(expr)
+            }
+            ExprKind::Binary { lhs, rhs, .. } => {
+                self.expr(lhs);
+                self.expr(rhs);
+            }
+            ExprKind::Compare { operands, .. } => operands.iter().for_each(|o| self.expr(o)),
+            ExprKind::List(items) => items.iter().for_each(|i| self.expr(i)),
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! The façade that runs source text through every stage — parse, check, evaluate — and keeps
+//! the bindings between statements. A failed run restores the bindings it started with, so a
+//! REPL line that errors leaves the session as it was.
+
+use crate::diagnostics::{self, Diagnostic};
+use crate::eval::scope::{Scope, Settings, UserFn};
+use crate::eval::value::Value;
+use crate::eval::{interrupt, Evaluator};
+use crate::math::{Derivation, Expr};
+use crate::sema;
+use crate::source::{SourceMap, Span};
+use crate::syntax::{self, ast::StmtKind};
+
+/// What one statement produced.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OutcomeKind {
+    /// A `##` heading: a section of an answer key.
+    Heading(String),
+    /// `name = value`
+    Binding { name: String, value: Value },
+    /// `name(params) = body`; `body` is the body in canonical form when it evaluates
+    /// symbolically, otherwise `None` and `text` (the body as written) is shown.
+    Definition {
+        name: String,
+        params: Vec<String>,
+        body: Option<Expr>,
+        text: String,
+    },
+    /// A value to show.
+    Value(Value),
+}
+
+/// The result of one statement, with its input and derivation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// The statement as written.
+    pub input: String,
+    /// 1-based line of the statement in its source.
+    pub line: usize,
+    pub kind: OutcomeKind,
+    pub steps: Derivation,
+}
+
+/// A session: sources seen, bindings, settings.
+#[derive(Debug, Clone, Default)]
+pub struct Session {
+    pub sources: SourceMap,
+    pub scope: Scope,
+    pub settings: Settings,
+}
+
+impl Session {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Parses, checks and runs `text` (registered under `name`), calling `emit` with each
+    /// statement's outcome as soon as it is known. On failure returns the diagnostics and
+    /// restores the bindings this call started with.
+    pub fn run(
+        &mut self,
+        name: &str,
+        text: &str,
+        emit: &mut dyn FnMut(&Outcome),
+    ) -> Result<(), Vec<Diagnostic>> {
+        let saved = self.scope.clone();
+        let r = self.run_inner(name, text, emit);
+        if r.is_err() {
+            self.scope = saved;
+        }
+        r
+    }
+
+    /// Runs `text` and collects the outcomes.
+    pub fn run_collect(
+        &mut self,
+        name: &str,
+        text: &str,
+    ) -> Result<Vec<Outcome>, (Vec<Outcome>, Vec<Diagnostic>)> {
+        let mut out = Vec::new();
+        match self.run(name, text, &mut |o| out.push(o.clone())) {
+            Ok(()) => Ok(out),
+            Err(d) => Err((out, d)),
+        }
+    }
+
+    fn run_inner(
+        &mut self,
+        name: &str,
+        text: &str,
+        emit: &mut dyn FnMut(&Outcome),
+    ) -> Result<(), Vec<Diagnostic>> {
+        let id = self.sources.add(name, text);
+        let program = syntax::parse_program(text, id).map_err(|d| vec![d])?;
+        let errors = sema::check(&program, &self.scope);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        for stmt in &program.stmts {
+            interrupt::reset();
+            let input = self.sources.slice(stmt.span).trim().to_string();
+            let line = diagnostics::line_col(&self.sources, stmt.span).map_or(1, |(l, _)| l);
+            let mut ev = Evaluator::new(&self.scope, &self.settings);
+            let kind = match &stmt.kind {
+                StmtKind::Heading(h) => OutcomeKind::Heading(h.clone()),
+                StmtKind::Expr(e) => {
+                    OutcomeKind::Value(ev.eval(e).map_err(|e| vec![e.to_diagnostic()])?)
+                }
+                StmtKind::Assign { name, value } => {
+                    let v = ev.eval(value).map_err(|e| vec![e.to_diagnostic()])?;
+                    OutcomeKind::Binding {
+                        name: name.name.clone(),
+                        value: v,
+                    }
+                }
+                StmtKind::FunDef { name, params, body } => {
+                    let params: Vec<String> = params.iter().map(|p| p.name.clone()).collect();
+                    // Show the body in canonical form when it evaluates with free parameters.
+                    let mut shown = None;
+                    {
+                        let mut probe = Evaluator::new(&self.scope, &self.settings);
+                        let frame: Vec<(String, Value)> = params
+                            .iter()
+                            .map(|p| (p.clone(), Value::Expr(Expr::sym(p))))
+                            .collect();
+                        if let Ok(Value::Expr(x)) = probe.eval_in_frame(body, frame) {
+                            shown = Some(x);
+                        }
+                    }
+                    OutcomeKind::Definition {
+                        name: name.name.clone(),
+                        params,
+                        body: shown,
+                        text: self.sources.slice(body.span).to_string(),
+                    }
+                }
+            };
+            let steps = std::mem::take(&mut ev.steps);
+            // Bind after evaluation, so a failed statement binds nothing.
+            match &kind {
+                OutcomeKind::Binding { name, value } => {
+                    self.scope.functions.remove(name);
+                    self.scope.values.insert(name.clone(), value.clone());
+                }
+                OutcomeKind::Definition { name, params, .. } => {
+                    if let StmtKind::FunDef { body, .. } = &stmt.kind {
+                        self.scope.values.remove(name);
+                        self.scope.functions.insert(
+                            name.clone(),
+                            UserFn {
+                                name: name.clone(),
+                                params: params.clone(),
+                                body: body.clone(),
+                            },
+                        );
+                    }
+                }
+                _ => {}
+            }
+            emit(&Outcome {
+                input,
+                line,
+                kind,
+                steps,
+            });
+        }
+        Ok(())
+    }
+
+    /// Renders diagnostics against this session's sources.
+    pub fn render_diagnostics(&self, diags: &[Diagnostic], color: bool) -> String {
+        diagnostics::render_all(diags, &self.sources, color)
+    }
+
+    /// The span's `file:line:col`, for messages outside diagnostics.
+    pub fn location(&self, span: Span) -> String {
+        let name = self
+            .sources
+            .get(span.source)
+            .map_or("<input>", |f| f.name.as_str());
+        match diagnostics::line_col(&self.sources, span) {
+            Some((l, c)) => format!("{name}:{l}:{c}"),
+            None => name.to_string(),
+        }
+    }
+}

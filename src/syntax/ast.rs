@@ -1,0 +1,108 @@
+//! The spanned syntax tree produced by the parser: statements and expressions exactly as
+//! written (literals kept as text), with a span on every node. Knows nothing of evaluation.
+
+use crate::source::Span;
+
+/// A parsed program: statements in source order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Program {
+    pub stmts: Vec<Stmt>,
+}
+
+/// One statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stmt {
+    pub kind: StmtKind,
+    /// The whole statement (for a heading: the `##` line).
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum StmtKind {
+    /// `## text` — the text after `##`, trimmed of surrounding whitespace, otherwise verbatim.
+    Heading(String),
+    /// `name = expr`
+    Assign { name: Ident, value: Expr },
+    /// `name(p1, p2) = body`
+    FunDef {
+        name: Ident,
+        params: Vec<Ident>,
+        body: Expr,
+    },
+    /// A bare expression to evaluate and print.
+    Expr(Expr),
+}
+
+/// A name with its span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ident {
+    pub name: String,
+    pub span: Span,
+}
+
+/// An expression node with its span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnaryOp {
+    Neg,
+    Not,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinaryOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Pow,
+    And,
+    Or,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CmpOp {
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Eq,
+    Ne,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExprKind {
+    /// A numeric literal exactly as written: `42`, `0.95`, `1e-8`, `2.5E+3`.
+    Number(String),
+    /// A name: a binding, constant (`pi`, `e`, `oo`) or free symbol.
+    Ident(String),
+    /// `name(args...)`
+    Call {
+        name: Ident,
+        args: Vec<Expr>,
+    },
+    Unary {
+        op: UnaryOp,
+        expr: Box<Expr>,
+    },
+    Binary {
+        op: BinaryOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
+    /// Postfix factorial `x!`.
+    Factorial(Box<Expr>),
+    /// A comparison chain `a < b <= c`: `operands.len() == ops.len() + 1`, at least one op.
+    Compare {
+        operands: Vec<Expr>,
+        ops: Vec<CmpOp>,
+    },
+    /// `[a, b, c]` — a vector, or a matrix when every element is itself a list.
+    List(Vec<Expr>),
+    /// `( expr )` — kept so printing and comparison chaining can respect explicit grouping.
+    Paren(Box<Expr>),
+}

@@ -1,0 +1,149 @@
+//! The one diagnostics emitter for sigma: the [`Diagnostic`] value every stage reports errors
+//! with, and its rendering (via codespan-reporting) into `file:line:col` text with the source
+//! line, a caret under the span, notes and help.
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::termcolor::{Ansi, NoColor, WriteColor};
+use codespan_reporting::term::{self, Config};
+
+use crate::source::{SourceMap, Span};
+
+/// An error report: a lowercase message, optionally pinned to a span of some source text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The headline, lowercase, without trailing punctuation: `expected an expression`.
+    pub message: String,
+    /// Where the problem is; `None` for errors not tied to any source text.
+    pub span: Option<Span>,
+    /// Text printed under the caret; may be empty.
+    pub label: String,
+    /// Extra facts, each printed as `= note: …`.
+    pub notes: Vec<String>,
+    /// A suggestion, printed as `= help: …`.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error with `message` at `span`, with no label, notes or help yet.
+    pub fn error(message: impl Into<String>, span: Option<Span>) -> Self {
+        Diagnostic {
+            message: message.into(),
+            span,
+            label: String::new(),
+            notes: Vec::new(),
+            help: None,
+        }
+    }
+
+    /// Sets the text printed under the caret.
+    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+        self.label = label.into();
+        self
+    }
+
+    /// Sets the `help:` suggestion.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Appends a `note:` line.
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+}
+
+impl std::fmt::Display for Diagnostic {
+    /// The bare message (no location); use [`render`] for the full report.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Diagnostic {}
+
+/// Renders one diagnostic as terminal text: `error: message`, then (when it has a span that
+/// lies inside a registered source) `┌─ file:line:col`, the source line with a caret under
+/// the span and the label, then notes and help. `color` selects ANSI escapes.
+pub fn render(diag: &Diagnostic, sources: &SourceMap, color: bool) -> String {
+    let mut files = SimpleFiles::new();
+    for file in sources.files() {
+        files.add(file.name.as_str(), &*file.text);
+    }
+
+    let mut notes: Vec<String> = diag.notes.iter().map(|n| format!("note: {n}")).collect();
+    if let Some(help) = &diag.help {
+        notes.push(format!("help: {help}"));
+    }
+    let plain = CsDiagnostic::error()
+        .with_message(diag.message.as_str())
+        .with_notes(notes);
+
+    let labelled = match diag.span.filter(|s| span_is_valid(sources, *s)) {
+        Some(span) => {
+            plain
+                .clone()
+                .with_labels(vec![Label::primary(span.source, span.start..span.end)
+                    .with_message(diag.label.as_str())])
+        }
+        None => plain.clone(),
+    };
+
+    emit(&labelled, &files, color)
+        .or_else(|| emit(&plain, &files, color))
+        .unwrap_or_else(|| format!("error: {}\n", diag.message))
+}
+
+/// Renders several diagnostics one after another (see [`render`]).
+pub fn render_all(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String {
+    diags.iter().map(|d| render(d, sources, color)).collect()
+}
+
+/// The 1-based line and column of `span.start`, the column counted in characters; `None`
+/// when the span does not point into a registered source.
+pub fn line_col(sources: &SourceMap, span: Span) -> Option<(usize, usize)> {
+    let text = &*sources.get(span.source)?.text;
+    let before = text.get(..span.start)?;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = before.matches('\n').count() + 1;
+    let col = before[line_start..].chars().count() + 1;
+    Some((line, col))
+}
+
+/// Whether `span` is a well-formed range on character boundaries of a registered source.
+fn span_is_valid(sources: &SourceMap, span: Span) -> bool {
+    sources.get(span.source).is_some_and(|f| {
+        span.start <= span.end
+            && f.text.is_char_boundary(span.start)
+            && f.text.is_char_boundary(span.end)
+    })
+}
+
+/// Emits through codespan into a string; `None` if codespan reports a failure.
+fn emit(
+    diag: &CsDiagnostic<usize>,
+    files: &SimpleFiles<&str, &str>,
+    color: bool,
+) -> Option<String> {
+    let config = Config::default();
+    if color {
+        let mut writer = Ansi::new(Vec::new());
+        write_with(&mut writer, &config, files, diag)?;
+        String::from_utf8(writer.into_inner()).ok()
+    } else {
+        let mut writer = NoColor::new(Vec::new());
+        write_with(&mut writer, &config, files, diag)?;
+        String::from_utf8(writer.into_inner()).ok()
+    }
+}
+
+fn write_with(
+    writer: &mut dyn WriteColor,
+    config: &Config,
+    files: &SimpleFiles<&str, &str>,
+    diag: &CsDiagnostic<usize>,
+) -> Option<()> {
+    term::emit(writer, config, files, diag).ok()
+}

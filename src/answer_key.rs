@@ -1,0 +1,447 @@
+//! Answer keys (`sigma key FILE --format md|tex|json|text [-o OUT]`): a whole script run in
+//! one session, its `##` headings as sections, every statement with its answer and steps.
+
+use crate::math::{Derivation, Expr};
+use crate::render::{self, json, latex, text, Format};
+use crate::session::{Outcome, OutcomeKind, Session};
+use serde_json::json as jv;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+/// Version of the JSON answer-key document.
+pub const KEY_VERSION: u32 = 1;
+
+/// One section of a key: an optional heading and the outcomes under it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section<'a> {
+    /// The `##` heading; `None` for statements before the first heading.
+    pub heading: Option<&'a str>,
+    /// The statements of the section, in order.
+    pub items: Vec<&'a Outcome>,
+}
+
+/// `sigma key`: runs `text` (read from `file`), and writes the key in `format` to `output`
+/// or standard output. Returns the exit code; a failing script writes nothing and returns 1.
+pub fn command(
+    session: &mut Session,
+    file: &Path,
+    text: &str,
+    format: Format,
+    output: Option<&Path>,
+) -> i32 {
+    session.settings.steps = true;
+    let outcomes = match session.run_collect(&file.display().to_string(), text) {
+        Ok(o) => o,
+        Err((_, diags)) => {
+            eprint!(
+                "{}",
+                session.render_diagnostics(&diags, std::io::stderr().is_terminal())
+            );
+            return 1;
+        }
+    };
+    let title = file
+        .file_stem()
+        .map_or_else(|| "script".into(), |s| s.to_string_lossy().into_owned());
+    let key = render(&title, &outcomes, format);
+    match output {
+        Some(path) => match std::fs::write(path, key) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("error: cannot write {}: {e}", path.display());
+                1
+            }
+        },
+        None => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(key.as_bytes()).and_then(|()| out.flush()) {
+                Ok(()) => 0,
+                Err(e) => {
+                    eprintln!("error: cannot write the answer key: {e}");
+                    1
+                }
+            }
+        }
+    }
+}
+
+/// Groups outcomes into sections at each heading; statements before the first heading form
+/// an untitled first section (left out when there are none).
+pub fn sections(outcomes: &[Outcome]) -> Vec<Section<'_>> {
+    let mut out = vec![Section {
+        heading: None,
+        items: Vec::new(),
+    }];
+    for o in outcomes {
+        match &o.kind {
+            OutcomeKind::Heading(h) => out.push(Section {
+                heading: Some(h.trim()),
+                items: Vec::new(),
+            }),
+            _ => {
+                if let Some(last) = out.last_mut() {
+                    last.items.push(o);
+                }
+            }
+        }
+    }
+    if out.first().is_some_and(|s| s.items.is_empty()) {
+        out.remove(0);
+    }
+    out
+}
+
+/// The whole key for `outcomes` in `format`, titled after the script `title`.
+pub fn render(title: &str, outcomes: &[Outcome], format: Format) -> String {
+    let secs = sections(outcomes);
+    match format {
+        Format::Markdown => markdown(title, &secs),
+        Format::Latex => tex(title, &secs),
+        Format::Json => json_key(title, &secs),
+        Format::Text => plain(title, &secs),
+    }
+}
+
+/// Whether the outcome's answer is an approximation.
+fn approximate(o: &Outcome) -> bool {
+    match &o.kind {
+        OutcomeKind::Binding { value, .. } | OutcomeKind::Value(value) => !value.is_exact(),
+        _ => false,
+    }
+}
+
+fn json_key(title: &str, secs: &[Section]) -> String {
+    let sections: Vec<_> = secs
+        .iter()
+        .map(|s| jv!({ "heading": s.heading, "items": s.items.iter().map(|o| json::outcome(o)).collect::<Vec<_>>() }))
+        .collect();
+    let doc = jv!({ "version": KEY_VERSION, "title": title, "sections": sections });
+    serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".into()) + "\n"
+}
+
+fn plain(title: &str, secs: &[Section]) -> String {
+    let head = format!("Answer key: {title}");
+    let mut s = format!("{head}\n{}\n", "=".repeat(head.chars().count()));
+    let mut n = 0;
+    for sec in secs {
+        if let Some(h) = sec.heading {
+            s.push_str(&format!("\n## {h}\n"));
+        }
+        for o in &sec.items {
+            n += 1;
+            s.push_str(&format!("\n{n}. {}\n", o.input.replace('\n', "\n   ")));
+            let answer = match &o.kind {
+                // `p ≈ 0.1`, not `p = ≈ 0.1`.
+                OutcomeKind::Binding { name, value } if approximate(o) => {
+                    format!("{name} {}", text::value(value))
+                }
+                OutcomeKind::Value(_) if !approximate(o) => {
+                    format!("= {}", render::outcome_text(o, false))
+                }
+                _ => render::outcome_text(o, false),
+            };
+            s.push_str(&format!("   {answer}"));
+            if approximate(o) {
+                s.push_str("  (approximate)");
+            }
+            s.push('\n');
+            for line in render::steps_text(&o.steps)
+                .lines()
+                .filter(|l| !l.is_empty())
+            {
+                s.push_str(&format!("   {line}\n"));
+            }
+        }
+    }
+    s
+}
+
+/// The math-mode answer: `name = value`, `f(x) = body` or the value. A definition whose body
+/// is shown as written gets it escaped in `\texttt`.
+fn answer_math(o: &Outcome) -> String {
+    match &o.kind {
+        // `p \approx 0.1`, not `p = \approx 0.1`.
+        OutcomeKind::Binding { name, value } if approximate(o) => {
+            format!("{} {}", latex::expr(&Expr::sym(name)), latex::value(value))
+        }
+        OutcomeKind::Definition {
+            name,
+            params,
+            body: None,
+            text: src,
+        } => {
+            let sym = |n: &str| latex::expr(&Expr::sym(n));
+            let ps: Vec<String> = params.iter().map(|p| sym(p)).collect();
+            format!(
+                "{}({}) = \\texttt{{{}}}",
+                sym(name),
+                ps.join(", "),
+                tex_text(src.trim())
+            )
+        }
+        _ => latex::outcome_math(o),
+    }
+}
+
+/// A step as `claim result` with the result in `math`-wrapped LaTeX.
+fn step_claim(claim: String, result: Option<&Expr>, math: fn(String) -> String) -> String {
+    match result {
+        Some(e) if claim.is_empty() => math(latex::expr(e)),
+        Some(e) => format!("{claim} {}", math(latex::expr(e))),
+        None => claim,
+    }
+}
+
+fn markdown(title: &str, secs: &[Section]) -> String {
+    let mut s = format!("# Answer key: {}\n", md_escape(title));
+    let mut n = 0;
+    for sec in secs {
+        if let Some(h) = sec.heading {
+            s.push_str(&format!("\n## {}\n", md_escape(h)));
+        }
+        for o in &sec.items {
+            n += 1;
+            let code = if o.input.contains('\n') {
+                format!("\n\n```\n{}\n```", o.input)
+            } else if o.input.contains('`') {
+                format!(" `` {} ``", o.input)
+            } else {
+                format!(" `{}`", o.input)
+            };
+            s.push_str(&format!("\n**{n}.**{code}\n\n${}$", answer_math(o)));
+            if approximate(o) {
+                s.push_str(" *(approximate)*");
+            }
+            s.push('\n');
+            if !o.steps.is_empty() {
+                s.push('\n');
+            }
+            for (i, st) in o.steps.steps.iter().enumerate() {
+                let claim = step_claim(md_escape(&st.claim), st.result.as_ref(), |m| {
+                    format!("${m}$")
+                });
+                s.push_str(&format!(
+                    "{}. {claim} — *{}*\n",
+                    i + 1,
+                    md_escape(&st.reason)
+                ));
+            }
+        }
+    }
+    s
+}
+
+/// Escapes the characters Markdown would read as markup in running text.
+fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '$' | '#' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn tex(title: &str, secs: &[Section]) -> String {
+    let mut s = String::from(
+        "\\documentclass{article}\n\\usepackage{amsmath,amssymb}\n\\usepackage[T1]{fontenc}\n\\usepackage{lmodern}\n\
+         \\usepackage[margin=2.5cm]{geometry}\n\\setlength{\\parindent}{0pt}\n",
+    );
+    s.push_str(&format!(
+        "\\title{{Answer key: {}}}\n\\author{{}}\n\\date{{}}\n",
+        tex_text(title)
+    ));
+    s.push_str("\\begin{document}\n\\maketitle\n");
+    let mut n = 0;
+    for sec in secs {
+        if let Some(h) = sec.heading {
+            s.push_str(&format!("\n\\section*{{{}}}\n", tex_text(h)));
+        }
+        for o in &sec.items {
+            n += 1;
+            s.push_str(&format!(
+                "\n\\medskip\n\\textbf{{{n}.}}~{}\n",
+                tex_input(&o.input)
+            ));
+            s.push_str(&format!("\\[ {} \\]\n", tex_math(&answer_math(o))));
+            if approximate(o) {
+                s.push_str("\\emph{Approximate: every printed digit is correct.}\n");
+            }
+            s.push_str(&tex_steps(&o.steps));
+        }
+    }
+    s.push_str("\n\\end{document}\n");
+    s
+}
+
+fn tex_steps(d: &Derivation) -> String {
+    if d.is_empty() {
+        return String::new();
+    }
+    let mut s = String::from("\\begin{enumerate}\n");
+    for st in &d.steps {
+        let claim = step_claim(tex_text(&st.claim), st.result.as_ref(), |m| {
+            format!("\\({}\\)", tex_math(&m))
+        });
+        s.push_str(&format!(
+            "  \\item {{}}{claim} --- \\emph{{{}}}\n",
+            tex_text(&st.reason)
+        ));
+    }
+    s.push_str("\\end{enumerate}\n");
+    s
+}
+
+/// An input in `\texttt`, one source line per output line, indentation kept.
+fn tex_input(input: &str) -> String {
+    let lines: Vec<String> = input
+        .lines()
+        .map(|l| {
+            let body = l.trim_start();
+            // Glue at the start of a line is dropped; an invisible box of letters is not.
+            let indent = match l.chars().count() - body.chars().count() {
+                0 => String::new(),
+                n => format!("\\phantom{{{}}}", "x".repeat(n)),
+            };
+            format!("\\texttt{{{indent}{}}}", tex_text(body.trim_end()))
+        })
+        .collect();
+    lines.join("\\newline\n")
+}
+
+/// The math-mode command for a non-ASCII character, if it has one.
+fn math_symbol(c: char) -> Option<&'static str> {
+    const TABLE: &[(char, &str)] = &[
+        ('α', "\\alpha"),
+        ('β', "\\beta"),
+        ('γ', "\\gamma"),
+        ('δ', "\\delta"),
+        ('ε', "\\varepsilon"),
+        ('ζ', "\\zeta"),
+        ('η', "\\eta"),
+        ('θ', "\\theta"),
+        ('ι', "\\iota"),
+        ('κ', "\\kappa"),
+        ('λ', "\\lambda"),
+        ('μ', "\\mu"),
+        ('ν', "\\nu"),
+        ('ξ', "\\xi"),
+        ('ο', "o"),
+        ('π', "\\pi"),
+        ('ρ', "\\rho"),
+        ('σ', "\\sigma"),
+        ('ς', "\\varsigma"),
+        ('τ', "\\tau"),
+        ('υ', "\\upsilon"),
+        ('φ', "\\varphi"),
+        ('χ', "\\chi"),
+        ('ψ', "\\psi"),
+        ('ω', "\\omega"),
+        ('Γ', "\\Gamma"),
+        ('Δ', "\\Delta"),
+        ('Θ', "\\Theta"),
+        ('Λ', "\\Lambda"),
+        ('Ξ', "\\Xi"),
+        ('Π', "\\Pi"),
+        ('Σ', "\\Sigma"),
+        ('Υ', "\\Upsilon"),
+        ('Φ', "\\Phi"),
+        ('Ψ', "\\Psi"),
+        ('Ω', "\\Omega"),
+        ('≈', "\\approx"),
+        ('→', "\\to"),
+        ('←', "\\leftarrow"),
+        ('⇒', "\\Rightarrow"),
+        ('≤', "\\le"),
+        ('≥', "\\ge"),
+        ('≠', "\\ne"),
+        ('∞', "\\infty"),
+        ('·', "\\cdot"),
+        ('×', "\\times"),
+        ('÷', "\\div"),
+        ('−', "-"),
+        ('±', "\\pm"),
+        ('√', "\\surd"),
+        ('∫', "\\int"),
+        ('∑', "\\sum"),
+        ('∏', "\\prod"),
+        ('∂', "\\partial"),
+        ('∇', "\\nabla"),
+        ('∈', "\\in"),
+        ('…', "\\ldots"),
+        ('′', "\\prime"),
+        ('°', "^{\\circ}"),
+        ('ℝ', "\\mathbb{R}"),
+        ('ℕ', "\\mathbb{N}"),
+        ('ℤ', "\\mathbb{Z}"),
+        ('ℚ', "\\mathbb{Q}"),
+        ('ℂ', "\\mathbb{C}"),
+        ('²', "^{2}"),
+        ('³', "^{3}"),
+        ('¹', "^{1}"),
+        ('⁻', "^{-}"),
+    ];
+    if let Some(d) = ('₀'..='₉').contains(&c).then(|| c as u32 - '₀' as u32) {
+        const SUBS: [&str; 10] = [
+            "_{0}", "_{1}", "_{2}", "_{3}", "_{4}", "_{5}", "_{6}", "_{7}", "_{8}", "_{9}",
+        ];
+        return SUBS.get(d as usize).copied();
+    }
+    TABLE.iter().find(|(k, _)| *k == c).map(|(_, v)| *v)
+}
+
+/// Characters pdflatex accepts as they are in text mode with T1 and UTF-8 input (Latin-1
+/// letters and Latin Extended-A).
+fn tex_accepts(c: char) -> bool {
+    c.is_ascii() || ('\u{c0}'..='\u{17f}').contains(&c)
+}
+
+/// Text-mode LaTeX for arbitrary text: the specials `\ { } $ & # ^ _ % ~` escaped, and
+/// non-ASCII symbols (Greek letters, `≈`, `→`, …) turned into math commands.
+pub fn tex_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\textbackslash{}"),
+            '{' | '}' | '$' | '&' | '#' | '_' | '%' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // The ASCII glyphs of T1 (`\textasciicircum` and `\textasciitilde` are accents).
+            '^' => out.push_str("{\\char94}"),
+            '~' => out.push_str("{\\char126}"),
+            '\n' | '\r' | '\t' => out.push(' '),
+            '—' => out.push_str("---"),
+            '–' => out.push_str("--"),
+            c if tex_accepts(c) && !matches!(c, '×' | '·' | '±' | '²' | '³' | '¹' | '°') => {
+                out.push(c)
+            }
+            c => match math_symbol(c) {
+                Some(m) => out.push_str(&format!("\\ensuremath{{{m}}}")),
+                None => out.push_str(&format!("[U+{:04X}]", c as u32)),
+            },
+        }
+    }
+    out
+}
+
+/// Math-mode LaTeX from a renderer with any non-ASCII character made a command.
+pub fn tex_math(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else if let Some(m) = math_symbol(c) {
+            out.push_str(&format!("{{{m}}}"));
+        } else if tex_accepts(c) {
+            out.push_str(&format!("\\text{{{c}}}"));
+        } else {
+            out.push_str(&format!("\\text{{[U+{:04X}]}}", c as u32));
+        }
+    }
+    out
+}

@@ -1,0 +1,211 @@
+//! The REPL's `:` commands: help, settings, bindings and leaving.
+
+use crate::builtins::{self, Builtin, Impl};
+use crate::eval::scope::Scope;
+use crate::math::float::MAX_DIGITS;
+use crate::render::text;
+use crate::session::Session;
+
+/// What the REPL does after a command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    /// Read the next line.
+    Continue,
+    /// Leave the REPL.
+    Quit,
+}
+
+/// Every command: its name, its usage and what it does.
+const COMMANDS: &[(&str, &str, &str)] = &[
+    (
+        ":help",
+        ":help [NAME]",
+        "list the builtins, or describe a builtin, binding or command",
+    ),
+    (
+        ":digits",
+        ":digits [D]",
+        "show or set the default significant digits of N(expr)",
+    ),
+    (
+        ":steps",
+        ":steps [on|off]",
+        "show or set whether derivation steps are printed",
+    ),
+    (":vars", ":vars", "list the bindings with their values"),
+    (":clear", ":clear", "forget every binding"),
+    (":quit", ":quit or :q", "leave the REPL (Ctrl-D too)"),
+];
+
+/// The command names, for completion.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    COMMANDS.iter().map(|c| c.0).chain([":q"])
+}
+
+/// Runs the command `line` (which starts with `:`). Its output is returned as text for
+/// standard output; a mistake is returned as `Err` with the message for standard error.
+pub fn execute(session: &mut Session, line: &str) -> Result<(Flow, String), String> {
+    let line = line.trim();
+    let (cmd, arg) = match line.split_once(char::is_whitespace) {
+        Some((c, a)) => (c, a.trim()),
+        None => (line, ""),
+    };
+    let reply = |s: String| Ok((Flow::Continue, s));
+    match cmd {
+        ":quit" | ":q" | ":exit" => Ok((Flow::Quit, String::new())),
+        ":help" | ":h" | ":?" if arg.is_empty() => reply(overview()),
+        ":help" | ":h" | ":?" => describe(session, arg).map(|s| (Flow::Continue, s)),
+        ":digits" => digits(session, arg).map(|s| (Flow::Continue, s)),
+        ":steps" => match arg {
+            "" => reply(format!("steps: {}", on_off(session.settings.steps))),
+            "on" => {
+                session.settings.steps = true;
+                reply("steps: on".into())
+            }
+            "off" => {
+                session.settings.steps = false;
+                reply("steps: off".into())
+            }
+            other => Err(format!("`:steps` takes `on` or `off`, not `{other}`")),
+        },
+        ":vars" if arg.is_empty() => reply(vars(session)),
+        ":clear" if arg.is_empty() => {
+            let n = session.scope.names().len();
+            session.scope = Scope::default();
+            reply(format!(
+                "forgot {n} binding{}",
+                if n == 1 { "" } else { "s" }
+            ))
+        }
+        ":vars" | ":clear" => Err(format!("`{cmd}` takes no argument")),
+        other => {
+            let known: Vec<String> = names().map(str::to_string).collect();
+            let hint = match closest(other, &known) {
+                Some(s) => format!("; did you mean `{s}`?"),
+                None => String::new(),
+            };
+            Err(format!(
+                "unknown command `{other}`{hint} (:help lists the commands)"
+            ))
+        }
+    }
+}
+
+fn on_off(b: bool) -> &'static str {
+    if b {
+        "on"
+    } else {
+        "off"
+    }
+}
+
+/// The closest command to a mistyped one, by the builtins' did-you-mean rule.
+fn closest(cmd: &str, known: &[String]) -> Option<String> {
+    let s = builtins::suggest(cmd, known)?;
+    s.starts_with(':').then_some(s)
+}
+
+fn digits(session: &mut Session, arg: &str) -> Result<String, String> {
+    if arg.is_empty() {
+        return Ok(format!("digits: {}", session.settings.digits));
+    }
+    match arg.parse::<u32>() {
+        Ok(d) if (1..=MAX_DIGITS).contains(&d) => {
+            session.settings.digits = d;
+            Ok(format!("digits: {d}"))
+        }
+        _ => Err(format!(
+            "`:digits` takes a whole number from 1 to {MAX_DIGITS}, not `{arg}`"
+        )),
+    }
+}
+
+/// Lines `signature — summary`, signatures padded to one column.
+fn table(rows: &[(String, &str)]) -> String {
+    let width = rows
+        .iter()
+        .map(|(s, _)| s.chars().count())
+        .max()
+        .unwrap_or(0);
+    rows.iter()
+        .map(|(s, d)| format!("  {s}{} — {d}\n", " ".repeat(width - s.chars().count())))
+        .collect()
+}
+
+fn overview() -> String {
+    let is_command = |b: &&Builtin| matches!(b.imp, Impl::Command(_));
+    let group = |commands: bool| -> Vec<(String, &str)> {
+        builtins::BUILTINS
+            .iter()
+            .filter(|b| is_command(b) == commands)
+            .map(|b| (builtins::signature(b), b.summary))
+            .collect()
+    };
+    let repl: Vec<(String, &str)> = COMMANDS.iter().map(|c| (c.1.to_string(), c.2)).collect();
+    format!(
+        "Functions:\n{}\nCommands:\n{}\nREPL commands:\n{}\n:help NAME describes one; Tab completes names.",
+        table(&group(false)),
+        table(&group(true)),
+        table(&repl)
+    )
+}
+
+/// `:help NAME`: a builtin, a binding or a command.
+fn describe(session: &Session, name: &str) -> Result<String, String> {
+    let mut parts = Vec::new();
+    if let Some(b) = builtins::lookup(name) {
+        parts.push(format!(
+            "{}\n  {}\n  example: {}",
+            builtins::signature(b),
+            b.summary,
+            b.example
+        ));
+    }
+    if let Some(s) = binding(session, name) {
+        parts.push(s);
+    }
+    let as_command = if name.starts_with(':') {
+        name.to_string()
+    } else {
+        format!(":{name}")
+    };
+    if let Some(c) = COMMANDS
+        .iter()
+        .find(|c| c.0 == as_command || (as_command == ":q" && c.0 == ":quit"))
+    {
+        if name.starts_with(':') || parts.is_empty() {
+            parts.push(format!("{}\n  {}", c.1, c.2));
+        }
+    }
+    if !parts.is_empty() {
+        return Ok(parts.join("\n"));
+    }
+    let hint = match builtins::suggest(name, &session.scope.names()) {
+        Some(s) => format!("; did you mean `{s}`?"),
+        None => String::new(),
+    };
+    Err(format!("no builtin or binding named `{name}`{hint}"))
+}
+
+/// A binding as `name = value` or `f(x) = body`.
+fn binding(session: &Session, name: &str) -> Option<String> {
+    if let Some(v) = session.scope.values.get(name) {
+        return Some(format!("{name} = {}", text::value(v)));
+    }
+    let f = session.scope.functions.get(name)?;
+    let body = session.sources.slice(f.body.span).trim().to_string();
+    Some(format!("{name}({}) = {body}", f.params.join(", ")))
+}
+
+/// `:vars`: every binding, one a line.
+fn vars(session: &Session) -> String {
+    let names = session.scope.names();
+    if names.is_empty() {
+        return "no bindings".into();
+    }
+    names
+        .iter()
+        .filter_map(|n| binding(session, n))
+        .collect::<Vec<_>>()
+        .join("\n")
+}

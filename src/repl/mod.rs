@@ -1,0 +1,208 @@
+//! The interactive REPL (`sigma` with no arguments): a rustyline editor with completion,
+//! multi-line input while brackets are open, persistent history and `:` commands. When
+//! standard input is not a terminal, lines are read plainly instead, so the REPL can be
+//! driven through a pipe.
+
+mod commands;
+pub mod helper;
+
+use crate::eval::interrupt;
+use crate::render::{self, Format};
+use crate::session::Session;
+use crate::syntax;
+use commands::Flow;
+use helper::SigmaHelper;
+use rustyline::error::ReadlineError;
+use rustyline::history::{FileHistory, History};
+use rustyline::{CompletionType, Config, Editor};
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+
+/// The greeting printed when the REPL starts on a terminal.
+pub const WELCOME: &str = "sigma 0.1 — exact series and sequences. :help for help, :quit to leave.";
+
+/// The prompt.
+pub const PROMPT: &str = "σ> ";
+
+/// Runs the REPL until `:quit` or end of input and returns the exit code: 0 on a terminal;
+/// when reading a pipe, 0 if every line succeeded and 1 otherwise.
+pub fn run(session: Session, format: Format) -> i32 {
+    let mut repl = Repl {
+        session,
+        format,
+        count: 0,
+        failed: false,
+    };
+    if std::io::stdin().is_terminal() {
+        interactive(&mut repl)
+    } else {
+        piped(&mut repl)
+    }
+}
+
+/// The state of one REPL: the session and whether any line failed.
+struct Repl {
+    session: Session,
+    format: Format,
+    /// Lines run so far, numbering the sources `<repl:N>`.
+    count: usize,
+    failed: bool,
+}
+
+impl Repl {
+    /// Runs one complete input: a `:` command or statements.
+    fn handle(&mut self, input: &str) -> Flow {
+        interrupt::reset();
+        let trimmed = input.trim();
+        if trimmed.is_empty() {
+            return Flow::Continue;
+        }
+        if trimmed.starts_with(':') {
+            return match commands::execute(&mut self.session, trimmed) {
+                Ok((flow, out)) => {
+                    if !out.is_empty() {
+                        let mut stdout = std::io::stdout().lock();
+                        let _ = writeln!(stdout, "{out}");
+                        let _ = stdout.flush();
+                    }
+                    flow
+                }
+                Err(msg) => {
+                    self.failed = true;
+                    eprintln!("error: {msg}");
+                    Flow::Continue
+                }
+            };
+        }
+        self.count += 1;
+        let name = format!("<repl:{}>", self.count);
+        let (format, steps) = (self.format, self.session.settings.steps);
+        let mut stdout = std::io::stdout().lock();
+        let result = self.session.run(&name, input, &mut |o| {
+            let _ = writeln!(stdout, "{}", render::outcome(o, format, steps));
+        });
+        let _ = stdout.flush();
+        drop(stdout);
+        if let Err(diags) = result {
+            // The session has already restored the bindings the line started with.
+            self.failed = true;
+            let color = std::io::stderr().is_terminal();
+            eprint!("{}", self.session.render_diagnostics(&diags, color));
+        }
+        Flow::Continue
+    }
+}
+
+/// The history file: `$SIGMA_HISTORY`, else `$HOME/.sigma_history`.
+fn history_path() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("SIGMA_HISTORY").filter(|p| !p.is_empty()) {
+        return Some(PathBuf::from(p));
+    }
+    let home = std::env::var_os("HOME").filter(|h| !h.is_empty())?;
+    Some(PathBuf::from(home).join(".sigma_history"))
+}
+
+/// The line-editor loop on a terminal.
+///
+/// The editor is made afresh for each line and dropped before the line runs: while an editor
+/// exists, rustyline owns the SIGINT handler, and dropping it restores the handler of
+/// [`interrupt::install_handler`], so Ctrl-C during an evaluation interrupts it. The history
+/// is carried from one editor to the next.
+fn interactive(repl: &mut Repl) -> i32 {
+    let config = match Config::builder()
+        .auto_add_history(false)
+        .completion_type(CompletionType::List)
+        .max_history_size(10_000)
+    {
+        Ok(b) => b.build(),
+        Err(e) => {
+            eprintln!("error: cannot start the line editor: {e}");
+            return piped(repl);
+        }
+    };
+    let mut history = FileHistory::with_config(&config);
+    let path = history_path();
+    if let Some(path) = &path {
+        // A missing or unreadable history file just means an empty history.
+        let _ = history.load(path);
+    }
+    println!("{WELCOME}");
+    loop {
+        let mut rl = match Editor::<SigmaHelper, FileHistory>::with_history(config.clone(), history)
+        {
+            Ok(rl) => rl,
+            Err(e) => {
+                eprintln!("error: cannot start the line editor: {e}");
+                return 1;
+            }
+        };
+        rl.set_helper(Some(SigmaHelper::new(repl.session.scope.names())));
+        let read = rl.readline(PROMPT);
+        if let Ok(line) = &read {
+            if !line.trim().is_empty() {
+                let _ = rl.add_history_entry(line.as_str());
+                if let Some(path) = &path {
+                    // Failing to save the history is not worth bothering the user with.
+                    let _ = rl.append_history(path);
+                }
+            }
+        }
+        history = std::mem::replace(rl.history_mut(), FileHistory::with_config(&config));
+        drop(rl);
+        match read {
+            Ok(line) => {
+                if repl.handle(&line) == Flow::Quit {
+                    break;
+                }
+            }
+            // Ctrl-C at the prompt discards the line being typed.
+            Err(ReadlineError::Interrupted) => continue,
+            Err(ReadlineError::Eof) => break,
+            Err(e) => {
+                eprintln!("error: cannot read input: {e}");
+                return 1;
+            }
+        }
+    }
+    0
+}
+
+/// Reads standard input line by line, joining lines while brackets are open.
+fn piped(repl: &mut Repl) -> i32 {
+    let stdin = std::io::stdin();
+    let mut pending = String::new();
+    for line in stdin.lock().lines() {
+        let line = match line {
+            Ok(l) => l,
+            Err(e) => {
+                eprintln!("error: cannot read standard input: {e}");
+                repl.failed = true;
+                break;
+            }
+        };
+        if pending.is_empty() && line.trim_start().starts_with(':') {
+            if repl.handle(&line) == Flow::Quit {
+                return exit_code(repl);
+            }
+            continue;
+        }
+        if !pending.is_empty() {
+            pending.push('\n');
+        }
+        pending.push_str(&line);
+        if syntax::is_incomplete(&pending) {
+            continue;
+        }
+        let chunk = std::mem::take(&mut pending);
+        repl.handle(&chunk);
+    }
+    if !pending.is_empty() {
+        // Brackets left open at the end: running it reports where.
+        repl.handle(&pending);
+    }
+    exit_code(repl)
+}
+
+fn exit_code(repl: &Repl) -> i32 {
+    i32::from(repl.failed)
+}

@@ -1,0 +1,243 @@
+//! `sigma key`: the exact answer key of a small script in every format, approximations,
+//! LaTeX escaping, `-o`, and a failing script writing nothing.
+
+use assert_cmd::Command;
+use sigma::answer_key::{tex_math, tex_text};
+use std::path::PathBuf;
+
+/// A script covering an untitled first section, headings with LaTeX specials and a Greek
+/// letter, steps, a definition and a matrix typed over two lines.
+const SCRIPT: &str = "a = 1/3 + 1/6\n## Calculus & λ_1 50%\ndiff(x^3, x)\nf(t) = t^2/2\n## Numbers\nm = [[1, 2],\n     [3, 4]]\n";
+
+/// Writes `text` to `name` in a scratch directory of its own (tests run in parallel).
+fn scratch(name: &str, text: &str) -> PathBuf {
+    scratch_in(name, name, text)
+}
+
+fn scratch_in(dir: &str, name: &str, text: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("answer-key-tests")
+        .join(dir);
+    std::fs::create_dir_all(&dir).expect("the scratch directory can be created");
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("the script can be written");
+    path
+}
+
+/// Runs `sigma key FILE --format FORMAT [extra…]`: exit code, stdout, stderr.
+fn key(file: &PathBuf, format: &str, extra: &[&str]) -> (i32, String, String) {
+    let out = Command::cargo_bin("sigma")
+        .expect("the sigma binary is built")
+        .arg("key")
+        .arg(file)
+        .args(["--format", format])
+        .args(extra)
+        .output()
+        .expect("sigma runs");
+    (
+        out.status.code().expect("sigma exits normally"),
+        String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    )
+}
+
+/// The key of [`SCRIPT`] (as `small.sigma`) in `format`, which must succeed.
+fn key_ok(format: &str) -> String {
+    let (code, stdout, stderr) = key(&scratch_in(format, "small.sigma", SCRIPT), format, &[]);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (0, ""),
+        "sigma key --format {format}"
+    );
+    stdout
+}
+
+const DIFF_REASON: &str = "sum, product, power and chain rules, simplified to canonical form";
+
+#[test]
+fn text_key() {
+    let expected = format!(
+        "Answer key: small\n=================\n\n1. a = 1/3 + 1/6\n   a = 1/2\n\n## Calculus & λ_1 50%\n\n\
+         2. diff(x^3, x)\n   = 3*x^2\n     1. d/dx [x^3] = 3*x^2  [{DIFF_REASON}]\n\n\
+         3. f(t) = t^2/2\n   f(t) = t^2/2\n\n## Numbers\n\n\
+         4. m = [[1, 2],\n        [3, 4]]\n   m = [[1, 2], [3, 4]]\n"
+    );
+    assert_eq!(key_ok("text"), expected);
+}
+
+#[test]
+fn markdown_key() {
+    let expected = format!(
+        "# Answer key: small\n\n**1.** `a = 1/3 + 1/6`\n\n$a = \\frac{{1}}{{2}}$\n\n\
+         ## Calculus & λ\\_1 50%\n\n**2.** `diff(x^3, x)`\n\n$3 x^{{2}}$\n\n\
+         1. d/dx \\[x^3\\] = 3\\*x^2 — *{DIFF_REASON}*\n\n\
+         **3.** `f(t) = t^2/2`\n\n$f(t) = \\frac{{t^{{2}}}}{{2}}$\n\n## Numbers\n\n\
+         **4.**\n\n```\nm = [[1, 2],\n     [3, 4]]\n```\n\n\
+         $m = \\begin{{bmatrix}} 1 & 2 \\\\ 3 & 4 \\end{{bmatrix}}$\n"
+    );
+    assert_eq!(key_ok("md"), expected);
+}
+
+#[test]
+fn latex_key_is_a_standalone_document() {
+    let expected = format!(
+        "\\documentclass{{article}}\n\\usepackage{{amsmath,amssymb}}\n\\usepackage[T1]{{fontenc}}\n\
+         \\usepackage{{lmodern}}\n\\usepackage[margin=2.5cm]{{geometry}}\n\\setlength{{\\parindent}}{{0pt}}\n\
+         \\title{{Answer key: small}}\n\\author{{}}\n\\date{{}}\n\\begin{{document}}\n\\maketitle\n\n\
+         \\medskip\n\\textbf{{1.}}~\\texttt{{a = 1/3 + 1/6}}\n\\[ a = \\frac{{1}}{{2}} \\]\n\n\
+         \\section*{{Calculus \\& \\ensuremath{{\\lambda}}\\_1 50\\%}}\n\n\
+         \\medskip\n\\textbf{{2.}}~\\texttt{{diff(x{{\\char94}}3, x)}}\n\\[ 3 x^{{2}} \\]\n\
+         \\begin{{enumerate}}\n  \\item {{}}d/dx [x{{\\char94}}3] = 3*x{{\\char94}}2 --- \\emph{{{DIFF_REASON}}}\n\
+         \\end{{enumerate}}\n\n\
+         \\medskip\n\\textbf{{3.}}~\\texttt{{f(t) = t{{\\char94}}2/2}}\n\\[ f(t) = \\frac{{t^{{2}}}}{{2}} \\]\n\n\
+         \\section*{{Numbers}}\n\n\
+         \\medskip\n\\textbf{{4.}}~\\texttt{{m = [[1, 2],}}\\newline\n\\texttt{{\\phantom{{xxxxx}}[3, 4]]}}\n\
+         \\[ m = \\begin{{bmatrix}} 1 & 2 \\\\ 3 & 4 \\end{{bmatrix}} \\]\n\n\\end{{document}}\n"
+    );
+    let out = key_ok("tex");
+    assert_eq!(out, expected);
+    assert!(out.starts_with("\\documentclass{article}\n"));
+    assert!(out.ends_with("\\end{document}\n"));
+}
+
+#[test]
+fn json_key() {
+    let out = key_ok("json");
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["title"], "small");
+    let sections = doc["sections"].as_array().expect("sections");
+    let headings: Vec<&serde_json::Value> = sections.iter().map(|s| &s["heading"]).collect();
+    assert_eq!(
+        headings,
+        [
+            &serde_json::Value::Null,
+            &"Calculus & λ_1 50%".into(),
+            &"Numbers".into()
+        ]
+    );
+    let items = |i: usize| sections[i]["items"].as_array().expect("items").clone();
+    assert_eq!(items(0).len(), 1);
+    assert_eq!(items(0)[0]["input"], "a = 1/3 + 1/6");
+    assert_eq!(
+        (&items(0)[0]["name"], &items(0)[0]["text"]),
+        (&"a".into(), &"1/2".into())
+    );
+    assert_eq!(items(1)[0]["text"], "3*x^2");
+    assert_eq!(items(1)[0]["steps"][0]["claim"], "d/dx [x^3] = 3*x^2");
+    assert_eq!(items(1)[0]["steps"][0]["reason"], DIFF_REASON);
+    assert_eq!(items(1)[1]["text"], "f(t) = t^2/2");
+    assert_eq!(items(2)[0]["input"], "m = [[1, 2],\n     [3, 4]]");
+    assert_eq!(
+        items(2)[0]["latex"],
+        "\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}"
+    );
+}
+
+#[test]
+fn approximations_are_marked_in_every_format() {
+    let file = scratch("approx.sigma", "p = N(1/3, 5)\nN(1/7, 4)\n");
+    let (code, text, _) = key(&file, "text", &[]);
+    assert_eq!(code, 0);
+    assert!(
+        text.contains("\n1. p = N(1/3, 5)\n   p ≈ 0.33333  (approximate)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n2. N(1/7, 4)\n   ≈ 0.1429  (approximate)\n     1. 1/7 ≈ 0.1429  ["),
+        "{text}"
+    );
+    let (_, md, _) = key(&file, "md", &[]);
+    assert!(
+        md.contains("\n$p \\approx 0.33333$ *(approximate)*\n"),
+        "{md}"
+    );
+    let (_, tex, _) = key(&file, "tex", &[]);
+    assert!(tex.contains(
+        "\\[ p \\approx 0.33333 \\]\n\\emph{Approximate: every printed digit is correct.}\n"
+    ));
+    let (_, json, _) = key(&file, "json", &[]);
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    assert_eq!(doc["sections"][0]["items"][1]["approximate"], true);
+    assert_eq!(doc["sections"][0]["items"][1]["text"], "≈ 0.1429");
+}
+
+#[test]
+fn output_file_is_written_and_stdout_stays_empty() {
+    let file = scratch("to_file.sigma", SCRIPT);
+    let out = file.with_extension("tex");
+    let _ = std::fs::remove_file(&out);
+    let (code, stdout, stderr) = key(&file, "tex", &["-o", out.to_str().expect("UTF-8 path")]);
+    assert_eq!((code, stdout.as_str(), stderr.as_str()), (0, "", ""));
+    let written = std::fs::read_to_string(&out).expect("the key was written");
+    assert!(written.contains("\\documentclass{article}") && written.contains("\\end{document}"));
+}
+
+#[test]
+fn unwritable_output_is_an_error() {
+    let file = scratch("unwritable.sigma", SCRIPT);
+    let (code, stdout, stderr) = key(&file, "md", &["-o", "/nonexistent-dir/key.md"]);
+    assert_eq!((code, stdout.as_str()), (1, ""));
+    assert!(
+        stderr.starts_with("error: cannot write /nonexistent-dir/key.md: "),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn failing_script_exits_1_and_writes_nothing() {
+    let file = scratch("failing.sigma", "## A\nx = 1/2\ny = x/0\n");
+    let out = file.with_extension("md");
+    let _ = std::fs::remove_file(&out);
+    let (code, stdout, stderr) = key(&file, "md", &["-o", out.to_str().expect("UTF-8 path")]);
+    assert_eq!((code, stdout.as_str()), (1, ""));
+    assert!(stderr.starts_with("error: division by zero\n"), "{stderr}");
+    assert!(stderr.contains("failing.sigma:3:5"), "{stderr}");
+    assert!(!out.exists(), "no key is written for a failing script");
+}
+
+#[test]
+fn latex_escaping() {
+    assert_eq!(
+        tex_text(r"\ { } $ & # ^ _ % ~"),
+        r"\textbackslash{} \{ \} \$ \& \# {\char94} \_ \% {\char126}"
+    );
+    assert_eq!(
+        tex_text("λ σ α ≈ → π é"),
+        r"\ensuremath{\lambda} \ensuremath{\sigma} \ensuremath{\alpha} \ensuremath{\approx} \ensuremath{\to} \ensuremath{\pi} é"
+    );
+    assert_eq!(tex_text("x₁ — ☃"), r"x\ensuremath{_{1}} --- [U+2603]");
+    assert_eq!(tex_math(r"\mathrm{η2} + ψ"), r"\mathrm{{\eta}2} + {\psi}");
+}
+
+/// With pdflatex installed, the LaTeX key compiles; without it, nothing is checked.
+#[test]
+fn latex_key_compiles_with_pdflatex_when_available() {
+    let available = std::process::Command::new("pdflatex")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !available {
+        return;
+    }
+    let file = scratch(
+        "compiles.sigma",
+        "## Greek: λ, σ₁ & 100% of $ #\nλ = 3/4\nσ₁ = λ^2 + α\nm = [[1, 2],\n [3, 4]]\nN(pi)\nx = 22/7\ng(t) = N(t)\n",
+    );
+    let tex = file.with_extension("tex");
+    let (code, _, stderr) = key(&file, "tex", &["-o", tex.to_str().expect("UTF-8 path")]);
+    assert_eq!(code, 0, "{stderr}");
+    let dir = file.parent().expect("a directory");
+    let run = std::process::Command::new("pdflatex")
+        .args(["-interaction=nonstopmode", "-halt-on-error"])
+        .arg(&tex)
+        .current_dir(dir)
+        .output()
+        .expect("pdflatex runs");
+    assert!(
+        run.status.success(),
+        "pdflatex failed:\n{}",
+        String::from_utf8_lossy(&run.stdout)
+    );
+    assert!(dir.join("compiles.pdf").exists());
+}

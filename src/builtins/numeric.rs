@@ -35,10 +35,16 @@ fn n_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
     let value = float::evaluate(&x, digits).map_err(|e| EvalError::math(e, span))?;
     ev.steps.push(
         format!("{} ≈ {}", crate::render::text::expr(&x), value.text),
-        format!(
-            "MPFR evaluation at {} bits (attempt {}); the error bound keeps every printed digit correct",
-            value.bits, value.attempts
-        ),
+        if value.bits == 0 {
+            "an exact rational, correctly rounded to the digits shown".to_string()
+        } else {
+            format!(
+                "MPFR evaluation at {} bits ({} attempt{}); the error bound keeps every printed digit correct",
+                value.bits,
+                value.attempts,
+                if value.attempts == 1 { "" } else { "s" }
+            )
+        },
     );
     Ok(Value::Approx(crate::eval::value::Approx {
         exact: x,

@@ -48,8 +48,13 @@ impl<'a> Evaluator<'a> {
         Ok(())
     }
 
-    /// Evaluates one expression.
+    /// Evaluates one expression (growing the stack on demand, so deep nesting and deep
+    /// user-function recursion end in a clean error rather than a stack overflow).
     pub fn eval(&mut self, e: &ast::Expr) -> EResult<Value> {
+        stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || self.eval_node(e))
+    }
+
+    fn eval_node(&mut self, e: &ast::Expr) -> EResult<Value> {
         self.check_interrupt(e.span)?;
         let m = |r: Result<Expr, crate::math::MathError>| {
             r.map(Value::Expr)

@@ -215,6 +215,7 @@ fn scale_all(c: &Expr, xs: Vec<Expr>, span: Span) -> EResult<Vec<Expr>> {
 
 fn matmul(a: &[Vec<Expr>], b: &[Vec<Expr>], span: Span) -> EResult<Vec<Vec<Expr>>> {
     let (n, k) = (a.len(), a[0].len());
+    debug_assert!(a.iter().all(|r| r.len() == k));
     if b.len() != k {
         return Err(EvalError::new(
             format!(
@@ -233,8 +234,10 @@ fn matmul(a: &[Vec<Expr>], b: &[Vec<Expr>], span: Span) -> EResult<Vec<Vec<Expr>
     for row in a {
         let mut r = Vec::with_capacity(m);
         for j in 0..m {
-            let terms = (0..k)
-                .map(|t| expr::mul(vec![row[t].clone(), b[t][j].clone()]))
+            let terms = row
+                .iter()
+                .zip(b)
+                .map(|(x, brow)| expr::mul(vec![x.clone(), brow[j].clone()]))
                 .collect::<MResult<Vec<_>>>();
             r.push(math(terms.and_then(expr::add), span)?);
         }

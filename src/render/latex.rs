@@ -75,7 +75,7 @@ fn symbol(name: &str) -> String {
             sub.push(char::from(b'0' + (c as u32 - '₀' as u32) as u8));
             continue;
         }
-        match greek.iter().find(|(g, _)| g.chars().next() == Some(c)) {
+        match greek.iter().find(|(g, _)| g.starts_with(c)) {
             Some((_, tex)) => {
                 base.push_str(tex);
                 base.push(' ');
@@ -101,6 +101,19 @@ fn is_negative(e: &Expr) -> bool {
         Expr::Mul(fs) => matches!(fs.first(), Some(Expr::Num(q)) if q.is_negative()),
         _ => false,
     }
+}
+
+/// The terms with the first positive one moved to the front when the sum would otherwise
+/// start with a minus sign (`x - 1` rather than `-1 + x`).
+fn lead_positive(ts: &[Expr]) -> Vec<Expr> {
+    let mut v = ts.to_vec();
+    if v.first().is_some_and(is_negative) {
+        if let Some(i) = v.iter().position(|t| !is_negative(t)) {
+            let t = v.remove(i);
+            v.insert(0, t);
+        }
+    }
+    v
 }
 
 fn negate_term(e: &Expr) -> Expr {
@@ -136,6 +149,7 @@ fn fmt(e: &Expr) -> (String, Prec) {
         Expr::Func(f, args) => func(*f, args),
         Expr::Pow(b, x) => power(b, x),
         Expr::Add(ts) => {
+            let ts = &lead_positive(ts);
             let mut s = String::new();
             for (i, t) in ts.iter().enumerate() {
                 if i == 0 {
@@ -314,7 +328,10 @@ pub fn value(v: &Value) -> String {
 /// `1.5e-8` as `1.5 \times 10^{-8}`; positional text unchanged.
 pub fn scientific(t: &str) -> String {
     match t.split_once('e') {
-        Some((m, e)) => format!("{m} \\times 10^{{{}}}", e.trim_start_matches('+')),
+        Some((m, e)) => match e.parse::<i64>() {
+            Ok(k) => format!("{m} \\times 10^{{{k}}}"),
+            Err(_) => format!("{m} \\times 10^{{{e}}}"),
+        },
         None => t.to_string(),
     }
 }
@@ -324,7 +341,10 @@ pub fn outcome_math(o: &crate::session::Outcome) -> String {
     use crate::session::OutcomeKind;
     match &o.kind {
         OutcomeKind::Heading(h) => format!("\\text{{{h}}}"),
-        OutcomeKind::Binding { name, value: v } => format!("{} = {}", symbol(name), value(v)),
+        OutcomeKind::Binding { name, value: v } => match v {
+            Value::Approx(_) => format!("{} {}", symbol(name), value(v)),
+            _ => format!("{} = {}", symbol(name), value(v)),
+        },
         OutcomeKind::Definition {
             name,
             params,
@@ -333,7 +353,7 @@ pub fn outcome_math(o: &crate::session::Outcome) -> String {
         } => {
             let b = body
                 .as_ref()
-                .map_or_else(|| format!("\\texttt{{{text}}}"), expr);
+                .map_or_else(|| format!("\\texttt{{{}}}", escape_text(text)), expr);
             let ps: Vec<String> = params.iter().map(|p| symbol(p)).collect();
             format!("{}({}) = {b}", symbol(name), ps.join(", "))
         }
@@ -359,4 +379,55 @@ pub fn outcome(o: &crate::session::Outcome, steps: bool) -> String {
         }
     }
     s
+}
+
+/// Escapes text for LaTeX's text mode: specials get their commands, non-ASCII letters such
+/// as λ and symbols such as ≈ become math-mode commands pdflatex accepts.
+pub fn escape_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\textbackslash{}"),
+            '{' | '}' | '$' | '&' | '#' | '_' | '%' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '^' => out.push_str("{\\char94}"),
+            '~' => out.push_str("{\\char126}"),
+            c if c.is_ascii() => out.push(c),
+            c => out.push_str(&format!("\\ensuremath{{{}}}", unicode_math(c))),
+        }
+    }
+    out
+}
+
+/// A math-mode command for a non-ASCII character (Greek letters, arrows, relations).
+fn unicode_math(c: char) -> String {
+    let named = [
+        ('≈', "\\approx"),
+        ('→', "\\to"),
+        ('≤', "\\le"),
+        ('≥', "\\ge"),
+        ('≠', "\\ne"),
+        ('∞', "\\infty"),
+        ('π', "\\pi"),
+        ('·', "\\cdot"),
+        ('×', "\\times"),
+        ('−', "-"),
+        ('√', "\\surd"),
+        ('Σ', "\\Sigma"),
+        ('Φ', "\\Phi"),
+        ('Γ', "\\Gamma"),
+        ('ζ', "\\zeta"),
+        ('ℓ', "\\ell"),
+    ];
+    if let Some((_, t)) = named.iter().find(|(k, _)| *k == c) {
+        return t.to_string();
+    }
+    let s = symbol(&c.to_string());
+    if s.starts_with('\\') {
+        s
+    } else {
+        "?".to_string()
+    }
 }

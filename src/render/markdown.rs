@@ -16,8 +16,25 @@ pub fn outcome(o: &Outcome, steps: bool) -> String {
                 .as_ref()
                 .map(|e| format!(" ${}$", latex::expr(e)))
                 .unwrap_or_default();
-            s.push_str(&format!("\n{}. {}{res} — *{}*", i + 1, st.claim, st.reason));
+            s.push_str(&format!(
+                "\n{}. {}{res} — *{}*",
+                i + 1,
+                escape(&st.claim),
+                escape(&st.reason)
+            ));
         }
     }
     s
+}
+
+/// Escapes Markdown's inline specials so claims like `2*x*y` are not read as emphasis.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }

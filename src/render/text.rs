@@ -48,6 +48,19 @@ fn is_negative(e: &Expr) -> bool {
     }
 }
 
+/// The terms with the first positive one moved to the front when the sum would otherwise
+/// start with a minus sign (`x - 1` rather than `-1 + x`).
+fn lead_positive(ts: &[Expr]) -> Vec<Expr> {
+    let mut v = ts.to_vec();
+    if v.first().is_some_and(is_negative) {
+        if let Some(i) = v.iter().position(|t| !is_negative(t)) {
+            let t = v.remove(i);
+            v.insert(0, t);
+        }
+    }
+    v
+}
+
 fn negate_term(e: &Expr) -> Expr {
     match e {
         Expr::Num(q) => Expr::Num(q.neg()),
@@ -105,6 +118,7 @@ fn fmt(e: &Expr) -> (String, Prec) {
         Expr::Func(f, args) => func(*f, args),
         Expr::Pow(b, x) => power(b, x),
         Expr::Add(ts) => {
+            let ts = &lead_positive(ts);
             let mut s = String::new();
             for (i, t) in ts.iter().enumerate() {
                 if i == 0 {

@@ -132,6 +132,19 @@ fn mul_depth(factors: Vec<Expr>, depth: u32) -> MResult {
     if coeff.is_zero() {
         return Ok(Expr::zero());
     }
+    // A sum that is one factor among others gives its content and sign to the coefficient:
+    // 3*(1 - x)*y and -3*(x - 1)*y are one value, so they must be one form.
+    if out.len() >= 2 {
+        for f in out.iter_mut() {
+            if let Expr::Add(ts) = f {
+                let (c, prim) = normalize_sum(ts, true)?;
+                if !c.is_one() {
+                    coeff = coeff.mul(&c);
+                    *f = prim;
+                }
+            }
+        }
+    }
     // A power may have produced a base that another factor already has (8^(1/2) = 2*2^(1/2)).
     let mut seen: Vec<Expr> = out.iter().map(|f| f.as_base_exp().0).collect();
     seen.sort();
@@ -281,8 +294,53 @@ pub fn pow(b: Expr, e: Expr) -> MResult {
             }
             mul(parts)
         }
+        (Expr::Add(ts), _) => {
+            // (c·P)^e = c^e · P^e for the positive content c of the sum, so that equal
+            // values reach one form: 1/(2e - 2) and 1/(2(e - 1)) are both (e - 1)^(-1)/2.
+            let integer_exp = matches!(&e, Expr::Num(q) if q.is_integer());
+            let (c, prim) = normalize_sum(ts, integer_exp)?;
+            if c.is_one() {
+                return Ok(Expr::Pow(Box::new(b), Box::new(e)));
+            }
+            mul(vec![pow(Expr::Num(c), e.clone())?, pow(prim, e)?])
+        }
         _ => Ok(Expr::Pow(Box::new(b), Box::new(e))),
     }
+}
+
+/// Writes a sum as `c * P` with `c` its positive content, times -1 when `signed` and the
+/// last (leading) term is negative, so that `P`'s leading term is positive.
+fn normalize_sum(ts: &[Expr], signed: bool) -> MResult<(Q, Expr)> {
+    let mut c = content(ts);
+    if signed && ts.last().is_some_and(|t| t.split_coeff().0.is_negative()) {
+        c = c.neg();
+    }
+    if c.is_one() {
+        return Ok((c, Expr::Add(ts.to_vec())));
+    }
+    let inv = c.recip()?;
+    let prim = add(
+        ts.iter()
+            .map(|t| mul(vec![Expr::Num(inv.clone()), t.clone()]))
+            .collect::<MResult<Vec<_>>>()?,
+    )?;
+    Ok((c, prim))
+}
+
+/// The positive rational content of a sum: gcd of the coefficients' numerators over the lcm
+/// of their denominators.
+fn content(ts: &[Expr]) -> Q {
+    let mut g = Integer::new();
+    let mut l = Integer::from(1);
+    for t in ts {
+        let (c, _) = t.split_coeff();
+        g = g.gcd(c.numer());
+        l = l.lcm(c.denom());
+    }
+    if g == 0 {
+        return Q::one();
+    }
+    Q(Rational::from((g, l)))
 }
 
 /// Recognises `c * ln(u)` inside an exponent of e.

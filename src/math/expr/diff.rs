@@ -14,6 +14,10 @@ use super::{Constant, Expr, Func, MResult, MathError};
 /// assert_eq!(d, sigma::math::expr::mul(vec![Expr::int(3), pow(Expr::sym("x"), Expr::int(2)).unwrap()]).unwrap());
 /// ```
 pub fn diff(f: &Expr, x: &str) -> MResult {
+    stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || diff_node(f, x))
+}
+
+fn diff_node(f: &Expr, x: &str) -> MResult {
     if !f.depends_on(x) {
         return Ok(Expr::zero());
     }

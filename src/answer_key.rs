@@ -2,6 +2,7 @@
 //! one session, its `##` headings as sections, every statement with its answer and steps.
 
 use crate::math::{Derivation, Expr};
+use crate::render::escape;
 use crate::render::{self, json, latex, text, Format};
 use crate::session::{Outcome, OutcomeKind, Session};
 use serde_json::json as jv;
@@ -176,7 +177,7 @@ fn answer_math(o: &Outcome) -> String {
                 "{}({}) = \\texttt{{{}}}",
                 sym(name),
                 ps.join(", "),
-                tex_text(src.trim())
+                escape::tex_text(src.trim())
             )
         }
         _ => latex::outcome_math(o),
@@ -193,11 +194,11 @@ fn step_claim(claim: String, result: Option<&Expr>, math: fn(String) -> String) 
 }
 
 fn markdown(title: &str, secs: &[Section]) -> String {
-    let mut s = format!("# Answer key: {}\n", md_escape(title));
+    let mut s = format!("# Answer key: {}\n", escape::markdown(title));
     let mut n = 0;
     for sec in secs {
         if let Some(h) = sec.heading {
-            s.push_str(&format!("\n## {}\n", md_escape(h)));
+            s.push_str(&format!("\n## {}\n", escape::markdown(h)));
         }
         for o in &sec.items {
             n += 1;
@@ -217,33 +218,18 @@ fn markdown(title: &str, secs: &[Section]) -> String {
                 s.push('\n');
             }
             for (i, st) in o.steps.steps.iter().enumerate() {
-                let claim = step_claim(md_escape(&st.claim), st.result.as_ref(), |m| {
+                let claim = step_claim(escape::markdown(&st.claim), st.result.as_ref(), |m| {
                     format!("${m}$")
                 });
                 s.push_str(&format!(
                     "{}. {claim} — *{}*\n",
                     i + 1,
-                    md_escape(&st.reason)
+                    escape::markdown(&st.reason)
                 ));
             }
         }
     }
     s
-}
-
-/// Escapes the characters Markdown would read as markup in running text.
-fn md_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '$' | '#' | '|'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 fn tex(title: &str, secs: &[Section]) -> String {
@@ -253,13 +239,13 @@ fn tex(title: &str, secs: &[Section]) -> String {
     );
     s.push_str(&format!(
         "\\title{{Answer key: {}}}\n\\author{{}}\n\\date{{}}\n",
-        tex_text(title)
+        escape::tex_text(title)
     ));
     s.push_str("\\begin{document}\n\\maketitle\n");
     let mut n = 0;
     for sec in secs {
         if let Some(h) = sec.heading {
-            s.push_str(&format!("\n\\section*{{{}}}\n", tex_text(h)));
+            s.push_str(&format!("\n\\section*{{{}}}\n", escape::tex_text(h)));
         }
         for o in &sec.items {
             n += 1;
@@ -267,7 +253,7 @@ fn tex(title: &str, secs: &[Section]) -> String {
                 "\n\\medskip\n\\textbf{{{n}.}}~{}\n",
                 tex_input(&o.input)
             ));
-            s.push_str(&format!("\\[ {} \\]\n", tex_math(&answer_math(o))));
+            s.push_str(&format!("\\[ {} \\]\n", escape::tex_math(&answer_math(o))));
             if approximate(o) {
                 s.push_str("\\emph{Approximate: every printed digit is correct.}\n");
             }
@@ -284,12 +270,12 @@ fn tex_steps(d: &Derivation) -> String {
     }
     let mut s = String::from("\\begin{enumerate}\n");
     for st in &d.steps {
-        let claim = step_claim(tex_text(&st.claim), st.result.as_ref(), |m| {
-            format!("\\({}\\)", tex_math(&m))
+        let claim = step_claim(escape::tex_text(&st.claim), st.result.as_ref(), |m| {
+            format!("\\({}\\)", escape::tex_math(&m))
         });
         s.push_str(&format!(
             "  \\item {{}}{claim} --- \\emph{{{}}}\n",
-            tex_text(&st.reason)
+            escape::tex_text(&st.reason)
         ));
     }
     s.push_str("\\end{enumerate}\n");
@@ -307,141 +293,8 @@ fn tex_input(input: &str) -> String {
                 0 => String::new(),
                 n => format!("\\phantom{{{}}}", "x".repeat(n)),
             };
-            format!("\\texttt{{{indent}{}}}", tex_text(body.trim_end()))
+            format!("\\texttt{{{indent}{}}}", escape::tex_text(body.trim_end()))
         })
         .collect();
     lines.join("\\newline\n")
-}
-
-/// The math-mode command for a non-ASCII character, if it has one.
-fn math_symbol(c: char) -> Option<&'static str> {
-    const TABLE: &[(char, &str)] = &[
-        ('α', "\\alpha"),
-        ('β', "\\beta"),
-        ('γ', "\\gamma"),
-        ('δ', "\\delta"),
-        ('ε', "\\varepsilon"),
-        ('ζ', "\\zeta"),
-        ('η', "\\eta"),
-        ('θ', "\\theta"),
-        ('ι', "\\iota"),
-        ('κ', "\\kappa"),
-        ('λ', "\\lambda"),
-        ('μ', "\\mu"),
-        ('ν', "\\nu"),
-        ('ξ', "\\xi"),
-        ('ο', "o"),
-        ('π', "\\pi"),
-        ('ρ', "\\rho"),
-        ('σ', "\\sigma"),
-        ('ς', "\\varsigma"),
-        ('τ', "\\tau"),
-        ('υ', "\\upsilon"),
-        ('φ', "\\varphi"),
-        ('χ', "\\chi"),
-        ('ψ', "\\psi"),
-        ('ω', "\\omega"),
-        ('Γ', "\\Gamma"),
-        ('Δ', "\\Delta"),
-        ('Θ', "\\Theta"),
-        ('Λ', "\\Lambda"),
-        ('Ξ', "\\Xi"),
-        ('Π', "\\Pi"),
-        ('Σ', "\\Sigma"),
-        ('Υ', "\\Upsilon"),
-        ('Φ', "\\Phi"),
-        ('Ψ', "\\Psi"),
-        ('Ω', "\\Omega"),
-        ('≈', "\\approx"),
-        ('→', "\\to"),
-        ('←', "\\leftarrow"),
-        ('⇒', "\\Rightarrow"),
-        ('≤', "\\le"),
-        ('≥', "\\ge"),
-        ('≠', "\\ne"),
-        ('∞', "\\infty"),
-        ('·', "\\cdot"),
-        ('×', "\\times"),
-        ('÷', "\\div"),
-        ('−', "-"),
-        ('±', "\\pm"),
-        ('√', "\\surd"),
-        ('∫', "\\int"),
-        ('∑', "\\sum"),
-        ('∏', "\\prod"),
-        ('∂', "\\partial"),
-        ('∇', "\\nabla"),
-        ('∈', "\\in"),
-        ('…', "\\ldots"),
-        ('′', "\\prime"),
-        ('°', "^{\\circ}"),
-        ('ℝ', "\\mathbb{R}"),
-        ('ℕ', "\\mathbb{N}"),
-        ('ℤ', "\\mathbb{Z}"),
-        ('ℚ', "\\mathbb{Q}"),
-        ('ℂ', "\\mathbb{C}"),
-        ('²', "^{2}"),
-        ('³', "^{3}"),
-        ('¹', "^{1}"),
-        ('⁻', "^{-}"),
-    ];
-    if let Some(d) = ('₀'..='₉').contains(&c).then(|| c as u32 - '₀' as u32) {
-        const SUBS: [&str; 10] = [
-            "_{0}", "_{1}", "_{2}", "_{3}", "_{4}", "_{5}", "_{6}", "_{7}", "_{8}", "_{9}",
-        ];
-        return SUBS.get(d as usize).copied();
-    }
-    TABLE.iter().find(|(k, _)| *k == c).map(|(_, v)| *v)
-}
-
-/// Characters pdflatex accepts as they are in text mode with T1 and UTF-8 input (Latin-1
-/// letters and Latin Extended-A).
-fn tex_accepts(c: char) -> bool {
-    c.is_ascii() || ('\u{c0}'..='\u{17f}').contains(&c)
-}
-
-/// Text-mode LaTeX for arbitrary text: the specials `\ { } $ & # ^ _ % ~` escaped, and
-/// non-ASCII symbols (Greek letters, `≈`, `→`, …) turned into math commands.
-pub fn tex_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\textbackslash{}"),
-            '{' | '}' | '$' | '&' | '#' | '_' | '%' => {
-                out.push('\\');
-                out.push(c);
-            }
-            // The ASCII glyphs of T1 (`\textasciicircum` and `\textasciitilde` are accents).
-            '^' => out.push_str("{\\char94}"),
-            '~' => out.push_str("{\\char126}"),
-            '\n' | '\r' | '\t' => out.push(' '),
-            '—' => out.push_str("---"),
-            '–' => out.push_str("--"),
-            c if tex_accepts(c) && !matches!(c, '×' | '·' | '±' | '²' | '³' | '¹' | '°') => {
-                out.push(c)
-            }
-            c => match math_symbol(c) {
-                Some(m) => out.push_str(&format!("\\ensuremath{{{m}}}")),
-                None => out.push_str(&format!("[U+{:04X}]", c as u32)),
-            },
-        }
-    }
-    out
-}
-
-/// Math-mode LaTeX from a renderer with any non-ASCII character made a command.
-pub fn tex_math(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c);
-        } else if let Some(m) = math_symbol(c) {
-            out.push_str(&format!("{{{m}}}"));
-        } else if tex_accepts(c) {
-            out.push_str(&format!("\\text{{{c}}}"));
-        } else {
-            out.push_str(&format!("\\text{{[U+{:04X}]}}", c as u32));
-        }
-    }
-    out
 }

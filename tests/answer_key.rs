@@ -2,7 +2,7 @@
 //! LaTeX escaping, `-o`, and a failing script writing nothing.
 
 use assert_cmd::Command;
-use sigma::answer_key::{tex_math, tex_text};
+use sigma::render::escape::{tex_math, tex_text};
 use std::path::PathBuf;
 
 /// A script covering an untitled first section, headings with LaTeX specials and a Greek

@@ -351,9 +351,10 @@ pub fn outcome_math(o: &crate::session::Outcome) -> String {
             body,
             text,
         } => {
-            let b = body
-                .as_ref()
-                .map_or_else(|| format!("\\texttt{{{}}}", escape_text(text)), expr);
+            let b = body.as_ref().map_or_else(
+                || format!("\\texttt{{{}}}", super::escape::tex_text(text)),
+                expr,
+            );
             let ps: Vec<String> = params.iter().map(|p| symbol(p)).collect();
             format!("{}({}) = {b}", symbol(name), ps.join(", "))
         }
@@ -379,55 +380,4 @@ pub fn outcome(o: &crate::session::Outcome, steps: bool) -> String {
         }
     }
     s
-}
-
-/// Escapes text for LaTeX's text mode: specials get their commands, non-ASCII letters such
-/// as λ and symbols such as ≈ become math-mode commands pdflatex accepts.
-pub fn escape_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\textbackslash{}"),
-            '{' | '}' | '$' | '&' | '#' | '_' | '%' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '^' => out.push_str("{\\char94}"),
-            '~' => out.push_str("{\\char126}"),
-            c if c.is_ascii() => out.push(c),
-            c => out.push_str(&format!("\\ensuremath{{{}}}", unicode_math(c))),
-        }
-    }
-    out
-}
-
-/// A math-mode command for a non-ASCII character (Greek letters, arrows, relations).
-fn unicode_math(c: char) -> String {
-    let named = [
-        ('≈', "\\approx"),
-        ('→', "\\to"),
-        ('≤', "\\le"),
-        ('≥', "\\ge"),
-        ('≠', "\\ne"),
-        ('∞', "\\infty"),
-        ('π', "\\pi"),
-        ('·', "\\cdot"),
-        ('×', "\\times"),
-        ('−', "-"),
-        ('√', "\\surd"),
-        ('Σ', "\\Sigma"),
-        ('Φ', "\\Phi"),
-        ('Γ', "\\Gamma"),
-        ('ζ', "\\zeta"),
-        ('ℓ', "\\ell"),
-    ];
-    if let Some((_, t)) = named.iter().find(|(k, _)| *k == c) {
-        return t.to_string();
-    }
-    let s = symbol(&c.to_string());
-    if s.starts_with('\\') {
-        s
-    } else {
-        "?".to_string()
-    }
 }

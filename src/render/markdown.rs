@@ -19,22 +19,10 @@ pub fn outcome(o: &Outcome, steps: bool) -> String {
             s.push_str(&format!(
                 "\n{}. {}{res} — *{}*",
                 i + 1,
-                escape(&st.claim),
-                escape(&st.reason)
+                super::escape::markdown(&st.claim),
+                super::escape::markdown(&st.reason)
             ));
         }
     }
     s
-}
-
-/// Escapes Markdown's inline specials so claims like `2*x*y` are not read as emphasis.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }

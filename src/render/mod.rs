@@ -1,6 +1,7 @@
 //! One output model, several renderers: outcomes of statements rendered as plain text,
 //! LaTeX, Markdown or JSON. Renderers never compute; they only present.
 
+pub mod escape;
 pub mod json;
 pub mod latex;
 pub mod markdown;

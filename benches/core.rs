@@ -14,9 +14,15 @@ fn run(src: &str) {
 fn benches(c: &mut Criterion) {
     let tour = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/tour.sigma"))
         .expect("examples/tour.sigma exists");
-    c.bench_function("tour.sigma (parse, check, evaluate)", |b| b.iter(|| run(&tour)));
-    c.bench_function("expand((x + y + 1)^20)", |b| b.iter(|| run("expand((x + y + 1)^20)")));
-    c.bench_function("diff(exp(sin(x)), x, 8)", |b| b.iter(|| run("diff(exp(sin(x)), x, 8)")));
+    c.bench_function("tour.sigma (parse, check, evaluate)", |b| {
+        b.iter(|| run(&tour))
+    });
+    c.bench_function("expand((x + y + 1)^20)", |b| {
+        b.iter(|| run("expand((x + y + 1)^20)"))
+    });
+    c.bench_function("diff(exp(sin(x)), x, 8)", |b| {
+        b.iter(|| run("diff(exp(sin(x)), x, 8)"))
+    });
     c.bench_function("N(pi, 1000)", |b| b.iter(|| run("N(pi, 1000)")));
     c.bench_function("N(zeta(3), 1000)", |b| b.iter(|| run("N(zeta(3), 1000)")));
     c.bench_function("N(erf(1/2), 1000)", |b| b.iter(|| run("N(erf(1/2), 1000)")));

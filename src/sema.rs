@@ -33,6 +33,17 @@ pub fn check(program: &Program, scope: &Scope) -> Vec<Diagnostic> {
                 checker.values.insert(name.name.clone());
             }
             StmtKind::FunDef { name, params, body } => {
+                if calls(body, &name.name) {
+                    checker.errors.push(
+                        Diagnostic::error(format!("{} calls itself", name.name), Some(name.span))
+                            .with_label("recursive definition")
+                            .with_help("sigma has no conditionals yet, so a recursive definition could never stop; write the formula directly"),
+                    );
+                    // Register the name anyway so later uses don't cascade into "unknown function".
+                    checker.values.remove(&name.name);
+                    checker.functions.insert(name.name.clone(), params.len());
+                    continue;
+                }
                 checker.expr(body);
                 let mut seen = BTreeSet::new();
                 for p in params {
@@ -64,6 +75,20 @@ pub fn check(program: &Program, scope: &Scope) -> Vec<Diagnostic> {
         }
     }
     checker.errors
+}
+
+/// Whether `e` calls the function `name`.
+fn calls(e: &Expr, name: &str) -> bool {
+    match &e.kind {
+        ExprKind::Number(_) | ExprKind::Ident(_) => false,
+        ExprKind::Call { name: n, args } => n.name == name || args.iter().any(|a| calls(a, name)),
+        ExprKind::Unary { expr, .. } | ExprKind::Factorial(expr) | ExprKind::Paren(expr) => {
+            calls(expr, name)
+        }
+        ExprKind::Binary { lhs, rhs, .. } => calls(lhs, name) || calls(rhs, name),
+        ExprKind::Compare { operands, .. } => operands.iter().any(|o| calls(o, name)),
+        ExprKind::List(items) => items.iter().any(|i| calls(i, name)),
+    }
 }
 
 struct Checker {
@@ -139,6 +164,13 @@ impl Checker {
                         builtins::unknown_function(&name.name, name.span, &known).to_diagnostic(),
                     );
                 }
+            }
+            ExprKind::Factorial(inner) if matches!(inner.kind, ExprKind::Factorial(_)) => {
+                self.errors.push(
+                    Diagnostic::error("`n!!` is ambiguous", Some(e.span))
+                        .with_label("double factorial or iterated factorial?")
+                        .with_help("sigma has no double factorial; write `(n!)!` for the factorial of a factorial"),
+                );
             }
             ExprKind::Unary { expr, .. } | ExprKind::Factorial(expr) | ExprKind::Paren(expr) => {
                 self.expr(expr)

@@ -115,9 +115,11 @@ impl Session {
                 }
                 StmtKind::FunDef { name, params, body } => {
                     let params: Vec<String> = params.iter().map(|p| p.name.clone()).collect();
-                    // Show the body in canonical form when it evaluates with free parameters.
+                    // Show the body in canonical form when it evaluates with free parameters
+                    // and depends on no other binding: the body is evaluated at each call, so a
+                    // form with today's values of other names baked in would mislead.
                     let mut shown = None;
-                    {
+                    if !mentions_bindings(body, &params, &self.scope) {
                         let mut probe = Evaluator::new(&self.scope, &self.settings);
                         let frame: Vec<(String, Value)> = params
                             .iter()
@@ -182,5 +184,28 @@ impl Session {
             Some((l, c)) => format!("{name}:{l}:{c}"),
             None => name.to_string(),
         }
+    }
+}
+
+/// Whether `e` uses a bound value or calls a user function (other than through `params`).
+fn mentions_bindings(
+    e: &crate::syntax::ast::Expr,
+    params: &[String],
+    scope: &crate::eval::scope::Scope,
+) -> bool {
+    use crate::syntax::ast::ExprKind;
+    let rec = |x: &crate::syntax::ast::Expr| mentions_bindings(x, params, scope);
+    match &e.kind {
+        ExprKind::Number(_) => false,
+        ExprKind::Ident(n) => !params.contains(n) && scope.values.contains_key(n),
+        ExprKind::Call { name, args } => {
+            scope.functions.contains_key(&name.name) || args.iter().any(rec)
+        }
+        ExprKind::Unary { expr, .. } | ExprKind::Factorial(expr) | ExprKind::Paren(expr) => {
+            rec(expr)
+        }
+        ExprKind::Binary { lhs, rhs, .. } => rec(lhs) || rec(rhs),
+        ExprKind::Compare { operands, .. } => operands.iter().any(rec),
+        ExprKind::List(items) => items.iter().any(rec),
     }
 }

@@ -416,12 +416,15 @@ fn markdown_output() {
     assert_eq!(
         r.stdout,
         "`1/2` → $\\frac{1}{2}$
+
 `sqrt(8)` → $2 \\sqrt{2}$
+
 `N(pi, 5)` → $\\approx 3.1416$
+
 "
     );
     let md = run(&["-f", "md", "-e", "sqrt(8)"]);
-    assert_eq!(md.stdout, "`sqrt(8)` → $2 \\sqrt{2}$\n");
+    assert_eq!(md.stdout, "`sqrt(8)` → $2 \\sqrt{2}$\n\n");
 }
 
 #[test]

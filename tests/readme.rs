@@ -12,7 +12,11 @@ fn row(b: &sigma::builtins::Builtin) -> String {
 fn readme_lists_every_builtin() {
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
         .expect("README.md exists");
-    let missing: Vec<String> = BUILTINS.iter().map(row).filter(|r| !readme.contains(r)).collect();
+    let missing: Vec<String> = BUILTINS
+        .iter()
+        .map(row)
+        .filter(|r| !readme.contains(r))
+        .collect();
     assert!(
         missing.is_empty(),
         "README.md lacks these builtin rows (paste them into the reference table):\n{}",

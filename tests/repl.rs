@@ -148,7 +148,7 @@ fn help_for_bindings_and_unknown_names() {
     let r = repl("k = 3/4\nf(x) = x^2 + k\n:help k\n:help f\n:help sinn\n:help zzzz\n");
     assert_eq!(
         (r.code, r.stdout.as_str()),
-        (1, "k = 3/4\nf(x) = 3/4 + x^2\nk = 3/4\nf(x) = x^2 + k\n")
+        (1, "k = 3/4\nf(x) = x^2 + k\nk = 3/4\nf(x) = x^2 + k\n")
     );
     assert_eq!(
         r.stderr,

@@ -10,7 +10,9 @@ use sigma::session::{OutcomeKind, Session};
 /// Evaluates one expression statement and returns its value.
 fn eval(src: &str) -> Value {
     let mut s = Session::new();
-    let out = s.run_collect("<test>", src).unwrap_or_else(|(_, d)| panic!("{src}: {d:?}"));
+    let out = s
+        .run_collect("<test>", src)
+        .unwrap_or_else(|(_, d)| panic!("{src}: {d:?}"));
     match out.into_iter().last().map(|o| o.kind) {
         Some(OutcomeKind::Value(v)) => v,
         other => panic!("{src}: no value ({other:?})"),
@@ -20,7 +22,12 @@ fn eval(src: &str) -> Value {
 fn assert_round_trip(v: &Value) {
     let printed = text::value(v);
     let back = eval(&printed);
-    assert_eq!(&back, v, "printed as `{printed}`, read back as `{}`", text::value(&back));
+    assert_eq!(
+        &back,
+        v,
+        "printed as `{printed}`, read back as `{}`",
+        text::value(&back)
+    );
 }
 
 const CORPUS: &[&str] = &[
@@ -119,13 +126,25 @@ fn arb_expr() -> impl Strategy<Value = Expr> {
     ];
     leaf.prop_recursive(4, 24, 3, |inner| {
         prop_oneof![
-            prop::collection::vec(inner.clone(), 2..4).prop_filter_map("add", |v| expr::add(v).ok()),
-            prop::collection::vec(inner.clone(), 2..4).prop_filter_map("mul", |v| expr::mul(v).ok()),
-            (inner.clone(), -3i64..4).prop_filter_map("pow", |(b, k)| expr::pow(b, Expr::int(k)).ok()),
-            (inner.clone(), prop_oneof![Just(Expr::frac(1, 2)), Just(Expr::frac(-1, 2)), Just(Expr::frac(2, 3))])
+            prop::collection::vec(inner.clone(), 2..4)
+                .prop_filter_map("add", |v| expr::add(v).ok()),
+            prop::collection::vec(inner.clone(), 2..4)
+                .prop_filter_map("mul", |v| expr::mul(v).ok()),
+            (inner.clone(), -3i64..4)
+                .prop_filter_map("pow", |(b, k)| expr::pow(b, Expr::int(k)).ok()),
+            (
+                inner.clone(),
+                prop_oneof![
+                    Just(Expr::frac(1, 2)),
+                    Just(Expr::frac(-1, 2)),
+                    Just(Expr::frac(2, 3))
+                ]
+            )
                 .prop_filter_map("root", |(b, q)| expr::pow(b, q).ok()),
             inner.clone().prop_filter_map("exp", |a| Expr::exp(a).ok()),
-            inner.clone().prop_filter_map("sin", |a| expr::func(Func::Sin, vec![a]).ok()),
+            inner
+                .clone()
+                .prop_filter_map("sin", |a| expr::func(Func::Sin, vec![a]).ok()),
             inner.prop_filter_map("atan", |a| expr::func(Func::Atan, vec![a]).ok()),
         ]
     })

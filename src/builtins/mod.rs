@@ -263,6 +263,9 @@ fn distance(a: &str, b: &str) -> usize {
 
 /// The closest known name to `name` among builtins and `extra`, if close enough.
 pub fn suggest(name: &str, extra: &[String]) -> Option<String> {
+    if name.chars().count() < 3 {
+        return None;
+    }
     let lower = name.to_lowercase();
     names()
         .map(str::to_string)

@@ -11,7 +11,10 @@ static INSTALL: Once = Once::new();
 pub fn install_handler() {
     INSTALL.call_once(|| {
         // If a handler cannot be installed, Ctrl-C keeps its default meaning: nothing to do.
-        let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
+        let _ = ctrlc::set_handler(|| {
+            INTERRUPTED.store(true, Ordering::SeqCst);
+            crate::math::set_interrupted(true);
+        });
     });
 }
 
@@ -23,9 +26,11 @@ pub fn is_interrupted() -> bool {
 /// Clears a pending interrupt (before each statement).
 pub fn reset() {
     INTERRUPTED.store(false, Ordering::SeqCst);
+    crate::math::set_interrupted(false);
 }
 
 /// Requests an interrupt (used by tests).
 pub fn request() {
     INTERRUPTED.store(true, Ordering::SeqCst);
+    crate::math::set_interrupted(true);
 }

@@ -75,7 +75,10 @@ impl<'a> Evaluator<'a> {
                     UnaryOp::Not => match v {
                         Value::Bool(b) => Ok(Value::Bool(!b)),
                         other => Err(EvalError::new(
-                            format!("`not` needs true or false, not a {}", other.kind()),
+                            format!(
+                                "`not` needs true or false, not {}",
+                                value::article(other.kind())
+                            ),
                             inner.span,
                         )),
                     },
@@ -127,8 +130,8 @@ impl<'a> Evaluator<'a> {
             Value::Approx(a) => Ok(a.exact),
             other => Err(EvalError::new(
                 format!(
-                    "expected a number or expression here, found a {}",
-                    other.kind()
+                    "expected a number or expression here, found {}",
+                    value::article(other.kind())
                 ),
                 e.span,
             )),
@@ -140,7 +143,10 @@ impl<'a> Evaluator<'a> {
         match self.eval(e)? {
             Value::Bool(b) => Ok(b),
             other => Err(EvalError::new(
-                format!("expected true or false here, found a {}", other.kind()),
+                format!(
+                    "expected true or false here, found {}",
+                    value::article(other.kind())
+                ),
                 e.span,
             )
             .with_help("`and`, `or` and `not` combine comparisons such as `x < 1`")),
@@ -164,7 +170,10 @@ impl<'a> Evaluator<'a> {
             Value::Expr(x) => Ok(x),
             Value::Approx(a) => Ok(a.exact),
             other => Err(EvalError::new(
-                format!("expected an expression here, found a {}", other.kind()),
+                format!(
+                    "expected an expression here, found {}",
+                    value::article(other.kind())
+                ),
                 e.span,
             )),
         }
@@ -173,7 +182,13 @@ impl<'a> Evaluator<'a> {
     /// A name argument that must be written as a plain variable (`x`, `λ`).
     pub fn symbol_arg(&self, e: &ast::Expr, what: &str) -> EResult<String> {
         match &e.kind {
-            ExprKind::Ident(n) if !is_constant_name(n) => Ok(n.clone()),
+            ExprKind::Ident(n)
+                if !is_constant_name(n)
+                    && builtins::lookup(n).is_none()
+                    && !self.scope.functions.contains_key(n) =>
+            {
+                Ok(n.clone())
+            }
             _ => Err(
                 EvalError::new(format!("{what} must be a variable name"), e.span)
                     .with_label("not a variable")
@@ -280,8 +295,10 @@ impl<'a> Evaluator<'a> {
                     || err.span.start < span.start
                     || err.span.end > span.end
                 {
-                    err.notes
-                        .push(format!("while evaluating the call of {} here", f.name));
+                    let note = format!("while evaluating a call of {}", f.name);
+                    if !err.notes.contains(&note) {
+                        err.notes.push(note);
+                    }
                 }
                 err
             });
@@ -297,27 +314,50 @@ impl<'a> Evaluator<'a> {
             return Err(builtins::arity_error(b, args.len(), span));
         }
         match b.imp {
-            Impl::Func(f) => {
-                let vals = args
-                    .iter()
-                    .map(|a| self.eval_expr(a))
-                    .collect::<EResult<Vec<_>>>()?;
-                expr::func(f, vals)
-                    .map(Value::Expr)
-                    .map_err(|e| EvalError::math(e, span))
-            }
-            Impl::Rewrite(g) => {
-                let vals = args
-                    .iter()
-                    .map(|a| self.eval_expr(a))
-                    .collect::<EResult<Vec<_>>>()?;
-                g(vals)
-                    .map(Value::Expr)
-                    .map_err(|e| EvalError::math(e, span))
+            Impl::Func(_) | Impl::Rewrite(_) => {
+                // An approximate argument makes the result approximate (re-certified).
+                let mut digits: Option<u32> = None;
+                let mut vals = Vec::with_capacity(args.len());
+                for a in args {
+                    match self.eval(a)? {
+                        Value::Expr(x) => vals.push(x),
+                        Value::Approx(ap) => {
+                            digits =
+                                Some(digits.map_or(ap.value.digits, |d| d.min(ap.value.digits)));
+                            vals.push(ap.exact);
+                        }
+                        other => {
+                            return Err(EvalError::new(
+                                format!(
+                                    "{} needs a number or expression, not {}",
+                                    name.name,
+                                    value::article(other.kind())
+                                ),
+                                a.span,
+                            ))
+                        }
+                    }
+                }
+                let r = match b.imp {
+                    Impl::Func(f) => expr::func(f, vals),
+                    Impl::Rewrite(g) => g(vals),
+                    Impl::Command(_) => unreachable_command(),
+                }
+                .map_err(|e| EvalError::math(e, span))?;
+                match digits {
+                    Some(d) => ops::approximate(r, d, span),
+                    None => Ok(Value::Expr(r)),
+                }
             }
             Impl::Command(c) => c(self, args, span),
         }
     }
+}
+
+fn unreachable_command() -> crate::math::expr::MResult {
+    Err(crate::math::MathError::Unsupported(
+        "internal: a command dispatched as a function".into(),
+    ))
 }
 
 /// Names that denote constants and cannot be used as variables or rebound.

@@ -257,7 +257,7 @@ fn matpow(a: Vec<Vec<Expr>>, n: &Expr, span: Span) -> EResult<Vec<Vec<Expr>>> {
         .filter(|&k| (0..=1_000_000).contains(&k))
         .ok_or_else(|| {
             EvalError::new("a matrix power needs a non-negative integer exponent", span)
-                .with_help("inverses belong to the linear-algebra builtins")
+                .with_help("matrix inverses are not available yet")
         })?;
     let mut result: Vec<Vec<Expr>> = (0..size)
         .map(|i| (0..size).map(|j| Expr::int((i == j) as i64)).collect())

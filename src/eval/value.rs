@@ -49,6 +49,12 @@ pub struct Approx {
     pub value: FloatApprox,
 }
 
+/// `kind` with its indefinite article: "an expression", "a matrix".
+pub fn article(kind: &str) -> String {
+    let vowel = kind.starts_with(['a', 'e', 'i', 'o', 'u']);
+    format!("{} {kind}", if vowel { "an" } else { "a" })
+}
+
 /// The result of evaluating an expression.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {

@@ -7,5 +7,19 @@ pub mod float;
 pub mod number;
 
 pub use derivation::{Derivation, Step};
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+static INTERRUPT: AtomicBool = AtomicBool::new(false);
+
+/// Whether the user asked to stop the current computation (polled by long loops).
+pub fn interrupted() -> bool {
+    INTERRUPT.load(Ordering::Relaxed)
+}
+
+/// Sets or clears the interrupt request (the Ctrl-C handler lives in the evaluation layer).
+pub fn set_interrupted(on: bool) {
+    INTERRUPT.store(on, Ordering::Relaxed);
+}
 pub use expr::{Constant, Expr, Func, MathError};
 pub use number::Q;

@@ -45,6 +45,12 @@ fn num(q: &Q) -> (String, Prec) {
 }
 
 fn symbol(name: &str) -> String {
+    // Trailing digits after a letter are a subscript: x0 is x_{0}, a12 is a_{12}.
+    let digits = name.len() - name.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 && digits < name.len() && !name.contains('_') {
+        let (head, tail) = name.split_at(name.len() - digits);
+        return format!("{}_{{{tail}}}", symbol(head));
+    }
     let greek = [
         ("α", "\\alpha"),
         ("β", "\\beta"),
@@ -103,11 +109,11 @@ fn is_negative(e: &Expr) -> bool {
     }
 }
 
-/// The terms with the first positive one moved to the front when the sum would otherwise
-/// start with a minus sign (`x - 1` rather than `-1 + x`).
+/// A two-term sum that would start with a minus sign is printed positive term first
+/// (`x - 1` rather than `-1 + x`); longer sums keep their ascending order.
 fn lead_positive(ts: &[Expr]) -> Vec<Expr> {
     let mut v = ts.to_vec();
-    if v.first().is_some_and(is_negative) {
+    if v.len() == 2 && v.first().is_some_and(is_negative) {
         if let Some(i) = v.iter().position(|t| !is_negative(t)) {
             let t = v.remove(i);
             v.insert(0, t);
@@ -257,6 +263,19 @@ fn power(b: &Expr, x: &Expr) -> (String, Prec) {
             return (format!("\\sqrt[{}]{{{}}}", q.denom(), expr(b)), Prec::Atom);
         }
     }
+    if let (Expr::Func(f, args), Expr::Num(q)) = (b, x) {
+        let named = matches!(
+            f,
+            Func::Ln | Func::Sin | Func::Cos | Func::Tan | Func::Sinh | Func::Cosh | Func::Tanh
+        );
+        if named && q.is_integer() && q.is_positive() {
+            // sin(x)^2 as \sin^{2}(x), the way it is written by hand.
+            return (
+                format!("\\{}^{{{q}}}\\left({}\\right)", f.name(), expr(&args[0])),
+                Prec::Atom,
+            );
+        }
+    }
     let base = match b {
         Expr::Func(..) => format!("\\left({}\\right)", expr(b)),
         _ => paren(fmt(b), Prec::Atom),
@@ -366,7 +385,7 @@ pub fn outcome_math(o: &crate::session::Outcome) -> String {
 pub fn outcome(o: &crate::session::Outcome, steps: bool) -> String {
     use crate::session::OutcomeKind;
     if let OutcomeKind::Heading(h) = &o.kind {
-        return format!("\\section*{{{h}}}");
+        return format!("\\section*{{{}}}", super::escape::tex_text(h));
     }
     let mut s = format!("\\[ {} \\]", outcome_math(o));
     if steps {

@@ -24,5 +24,6 @@ pub fn outcome(o: &Outcome, steps: bool) -> String {
             ));
         }
     }
+    s.push('\n');
     s
 }

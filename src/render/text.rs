@@ -48,11 +48,11 @@ fn is_negative(e: &Expr) -> bool {
     }
 }
 
-/// The terms with the first positive one moved to the front when the sum would otherwise
-/// start with a minus sign (`x - 1` rather than `-1 + x`).
+/// A two-term sum that would start with a minus sign is printed positive term first
+/// (`x - 1` rather than `-1 + x`); longer sums keep their ascending order.
 fn lead_positive(ts: &[Expr]) -> Vec<Expr> {
     let mut v = ts.to_vec();
-    if v.first().is_some_and(is_negative) {
+    if v.len() == 2 && v.first().is_some_and(is_negative) {
         if let Some(i) = v.iter().position(|t| !is_negative(t)) {
             let t = v.remove(i);
             v.insert(0, t);

@@ -35,6 +35,10 @@ pub const MAX_BRACKET_DEPTH: usize = 256;
 /// of the syntax tree, so that later recursive passes cannot overflow the stack).
 pub const MAX_OPERATOR_DEPTH: usize = 1024;
 
+/// Most operators one expression may chain (`a + b + …`): the syntax tree of a chain is as
+/// deep as it is long, and later stages recurse over it.
+pub const MAX_CHAIN_OPERATORS: usize = 20_000;
+
 /// The one Pratt parser, ordered from loosest to tightest binding.
 static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
     PrattParser::new()
@@ -70,7 +74,7 @@ pub fn parse_program(text: &str, source: SourceId) -> Result<Program, Diagnostic
         let (line, col) = text_line_col(text, at);
         return Err(Diagnostic::error(
             format!("unclosed `{open}`"),
-            Some(Span::new(source, text.len(), text.len())),
+            Some(Span::new(source, content_end(text), content_end(text))),
         )
         .with_label(format!(
             "expected `{}` before the end of input",
@@ -405,8 +409,25 @@ impl Builder {
                 _ => flat.push(part),
             }
         }
+        // Left-associative chains (`a + b + c …`) are parsed iteratively; only operators that
+        // make the Pratt parser recurse (right-associative `^`, prefix and postfix operators)
+        // count towards the nesting depth. Flat chains are bounded separately.
+        let nesting = flat
+            .iter()
+            .filter(|p| is_nesting_operator(p.as_rule()))
+            .count();
         let operators = flat.iter().filter(|p| is_operator(p.as_rule())).count();
-        let depth = depth + operators + 1;
+        let depth = depth + nesting + 1;
+        if operators > MAX_CHAIN_OPERATORS {
+            return Err(Diagnostic::error(
+                format!(
+                    "expression too long (limit {MAX_CHAIN_OPERATORS} operators in one expression)"
+                ),
+                Some(span),
+            )
+            .with_label("this expression has too many operators")
+            .with_help("split the expression into smaller definitions"));
+        }
         if depth > MAX_OPERATOR_DEPTH {
             return Err(Diagnostic::error(
                 format!("expression nested too deeply (limit {MAX_OPERATOR_DEPTH} operators)"),
@@ -517,6 +538,14 @@ impl Builder {
 }
 
 /// Whether `rule` is an operator token in the flat sequence handed to the Pratt parser.
+/// Operators whose operands the Pratt parser reaches by recursion.
+fn is_nesting_operator(rule: Rule) -> bool {
+    matches!(
+        rule,
+        Rule::not_op | Rule::neg | Rule::pos | Rule::pow | Rule::fact
+    )
+}
+
 fn is_operator(rule: Rule) -> bool {
     matches!(
         rule,
@@ -744,6 +773,12 @@ fn expected(positives: &[Rule]) -> Expected {
         operator,
         comma: names.contains(&"`,`"),
     }
+}
+
+/// Where the input's content ends: trailing whitespace and line breaks excluded, so a caret
+/// "at the end" sits after the last character a reader sees.
+fn content_end(text: &str) -> usize {
+    text.trim_end().len()
 }
 
 /// Turns a pest error into a diagnostic with a readable message.

@@ -105,7 +105,9 @@ fn mul_depth(factors: Vec<Expr>, depth: u32) -> MResult {
     }
     if coeff.is_zero() {
         if infinite {
-            return Err(MathError::Undefined("0*oo is undefined".into()));
+            return Err(MathError::Undefined(
+                "0*oo is undefined (this includes oo/oo and oo*0)".into(),
+            ));
         }
         return Ok(Expr::zero());
     }
@@ -145,6 +147,45 @@ fn mul_depth(factors: Vec<Expr>, depth: u32) -> MResult {
             }
         }
     }
+    // Surds with one exponent merge: sqrt(2)*sqrt(3) = sqrt(6), 2^(1/3)*3^(1/3) = 6^(1/3).
+    let mut by_exp: BTreeMap<Q, Vec<usize>> = BTreeMap::new();
+    for (i, f) in out.iter().enumerate() {
+        if let Expr::Pow(b, x) = f {
+            if let (Expr::Num(bq), Expr::Num(xq)) = (&**b, &**x) {
+                if bq.is_positive() && bq.is_integer() {
+                    by_exp.entry(xq.clone()).or_default().push(i);
+                }
+            }
+        }
+    }
+    if by_exp.values().any(|v| v.len() > 1) && depth < 8 {
+        let mut merged: Vec<Expr> = Vec::new();
+        let mut drop = vec![false; out.len()];
+        for (x, idx) in by_exp.into_iter().filter(|(_, v)| v.len() > 1) {
+            let mut prod = Q::one();
+            for &i in &idx {
+                drop[i] = true;
+                if let Expr::Pow(b, _) = &out[i] {
+                    if let Expr::Num(bq) = &**b {
+                        prod = prod.mul(bq);
+                    }
+                }
+            }
+            merged.push(pow(Expr::Num(prod), Expr::Num(x))?);
+        }
+        let mut next: Vec<Expr> = out
+            .into_iter()
+            .zip(drop)
+            .filter(|(_, d)| !d)
+            .map(|(f, _)| f)
+            .collect();
+        next.extend(merged);
+        next.push(Expr::Num(coeff));
+        if infinite {
+            next.push(Expr::infinity());
+        }
+        return mul_depth(next, depth + 1);
+    }
     // A power may have produced a base that another factor already has (8^(1/2) = 2*2^(1/2)).
     let mut seen: Vec<Expr> = out.iter().map(|f| f.as_base_exp().0).collect();
     seen.sort();
@@ -155,6 +196,14 @@ fn mul_depth(factors: Vec<Expr>, depth: u32) -> MResult {
         return mul_depth(out, depth + 1);
     }
     if infinite {
+        if out.is_empty() {
+            // c·oo is ±oo for a non-zero number c.
+            return Ok(if coeff.is_negative() {
+                Expr::Mul(vec![Expr::int(-1), Expr::infinity()])
+            } else {
+                Expr::infinity()
+            });
+        }
         out.push(Expr::infinity());
     }
     out.sort_by(factor_cmp);
@@ -262,6 +311,9 @@ pub fn pow(b: Expr, e: Expr) -> MResult {
             pow(u, Expr::Num(c))
         }
         (Expr::Const(Constant::E), Expr::Const(Constant::Infinity)) => Ok(Expr::infinity()),
+        (Expr::Const(Constant::E), Expr::Mul(fs)) if matches!(fs.as_slice(), [Expr::Num(c), Expr::Const(Constant::Infinity)] if c.is_negative()) => {
+            Ok(Expr::zero())
+        }
         (Expr::Pow(bb, ee), _) => {
             let integer_exp = matches!(&e, Expr::Num(q) if q.is_integer());
             if integer_exp || is_positive(bb) {
@@ -319,11 +371,10 @@ fn normalize_sum(ts: &[Expr], signed: bool) -> MResult<(Q, Expr)> {
         return Ok((c, Expr::Add(ts.to_vec())));
     }
     let inv = c.recip()?;
-    let prim = add(
-        ts.iter()
-            .map(|t| mul(vec![Expr::Num(inv.clone()), t.clone()]))
-            .collect::<MResult<Vec<_>>>()?,
-    )?;
+    let prim = add(ts
+        .iter()
+        .map(|t| mul(vec![Expr::Num(inv.clone()), t.clone()]))
+        .collect::<MResult<Vec<_>>>()?)?;
     Ok((c, prim))
 }
 
@@ -399,9 +450,12 @@ fn rational_power(b: &Q, e: &Q) -> MResult {
     if factors.is_empty() {
         return Ok(Expr::Num(coeff));
     }
-    // The radicands are coprime integers, so the product is already canonical.
-    factors.sort_by(factor_cmp);
-    if coeff.is_one() && factors.len() == 1 {
+    if factors.len() > 1 {
+        // Two radicands (numerator and denominator): let the product merge equal exponents.
+        factors.push(Expr::Num(coeff));
+        return mul(factors);
+    }
+    if coeff.is_one() {
         return Ok(factors.pop().unwrap_or_else(Expr::one));
     }
     if !coeff.is_one() {

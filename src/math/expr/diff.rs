@@ -132,10 +132,13 @@ fn outer_derivative(g: Func, u: &Expr) -> MResult {
             mul(vec![s.clone(), sub(one(), s)?])
         }
         Func::Abs => div(u.clone(), func(Func::Abs, vec![u.clone()])?),
-        Func::Gamma | Func::Factorial | Func::Zeta | Func::Binomial => Err(MathError::Unsupported(format!(
-            "the derivative of {} with a variable argument needs the digamma/polygamma functions, which sigma does not have yet",
+        Func::Gamma | Func::Factorial | Func::Binomial => Err(MathError::Unsupported(format!(
+            "the derivative of {} in a variable needs the digamma function, which sigma does not have yet",
             g.name()
         ))),
+        Func::Zeta => Err(MathError::Unsupported(
+            "the derivative of zeta in a variable is not available in closed form in sigma yet".into(),
+        )),
     }
 }
 

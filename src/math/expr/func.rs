@@ -167,8 +167,13 @@ fn special(f: Func, args: &[Expr]) -> MResult<Option<Expr>> {
                 match (s, c) {
                     (Some(s), Some(c)) => {
                         if c.is_zero() {
+                            let at = match (r.numer().to_i64(), r.denom().to_i64()) {
+                                (Some(1), Some(d)) => format!("pi/{d}"),
+                                (Some(n), Some(d)) => format!("{n}*pi/{d}"),
+                                _ => format!("({r})*pi"),
+                            };
                             return Err(MathError::Domain(format!(
-                                "tan is undefined at {r}*pi (cos is 0 there)"
+                                "tan is undefined at {at} (cos is 0 there)"
                             )));
                         }
                         div(s, c)?
@@ -270,6 +275,22 @@ fn special(f: Func, args: &[Expr]) -> MResult<Option<Expr>> {
                             .to_u64()
                             .ok_or_else(|| MathError::TooLarge(format!("binomial({n}, {kq})")))?;
                         Expr::Num(Q::from_integer(number::binomial(n.numer(), kk)?))
+                    }
+                }
+                (Some(n), Some(kq)) if kq.is_integer() => {
+                    // binomial(n, k) = n(n-1)…(n-k+1)/k! for any rational n.
+                    if kq.is_negative() {
+                        Expr::zero()
+                    } else {
+                        let kk = kq
+                            .to_i64()
+                            .filter(|&k| k <= 100_000)
+                            .ok_or_else(|| MathError::TooLarge(format!("binomial({n}, {kq})")))?;
+                        let mut c = Q::one();
+                        for i in 0..kk {
+                            c = c.mul(&n.sub(&Q::int(i))).div(&Q::int(i + 1))?;
+                        }
+                        Expr::Num(c)
                     }
                 }
                 _ => return Ok(None),

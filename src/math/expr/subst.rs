@@ -60,7 +60,21 @@ pub fn expand(e: &Expr) -> MResult {
             let b = expand(b)?;
             let x = expand(x)?;
             match (&b, x.as_num().and_then(|q| q.to_i64())) {
-                (Expr::Add(_), Some(n)) if n > 1 => {
+                (Expr::Add(ts), Some(n)) if n > 1 => {
+                    // The expansion has C(n + k - 1, k - 1) monomials for k terms: refuse
+                    // hopeless sizes up front instead of running out of memory.
+                    let log_terms = (1..ts.len())
+                        .map(|i| ((n as f64 + i as f64) / i as f64).ln())
+                        .sum::<f64>();
+                    if n > 100_000
+                        || log_terms > (MAX_EXPAND_TERMS as f64).ln()
+                        || (n as f64) * (log_terms.exp()) > 2e6
+                    {
+                        return Err(MathError::TooLarge(format!(
+                            "the expansion of a {}-term sum to the power {n}",
+                            ts.len()
+                        )));
+                    }
                     let mut acc = Expr::one();
                     for _ in 0..n {
                         acc = distribute(&acc, &b)?;
@@ -85,6 +99,9 @@ fn distribute(a: &Expr, b: &Expr) -> MResult {
     }
     let mut out = Vec::with_capacity(ta.len() * tb.len());
     for x in &ta {
+        if crate::math::interrupted() {
+            return Err(MathError::Interrupted);
+        }
         for y in &tb {
             out.push(mul(vec![x.clone(), y.clone()])?);
         }

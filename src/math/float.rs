@@ -827,7 +827,7 @@ fn round_float(s: &Float) -> Option<Integer> {
     let sh = e.unsigned_abs();
     let fl = Integer::from(&m >> sh);
     let rem = m - Integer::from(&fl << sh);
-    let ord = Integer::from(rem << 1).cmp(&(Integer::from(1) << sh));
+    let ord = (rem << 1u32).cmp(&(Integer::from(1) << sh));
     Some(half_even(fl, ord))
 }
 
@@ -910,7 +910,7 @@ fn format_rational(q: &Q, d: u32) -> Option<String> {
             (num.clone(), Integer::from(den * &pow))
         };
         let (fl, rem) = a.div_rem_floor(b.clone());
-        Some(half_even(fl, Integer::from(rem << 1).cmp(&b)))
+        Some(half_even(fl, (rem << 1u32).cmp(&b)))
     })?;
     Some(layout(q.is_negative(), &n, e, d))
 }

@@ -4,6 +4,7 @@
 
 mod calculus;
 mod numeric;
+mod series;
 
 use crate::eval::value::Value;
 use crate::eval::{EResult, EvalError, Evaluator};
@@ -225,6 +226,10 @@ pub static BUILTINS: &[Builtin] = &[
     calculus::SUBS,
     calculus::EXPAND,
     numeric::N,
+    series::MACLAURIN,
+    series::TAYLOR,
+    series::SERIES,
+    series::COEFF,
 ];
 
 /// The builtin called `name`, if any.

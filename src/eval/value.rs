@@ -55,6 +55,14 @@ pub fn article(kind: &str) -> String {
     format!("{} {kind}", if vowel { "an" } else { "a" })
 }
 
+/// A truncated power series `Σ c_k (x − a)^k + O((x − a)^n)`, `n = coeffs.len()`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesValue {
+    pub var: String,
+    pub center: Expr,
+    pub coeffs: Vec<Expr>,
+}
+
 /// The result of evaluating an expression.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
@@ -72,6 +80,8 @@ pub enum Value {
     Vector(Vec<Expr>),
     /// A matrix of exact entries, row-major, all rows of equal length.
     Matrix(Vec<Vec<Expr>>),
+    /// A truncated power series.
+    Series(SeriesValue),
 }
 
 impl Value {
@@ -85,6 +95,7 @@ impl Value {
             Value::Relation { .. } => "relation",
             Value::Vector(_) => "vector",
             Value::Matrix(_) => "matrix",
+            Value::Series(_) => "series",
         }
     }
     /// Whether the value is exact (everything but approximations).

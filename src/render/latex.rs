@@ -45,6 +45,10 @@ fn num(q: &Q) -> (String, Prec) {
 }
 
 fn symbol(name: &str) -> String {
+    if name.starts_with('(') {
+        // A series' expansion monomial such as (x - 1): already valid math.
+        return name.to_string();
+    }
     // Trailing digits after a letter are a subscript: x0 is x_{0}, a12 is a_{12}.
     let digits = name.len() - name.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     if digits > 0 && digits < name.len() && !name.contains('_') {
@@ -334,6 +338,17 @@ pub fn value(v: &Value) -> String {
             "\\begin{{bmatrix}} {} \\end{{bmatrix}}^{{T}}",
             xs.iter().map(expr).collect::<Vec<_>>().join(" & ")
         ),
+        Value::Series(sv) => {
+            let (ts, order) = super::series::terms(sv);
+            let ts: Vec<(bool, String)> = ts
+                .iter()
+                .map(|(n, t)| {
+                    let s = fmt(t);
+                    (*n, if *n { paren(s, Prec::Product) } else { s.0 })
+                })
+                .collect();
+            super::series::join(&ts, &format!("O\\left({}\\right)", expr(&order)))
+        }
         Value::Matrix(rows) => format!(
             "\\begin{{bmatrix}} {} \\end{{bmatrix}}",
             rows.iter()

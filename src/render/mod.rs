@@ -5,6 +5,7 @@ pub mod escape;
 pub mod json;
 pub mod latex;
 pub mod markdown;
+pub mod series;
 pub mod text;
 
 use crate::math::Derivation;

@@ -225,6 +225,18 @@ pub fn value(v: &Value) -> String {
             s
         }
         Value::Vector(xs) => format!("[{}]", xs.iter().map(expr).collect::<Vec<_>>().join(", ")),
+        Value::Series(sv) => {
+            let (ts, order) = super::series::terms(sv);
+            let ts: Vec<(bool, String)> = ts
+                .iter()
+                .map(|(n, t)| {
+                    let s = fmt(t);
+                    // A leading minus binds looser than a product: -(…) only for sums.
+                    (*n, if *n { paren(s, Prec::Product) } else { s.0 })
+                })
+                .collect();
+            super::series::join(&ts, &format!("O({})", expr(&order)))
+        }
         Value::Matrix(rows) => format!(
             "[{}]",
             rows.iter()

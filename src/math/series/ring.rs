@@ -1,0 +1,248 @@
+//! Coefficient rings for truncated power series: exact rationals (the fast path) and
+//! symbolic expressions (π, √2, parameters). Each ring supplies arithmetic and may override
+//! the series kernels with faster algorithms; the defaults are the classical O(n²)
+//! recurrences.
+
+use crate::math::expr::{self, subst::expand, Expr, MResult, MathError};
+use crate::math::number::Q;
+
+/// A coefficient ring. Kernels take input coefficients and an output length `n`.
+pub trait Coeff: Clone + PartialEq + std::fmt::Debug + Sized {
+    fn zero() -> Self;
+    fn one() -> Self;
+    fn from_q(q: Q) -> Self;
+    /// The coefficient for an exact constant, if this ring can hold it.
+    fn from_expr(e: &Expr) -> Option<Self>;
+    fn to_expr(&self) -> Expr;
+    fn is_zero(&self) -> bool;
+    fn add(&self, o: &Self) -> MResult<Self>;
+    fn sub(&self, o: &Self) -> MResult<Self>;
+    fn mul(&self, o: &Self) -> MResult<Self>;
+    fn div(&self, o: &Self) -> MResult<Self>;
+    fn neg(&self) -> MResult<Self> {
+        Self::zero().sub(self)
+    }
+    fn mul_q(&self, q: &Q) -> MResult<Self> {
+        self.mul(&Self::from_q(q.clone()))
+    }
+
+    /// `a·b mod x^n`.
+    fn s_mul(a: &[Self], b: &[Self], n: usize) -> MResult<Vec<Self>> {
+        let mut out = vec![Self::zero(); n];
+        for (i, ai) in a.iter().enumerate().take(n) {
+            if ai.is_zero() {
+                continue;
+            }
+            check()?;
+            for (j, bj) in b.iter().enumerate().take(n - i) {
+                if !bj.is_zero() {
+                    out[i + j] = out[i + j].add(&ai.mul(bj)?)?;
+                }
+            }
+        }
+        Ok(out)
+    }
+    /// `1/a mod x^n` for `a[0] ≠ 0`.
+    fn s_inv(a: &[Self], n: usize) -> MResult<Vec<Self>> {
+        let a0 = get(a, 0);
+        if a0.is_zero() {
+            return Err(MathError::DivisionByZero);
+        }
+        let inv0 = Self::one().div(&a0)?;
+        let mut b = Vec::with_capacity(n);
+        if n > 0 {
+            b.push(inv0.clone());
+        }
+        for k in 1..n {
+            check()?;
+            let mut s = Self::zero();
+            for j in 1..=k.min(a.len().saturating_sub(1)) {
+                if !a[j].is_zero() {
+                    s = s.add(&a[j].mul(&b[k - j])?)?;
+                }
+            }
+            b.push(s.mul(&inv0)?.neg()?);
+        }
+        Ok(b)
+    }
+    /// `exp(a) mod x^n` for `a[0] = 0`: k·h_k = Σ j·a_j·h_(k−j).
+    fn s_exp(a: &[Self], n: usize) -> MResult<Vec<Self>> {
+        let mut h = Vec::with_capacity(n);
+        if n > 0 {
+            h.push(Self::one());
+        }
+        for k in 1..n {
+            check()?;
+            let mut s = Self::zero();
+            for j in 1..=k.min(a.len().saturating_sub(1)) {
+                if !a[j].is_zero() {
+                    s = s.add(&a[j].mul(&h[k - j])?.mul_q(&Q::int(j as i64))?)?;
+                }
+            }
+            h.push(s.mul_q(&Q::frac(1, k as i64))?);
+        }
+        Ok(h)
+    }
+    /// `log(a) mod x^n` for `a[0] = 1`: ∫ a'/a.
+    fn s_log(a: &[Self], n: usize) -> MResult<Vec<Self>> {
+        let d = derivative(a);
+        let q = Self::s_div(&d, a, n.saturating_sub(1))?;
+        Ok(integral(&q, n))
+    }
+    /// `(sin a, cos a) mod x^n` for `a[0] = 0`.
+    fn s_sin_cos(a: &[Self], n: usize) -> MResult<(Vec<Self>, Vec<Self>)> {
+        let mut s = Vec::with_capacity(n);
+        let mut c = Vec::with_capacity(n);
+        if n > 0 {
+            s.push(Self::zero());
+            c.push(Self::one());
+        }
+        for k in 1..n {
+            check()?;
+            let (mut ss, mut cc) = (Self::zero(), Self::zero());
+            for j in 1..=k.min(a.len().saturating_sub(1)) {
+                if a[j].is_zero() {
+                    continue;
+                }
+                let ja = a[j].mul_q(&Q::int(j as i64))?;
+                ss = ss.add(&ja.mul(&c[k - j])?)?;
+                cc = cc.sub(&ja.mul(&s[k - j])?)?;
+            }
+            let inv_k = Q::frac(1, k as i64);
+            s.push(ss.mul_q(&inv_k)?);
+            c.push(cc.mul_q(&inv_k)?);
+        }
+        Ok((s, c))
+    }
+    /// `a^alpha mod x^n` for `a[0] = 1`: k·h_k = Σ (α·j − (k − j))·a_j·h_(k−j).
+    fn s_pow(a: &[Self], alpha: &Self, n: usize) -> MResult<Vec<Self>> {
+        let mut h = Vec::with_capacity(n);
+        if n > 0 {
+            h.push(Self::one());
+        }
+        for k in 1..n {
+            check()?;
+            let mut s = Self::zero();
+            for j in 1..=k.min(a.len().saturating_sub(1)) {
+                if a[j].is_zero() {
+                    continue;
+                }
+                let w = alpha
+                    .mul_q(&Q::int(j as i64))?
+                    .sub(&Self::from_q(Q::int((k - j) as i64)))?;
+                s = s.add(&w.mul(&a[j])?.mul(&h[k - j])?)?;
+            }
+            h.push(s.mul_q(&Q::frac(1, k as i64))?);
+        }
+        Ok(h)
+    }
+    /// `a/b mod x^n` for `b[0] ≠ 0`.
+    fn s_div(a: &[Self], b: &[Self], n: usize) -> MResult<Vec<Self>> {
+        let inv = Self::s_inv(b, n)?;
+        Self::s_mul(a, &inv, n)
+    }
+}
+
+fn check() -> MResult<()> {
+    if crate::math::interrupted() {
+        Err(MathError::Interrupted)
+    } else {
+        Ok(())
+    }
+}
+
+fn get<C: Coeff>(a: &[C], i: usize) -> C {
+    a.get(i).cloned().unwrap_or_else(C::zero)
+}
+
+/// The formal derivative (one coefficient shorter).
+pub fn derivative<C: Coeff>(a: &[C]) -> Vec<C> {
+    a.iter()
+        .enumerate()
+        .skip(1)
+        .map(|(k, c)| c.mul_q(&Q::int(k as i64)).unwrap_or_else(|_| C::zero()))
+        .collect()
+}
+
+/// `∫₀^x a`, truncated to `n` coefficients.
+pub fn integral<C: Coeff>(a: &[C], n: usize) -> Vec<C> {
+    let mut out = Vec::with_capacity(n);
+    if n > 0 {
+        out.push(C::zero());
+    }
+    for k in 1..n {
+        let c = get(a, k - 1);
+        out.push(c.mul_q(&Q::frac(1, k as i64)).unwrap_or_else(|_| C::zero()));
+    }
+    out
+}
+
+impl Coeff for Q {
+    fn zero() -> Self {
+        Q::zero()
+    }
+    fn one() -> Self {
+        Q::one()
+    }
+    fn from_q(q: Q) -> Self {
+        q
+    }
+    fn from_expr(e: &Expr) -> Option<Self> {
+        e.as_num().cloned()
+    }
+    fn to_expr(&self) -> Expr {
+        Expr::Num(self.clone())
+    }
+    fn is_zero(&self) -> bool {
+        Q::is_zero(self)
+    }
+    fn add(&self, o: &Self) -> MResult<Self> {
+        Ok(Q::add(self, o))
+    }
+    fn sub(&self, o: &Self) -> MResult<Self> {
+        Ok(Q::sub(self, o))
+    }
+    fn mul(&self, o: &Self) -> MResult<Self> {
+        Ok(Q::mul(self, o))
+    }
+    fn div(&self, o: &Self) -> MResult<Self> {
+        Ok(Q::div(self, o)?)
+    }
+}
+
+impl Coeff for Expr {
+    fn zero() -> Self {
+        Expr::zero()
+    }
+    fn one() -> Self {
+        Expr::one()
+    }
+    fn from_q(q: Q) -> Self {
+        Expr::Num(q)
+    }
+    fn from_expr(e: &Expr) -> Option<Self> {
+        Some(e.clone())
+    }
+    fn to_expr(&self) -> Expr {
+        self.clone()
+    }
+    fn is_zero(&self) -> bool {
+        Expr::is_zero(self)
+    }
+    fn add(&self, o: &Self) -> MResult<Self> {
+        expr::add(vec![self.clone(), o.clone()])
+    }
+    fn sub(&self, o: &Self) -> MResult<Self> {
+        expr::sub(self.clone(), o.clone())
+    }
+    fn mul(&self, o: &Self) -> MResult<Self> {
+        // Products are expanded so that cancellation between coefficients is seen.
+        expand(&expr::mul(vec![self.clone(), o.clone()])?)
+    }
+    fn div(&self, o: &Self) -> MResult<Self> {
+        expand(&expr::div(self.clone(), o.clone())?)
+    }
+    fn mul_q(&self, q: &Q) -> MResult<Self> {
+        expr::mul(vec![Expr::Num(q.clone()), self.clone()])
+    }
+}

@@ -38,12 +38,7 @@ fn n_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
         if value.bits == 0 {
             "an exact rational, correctly rounded to the digits shown".to_string()
         } else {
-            format!(
-                "MPFR evaluation at {} bits ({} attempt{}); the error bound keeps every printed digit correct",
-                value.bits,
-                value.attempts,
-                if value.attempts == 1 { "" } else { "s" }
-            )
+            "MPFR evaluation with guard bits, redone at higher precision while the rounding was in doubt: every printed digit is correct".to_string()
         },
     );
     Ok(Value::Approx(crate::eval::value::Approx {

@@ -2,12 +2,12 @@
 //!
 //! Every value is computed as a *ball* (a midpoint `Float` at the working precision and a
 //! radius rounded upwards) that is guaranteed to contain the exact value: rationals and
-//! constants carry their rounding error, `+` and `×` propagate radii exactly, and each
-//! function is applied to the ball by evaluating it at the ball's ends and midpoint (MPFR
-//! functions are correctly rounded, so each sample is off by at most one ulp) after checking
-//! the ball lies inside the function's domain and away from its poles. [`evaluate`] then runs
-//! Ziv's loop: it prints `digits` significant digits only when both ends of the final ball
-//! round to the same decimal string, and otherwise retries at a higher precision, up to a cap.
+//! constants carry their rounding error, `+` and `×` propagate radii, and each function is
+//! applied to a ball by evaluating it at the ball's ends and midpoint (MPFR functions are
+//! correctly rounded, so each sample is off by at most one ulp) after checking that the ball
+//! lies inside the function's domain and away from its poles. [`evaluate`] runs Ziv's loop:
+//! it prints `digits` significant digits only when both ends of the final ball round to the
+//! same decimal string, and otherwise retries with twice the guard bits, up to a cap.
 
 use super::expr::{Constant, Expr, Func, MathError, Symbol};
 use super::number::{self, Q};
@@ -42,7 +42,7 @@ const N: Round = Round::Nearest;
 /// Largest ball radius at which periodic or many-extrema functions are still sampled.
 const NARROW: f64 = 1.0 / 256.0;
 
-/// Why one evaluation failed: a definite error, or not enough precision to decide.
+/// Why one evaluation failed: a definite error, or too little precision to decide.
 enum Fail {
     Math(MathError),
     Uncertain(String),
@@ -56,32 +56,36 @@ impl From<MathError> for Fail {
 
 type R<T> = Result<T, Fail>;
 
+fn domain<T>(msg: String) -> R<T> {
+    Err(Fail::Math(MathError::Domain(msg)))
+}
+
+fn unsure<T>(msg: impl Into<String>) -> R<T> {
+    Err(Fail::Uncertain(msg.into()))
+}
+
+fn unsupported(msg: String) -> MathError {
+    MathError::Unsupported(msg)
+}
+
 /// Evaluates a constant expression to `digits` correctly rounded significant digits.
 pub fn evaluate(expr: &Expr, digits: u32) -> Result<Approx, MathError> {
     if digits == 0 {
-        return Err(MathError::Unsupported(
-            "the number of digits must be at least 1".into(),
-        ));
+        return Err(unsupported("at least 1 digit is needed".into()));
     }
     if digits > MAX_DIGITS {
-        return Err(MathError::TooLarge(format!(
-            "a request for {digits} significant digits (at most {MAX_DIGITS})"
-        )));
+        let what = format!("a request for {digits} significant digits (at most {MAX_DIGITS})");
+        return Err(MathError::TooLarge(what));
     }
     check_evaluable(expr)?;
     if let Expr::Num(q) = expr {
-        let text = format_rational(q, digits)
-            .ok_or_else(|| MathError::TooLarge(format!("the decimal expansion of {q}")))?;
-        return Ok(Approx {
-            text,
-            digits,
-            bits: 0,
-            attempts: 0,
-        });
+        let too_large = || MathError::TooLarge(format!("the decimal expansion of {q}"));
+        let text = format_rational(q, digits).ok_or_else(too_large)?;
+        return Ok(approx(text, digits, 0, 0));
     }
     let need = (f64::from(digits) * LOG2_10).ceil() as u32;
     let cap = max_bits(digits);
-    let mut extra = 32 + 4 * depth(expr).min(256);
+    let mut extra = 32 + 2 * expr.size().min(64) as u32;
     let mut attempts = 0;
     loop {
         attempts += 1;
@@ -90,12 +94,7 @@ pub fn evaluate(expr: &Expr, digits: u32) -> Result<Approx, MathError> {
         match eval(expr, bits) {
             Ok(ball) => {
                 if let Some(text) = certify(&ball, digits) {
-                    return Ok(Approx {
-                        text,
-                        digits,
-                        bits,
-                        attempts,
-                    });
+                    return Ok(approx(text, digits, bits, attempts));
                 }
                 if last {
                     return Err(uncertified(&ball));
@@ -103,13 +102,20 @@ pub fn evaluate(expr: &Expr, digits: u32) -> Result<Approx, MathError> {
             }
             Err(Fail::Math(e)) => return Err(e),
             Err(Fail::Uncertain(why)) if last => {
-                return Err(MathError::Unsupported(format!(
-                    "cannot certify the digits: {why}"
-                )))
+                return Err(unsupported(format!("cannot certify the digits: {why}")))
             }
             Err(Fail::Uncertain(_)) => {}
         }
         extra *= 2;
+    }
+}
+
+fn approx(text: String, digits: u32, bits: u32, attempts: u32) -> Approx {
+    Approx {
+        text,
+        digits,
+        bits,
+        attempts,
     }
 }
 
@@ -118,7 +124,7 @@ pub fn evaluate(expr: &Expr, digits: u32) -> Result<Approx, MathError> {
 pub fn to_float(expr: &Expr, bits: u32) -> Result<Float, MathError> {
     check_evaluable(expr)?;
     if bits < 2 {
-        return Err(MathError::Unsupported(
+        return Err(unsupported(
             "the working precision must be at least 2 bits".into(),
         ));
     }
@@ -130,7 +136,7 @@ pub fn to_float(expr: &Expr, bits: u32) -> Result<Float, MathError> {
     match eval(expr, bits) {
         Ok(ball) => Ok(ball.mid),
         Err(Fail::Math(e)) => Err(e),
-        Err(Fail::Uncertain(why)) => Err(MathError::Unsupported(format!(
+        Err(Fail::Uncertain(why)) => Err(unsupported(format!(
             "cannot evaluate at {bits} bits: {why}"
         ))),
     }
@@ -159,27 +165,15 @@ fn symbol_error(syms: &[Symbol]) -> MathError {
     } else {
         "symbols"
     };
-    MathError::Unsupported(format!(
-        "cannot evaluate numerically: the expression has the free {what} {}",
-        names.join(", ")
+    let names = names.join(", ");
+    unsupported(format!(
+        "cannot evaluate numerically: the expression has the free {what} {names}"
     ))
 }
 
 fn infinity_error() -> MathError {
-    MathError::Undefined(
-        "cannot evaluate numerically: the expression contains oo (infinity), which is not a number"
-            .into(),
-    )
-}
-
-fn depth(e: &Expr) -> u32 {
-    match e {
-        Expr::Num(_) | Expr::Const(_) | Expr::Sym(_) => 1,
-        Expr::Pow(b, x) => 1 + depth(b).max(depth(x)),
-        Expr::Mul(v) | Expr::Add(v) | Expr::Func(_, v) => {
-            1 + v.iter().map(depth).max().unwrap_or(0)
-        }
-    }
+    let msg = "cannot evaluate numerically: the expression contains oo (infinity), not a number";
+    MathError::Undefined(msg.into())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -188,31 +182,31 @@ fn depth(e: &Expr) -> u32 {
 fn up_add(a: &Float, b: &Float) -> Float {
     Float::with_val_round(RAD, a + b, Round::Up).0
 }
+
 fn up_mul(a: &Float, b: &Float) -> Float {
     Float::with_val_round(RAD, a * b, Round::Up).0
 }
-/// |a − b| rounded up.
-fn up_dist(a: &Float, b: &Float) -> Float {
-    if a >= b {
-        Float::with_val_round(RAD, a - b, Round::Up).0
-    } else {
-        Float::with_val_round(RAD, b - a, Round::Up).0
-    }
-}
+
 fn up_abs(a: &Float) -> Float {
     Float::with_val_round(RAD, a.abs_ref(), Round::Up).0
 }
 
-/// A bound on the rounding error of `v`, given MPFR's ternary value: 0 when exact, else one
-/// ulp (twice MPFR's guarantee for round-to-nearest); the least positive float after underflow.
+/// |a − b| rounded up.
+fn up_dist(a: &Float, b: &Float) -> Float {
+    let (x, y) = if a >= b { (a, b) } else { (b, a) };
+    Float::with_val_round(RAD, x - y, Round::Up).0
+}
+
+/// A bound on the rounding error of `v` given MPFR's ternary value: 0 when exact, else one ulp
+/// (twice MPFR's guarantee for round-to-nearest); the least positive float after underflow.
 fn rounding_error(v: &Float, ord: Ordering) -> Float {
+    let mut u = Float::new(RAD);
     if ord == Ordering::Equal {
-        return Float::new(RAD);
+        return u;
     }
-    let mut u = match v.get_exp() {
-        Some(e) => Float::with_val(RAD, 1) << (e - v.prec() as i32),
-        None => Float::new(RAD),
-    };
+    if let Some(e) = v.get_exp() {
+        u = Float::with_val(RAD, 1) << (e - v.prec() as i32);
+    }
     if u.is_zero() {
         u.next_up();
     }
@@ -221,7 +215,7 @@ fn rounding_error(v: &Float, ord: Ordering) -> Float {
 
 fn overflow(what: &str) -> Fail {
     let limit = (f64::from(rug::float::exp_max()) * LOG10_2) as i64;
-    Fail::Math(MathError::Unsupported(format!(
+    Fail::Math(unsupported(format!(
         "cannot evaluate numerically: {what} overflows the floating-point range (about 10^{limit})"
     )))
 }
@@ -233,17 +227,17 @@ struct Ball {
     rad: Float,
 }
 
+type Op = fn(&mut Float, Round) -> Ordering;
+
 impl Ball {
     fn exact(mid: Float) -> Ball {
-        Ball {
-            mid,
-            rad: Float::new(RAD),
-        }
+        let rad = Float::new(RAD);
+        Ball { mid, rad }
     }
     fn int(p: u32, n: i32) -> Ball {
         Ball::exact(Float::with_val(p, n))
     }
-    /// A correctly rounded value and its ternary value.
+    /// A value rounded by MPFR, with its ternary value.
     fn rounded((mid, ord): (Float, Ordering), what: &str) -> R<Ball> {
         if !mid.is_finite() {
             return Err(overflow(what));
@@ -272,43 +266,35 @@ impl Ball {
         lo <= 0 && hi >= 0
     }
     fn add(&self, o: &Ball) -> R<Ball> {
-        let mut b = Ball::rounded(
-            Float::with_val_round(self.prec(), &self.mid + &o.mid, N),
-            "a sum",
-        )?;
+        let sum = Float::with_val_round(self.prec(), &self.mid + &o.mid, N);
+        let mut b = Ball::rounded(sum, "a sum")?;
         b.rad = up_add(&up_add(&b.rad, &self.rad), &o.rad);
         Ok(b)
     }
     fn mul(&self, o: &Ball) -> R<Ball> {
-        let mut b = Ball::rounded(
-            Float::with_val_round(self.prec(), &self.mid * &o.mid, N),
-            "a product",
-        )?;
-        // |ab - a'b'| ≤ |a|·rb + |b|·ra + ra·rb
-        let cross = up_add(
-            &up_mul(&up_abs(&self.mid), &o.rad),
-            &up_mul(&up_abs(&o.mid), &self.rad),
-        );
-        b.rad = up_add(&up_add(&b.rad, &cross), &up_mul(&self.rad, &o.rad));
+        let product = Float::with_val_round(self.prec(), &self.mid * &o.mid, N);
+        let mut b = Ball::rounded(product, "a product")?;
+        // |ab − a'b'| ≤ |a|·rb + |b|·ra + ra·rb
+        let ab = up_mul(&up_abs(&self.mid), &o.rad);
+        let ba = up_mul(&up_abs(&o.mid), &self.rad);
+        let cross = up_add(&up_add(&ab, &ba), &up_mul(&self.rad, &o.rad));
+        b.rad = up_add(&b.rad, &cross);
         Ok(b)
     }
     fn neg(mut self) -> Ball {
         self.mid = -self.mid;
         self
     }
-    /// Applies a correctly rounded MPFR function `f` (given as an in-place operation returning
-    /// the ternary value) to the ball. The caller has checked the domain. For a monotone `f` the
-    /// images of the ends bound the image; otherwise the sampled hull is widened by its width
-    /// on both sides, which covers a single extremum inside a narrow ball.
+    /// Applies a correctly rounded MPFR function (an in-place operation returning the ternary
+    /// value) to the ball; the caller has checked the domain. For a monotone function the
+    /// images of the ends bound the image; otherwise the spread is quadrupled, which covers a
+    /// single extremum inside a narrow ball.
     fn apply(&self, name: &str, monotone: bool, f: impl Fn(&mut Float) -> Ordering) -> R<Ball> {
         let sample = |x: &Float| -> R<(Float, Float)> {
             let mut y = x.clone();
             let ord = f(&mut y);
             if y.is_nan() {
-                return Err(Fail::Math(MathError::Domain(format!(
-                    "{name} is not a real number at {}",
-                    short(x)
-                ))));
+                return domain(format!("{name} is not a real number at {}", short(x)));
             }
             if !y.is_finite() {
                 return Err(overflow(&format!("{name}({})", short(x))));
@@ -321,43 +307,42 @@ impl Ball {
             return Ok(Ball { mid: m, rad: um });
         }
         let (lo, hi) = self.bounds();
-        let (a, ua) = sample(&lo)?;
-        let (b, ub) = sample(&hi)?;
-        let spread = up_dist(&a, &m).max(&up_dist(&b, &m)).clone();
-        let spread = if monotone {
-            spread
-        } else {
-            up_mul(&spread, &Float::with_val(RAD, 4))
-        };
+        let ((a, ua), (b, ub)) = (sample(&lo)?, sample(&hi)?);
+        let mut spread = up_dist(&a, &m).max(&up_dist(&b, &m)).clone();
+        if !monotone {
+            spread = up_mul(&spread, &Float::with_val(RAD, 4));
+        }
         let rad = up_add(&up_add(&spread, &um), &up_add(&ua, &ub));
         Ok(Ball { mid: m, rad })
     }
+    fn op(&self, name: &str, monotone: bool, op: Op) -> R<Ball> {
+        self.apply(name, monotone, |y| op(y, N))
+    }
     fn narrow(&self, name: &str) -> R<()> {
         if self.rad > NARROW {
-            return Err(Fail::Uncertain(format!(
+            return unsure(format!(
                 "the argument of {name} is too large for the working precision"
-            )));
+            ));
         }
         Ok(())
     }
     fn recip(&self) -> R<Ball> {
-        if self.contains_zero() {
-            if self.is_exact_zero() {
-                return Err(Fail::Math(MathError::DivisionByZero));
-            }
-            return Err(Fail::Uncertain("a divisor is too close to zero".into()));
+        if self.is_exact_zero() {
+            return Err(Fail::Math(MathError::DivisionByZero));
         }
-        self.apply("1/x", true, |y| y.recip_round(N))
+        if self.contains_zero() {
+            return unsure("a divisor is too close to zero");
+        }
+        self.op("1/x", true, Float::recip_round)
     }
 }
 
 /// A few digits of `x` for error messages (never for results).
 fn short(x: &Float) -> String {
-    if x.is_integer() && x.clone().abs() < 1e15 {
-        return format!("{}", x.to_f64());
-    }
     let v = x.to_f64();
-    if v.abs() >= 1e6 || v.abs() < 1e-4 {
+    if x.is_integer() && v.abs() < 1e15 {
+        format!("{v}")
+    } else if v.abs() >= 1e6 || v.abs() < 1e-4 {
         format!("≈{v:.5e}")
     } else {
         format!("≈{v:.6}")
@@ -381,7 +366,7 @@ fn eval(e: &Expr, p: u32) -> R<Ball> {
         Expr::Const(Constant::Pi) => {
             Ball::rounded(Float::with_val_round(p, MpfrConstant::Pi, N), "pi")
         }
-        Expr::Const(Constant::E) => Ball::int(p, 1).apply("exp", true, |y| y.exp_round(N)),
+        Expr::Const(Constant::E) => Ball::int(p, 1).op("exp", true, Float::exp_round),
         Expr::Const(Constant::Infinity) => Err(Fail::Math(infinity_error())),
         Expr::Sym(s) => Err(Fail::Math(symbol_error(std::slice::from_ref(s)))),
         Expr::Add(ts) => ts
@@ -397,250 +382,183 @@ fn eval(e: &Expr, p: u32) -> R<Ball> {
 
 fn eval_pow(base: &Expr, ex: &Expr, p: u32) -> R<Ball> {
     if *base == Expr::e() {
-        return eval(ex, p)?.apply("exp", true, |y| y.exp_round(N));
+        return eval(ex, p)?.op("exp", true, Float::exp_round);
     }
     let b = eval(base, p)?;
     let (lo, hi) = b.bounds();
-    let show = |x: &Ball| format!("({})^({})", describe(base, &b), describe(ex, x));
-    match ex {
-        Expr::Num(q) if q.is_integer() => pow_int(&b, q.numer()),
-        Expr::Num(q) => {
-            let Some(k) = q.denom().to_u32() else {
-                return general_pow(&b, &eval(ex, p)?, &show);
-            };
-            if k % 2 == 0 && lo < 0 {
-                if hi < 0 {
-                    return Err(Fail::Math(MathError::Domain(format!(
-                        "{} is not a real number (an even root of a negative number)",
-                        show(&Ball::int(2, 0))
-                    ))));
-                }
-                return Err(Fail::Uncertain(
-                    "the base of an even root is too close to zero".into(),
-                ));
-            }
-            // Odd roots of negative numbers are real: (-8)^(1/3) = -2.
-            let r = if k == 2 {
-                b.apply("sqrt", true, |y| y.sqrt_round(N))?
-            } else {
-                b.apply("root", true, |y| y.root_round(k, N))?
-            };
-            pow_int(&r, q.numer())
+    let x = eval(ex, p)?;
+    let shown = format!("({})^({})", describe(base, &b), describe(ex, &x));
+    let q = match ex {
+        Expr::Num(q) if q.is_integer() => return pow_int(&b, q.numer()),
+        Expr::Num(q) => q,
+        _ => return general_pow(&b, &x, &shown),
+    };
+    let Some(k) = q.denom().to_u32() else {
+        return general_pow(&b, &x, &shown);
+    };
+    if k % 2 == 0 && lo < 0 {
+        if hi < 0 {
+            let why = "an even root of a negative number";
+            return domain(format!("{shown} is not a real number ({why})"));
         }
-        _ => general_pow(&b, &eval(ex, p)?, &show),
+        return unsure("the base of an even root is too close to zero");
     }
+    // Odd roots of negative numbers are real: (-8)^(1/3) = -2.
+    let r = b.apply("root", true, |y| y.root_round(k, N))?;
+    pow_int(&r, q.numer())
 }
 
 fn pow_int(b: &Ball, n: &Integer) -> R<Ball> {
+    if *n < 0 && b.is_exact_zero() {
+        return Err(Fail::Math(MathError::DivisionByZero));
+    }
     if *n < 0 && b.contains_zero() {
-        if b.is_exact_zero() {
-            return Err(Fail::Math(MathError::DivisionByZero));
-        }
-        return Err(Fail::Uncertain(
-            "the base of a negative power is too close to zero".into(),
-        ));
+        return unsure("the base of a negative power is too close to zero");
     }
     b.apply("a power", n.is_odd(), |y| y.pow_assign_round(n, N))
 }
 
-/// `b^x = exp(x·ln b)` for a non-rational exponent: needs `b > 0` (or `b = 0`, `x > 0`).
-fn general_pow(b: &Ball, x: &Ball, show: &dyn Fn(&Ball) -> String) -> R<Ball> {
+/// `b^x = exp(x·ln b)` for an exponent that is not a rational number: needs `b > 0`.
+fn general_pow(b: &Ball, x: &Ball, shown: &str) -> R<Ball> {
     let (lo, hi) = b.bounds();
+    let (xlo, xhi) = x.bounds();
     if lo > 0 {
-        let l = b.apply("ln", true, |y| y.ln_round(N))?;
-        return x.mul(&l)?.apply("exp", true, |y| y.exp_round(N));
+        let l = b.op("ln", true, Float::ln_round)?;
+        return x.mul(&l)?.op("exp", true, Float::exp_round);
     }
-    if b.is_exact_zero() {
-        let (xlo, xhi) = x.bounds();
-        if xlo > 0 {
-            return Ok(Ball::int(b.prec(), 0));
-        }
-        if xhi < 0 {
-            return Err(Fail::Math(MathError::DivisionByZero));
-        }
-    } else if hi < 0 {
-        return Err(Fail::Math(MathError::Domain(format!(
-            "{} is not a real number (a negative base needs a rational exponent)",
-            show(x)
-        ))));
+    if b.is_exact_zero() && xlo > 0 {
+        return Ok(Ball::int(b.prec(), 0));
     }
-    Err(Fail::Uncertain(
-        "the base of a power is too close to zero".into(),
-    ))
+    if b.is_exact_zero() && xhi < 0 {
+        return Err(Fail::Math(MathError::DivisionByZero));
+    }
+    if hi < 0 {
+        let why = "a negative base needs a rational exponent";
+        return domain(format!("{shown} is not a real number ({why})"));
+    }
+    unsure("the base of a power is too close to zero")
 }
+
+fn abs_op(y: &mut Float, _: Round) -> Ordering {
+    y.abs_mut();
+    Ordering::Equal
+}
+
+/// A real domain `(a, b, open interval?, why)`.
+type Domain = Option<(f64, f64, bool, &'static str)>;
+const POSITIVE: Domain = Some((0.0, f64::INFINITY, true, "needs a positive argument"));
+const UNIT: Domain = Some((-1.0, 1.0, false, "the argument must lie in [-1, 1]"));
+const AT_LEAST_ONE: Domain = Some((1.0, f64::INFINITY, false, "needs an argument ≥ 1"));
+const OPEN_UNIT: Domain = Some((-1.0, 1.0, true, "needs an argument in (-1, 1)"));
 
 fn eval_func(f: Func, args: &[Expr], p: u32) -> R<Ball> {
     let name = f.name();
     if args.len() != f.arity() {
-        return Err(Fail::Math(MathError::Unsupported(format!(
-            "{name} takes {} argument(s), got {}",
-            f.arity(),
-            args.len()
-        ))));
-    }
-    if f == Func::Binomial {
-        return binomial(&args[0], &args[1], p);
+        let (want, got) = (f.arity(), args.len());
+        let msg = format!("{name} takes {want} argument(s), got {got}");
+        return Err(Fail::Math(unsupported(msg)));
     }
     let arg = &args[0];
+    if f == Func::Binomial {
+        return binomial(arg, &args[1], p);
+    }
     let x = eval(arg, p)?;
     let (lo, hi) = x.bounds();
-    let domain = |why: &str| {
-        Fail::Math(MathError::Domain(format!(
-            "{name}({}) {why}",
-            describe(arg, &x)
-        )))
-    };
-    let edge = || {
-        Fail::Uncertain(format!(
-            "the argument of {name} is too close to the edge of its domain"
-        ))
-    };
-    match f {
-        Func::Ln => {
-            if x.is_exact_zero() {
-                return Err(Fail::Math(MathError::Domain(
-                    "ln(0) is undefined (the logarithm has a pole at 0)".into(),
-                )));
-            }
-            if hi < 0 {
-                return Err(domain(
-                    "is not a real number (the logarithm needs a positive argument)",
-                ));
-            }
-            if lo <= 0 {
-                return Err(edge());
-            }
-            x.apply(name, true, |y| y.ln_round(N))
+    let shown = format!("{name}({})", describe(arg, &x));
+    let (op, monotone, dom): (Op, bool, Domain) = match f {
+        Func::Ln if x.is_exact_zero() => {
+            return domain("ln(0) is undefined (the logarithm has a pole at 0)".into())
         }
-        Func::Sin | Func::Cos => {
-            x.narrow(name)?;
-            if f == Func::Sin {
-                x.apply(name, false, |y| y.sin_round(N))
-            } else {
-                x.apply(name, false, |y| y.cos_round(N))
-            }
-        }
-        Func::Tan => {
-            x.narrow(name)?;
-            let c1 = Float::with_val(p, lo.cos_ref());
-            let c2 = Float::with_val(p, hi.cos_ref());
-            if c1.is_zero() || c2.is_zero() || c1.is_sign_positive() != c2.is_sign_positive() {
-                return Err(Fail::Uncertain(
-                    "tan is evaluated too close to a pole".into(),
-                ));
-            }
-            x.apply(name, true, |y| y.tan_round(N))
-        }
-        Func::Asin | Func::Acos => {
-            if lo > 1 || hi < -1 {
-                return Err(domain(
-                    "is not a real number (the argument must lie in [-1, 1])",
-                ));
-            }
-            if lo < -1 || hi > 1 {
-                return Err(edge());
-            }
-            if f == Func::Asin {
-                x.apply(name, true, |y| y.asin_round(N))
-            } else {
-                x.apply(name, true, |y| y.acos_round(N))
-            }
-        }
-        Func::Atan => x.apply(name, true, |y| y.atan_round(N)),
-        Func::Sinh => x.apply(name, true, |y| y.sinh_round(N)),
-        Func::Cosh => x.apply(name, false, |y| y.cosh_round(N)),
-        Func::Tanh => x.apply(name, true, |y| y.tanh_round(N)),
-        Func::Asinh => x.apply(name, true, |y| y.asinh_round(N)),
-        Func::Acosh => {
-            if hi < 1 {
-                return Err(domain("is not a real number (needs an argument ≥ 1)"));
-            }
-            if lo < 1 {
-                return Err(edge());
-            }
-            x.apply(name, true, |y| y.acosh_round(N))
-        }
-        Func::Atanh => {
-            if lo >= 1 || hi <= -1 {
-                return Err(domain(
-                    "is not a real number (needs an argument in (-1, 1))",
-                ));
-            }
-            if lo <= -1 || hi >= 1 {
-                return Err(edge());
-            }
-            x.apply(name, true, |y| y.atanh_round(N))
-        }
-        Func::Erf => x.apply(name, true, |y| y.erf_round(N)),
-        Func::Erfc => x.apply(name, true, |y| y.erfc_round(N)),
-        Func::Phi => phi(&x),
-        Func::Gelu => x.mul(&phi(&x)?),
+        Func::Ln => (Float::ln_round, true, POSITIVE),
+        Func::Sin => (Float::sin_round, false, None),
+        Func::Cos => (Float::cos_round, false, None),
+        Func::Tan => (Float::tan_round, true, None),
+        Func::Asin => (Float::asin_round, true, UNIT),
+        Func::Acos => (Float::acos_round, true, UNIT),
+        Func::Atan => (Float::atan_round, true, None),
+        Func::Sinh => (Float::sinh_round, true, None),
+        Func::Cosh => (Float::cosh_round, false, None),
+        Func::Tanh => (Float::tanh_round, true, None),
+        Func::Asinh => (Float::asinh_round, true, None),
+        Func::Acosh => (Float::acosh_round, true, AT_LEAST_ONE),
+        Func::Atanh => (Float::atanh_round, true, OPEN_UNIT),
+        Func::Erf => (Float::erf_round, true, None),
+        Func::Erfc => (Float::erfc_round, true, None),
+        Func::Abs => (abs_op, false, None),
+        Func::Phi => return phi(&x),
+        Func::Gelu => return x.mul(&phi(&x)?),
         Func::Sigmoid => {
-            let t = x.clone().neg().apply("exp", true, |y| y.exp_round(N))?;
-            t.add(&Ball::int(p, 1))?.recip()
+            let t = x.neg().op("exp", true, Float::exp_round)?;
+            return t.add(&Ball::int(p, 1))?.recip();
         }
-        Func::Gamma => gamma(&x, &format!("gamma({})", describe(arg, &x))),
-        Func::Factorial => {
-            let shown = format!("factorial({})", describe(arg, &x));
-            gamma(&x.add(&Ball::int(p, 1))?, &shown)
+        Func::Gamma => return gamma(&x, &shown),
+        Func::Factorial => return gamma(&x.add(&Ball::int(p, 1))?, &shown),
+        Func::Zeta => return zeta(&x),
+        Func::Binomial => return binomial(arg, &args[1], p),
+    };
+    if let Some((a, b, open, why)) = dom {
+        let (inside, outside) = match open {
+            true => (lo > a && hi < b, hi <= a || lo >= b),
+            false => (lo >= a && hi <= b, hi < a || lo > b),
+        };
+        if outside {
+            return domain(format!("{shown} is not a real number ({why})"));
         }
-        Func::Zeta => zeta(&x),
-        Func::Abs => x.apply(name, false, |y| {
-            y.abs_mut();
-            Ordering::Equal
-        }),
-        Func::Binomial => Err(Fail::Math(MathError::Unsupported(
-            "binomial takes 2 arguments".into(),
-        ))),
+        if !inside {
+            return unsure(format!(
+                "the argument of {name} is too close to the edge of its domain"
+            ));
+        }
     }
+    if matches!(f, Func::Sin | Func::Cos | Func::Tan) {
+        x.narrow(name)?;
+    }
+    if f == Func::Tan {
+        let c1 = Float::with_val(p, lo.cos_ref());
+        let c2 = Float::with_val(p, hi.cos_ref());
+        if c1.is_zero() || c2.is_zero() || c1.is_sign_positive() != c2.is_sign_positive() {
+            return unsure("tan is evaluated too close to a pole");
+        }
+    }
+    x.op(name, monotone, op)
 }
 
 /// Φ(x) = erfc(−x/√2)/2.
 fn phi(x: &Ball) -> R<Ball> {
-    let p = x.prec();
-    let half = Ball::exact(Float::with_val(p, 0.5));
-    let r = half.apply("sqrt", true, |y| y.sqrt_round(N))?.neg();
-    x.mul(&r)?
-        .apply("erfc", true, |y| y.erfc_round(N))?
-        .mul(&half)
+    let half = Ball::exact(Float::with_val(x.prec(), 0.5));
+    let r = half.op("sqrt", true, Float::sqrt_round)?.neg();
+    x.mul(&r)?.op("erfc", true, Float::erfc_round)?.mul(&half)
 }
 
 /// Γ(x), refusing the poles at 0, −1, −2, …; `shown` names the call in errors.
 fn gamma(x: &Ball, shown: &str) -> R<Ball> {
     let (lo, hi) = x.bounds();
-    if lo <= 0 {
-        let c = Float::with_val(x.prec(), lo.ceil_ref());
-        if c <= hi && c <= 0 {
-            if x.is_exact() {
-                return Err(Fail::Math(MathError::Domain(format!(
-                    "{shown} is undefined (a pole of the gamma function)"
-                ))));
-            }
-            return Err(Fail::Uncertain(
-                "gamma is evaluated too close to a pole".into(),
+    let c = Float::with_val(x.prec(), lo.ceil_ref());
+    if lo <= 0 && c <= hi && c <= 0 {
+        if x.is_exact() {
+            return domain(format!(
+                "{shown} is undefined (a pole of the gamma function)"
             ));
         }
-        if lo < 0 {
-            x.narrow("gamma")?;
-        }
+        return unsure("gamma is evaluated too close to a pole");
     }
-    x.apply("gamma", false, |y| y.gamma_round(N))
+    if lo < 0 {
+        x.narrow("gamma")?;
+    }
+    x.op("gamma", false, Float::gamma_round)
 }
 
-/// ζ(s): Borwein's series for s ≥ 1/4, the functional equation
-/// ζ(s) = 2^s π^(s−1) sin(πs/2) Γ(1−s) ζ(1−s) below (MPFR's own zeta is far slower).
+/// ζ(s): Borwein's series for s ≥ 1/4, below that the functional equation
+/// ζ(s) = 2^s π^(s−1) sin(πs/2) Γ(1−s) ζ(1−s). (MPFR's own zeta is much slower.)
 fn zeta(x: &Ball) -> R<Ball> {
     let p = x.prec();
     let (lo, hi) = x.bounds();
     if lo <= 1 && hi >= 1 {
         if x.is_exact() {
-            return Err(Fail::Math(MathError::Domain(
-                "zeta(1) is undefined (the harmonic series diverges; zeta has a pole at 1)".into(),
-            )));
+            let why = "the harmonic series diverges; zeta has a pole at 1";
+            return domain(format!("zeta(1) is undefined ({why})"));
         }
-        return Err(Fail::Uncertain(
-            "zeta is evaluated too close to its pole at 1".into(),
-        ));
+        return unsure("zeta is evaluated too close to its pole at 1");
     }
     if x.is_exact() && x.mid.is_integer() && x.mid <= 0 {
         // ζ(0) = −1/2 and the trivial zeros ζ(−2) = ζ(−4) = … = 0 are exact.
@@ -656,39 +574,36 @@ fn zeta(x: &Ball) -> R<Ball> {
     }
     x.narrow("zeta")?;
     let one = Ball::int(p, 1);
-    let ln2 = Ball::rounded(Float::with_val_round(p, MpfrConstant::Log2, N), "ln 2")?;
     let pi = eval(&Expr::pi(), p)?;
-    let ln_pi = pi.apply("ln", true, |y| y.ln_round(N))?;
-    let two_s = x.mul(&ln2)?.apply("exp", true, |y| y.exp_round(N))?;
-    let pi_s1 = x
-        .add(&one.clone().neg())?
-        .mul(&ln_pi)?
-        .apply("exp", true, |y| y.exp_round(N))?;
+    let ln2 = Ball::rounded(Float::with_val_round(p, MpfrConstant::Log2, N), "ln 2")?;
+    let ln_pi = pi.op("ln", true, Float::ln_round)?;
+    let two_s = x.mul(&ln2)?.op("exp", true, Float::exp_round)?;
+    let s1 = x.add(&one.clone().neg())?;
+    let pi_s1 = s1.mul(&ln_pi)?.op("exp", true, Float::exp_round)?;
     let angle = x.mul(&pi)?.mul(&Ball::exact(Float::with_val(p, 0.5)))?;
     angle.narrow("sin")?;
-    let sine = angle.apply("sin", false, |y| y.sin_round(N))?;
-    let r = one.add(&x.clone().neg())?;
+    let sine = angle.op("sin", false, Float::sin_round)?;
+    let r = s1.neg();
     let g = gamma(&r, "gamma")?;
-    let z = r.apply("zeta", true, zeta_borwein)?;
-    two_s.mul(&pi_s1)?.mul(&sine)?.mul(&g)?.mul(&z)
+    two_s.mul(&pi_s1)?.mul(&sine)?.mul(&g)?.mul(&zeta(&r)?)
 }
 
 /// ζ(s) for real s ≥ 1/4 into `y` (at `y`'s precision p), within 1/16 ulp before the final
 /// rounding. Borwein (2000), Algorithm 2: η(s) = Σ_{k<n} (−1)^k (d_n − d_k)/(d_n (k+1)^s) with
 /// error ≤ 3/(3+√8)^n, where d_k = n Σ_{i≤k} (n+i−1)! 4^i/((n−i)! (2i)!); and
-/// ζ(s) = η(s)/(1 − 2^(1−s)). Every step is a linear-time operation except the powers.
+/// ζ(s) = η(s)/(1 − 2^(1−s)). For an integer 1 ≤ s ≤ 16 every step takes linear time.
 fn zeta_borwein(y: &mut Float) -> Ordering {
     let p = y.prec();
     let s = y.clone();
     if s > p + 2 {
-        // 0 < ζ(s) − 1 < 3·2^(−s), below half an ulp of 1.
+        // 0 < ζ(s) − 1 < 3·2^(−s), less than half an ulp of 1.
         y.assign(1);
         return Ordering::Less;
     }
     let n = ((f64::from(p) + 10.0) / (3.0 + 8f64.sqrt()).log2()).ceil() as u32 + 1;
     let (nf, sa) = (f64::from(n), s.to_f64().abs());
-    let ln_n = (nf + 1.0).ln();
-    let budget = nf * (6.0 * nf + 2.0 * sa * ln_n + 2.0 * (nf + 1.0).log2() + sa + 5.0);
+    // Relative error of the sum, in units of 2^-q: 2n terms of ≤ 3n + 2s·ln n + 2·log2 n ulps.
+    let budget = nf * (6.0 * nf + 2.0 * sa * (nf + 1.0).ln() + 2.0 * (nf + 1.0).log2() + sa + 5.0);
     let q = p + 12 + budget.log2().ceil() as u32;
     let int_s = if s.is_integer() {
         s.to_i32_saturating()
@@ -696,65 +611,28 @@ fn zeta_borwein(y: &mut Float) -> Ordering {
         None
     };
     let small = int_s.filter(|&v| (1..=16).contains(&v));
-    // (k+1)^(−s) for a prime (or any) base, to within a few ulps.
+    // j^(−s), to within a few ulps (or 2s·ln j ulps for a non-integer s).
     let power = |j: u32| -> Float {
         let mut w = Float::with_val(q, j);
-        match int_s {
-            Some(v) => {
-                w.pow_assign_round(-v, N);
-            }
-            None => {
-                w.ln_round(N);
-                w *= &s;
-                w = -w;
-                w.exp_round(N);
-            }
+        if let Some(v) = int_s {
+            w.pow_assign_round(-v, N);
+        } else {
+            w.ln_round(N);
+            w *= &s;
+            w = -w;
+            w.exp_round(N);
         }
         w
     };
-    // Powers for all bases by multiplicativity (one power per prime), when memory allows.
-    let table: Option<Vec<Float>> = (small.is_none() && u64::from(n) * u64::from(q) <= 1 << 30)
-        .then(|| {
-            let mut spf: Vec<u32> = (0..=n).collect();
-            let mut i = 2;
-            while i * i <= n {
-                if spf[i as usize] == i {
-                    let mut j = i * i;
-                    while j <= n {
-                        if spf[j as usize] == j {
-                            spf[j as usize] = i;
-                        }
-                        j += i;
-                    }
-                }
-                i += 1;
-            }
-            let mut t: Vec<Float> = vec![Float::with_val(q, 1); n as usize + 1];
-            for j in 2..=n {
-                let f = spf[j as usize];
-                t[j as usize] = if f == j {
-                    power(j)
-                } else {
-                    Float::with_val(q, &t[f as usize] * &t[(j / f) as usize])
-                };
-            }
-            t
-        });
-    // Downwards: u_i = t_i/t_n (t_i the summands of d), C_k = Σ_{i>k} u_i, D = C_{−1}.
-    let mut u = Float::with_val(q, 1);
-    let mut c = Float::new(q);
-    let mut sum = Float::new(q);
+    // Downwards: u_i = t_i/t_n (t_i the summands of d), C_k = Σ_{i>k} u_i, D = C_{−1}; the
+    // terms C_k·(k+1)^(−s) decrease, so every partial sum lies in [0, D].
+    let (mut u, mut c, mut sum) = (Float::with_val(q, 1), Float::new(q), Float::new(q));
     for k in (0..n).rev() {
         c += &u;
         let mut term = c.clone();
-        match (small, &table) {
-            (Some(v), _) => {
-                for _ in 0..v {
-                    term /= k + 1;
-                }
-            }
-            (None, Some(t)) => term *= &t[k as usize + 1],
-            (None, None) => term *= power(k + 1),
+        match small {
+            Some(v) => (0..v).for_each(|_| term /= k + 1),
+            None => term *= power(k + 1),
         }
         if k % 2 == 0 {
             sum += term;
@@ -769,16 +647,13 @@ fn zeta_borwein(y: &mut Float) -> Ordering {
     }
     c += &u;
     let eta = sum / c;
-    // 1/(1 − 2^(1−s)) = −1/expm1((1−s) ln 2)
+    // 1/(1 − 2^(1−s)) = −1/expm1((1−s)·ln 2)
     let mut t = Float::with_val(q + 64, 1 - &s);
     t *= Float::with_val(q, MpfrConstant::Log2);
     t.exp_m1_round(N);
-    let v = -(eta / t);
-    let ord = y.assign_round(&v, N);
-    if ord == Ordering::Equal {
-        Ordering::Less
-    } else {
-        ord
+    match y.assign_round(-(eta / t), N) {
+        Ordering::Equal => Ordering::Less,
+        ord => ord,
     }
 }
 
@@ -789,10 +664,8 @@ fn binomial(n: &Expr, k: &Expr, p: u32) -> R<Ball> {
             if kq.is_negative() {
                 return Ok(Ball::int(p, 0));
             }
-            let kk = kq
-                .numer()
-                .to_u64()
-                .ok_or_else(|| MathError::TooLarge(format!("binomial({nq}, {kq})")))?;
+            let too_large = || MathError::TooLarge(format!("binomial({nq}, {kq})"));
+            let kk = kq.numer().to_u64().ok_or_else(too_large)?;
             let v = number::binomial(nq.numer(), kk).map_err(MathError::from)?;
             return Ball::rounded(Float::with_val_round(p, &v, N), "binomial");
         }
@@ -802,7 +675,7 @@ fn binomial(n: &Expr, k: &Expr, p: u32) -> R<Ball> {
     let one = Ball::int(p, 1);
     let top = gamma(&nb.add(&one)?, &shown)?;
     let d1 = gamma(&kb.add(&one)?, &shown)?;
-    let d2 = gamma(&nb.add(&kb.clone().neg())?.add(&one)?, &shown)?;
+    let d2 = gamma(&nb.add(&kb.neg())?.add(&one)?, &shown)?;
     top.mul(&d1.mul(&d2)?.recip()?)
 }
 
@@ -821,13 +694,14 @@ fn half_even(fl: Integer, ord: Ordering) -> Integer {
 /// A non-negative finite float rounded to an integer, half to even (exactly).
 fn round_float(s: &Float) -> Option<Integer> {
     let (m, e) = s.to_integer_exp()?;
-    if e >= 0 {
-        return Some(m << e.unsigned_abs());
-    }
     let sh = e.unsigned_abs();
+    if e >= 0 {
+        return Some(m << sh);
+    }
     let fl = Integer::from(&m >> sh);
     let rem = m - Integer::from(&fl << sh);
-    let ord = (rem << 1u32).cmp(&(Integer::from(1) << sh));
+    let twice: Integer = rem << 1u32;
+    let ord = twice.cmp(&(Integer::from(1) << sh));
     Some(half_even(fl, ord))
 }
 
@@ -842,54 +716,37 @@ fn decimal(d: u32, guess: i64, n_at: impl Fn(i64) -> Option<Integer>) -> Option<
         let n = n_at(e)?;
         if n > top {
             e += 1;
-            continue;
-        }
-        if n_at(e - 1)? <= top {
+        } else if n_at(e - 1)? <= top {
             e -= 1;
-            continue;
+        } else if n == top {
+            return Some((n / 10, e + 1));
+        } else {
+            return Some((n, e));
         }
-        return Some(if n == top { (n / 10, e + 1) } else { (n, e) });
     }
     None
 }
 
-/// Lays out `±N·10^(E−d+1)`: positional for `E` in [−5, 21), else `d.ddd…e±XX`.
+/// Lays out `±N·10^(E−d+1)`: positional for `E` in [−5, min(21, d)), else `d.ddd…e±XX` —
+/// so no zero is printed that is not a correct digit (123456789 to 3 digits is 1.23e+08).
 fn layout(negative: bool, n: &Integer, e: i64, d: u32) -> String {
     let s = n.to_string();
     let d = d as usize;
-    let mut out = String::with_capacity(d + 24);
-    if negative {
-        out.push('-');
+    let sign = if negative { "-" } else { "" };
+    if !(-5..21).contains(&e) || e >= d as i64 {
+        let (head, tail) = s.split_at(1);
+        let dot = if d > 1 { "." } else { "" };
+        let esign = if e < 0 { '-' } else { '+' };
+        return format!("{sign}{head}{dot}{tail}e{esign}{:02}", e.unsigned_abs());
     }
-    if (-5..21).contains(&e) {
-        if e < 0 {
-            out.push_str("0.");
-            out.push_str(&"0".repeat(e.unsigned_abs() as usize - 1));
-            out.push_str(&s);
-        } else {
-            let int_len = e as usize + 1;
-            if int_len >= d {
-                out.push_str(&s);
-                out.push_str(&"0".repeat(int_len - d));
-            } else {
-                out.push_str(&s[..int_len]);
-                out.push('.');
-                out.push_str(&s[int_len..]);
-            }
-        }
-    } else {
-        out.push_str(&s[..1]);
-        if d > 1 {
-            out.push('.');
-            out.push_str(&s[1..]);
-        }
-        out.push_str(&format!(
-            "e{}{:02}",
-            if e < 0 { '-' } else { '+' },
-            e.unsigned_abs()
-        ));
+    if e < 0 {
+        return format!("{sign}0.{}{s}", "0".repeat(e.unsigned_abs() as usize - 1));
     }
-    out
+    let int_len = e as usize + 1;
+    if int_len >= d {
+        return format!("{sign}{s}{}", "0".repeat(int_len - d));
+    }
+    format!("{sign}{}.{}", &s[..int_len], &s[int_len..])
 }
 
 /// An exact rational to `d` significant digits, half to even, by integer arithmetic.
@@ -910,7 +767,8 @@ fn format_rational(q: &Q, d: u32) -> Option<String> {
             (num.clone(), Integer::from(den * &pow))
         };
         let (fl, rem) = a.div_rem_floor(b.clone());
-        Some(half_even(fl, (rem << 1u32).cmp(&b)))
+        let twice: Integer = rem << 1u32;
+        Some(half_even(fl, twice.cmp(&b)))
     })?;
     Some(layout(q.is_negative(), &n, e, d))
 }
@@ -929,6 +787,7 @@ fn certify(b: &Ball, d: u32) -> Option<String> {
     let negative = hi < 0;
     let (a, z) = if negative { (-hi, -lo) } else { (lo, hi) };
     let guess = ((f64::from(a.get_exp()?) - 1.0) * LOG10_2).floor() as i64;
+    // Scales the ends outwards by 10^(d−1−E) and rounds both; they must agree.
     let (n, e) = decimal(d, guess, |e10| {
         let k = i32::try_from(i64::from(d) - 1 - e10).ok()?;
         let scaled = |x: &Float, r: Round| {
@@ -943,26 +802,22 @@ fn certify(b: &Ball, d: u32) -> Option<String> {
     Some(layout(negative, &n, e, d))
 }
 
-/// The error after the precision cap: the value is indistinguishable from zero, or sits on a
+/// The error after the precision cap: the value cannot be told from zero, or it sits on a
 /// rounding boundary.
 fn uncertified(b: &Ball) -> MathError {
-    if b.contains_zero() {
-        let (lo, hi) = b.bounds();
-        let bound = up_abs(&lo).max(&up_abs(&hi)).clone();
-        if let Some(ex) = bound.get_exp() {
-            // bound < 2^ex ≤ 10^-n
-            let n = (-(f64::from(ex)) * LOG10_2 - 1e-6).floor() as i64;
-            if n >= 1 {
-                return MathError::Unsupported(format!(
-                    "cannot certify the digits: the value is within 10^-{n} of zero"
-                ));
-            }
-        }
-        return MathError::Unsupported(
-            "cannot certify the digits: the value cannot be told apart from zero".into(),
-        );
+    let (lo, hi) = b.bounds();
+    if !b.contains_zero() {
+        let why = "the value lies too close to a rounding boundary";
+        return unsupported(format!("cannot certify the digits: {why}"));
     }
-    MathError::Unsupported(
-        "cannot certify the digits: the value lies too close to a rounding boundary".into(),
-    )
+    // |value| ≤ max(|lo|, |hi|) < 2^ex ≤ 10^−n
+    let ex = up_abs(&lo).max(&up_abs(&hi)).get_exp().unwrap_or(0);
+    let n = (-(f64::from(ex)) * LOG10_2 - 1e-6).floor() as i64;
+    if n < 1 {
+        let why = "the value cannot be told apart from zero";
+        return unsupported(format!("cannot certify the digits: {why}"));
+    }
+    unsupported(format!(
+        "cannot certify the digits: the value is within 10^-{n} of zero"
+    ))
 }

@@ -5,6 +5,7 @@ pub mod derivation;
 pub mod expr;
 pub mod float;
 pub mod number;
+pub mod poly;
 pub mod series;
 
 pub use derivation::{Derivation, Step};

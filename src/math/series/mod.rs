@@ -2,6 +2,7 @@
 //! symbolic expressions at a point — the engine behind `maclaurin`, `taylor` and `coeff`.
 
 pub mod expand;
+pub mod guess;
 pub mod ring;
 pub mod trunc;
 

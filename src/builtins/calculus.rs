@@ -85,3 +85,32 @@ fn expand_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Val
     let r = subst::expand(&f).map_err(|e| EvalError::math(e, span))?;
     Ok(Value::Expr(r))
 }
+
+pub const INTEGRATE: Builtin = Builtin {
+    name: "integrate",
+    signature: "integrate(g, t, a, b)",
+    summary: "the definite integral of g dt from a to b: exact for polynomials, otherwise kept symbolic (and expandable as a series)",
+    example: "maclaurin(integrate(exp(-t^2), t, 0, x), x, 5) → x - x^3/3 + x^5/10 + O(x^6)",
+    min_args: 4,
+    max_args: 4,
+    imp: Impl::Command(integrate_cmd),
+};
+
+fn integrate_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
+    let t = ev.symbol_arg(&args[1], "the variable of integration")?;
+    let g = ev.eval_expr_with_free(&args[0], &t)?;
+    let lo = ev.eval_expr(&args[2])?;
+    let hi = ev.eval_expr(&args[3])?;
+    if lo.depends_on(&t) || hi.depends_on(&t) {
+        return Err(EvalError::new(
+            format!("the limits of integration cannot depend on the variable of integration `{t}`"),
+            span,
+        ));
+    }
+    let r = crate::math::expr::func(
+        crate::math::expr::Func::Integral,
+        vec![g, crate::math::expr::Expr::sym(&t), lo, hi],
+    )
+    .map_err(|e| EvalError::math(e, span))?;
+    Ok(Value::Expr(r))
+}

@@ -5,6 +5,7 @@
 mod calculus;
 mod numeric;
 mod series;
+mod term;
 
 use crate::eval::value::Value;
 use crate::eval::{EResult, EvalError, Evaluator};
@@ -225,11 +226,13 @@ pub static BUILTINS: &[Builtin] = &[
     calculus::DIFF,
     calculus::SUBS,
     calculus::EXPAND,
+    calculus::INTEGRATE,
     numeric::N,
     series::MACLAURIN,
     series::TAYLOR,
     series::SERIES,
     series::COEFF,
+    term::TERM,
 ];
 
 /// The builtin called `name`, if any.

@@ -82,6 +82,8 @@ pub enum Value {
     Matrix(Vec<Vec<Expr>>),
     /// A truncated power series.
     Series(SeriesValue),
+    /// An answer in words (e.g. "no closed form found; …").
+    Text(String),
 }
 
 impl Value {
@@ -96,6 +98,7 @@ impl Value {
             Value::Vector(_) => "vector",
             Value::Matrix(_) => "matrix",
             Value::Series(_) => "series",
+            Value::Text(_) => "text",
         }
     }
     /// Whether the value is exact (everything but approximations).

@@ -459,6 +459,12 @@ fn eval_func(f: Func, args: &[Expr], p: u32) -> R<Ball> {
         return Err(Fail::Math(unsupported(msg)));
     }
     let arg = &args[0];
+    if f == Func::Integral {
+        return Err(Fail::Math(unsupported(
+            "numeric integration is not available yet; expand the integrand as a series instead"
+                .into(),
+        )));
+    }
     if f == Func::Binomial {
         return binomial(arg, &args[1], p);
     }
@@ -495,6 +501,11 @@ fn eval_func(f: Func, args: &[Expr], p: u32) -> R<Ball> {
         Func::Factorial => return gamma(&x.add(&Ball::int(p, 1))?, &shown),
         Func::Zeta => return zeta(&x),
         Func::Binomial => return binomial(arg, &args[1], p),
+        Func::Integral => {
+            return Err(Fail::Math(unsupported(
+                "numeric integration is not available yet".into(),
+            )))
+        }
     };
     if let Some((a, b, open, why)) = dom {
         let (inside, outside) = match open {

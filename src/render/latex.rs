@@ -295,6 +295,13 @@ fn func(f: Func, args: &[Expr]) -> (String, Prec) {
             return (format!("{}!", paren(inner, Prec::Atom)), Prec::Atom);
         }
         Func::Binomial => format!("\\binom{{{}}}{{{}}}", a(), expr(&args[1])),
+        Func::Integral => format!(
+            "\\int_{{{}}}^{{{}}} {} \\, d{}",
+            expr(&args[2]),
+            expr(&args[3]),
+            a(),
+            expr(&args[1])
+        ),
         Func::Abs => format!("\\left|{}\\right|", a()),
         Func::Ln | Func::Sin | Func::Cos | Func::Tan | Func::Sinh | Func::Cosh | Func::Tanh => {
             format!("\\{}\\left({}\\right)", f.name(), a())
@@ -338,6 +345,7 @@ pub fn value(v: &Value) -> String {
             "\\begin{{bmatrix}} {} \\end{{bmatrix}}^{{T}}",
             xs.iter().map(expr).collect::<Vec<_>>().join(" & ")
         ),
+        Value::Text(t) => format!("\\text{{{}}}", super::escape::tex_text(t)),
         Value::Series(sv) => {
             let (ts, order) = super::series::terms(sv);
             let ts: Vec<(bool, String)> = ts

@@ -225,6 +225,7 @@ pub fn value(v: &Value) -> String {
             s
         }
         Value::Vector(xs) => format!("[{}]", xs.iter().map(expr).collect::<Vec<_>>().join(", ")),
+        Value::Text(t) => t.clone(),
         Value::Series(sv) => {
             let (ts, order) = super::series::terms(sv);
             let ts: Vec<(bool, String)> = ts

@@ -57,6 +57,25 @@ fn diff_node(f: &Expr, x: &str) -> MResult {
                 mul(vec![f.clone(), inner])
             }
         }
+        Expr::Func(Func::Integral, args) => {
+            // d/dx ∫_lo^hi g(t) dt = g(hi)·hi' − g(lo)·lo' (fundamental theorem of calculus).
+            let (g, t, lo, hi) = (&args[0], &args[1], &args[2], &args[3]);
+            let Expr::Sym(t) = t else {
+                return Err(MathError::Unsupported(
+                    "an integral needs a variable of integration".into(),
+                ));
+            };
+            if &**t != x && g.depends_on(x) {
+                return Err(MathError::Unsupported(
+                    "differentiating under the integral sign is not supported".into(),
+                ));
+            }
+            let at = |b: &Expr| super::subst::subs(g, t, b);
+            sub(
+                mul(vec![at(hi)?, diff(hi, x)?])?,
+                mul(vec![at(lo)?, diff(lo, x)?])?,
+            )
+        }
         Expr::Func(g, args) => {
             if *g == Func::Binomial {
                 return Err(MathError::Unsupported(
@@ -132,6 +151,7 @@ fn outer_derivative(g: Func, u: &Expr) -> MResult {
             mul(vec![s.clone(), sub(one(), s)?])
         }
         Func::Abs => div(u.clone(), func(Func::Abs, vec![u.clone()])?),
+        Func::Integral => Err(MathError::Unsupported("internal: integral handled above".into())),
         Func::Gamma | Func::Factorial | Func::Binomial => Err(MathError::Unsupported(format!(
             "the derivative of {} in a variable needs the digamma function, which sigma does not have yet",
             g.name()

@@ -297,6 +297,7 @@ fn special(f: Func, args: &[Expr]) -> MResult<Option<Expr>> {
             }
         }
         Func::Zeta => return zeta(x),
+        Func::Integral => return integral(args),
         _ => return Ok(None),
     };
     Ok(Some(v))
@@ -423,4 +424,38 @@ fn zeta(x: &Expr) -> MResult<Option<Expr>> {
         Expr::Num(c),
         pow(Expr::pi(), Expr::int(2 * k as i64))?,
     ])?))
+}
+
+/// ∫_lo^hi g(t) dt in closed form when it is elementary here: equal limits, an integrand
+/// free of t, or a polynomial integrand (antiderivative evaluated at the limits).
+fn integral(args: &[Expr]) -> MResult<Option<Expr>> {
+    let (g, t, lo, hi) = (&args[0], &args[1], &args[2], &args[3]);
+    let Expr::Sym(t) = t else {
+        return Err(MathError::Unsupported(
+            "the variable of integration must be a name".into(),
+        ));
+    };
+    if lo == hi {
+        return Ok(Some(Expr::zero()));
+    }
+    if !g.depends_on(t) {
+        return Ok(Some(mul(vec![g.clone(), sub(hi.clone(), lo.clone())?])?));
+    }
+    if let Some((p, q)) = crate::math::poly::rational_function(g, t) {
+        if q.degree() == 0 {
+            let inv = q.lead().recip()?;
+            // Antiderivative of p/q with q constant.
+            let coeffs: Vec<Q> = std::iter::once(Q::zero())
+                .chain(p.c.iter().enumerate().map(|(k, a)| {
+                    a.mul(&inv)
+                        .div(&Q::int(k as i64 + 1))
+                        .unwrap_or_else(|_| Q::zero())
+                }))
+                .collect();
+            let big = crate::math::poly::Poly::new(coeffs).to_expr(t)?;
+            let at = |b: &Expr| super::subst::subs(&big, t, b);
+            return Ok(Some(sub(at(hi)?, at(lo)?)?));
+        }
+    }
+    Ok(None)
 }

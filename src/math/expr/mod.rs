@@ -60,6 +60,8 @@ pub enum Func {
     Factorial,
     Binomial,
     Abs,
+    /// `integrate(g, t, lo, hi)`: ∫ from lo to hi of g dt; `t` is bound.
+    Integral,
 }
 
 impl Func {
@@ -89,17 +91,19 @@ impl Func {
             Func::Factorial => "factorial",
             Func::Binomial => "binomial",
             Func::Abs => "abs",
+            Func::Integral => "integrate",
         }
     }
     /// How many arguments the function takes.
     pub fn arity(self) -> usize {
         match self {
             Func::Binomial => 2,
+            Func::Integral => 4,
             _ => 1,
         }
     }
     /// Every function, for registries and tests.
-    pub const ALL: [Func; 23] = [
+    pub const ALL: [Func; 24] = [
         Func::Ln,
         Func::Sin,
         Func::Cos,
@@ -123,6 +127,7 @@ impl Func {
         Func::Factorial,
         Func::Binomial,
         Func::Abs,
+        Func::Integral,
     ];
 }
 
@@ -244,6 +249,10 @@ impl Expr {
             Expr::Sym(s) => &**s == x,
             Expr::Num(_) | Expr::Const(_) => false,
             Expr::Pow(b, e) => b.depends_on(x) || e.depends_on(x),
+            Expr::Func(Func::Integral, v) => {
+                let bound = matches!(&v[1], Expr::Sym(t) if &**t == x);
+                (!bound && v[0].depends_on(x)) || v[2].depends_on(x) || v[3].depends_on(x)
+            }
             Expr::Mul(v) | Expr::Add(v) | Expr::Func(_, v) => v.iter().any(|t| t.depends_on(x)),
         }
     }
@@ -262,6 +271,16 @@ impl Expr {
             Expr::Pow(b, e) => {
                 b.collect_symbols(out);
                 e.collect_symbols(out);
+            }
+            Expr::Func(Func::Integral, v) => {
+                let mut inner = Vec::new();
+                v[0].collect_symbols(&mut inner);
+                if let Expr::Sym(t) = &v[1] {
+                    inner.retain(|s| s != t);
+                }
+                out.extend(inner);
+                v[2].collect_symbols(out);
+                v[3].collect_symbols(out);
             }
             Expr::Mul(v) | Expr::Add(v) | Expr::Func(_, v) => {
                 v.iter().for_each(|t| t.collect_symbols(out))

@@ -19,6 +19,23 @@ pub fn map_symbols(e: &Expr, f: &dyn Fn(&str) -> Option<Expr>) -> MResult {
             .iter()
             .map(|t| map_symbols(t, f))
             .collect::<MResult<Vec<_>>>()?)?,
+        Expr::Func(super::Func::Integral, v) => {
+            // The variable of integration is bound: never substituted.
+            let bound = match &v[1] {
+                Expr::Sym(t) => t.to_string(),
+                _ => String::new(),
+            };
+            let inner = map_symbols(&v[0], &|s| if s == bound { None } else { f(s) })?;
+            func(
+                super::Func::Integral,
+                vec![
+                    inner,
+                    v[1].clone(),
+                    map_symbols(&v[2], f)?,
+                    map_symbols(&v[3], f)?,
+                ],
+            )?
+        }
         Expr::Func(g, v) => func(
             *g,
             v.iter()

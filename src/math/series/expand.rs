@@ -236,6 +236,9 @@ impl<'a, C: Coeff> Expander<'a, C> {
     }
 
     fn function(&mut self, f: Func, args: &[Expr]) -> R<Trunc<C>> {
+        if f == Func::Integral {
+            return self.integral(args);
+        }
         if f == Func::Binomial || args.len() != 1 {
             return Err(ExpandError::Math(MathError::Unsupported(format!(
                 "series of {} in the expansion variable are not supported",
@@ -349,13 +352,43 @@ impl<'a, C: Coeff> Expander<'a, C> {
                     crate::render::text::expr(arg)
                 ))),
             },
-            Func::Gamma | Func::Zeta | Func::Factorial | Func::Binomial => {
+            Func::Gamma | Func::Zeta | Func::Factorial | Func::Binomial | Func::Integral => {
                 Err(ExpandError::Math(MathError::Unsupported(format!(
                     "series of {} in the expansion variable are not supported yet",
                     f.name()
                 ))))
             }
         }
+    }
+
+    /// ∫_lo^hi g(t) dt with constant `lo`: the series of G(u) = ∫_lo^u g, composed with hi.
+    fn integral(&mut self, args: &[Expr]) -> R<Trunc<C>> {
+        let (g, t, lo, hi) = (&args[0], &args[1], &args[2], &args[3]);
+        let Expr::Sym(t) = t else {
+            return Err(ExpandError::Math(MathError::Unsupported(
+                "an integral needs a variable of integration".into(),
+            )));
+        };
+        if lo.depends_on(self.x) || (g.depends_on(self.x) && &**t != self.x) {
+            return Err(ExpandError::Math(MathError::Unsupported(
+                "series of integrals whose lower limit or integrand depends on the expansion variable are not supported".into(),
+            )));
+        }
+        if !lo.is_zero() || *hi != Expr::sym(self.x) {
+            return Err(ExpandError::Math(MathError::Unsupported(
+                "series of integrals are supported in the form integrate(g(t), t, 0, x)".into(),
+            )));
+        }
+        // g(x) term by term, then integrate: ∫₀^x g.
+        let gx = crate::math::expr::subst::subs(g, t, &Expr::sym(self.x))?;
+        let s = self.series(&gx)?;
+        if s.val < 0 {
+            return Err(singular(
+                "the integrand has a pole at the lower limit".into(),
+            ));
+        }
+        self.note("∫₀^x g(t) dt, integrated term by term".into());
+        self.antiderivative(&s, C::zero(), s.prec + 1)
     }
 
     /// `s^a` for a constant exponent `a` and a series with a non-zero constant term.

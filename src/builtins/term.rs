@@ -1,0 +1,165 @@
+//! `term(f, x, n)`: the general n-th term of a Maclaurin series in closed form, found from
+//! many exact coefficients and verified on more; when no closed form fits, the linear
+//! recurrence the coefficients satisfy, or an honest "unknown".
+
+use super::{Builtin, Impl};
+use crate::eval::value::Value;
+use crate::eval::{EResult, EvalError, Evaluator};
+use crate::math::expr::{self, subst::expand, Expr};
+use crate::math::number::Q;
+use crate::math::series::{self, guess};
+use crate::render::text;
+use crate::source::Span;
+use crate::syntax::ast;
+
+pub const TERM: Builtin = Builtin {
+    name: "term",
+    signature: "term(f, x, n)",
+    summary: "the general n-th term of f's Maclaurin series in closed form (or the recurrence its coefficients satisfy)",
+    example: "term(exp(-x), x, n) → (-1)^n*x^n/n!",
+    min_args: 3,
+    max_args: 3,
+    imp: Impl::Command(term_cmd),
+};
+
+/// Coefficients computed for the search (the guesser fits on a prefix, checks the rest).
+const TERMS_RATIONAL: usize = 96;
+const TERMS_SYMBOLIC: usize = 48;
+
+fn term_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
+    let x = ev.symbol_arg(&args[1], "the series variable")?;
+    let n = ev.symbol_arg(&args[2], "the index")?;
+    if n == x {
+        return Err(EvalError::new(
+            "the index must differ from the series variable",
+            args[2].span,
+        ));
+    }
+    let f = ev.eval_expr_with_free(&args[0], &x)?;
+    let math = |e| EvalError::math(e, span);
+    let mut exp = series::taylor(
+        &f,
+        &x,
+        &Expr::zero(),
+        TERMS_RATIONAL.min(TERMS_SYMBOLIC + 1),
+    )
+    .map_err(math)?;
+    if !exp.symbolic {
+        exp = series::taylor(&f, &x, &Expr::zero(), TERMS_RATIONAL).map_err(math)?;
+    }
+    // Factor out one common constant so the guesser sees rationals (erf: 2/sqrt(pi)).
+    let Some(lead) = exp.coeffs.iter().find(|c| !c.is_zero()).cloned() else {
+        ev.steps.push(
+            format!("every computed coefficient of {} is 0", text::expr(&f)),
+            "series expansion",
+        );
+        return Ok(Value::Expr(Expr::zero()));
+    };
+    let scale = if exp.symbolic {
+        lead.clone()
+    } else {
+        Expr::one()
+    };
+    let mut ratios = Vec::with_capacity(exp.coeffs.len());
+    for c in &exp.coeffs {
+        let r = expand(&expr::div(c.clone(), scale.clone()).map_err(math)?).map_err(math)?;
+        match r.as_num() {
+            Some(q) => ratios.push(q.clone()),
+            None => {
+                return Ok(unknown(ev, &f, "its coefficients are not rational multiples of one constant (a symbolic parameter?)"));
+            }
+        }
+    }
+    ev.steps.push(
+        format!(
+            "computed the first {} Maclaurin coefficients of {} exactly",
+            ratios.len(),
+            text::expr(&f)
+        ),
+        "series expansion",
+    );
+    match guess::guess(&ratios, &n) {
+        guess::GeneralTerm::Closed {
+            modulus,
+            pieces,
+            exceptions,
+            evidence,
+        } => {
+            let mut total = Vec::new();
+            let mut starts = Vec::new();
+            for p in &pieces {
+                // c_k with k = m·n + r: the term is scale·formula(n)·x^(m·n + r).
+                let k = expr::add(vec![
+                    expr::mul(vec![Expr::Num(Q::int(modulus as i64)), Expr::sym(&n)])
+                        .map_err(math)?,
+                    Expr::Num(Q::int(p.residue as i64)),
+                ])
+                .map_err(math)?;
+                let t = expr::mul(vec![
+                    scale.clone(),
+                    p.formula.clone(),
+                    expr::pow(Expr::sym(&x), k).map_err(math)?,
+                ])
+                .map_err(math)?;
+                total.push(t);
+                starts.push(p.n0);
+            }
+            let result = expr::add(total).map_err(math)?;
+            let n0 = starts.iter().copied().max().unwrap_or(0);
+            ev.steps.push(
+                format!(
+                    "{} (fitted on {} coefficients, verified on {} more)",
+                    evidence.method, evidence.fitted_on, evidence.checked_on
+                ),
+                "general term found from exact coefficients and checked against every computed one",
+            );
+            let mut claim = format!("{} = Σ_(n≥{n0}) {}", text::expr(&f), text::expr(&result));
+            if !exceptions.is_empty() {
+                let extra: Vec<String> = exceptions
+                    .iter()
+                    .map(|(k, q)| {
+                        let c = expr::mul(vec![scale.clone(), Expr::Num(q.clone())])
+                            .unwrap_or_else(|_| Expr::Num(q.clone()));
+                        format!("{}·{x}^{k}", text::expr(&c))
+                    })
+                    .collect();
+                claim.push_str(&format!(", except the terms {}", extra.join(", ")));
+            }
+            ev.steps
+                .push(claim, "the series written with its general term");
+            Ok(Value::Expr(result))
+        }
+        guess::GeneralTerm::Recurrence {
+            polys,
+            from,
+            evidence,
+            ..
+        } => {
+            let rec = guess::describe_recurrence(&polys, from, "k");
+            let scaled = if scale.is_one() {
+                String::new()
+            } else {
+                format!(" after dividing by {}", text::expr(&scale))
+            };
+            ev.steps.push(
+                format!(
+                    "{} (fitted on {} coefficients, verified on {} more)",
+                    evidence.method, evidence.fitted_on, evidence.checked_on
+                ),
+                "linear recurrence found from exact coefficients",
+            );
+            Ok(Value::Text(format!(
+                "no closed form found; the coefficients c(k) of {x}^k{scaled} satisfy {rec}"
+            )))
+        }
+        guess::GeneralTerm::Unknown(why) => Ok(unknown(ev, &f, &why)),
+    }
+}
+
+fn unknown(ev: &mut Evaluator, f: &Expr, why: &str) -> Value {
+    ev.steps.push(
+        format!("no general term of {} found", text::expr(f)),
+        why.to_string(),
+    );
+    Value::Text(format!("unknown: no general term found, because {why}"))
+}

@@ -2,6 +2,7 @@
 //! description and an example (the same text feeds `:help`, the README and completion), and
 //! the implementation it dispatches to. Later capabilities add entries here.
 
+mod bounds;
 mod calculus;
 mod numeric;
 mod series;
@@ -233,6 +234,8 @@ pub static BUILTINS: &[Builtin] = &[
     series::SERIES,
     series::COEFF,
     term::TERM,
+    bounds::LAGRANGE_BOUND,
+    bounds::TERMS_NEEDED,
 ];
 
 /// The builtin called `name`, if any.

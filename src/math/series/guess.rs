@@ -417,6 +417,13 @@ fn poly_text(p: &[Q], var: &str) -> String {
     s
 }
 
+/// The hypergeometric term ratio of a sequence with no zero terms from some index on:
+/// `d(n+1)/d(n) = p(n)/q(n)` for `n ≥ start`, as `(p, q, start)` (ascending coefficients),
+/// fitted on a prefix and checked on every remaining term.
+pub fn term_ratio(d: &[Q]) -> Option<(Vec<Q>, Vec<Q>, usize)> {
+    hyper::ratio(d)
+}
+
 /// Renders a recurrence Σ_i p_i(k) c(k+i) = 0 (p_i as coefficient lists in `var`):
 /// `"(k + 2)*c(k+2) - c(k) = 0 for k ≥ 0"`.
 pub fn describe_recurrence(polys: &[Vec<Q>], from: u64, var: &str) -> String {

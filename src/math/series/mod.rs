@@ -1,6 +1,7 @@
 //! Truncated power series: coefficient rings, Laurent-aware truncation, and the expansion of
 //! symbolic expressions at a point — the engine behind `maclaurin`, `taylor` and `coeff`.
 
+pub mod bounds;
 pub mod expand;
 pub mod guess;
 pub mod ring;

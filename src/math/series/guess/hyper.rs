@@ -34,6 +34,21 @@ pub(super) fn closed(d: &[Q], var: &str, idx: &Index) -> Option<Found> {
     None
 }
 
+/// The ratio d_{n+1}/d_n = p(n)/q(n) for n ≥ start, fitted on a prefix and checked on the
+/// rest: `(p, q, start)` with coefficient lists in ascending powers of n.
+pub(super) fn ratio(d: &[Q]) -> Option<(Vec<Q>, Vec<Q>, usize)> {
+    let first = d.iter().position(|x| !x.is_zero())?;
+    for s in first..first + 3 {
+        if s + 1 >= d.len() || d[s..].iter().any(Q::is_zero) {
+            continue;
+        }
+        if let Some(fit) = fit_ratio(d, s) {
+            return Some((fit.p, fit.q, s));
+        }
+    }
+    None
+}
+
 /// The fitted ratio d_{n+1}/d_n = p(n)/q(n) and the fit's term counts.
 struct Fit {
     p: Vec<Q>,

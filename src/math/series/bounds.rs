@@ -1,0 +1,347 @@
+//! Remainder bounds for Taylor polynomials, each with its justification: the Lagrange bound
+//! with an exactly located maximum of |f^(n+1)|, the alternating-series bound from a proven
+//! sign and monotonicity of the terms, and the number of terms a tolerance needs.
+
+use crate::math::derivation::Derivation;
+use crate::math::expr::{self, diff, subst, Constant, Expr, Func, MResult, MathError};
+use crate::math::float;
+use crate::math::number::Q;
+use crate::math::poly::{rational_function, Poly};
+use crate::render::text::expr as show;
+use std::cmp::Ordering;
+
+/// Compares two exact constants (rationals exactly, others by certified numerics).
+pub fn cmp_const(a: &Expr, b: &Expr) -> MResult<Ordering> {
+    let d = expr::sub(a.clone(), b.clone())?;
+    if let Some(q) = d.as_num() {
+        return Ok(q.cmp(&Q::zero()));
+    }
+    let v = float::evaluate(&d, 10)?;
+    Ok(if v.text.starts_with('-') {
+        Ordering::Less
+    } else {
+        Ordering::Greater
+    })
+}
+
+fn abs(e: &Expr) -> MResult<Expr> {
+    expr::func(Func::Abs, vec![e.clone()])
+}
+
+/// The larger of |g(lo)| and |g(hi)|, with where it is attained.
+fn endpoint_max(g: &Expr, x: &str, lo: &Q, hi: &Q) -> MResult<(Expr, Q)> {
+    let at = |p: &Q| -> MResult<Expr> { abs(&subst::subs(g, x, &Expr::Num(p.clone()))?) };
+    let (a, b) = (at(lo)?, at(hi)?);
+    Ok(if cmp_const(&a, &b)? == Ordering::Less {
+        (b, hi.clone())
+    } else {
+        (a, lo.clone())
+    })
+}
+
+/// `max |g|` on `[lo, hi]` (or a proven upper bound), with the reasoning.
+pub fn max_abs(g: &Expr, x: &str, lo: &Q, hi: &Q) -> MResult<(Expr, Derivation)> {
+    let mut d = Derivation::new();
+    let name = |p: &Q| Expr::Num(p.clone());
+    if let Some((p, q)) = rational_function(g, x) {
+        if q.has_root_in(lo, hi) {
+            return Err(MathError::Domain(format!(
+                "{} has a pole in [{lo}, {hi}], so no finite bound exists there",
+                show(g)
+            )));
+        }
+        let num = p.derivative().mul(&q).sub(&p.mul(&q.derivative()));
+        let inside = num.count_roots(lo, hi) - usize::from(num.sign_at(hi) == 0 && !num.is_zero());
+        if num.is_zero() || inside == 0 {
+            let (m, at) = endpoint_max(g, x, lo, hi)?;
+            d.push(
+                format!(
+                    "({})' has no zero inside ({lo}, {hi}): the function is monotone there",
+                    show(g)
+                ),
+                "Sturm's theorem on the numerator of the derivative",
+            );
+            d.push(
+                format!(
+                    "max |{}| on [{lo}, {hi}] is at x = {at}: {}",
+                    show(g),
+                    show(&m)
+                ),
+                "a monotone function is extreme at an endpoint",
+            );
+            return Ok((m, d));
+        }
+        let roots: Vec<Q> = num
+            .rational_roots()
+            .into_iter()
+            .filter(|r| r > lo && r < hi)
+            .collect();
+        if roots.len() != inside {
+            return Err(MathError::Unsupported(format!(
+                "the critical points of {} in ({lo}, {hi}) are irrational; sigma cannot locate its maximum exactly yet",
+                show(g)
+            )));
+        }
+        let (mut m, mut at) = endpoint_max(g, x, lo, hi)?;
+        for r in &roots {
+            let v = abs(&subst::subs(g, x, &name(r))?)?;
+            if cmp_const(&v, &m)? == Ordering::Greater {
+                m = v;
+                at = r.clone();
+            }
+        }
+        d.push(
+            format!("critical points of {} inside ({lo}, {hi}): {}", show(g), roots.iter().map(|r| r.to_string()).collect::<Vec<_>>().join(", ")),
+            "rational roots of the derivative's numerator (all of its real roots there, by Sturm's theorem)",
+        );
+        d.push(
+            format!(
+                "max |{}| on [{lo}, {hi}] is at x = {at}: {}",
+                show(g),
+                show(&m)
+            ),
+            "compare endpoints and critical points",
+        );
+        return Ok((m, d));
+    }
+    // c·exp(L) with L linear: monotone.
+    let (c, rest) = g.split_coeff();
+    if let Expr::Pow(b, l) = &rest {
+        if matches!(**b, Expr::Const(Constant::E)) {
+            if let Some((lp, lq)) = rational_function(l, x) {
+                if lq.degree() == 0 && lp.degree() <= 1 {
+                    let (m, at) = endpoint_max(g, x, lo, hi)?;
+                    d.push(
+                        format!("{} = {}·exp(linear) is monotone; max |·| on [{lo}, {hi}] is at x = {at}: {}", show(g), c, show(&m)),
+                        "the exponential of a linear function is monotone",
+                    );
+                    return Ok((m, d));
+                }
+            }
+        }
+    }
+    // c·sin(u) or c·cos(u): |·| ≤ |c|.
+    if let Expr::Func(Func::Sin | Func::Cos, _) = &rest {
+        let m = Expr::Num(c.abs());
+        d.push(
+            format!("|{}| ≤ {}", show(g), show(&m)),
+            "|sin| ≤ 1 and |cos| ≤ 1 (an upper bound, enough for the remainder)",
+        );
+        return Ok((m, d));
+    }
+    Err(MathError::Unsupported(format!(
+        "sigma cannot bound |{}| on [{lo}, {hi}] exactly yet (it handles rational functions, c·exp(linear), c·sin and c·cos)",
+        show(g)
+    )))
+}
+
+/// A remainder bound and how it was obtained.
+#[derive(Debug, Clone)]
+pub struct Bound {
+    pub value: Expr,
+    pub steps: Derivation,
+}
+
+/// The Lagrange bound M·|x0 − a|^(n+1)/(n+1)! for the degree-n Taylor polynomial of f at a.
+pub fn lagrange(f: &Expr, x: &str, a: &Q, n: u64, x0: &Q) -> MResult<Bound> {
+    let g = diff::diff_n(f, x, n + 1, &crate::math::interrupted)?;
+    let (lo, hi) = if a <= x0 {
+        (a.clone(), x0.clone())
+    } else {
+        (x0.clone(), a.clone())
+    };
+    let mut steps = Derivation::new();
+    steps.push(format!("f^({}) (x) = {}", n + 1, show(&g)), "differentiate");
+    let (m, why) = max_abs(&g, x, &lo, &hi)?;
+    steps.extend(why);
+    let h = x0.sub(a).abs();
+    let fact = crate::math::number::factorial(n + 1)?;
+    let value = expr::div(
+        expr::mul(vec![
+            m.clone(),
+            Expr::Num(h.pow_int(&rug::Integer::from(n + 1))?),
+        ])?,
+        Expr::Num(Q::from_integer(fact)),
+    )?;
+    steps.push(
+        format!(
+            "|R_{n}({x0})| ≤ M·|{x0} − {a}|^{}/{}! = {}·({})^{}/{}! = {}",
+            n + 1,
+            n + 1,
+            show(&m),
+            h,
+            n + 1,
+            n + 1,
+            show(&value)
+        ),
+        "Lagrange's form of the remainder",
+    );
+    Ok(Bound { value, steps })
+}
+
+/// How many terms a tolerance needs, and why.
+#[derive(Debug, Clone)]
+pub struct TermsNeeded {
+    /// The number of non-zero terms of the Taylor series to keep.
+    pub terms: u64,
+    /// The bound on the error of those terms.
+    pub bound: Expr,
+    pub steps: Derivation,
+}
+
+/// Roots of `p` cannot lie beyond this (Cauchy's bound).
+fn cauchy_bound(p: &Poly) -> Q {
+    let l = p.lead().abs();
+    let m =
+        p.c.iter()
+            .map(|a| a.abs().div(&l).unwrap_or_else(|_| Q::zero()))
+            .max()
+            .unwrap_or_else(Q::zero);
+    m.add(&Q::one())
+}
+
+/// Whether `p(t) > 0` for every real `t ≥ from`.
+fn positive_from(p: &Poly, from: &Q) -> bool {
+    if p.is_zero() || p.sign_at(from) <= 0 {
+        return false;
+    }
+    let b = cauchy_bound(p).add(&from.abs());
+    p.count_roots(from, &b) == 0
+}
+
+/// The smallest number of non-zero terms of f's Taylor series at a whose sum at x0 is
+/// within eps of f(x0): by the alternating-series bound when the terms provably alternate and
+/// decrease, else by the Lagrange bound.
+pub fn terms_needed(f: &Expr, x: &str, a: &Q, x0: &Q, eps: &Q) -> MResult<TermsNeeded> {
+    if !eps.is_positive() {
+        return Err(MathError::Domain("the tolerance must be positive".into()));
+    }
+    match alternating(f, x, a, x0, eps)? {
+        Some(t) => Ok(t),
+        None => lagrange_terms(f, x, a, x0, eps),
+    }
+}
+
+const TERMS: usize = 80;
+
+fn alternating(f: &Expr, x: &str, a: &Q, x0: &Q, eps: &Q) -> MResult<Option<TermsNeeded>> {
+    let e = super::taylor(f, x, &Expr::Num(a.clone()), TERMS)?;
+    let h = x0.sub(a);
+    // Non-zero terms t_k = c_k·h^k, as rational multiples of one constant K.
+    let Some(k0) = e.coeffs.iter().position(|c| !c.is_zero()) else {
+        return Ok(None);
+    };
+    let scale = e.coeffs[k0].clone();
+    let mut idx = Vec::new();
+    let mut d = Vec::new();
+    for (k, c) in e.coeffs.iter().enumerate() {
+        if c.is_zero() {
+            continue;
+        }
+        let r = subst::expand(&expr::div(c.clone(), scale.clone())?)?;
+        let Some(r) = r.as_num() else { return Ok(None) };
+        idx.push(k);
+        d.push(r.mul(&h.pow_int(&rug::Integer::from(k))?));
+    }
+    if d.len() < 30 || h.is_zero() {
+        return Ok(None);
+    }
+    // The non-zero terms must sit on an arithmetic progression of exponents.
+    let step = idx[1] - idx[0];
+    if idx.windows(2).any(|w| w[1] - w[0] != step) {
+        return Ok(None);
+    }
+    let Some((p, q, start)) = super::guess::term_ratio(&d) else {
+        return Ok(None);
+    };
+    let (p, q) = (Poly::new(p), Poly::new(q));
+    let from = Q::int(start as i64);
+    // ρ = p/q ∈ [−1, 0): p·q < 0 and (p + q)·q > 0 for all n ≥ start.
+    let alternates = positive_from(&p.mul(&q).neg(), &from);
+    let decreases = positive_from(&p.add(&q).mul(&q), &from);
+    let limit_below_one = match p.degree().cmp(&q.degree()) {
+        Ordering::Less => true,
+        Ordering::Equal => p.lead().abs() < q.lead().abs(),
+        Ordering::Greater => false,
+    };
+    if !(alternates && decreases && limit_below_one) {
+        return Ok(None);
+    }
+    let k_abs = float_abs(&scale)?;
+    for (j, dj) in d.iter().enumerate().skip(start) {
+        let term = expr::mul(vec![k_abs.clone(), Expr::Num(dj.abs())])?;
+        if cmp_const(&term, &Expr::Num(eps.clone()))? == Ordering::Less {
+            let mut steps = Derivation::new();
+            let ratio = expr::div(p.to_expr("n")?, q.to_expr("n")?)?;
+            steps.push(
+                format!(
+                    "the non-zero terms of the series at x = {x0} have ratio t(n+1)/t(n) = {}",
+                    show(&ratio)
+                ),
+                format!(
+                    "fitted on exact coefficients and checked on all {} computed terms",
+                    d.len()
+                ),
+            );
+            steps.push(
+                format!("−1 ≤ t(n+1)/t(n) < 0 for every n ≥ {start}, and its limit has size < 1"),
+                "Sturm's theorem on the numerator and denominator: the terms alternate and decrease to 0",
+            );
+            steps.push(
+                format!(
+                    "keep {j} term(s); the first omitted term has size {} ≈ {} < {}",
+                    show(&term),
+                    approx(&term),
+                    eps
+                ),
+                "alternating series estimation theorem: |error| ≤ first omitted term",
+            );
+            return Ok(Some(TermsNeeded {
+                terms: j as u64,
+                bound: term,
+                steps,
+            }));
+        }
+    }
+    Ok(None)
+}
+
+fn float_abs(e: &Expr) -> MResult<Expr> {
+    if cmp_const(e, &Expr::zero())? == Ordering::Less {
+        expr::neg(e.clone())
+    } else {
+        Ok(e.clone())
+    }
+}
+
+fn approx(e: &Expr) -> String {
+    float::evaluate(e, 4)
+        .map(|a| a.text)
+        .unwrap_or_else(|_| "?".into())
+}
+
+fn lagrange_terms(f: &Expr, x: &str, a: &Q, x0: &Q, eps: &Q) -> MResult<TermsNeeded> {
+    for n in 0..200u64 {
+        if crate::math::interrupted() {
+            return Err(MathError::Interrupted);
+        }
+        let b = lagrange(f, x, a, n, x0)?;
+        if cmp_const(&b.value, &Expr::Num(eps.clone()))? == Ordering::Less {
+            let coeffs = super::taylor(f, x, &Expr::Num(a.clone()), n as usize + 1)?.coeffs;
+            let terms = coeffs.iter().filter(|c| !c.is_zero()).count() as u64;
+            let mut steps = b.steps;
+            steps.push(
+                format!("the Taylor polynomial of degree {n} ({terms} non-zero term(s)) is within {} ≈ {} < {eps}", show(&b.value), approx(&b.value)),
+                "smallest degree whose Lagrange bound is below the tolerance",
+            );
+            return Ok(TermsNeeded {
+                terms,
+                bound: b.value,
+                steps,
+            });
+        }
+    }
+    Err(MathError::Unsupported(
+        "the Lagrange bound stays above the tolerance through degree 200".into(),
+    ))
+}

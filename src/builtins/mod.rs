@@ -233,6 +233,7 @@ pub static BUILTINS: &[Builtin] = &[
     series::TAYLOR,
     series::SERIES,
     series::COEFF,
+    series::TRUNCATE,
     term::TERM,
     bounds::LAGRANGE_BOUND,
     bounds::TERMS_NEEDED,

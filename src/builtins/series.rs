@@ -125,3 +125,53 @@ fn coeff_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Valu
         e.coeffs.into_iter().last().unwrap_or_else(Expr::zero),
     ))
 }
+
+pub const TRUNCATE: Builtin = Builtin {
+    name: "truncate",
+    signature: "truncate(s)",
+    summary: "the polynomial part of a series (its Taylor polynomial, without the O-term)",
+    example: "truncate(maclaurin(ln(1 + x), x, 4)) → x - x^2/2 + x^3/3 - x^4/4",
+    min_args: 1,
+    max_args: 1,
+    imp: Impl::Command(truncate_cmd),
+};
+
+fn truncate_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
+    match ev.eval(&args[0])? {
+        Value::Series(s) => {
+            let math = |e| EvalError::math(e, span);
+            let shifted =
+                crate::math::expr::sub(Expr::sym(&s.var), s.center.clone()).map_err(math)?;
+            let terms = s
+                .coeffs
+                .iter()
+                .enumerate()
+                .map(|(k, c)| {
+                    crate::math::expr::mul(vec![
+                        c.clone(),
+                        crate::math::expr::pow(shifted.clone(), Expr::int(k as i64))?,
+                    ])
+                })
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(math)?;
+            let p = crate::math::expr::add(terms).map_err(math)?;
+            ev.steps.push(
+                format!(
+                    "the Taylor polynomial of degree {} is {}",
+                    s.coeffs.len().saturating_sub(1),
+                    text::expr(&p)
+                ),
+                "drop the O-term",
+            );
+            Ok(Value::Expr(p))
+        }
+        other => Err(EvalError::new(
+            format!(
+                "truncate needs a series, not {}",
+                crate::eval::value::article(other.kind())
+            ),
+            args[0].span,
+        )
+        .with_help("make one with maclaurin(f, x, n) or taylor(f, x, a, n)")),
+    }
+}

@@ -48,10 +48,11 @@ impl EvalError {
             MathError::ZeroToZero => err.with_label("0^0").with_help(
                 "sigma leaves 0^0 undefined; write the intended value (often 1) explicitly",
             ),
-            MathError::Domain(_) => err.with_label("outside the real domain"),
+            MathError::Domain(_) => err.with_label("here"),
             MathError::TooLarge(_) => err
                 .with_label("too large")
                 .with_help("sigma refuses exact results with more than about 30 million digits"),
+            MathError::NeedPrecision => err.with_label("the divisor's series vanishes here"),
             MathError::Interrupted => {
                 EvalError::new("interrupted", span).with_label("stopped here")
             }

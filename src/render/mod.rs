@@ -39,6 +39,10 @@ impl std::str::FromStr for Format {
 pub fn outcome_text(o: &Outcome, steps: bool) -> String {
     let mut s = match &o.kind {
         OutcomeKind::Heading(h) => format!("## {h}"),
+        OutcomeKind::Binding {
+            name,
+            value: value @ crate::eval::value::Value::Approx(_),
+        } => format!("{name} {}", text::value(value)),
         OutcomeKind::Binding { name, value } => format!("{name} = {}", text::value(value)),
         OutcomeKind::Definition {
             name,

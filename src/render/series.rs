@@ -7,11 +7,20 @@ use crate::math::expr::{self, Expr};
 /// The name of the placeholder symbol that prints as the expansion monomial.
 fn monomial_name(s: &SeriesValue) -> String {
     if s.center.is_zero() {
-        s.var.clone()
-    } else {
-        let shifted =
-            expr::sub(Expr::sym(&s.var), s.center.clone()).unwrap_or_else(|_| Expr::sym(&s.var));
-        format!("({})", super::text::expr(&shifted))
+        return s.var.clone();
+    }
+    // (x - a), written variable first: (x + 2) for a = -2.
+    match s.center.as_num() {
+        Some(q) if q.is_negative() => format!("({} + {})", s.var, q.abs()),
+        _ => {
+            let a = super::text::expr(&s.center);
+            let a = if matches!(s.center, Expr::Add(_)) {
+                format!("({a})")
+            } else {
+                a
+            };
+            format!("({} - {a})", s.var)
+        }
     }
 }
 

@@ -163,6 +163,9 @@ pub enum MathError {
     Unsupported(String),
     /// The user interrupted the computation.
     Interrupted,
+    /// A truncated computation lost all its precision (a division by a series that vanishes
+    /// to the working order): the caller may retry with more terms.
+    NeedPrecision,
 }
 
 impl fmt::Display for MathError {
@@ -175,6 +178,10 @@ impl fmt::Display for MathError {
             }
             MathError::TooLarge(s) => write!(f, "{s} is too large to compute exactly"),
             MathError::Interrupted => write!(f, "interrupted"),
+            MathError::NeedPrecision => write!(
+                f,
+                "division by a series that vanishes to the working order (is the divisor identically zero?)"
+            ),
         }
     }
 }

@@ -136,14 +136,17 @@ impl<'a, C: Coeff> Expander<'a, C> {
         let base = self.series(b)?;
         if let Some(q) = x.as_num() {
             if q.is_integer() {
-                let k = q
-                    .numer()
-                    .to_u64()
-                    .or_else(|| q.numer().clone().abs().to_u64());
-                let k =
-                    k.ok_or_else(|| ExpandError::Math(MathError::TooLarge("the power".into())))?;
-                let p = base.pow_u(k)?;
-                return Ok(if q.is_negative() { p.inv()? } else { p });
+                if let Some(k) = q.numer().clone().abs().to_u64().filter(|&k| k <= 1 << 20) {
+                    let p = base.pow_u(k)?;
+                    return Ok(if q.is_negative() { p.inv()? } else { p });
+                }
+                // A huge integer power of a series with a non-zero constant term has modest
+                // coefficients: the binomial-series recurrence below handles it.
+                if base.is_zero() || base.val != 0 {
+                    return Err(ExpandError::Math(MathError::TooLarge(format!(
+                        "the power {q} of a series that vanishes at the point"
+                    ))));
+                }
             }
         }
         // A non-integer power: c0^a·(1 + g)^a around a non-zero constant term.

@@ -40,13 +40,35 @@ pub fn taylor(f: &Expr, x: &str, a: &Expr, n: usize) -> MResult<Expansion> {
         let shifted = expr::add(vec![a.clone(), Expr::sym(SHIFT)])?;
         (subst::subs(f, x, &shifted)?, SHIFT.to_string())
     };
-    match run::<Q>(&g, &var, n) {
+    let rename = |e: MathError| -> MathError {
+        if a.is_zero() {
+            return e;
+        }
+        let point = crate::render::text::expr(a);
+        let shifted = format!("({x} - {point})");
+        let fix = |s: String| {
+            s.replace(&format!("{SHIFT} = 0"), &format!("{x} = {point}"))
+                .replace(SHIFT, &shifted)
+        };
+        match e {
+            MathError::Domain(s) => MathError::Domain(fix(s)),
+            MathError::Unsupported(s) => MathError::Unsupported(fix(s)),
+            MathError::Undefined(s) => MathError::Undefined(fix(s)),
+            other => other,
+        }
+    };
+    expand_rings(&g, &var, n).map_err(rename)
+}
+
+/// Expands over the rationals, or over symbolic coefficients when a constant needs them.
+fn expand_rings(g: &Expr, var: &str, n: usize) -> MResult<Expansion> {
+    match run::<Q>(g, var, n) {
         Ok((c, trail)) => Ok(Expansion {
             coeffs: c.iter().map(Coeff::to_expr).collect(),
             trail,
             symbolic: false,
         }),
-        Err(ExpandError::NeedSymbolic) => match run::<Expr>(&g, &var, n) {
+        Err(ExpandError::NeedSymbolic) => match run::<Expr>(g, var, n) {
             Ok((c, trail)) => Ok(Expansion {
                 coeffs: c
                     .into_iter()
@@ -68,9 +90,21 @@ pub fn taylor(f: &Expr, x: &str, a: &Expr, n: usize) -> MResult<Expansion> {
 /// are known (divisions by series that vanish at 0 cost precision).
 fn run<C: Coeff>(g: &Expr, x: &str, n: usize) -> Result<(Vec<C>, Vec<String>), ExpandError> {
     let mut work = n as i64;
-    for _ in 0..6 {
+    // Cancellations at the point rarely cost more than a few hundred orders.
+    let limit = 4 * n as i64 + 512;
+    for _ in 0..8 {
         let mut ex = Expander::<C>::new(x, work.max(1));
-        let s = ex.series(g)?;
+        let s = match ex.series(g) {
+            Err(ExpandError::Math(MathError::NeedPrecision)) => {
+                // A divisor vanished to this order: double the working precision.
+                work = work.max(1) * 2 + 4;
+                if work > limit {
+                    break;
+                }
+                continue;
+            }
+            other => other?,
+        };
         if s.val < 0 && !s.is_zero() {
             return Err(ExpandError::Math(MathError::Domain(format!(
                 "the expression has a pole of order {} at the expansion point; Laurent series are not supported",
@@ -88,8 +122,7 @@ fn run<C: Coeff>(g: &Expr, x: &str, n: usize) -> Result<(Vec<C>, Vec<String>), E
             break;
         }
     }
-    Err(ExpandError::Math(MathError::Unsupported(
-        "the expansion loses too much precision (high-order cancellation at the expansion point)"
-            .into(),
-    )))
+    Err(ExpandError::Math(MathError::Unsupported(format!(
+        "the expansion loses too much precision: a divisor vanishes through order {work} (is it identically zero?)"
+    ))))
 }

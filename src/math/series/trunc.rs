@@ -145,7 +145,8 @@ impl<C: Coeff> Trunc<C> {
     /// `1/self`; the series must not be zero to the working precision.
     pub fn inv(&self) -> MResult<Self> {
         if self.is_zero() {
-            return Err(MathError::DivisionByZero);
+            // Zero only to the working precision: more terms may reveal the leading one.
+            return Err(MathError::NeedPrecision);
         }
         let n = self.c.len();
         let c = C::s_inv(&self.c, n)?;

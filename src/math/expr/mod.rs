@@ -5,6 +5,7 @@
 
 mod canon;
 pub mod diff;
+pub mod display;
 pub mod func;
 mod order;
 pub mod subst;

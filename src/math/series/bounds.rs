@@ -3,11 +3,11 @@
 //! sign and monotonicity of the terms, and the number of terms a tolerance needs.
 
 use crate::math::derivation::Derivation;
+use crate::math::expr::display::expr as show;
 use crate::math::expr::{self, diff, subst, Constant, Expr, Func, MResult, MathError};
 use crate::math::float;
 use crate::math::number::Q;
 use crate::math::poly::{rational_function, Poly};
-use crate::render::text::expr as show;
 use std::cmp::Ordering;
 
 /// Compares two exact constants (rationals exactly, others by certified numerics).

@@ -153,7 +153,7 @@ impl<'a, C: Coeff> Expander<'a, C> {
         if base.is_zero() || base.val != 0 {
             return Err(singular(format!(
                 "{} is not analytic at {} = 0 (a branch point); Puiseux series are not supported",
-                crate::render::text::expr(&expr::pow(b.clone(), x.clone())?),
+                crate::math::expr::display::expr(&expr::pow(b.clone(), x.clone())?),
                 self.x
             )));
         }
@@ -163,7 +163,7 @@ impl<'a, C: Coeff> Expander<'a, C> {
         let lead = constant::<C>(&expr::pow(c0.to_expr(), x.clone())?)?;
         self.note(format!(
             "(1 + u)^a by the recurrence k·h_k = Σ (a·j − (k − j))·u_j·h_(k−j), a = {}",
-            crate::render::text::expr(x)
+            crate::math::expr::display::expr(x)
         ));
         let h = C::s_pow(&unit.dense(), &alpha, unit.prec as usize)?;
         Ok(Trunc::from_dense(h, unit.prec).scale(&lead)?)
@@ -211,7 +211,7 @@ impl<'a, C: Coeff> Expander<'a, C> {
         if u.is_zero() || u.val > 0 {
             return Err(singular(format!(
                 "ln({}) is singular at {} = 0 (the logarithm of 0); Laurent/Puiseux expansions are not supported",
-                crate::render::text::expr(arg),
+                crate::math::expr::display::expr(arg),
                 self.x
             )));
         }
@@ -297,7 +297,7 @@ impl<'a, C: Coeff> Expander<'a, C> {
                     return Err(singular(format!(
                         "{}({}) has a branch point at {} = 0",
                         f.name(),
-                        crate::render::text::expr(arg),
+                        crate::math::expr::display::expr(arg),
                         self.x
                     )));
                 }
@@ -352,7 +352,7 @@ impl<'a, C: Coeff> Expander<'a, C> {
                 Some(q) if q.is_negative() => Ok(u.neg()?),
                 _ => Err(singular(format!(
                     "abs({}) is not analytic where its argument vanishes",
-                    crate::render::text::expr(arg)
+                    crate::math::expr::display::expr(arg)
                 ))),
             },
             Func::Gamma | Func::Zeta | Func::Factorial | Func::Binomial | Func::Integral => {

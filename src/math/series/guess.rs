@@ -405,7 +405,7 @@ fn poly_text(p: &[Q], var: &str) -> String {
     for (j, c) in p.iter().enumerate().rev().filter(|(_, c)| !c.is_zero()) {
         let mono = pow(Expr::sym(var), Expr::int(j as i64))
             .and_then(|x| mul(vec![Expr::Num(c.abs()), x]))
-            .map(|m| crate::render::text::expr(&m))
+            .map(|m| crate::math::expr::display::expr(&m))
             .unwrap_or_else(|_| "?".into());
         match (s.is_empty(), c.is_negative()) {
             (true, false) => s.push_str(&mono),

@@ -44,7 +44,7 @@ pub fn taylor(f: &Expr, x: &str, a: &Expr, n: usize) -> MResult<Expansion> {
         if a.is_zero() {
             return e;
         }
-        let point = crate::render::text::expr(a);
+        let point = crate::math::expr::display::expr(a);
         let shifted = format!("({x} - {point})");
         let fix = |s: String| {
             s.replace(&format!("{SHIFT} = 0"), &format!("{x} = {point}"))

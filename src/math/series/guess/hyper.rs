@@ -336,7 +336,7 @@ fn build(d: &[Q], s: usize, fit: &Fit, var: &str, idx: &Index) -> Option<Found> 
             "hypergeometric: {}/{} = {}",
             idx.at(1),
             idx.at(0),
-            crate::render::text::expr(&ratio)
+            crate::math::expr::display::expr(&ratio)
         ),
     })
 }

@@ -1,7 +1,7 @@
 //! Calculus commands on expressions: `diff`, `subs`, `expand`.
 
 use super::{Builtin, Impl};
-use crate::eval::value::Value;
+use crate::eval::value::{SeriesValue, Value};
 use crate::eval::{EResult, EvalError, Evaluator};
 use crate::math::expr::{diff, subst};
 use crate::render::text;
@@ -40,10 +40,23 @@ pub const EXPAND: Builtin = Builtin {
 
 fn diff_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
     let x = ev.symbol_arg(&args[1], "the variable of differentiation")?;
-    let f = ev.eval_expr_with_free(&args[0], &x)?;
     let k = match args.get(2) {
         Some(a) => ev.uint_arg(a, "the order of the derivative", 100_000)?,
         None => 1,
+    };
+    let f = match ev.eval_with_free(&args[0], &x)? {
+        Value::Series(s) => return diff_series(ev, s, &x, k, span),
+        Value::Expr(e) => e,
+        Value::Approx(a) => a.exact,
+        other => {
+            return Err(EvalError::new(
+                format!(
+                    "cannot differentiate {}",
+                    crate::eval::value::article(other.kind())
+                ),
+                args[0].span,
+            ))
+        }
     };
     let d = diff::diff_n(&f, &x, k, &crate::eval::interrupt::is_interrupted)
         .map_err(|e| EvalError::math(e, span))?;
@@ -113,4 +126,40 @@ fn integrate_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<
     )
     .map_err(|e| EvalError::math(e, span))?;
     Ok(Value::Expr(r))
+}
+
+/// A series differentiated term by term: the known coefficients shrink by one per order.
+fn diff_series(ev: &mut Evaluator, s: SeriesValue, x: &str, k: u64, span: Span) -> EResult<Value> {
+    if s.var != x {
+        return Ok(Value::Series(SeriesValue {
+            coeffs: vec![crate::math::expr::Expr::zero(); s.coeffs.len()],
+            ..s
+        }));
+    }
+    let mut c = s.coeffs.clone();
+    for _ in 0..k {
+        if c.is_empty() {
+            break;
+        }
+        c = c
+            .iter()
+            .enumerate()
+            .skip(1)
+            .map(|(j, a)| {
+                crate::math::expr::mul(vec![crate::math::expr::Expr::int(j as i64), a.clone()])
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| EvalError::math(e, span))?;
+    }
+    if c.is_empty() {
+        return Err(EvalError::new(
+            "the series is not known to enough terms for this derivative",
+            span,
+        ));
+    }
+    ev.steps.push(
+        format!("differentiate the series term by term {k} time(s)"),
+        "a power series is differentiable term by term inside its disc of convergence",
+    );
+    Ok(Value::Series(SeriesValue { coeffs: c, ..s }))
 }

@@ -105,6 +105,14 @@ impl<'a, C: Coeff> Expander<'a, C> {
         }
     }
 
+    /// Records "substitute u = … into the series of f(u)" when the argument is not the
+    /// variable itself.
+    fn substitution(&mut self, f: &str, arg: &Expr) {
+        if *arg != Expr::sym(self.x) {
+            self.note(format!("substitute u = {arg} into the series of {f}(u)"));
+        }
+    }
+
     /// Splits a series with non-negative valuation into its constant term and the rest.
     fn split(&self, s: &Trunc<C>, what: &str) -> R<(C, Vec<C>)> {
         if s.val < 0 {
@@ -123,6 +131,7 @@ impl<'a, C: Coeff> Expander<'a, C> {
 
     fn power(&mut self, b: &Expr, x: &Expr) -> R<Trunc<C>> {
         if matches!(b, Expr::Const(Constant::E)) {
+            self.substitution("exp", x);
             let u = self.series(x)?;
             return self.exp(&u);
         }
@@ -249,6 +258,7 @@ impl<'a, C: Coeff> Expander<'a, C> {
             ))));
         }
         let arg = &args[0];
+        self.substitution(f.name(), arg);
         let u = self.series(arg)?;
         let (c0, _) = self.split(&u, f.name())?;
         let c0e = c0.to_expr();

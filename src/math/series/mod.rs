@@ -57,7 +57,14 @@ pub fn taylor(f: &Expr, x: &str, a: &Expr, n: usize) -> MResult<Expansion> {
             other => other,
         }
     };
-    expand_rings(&g, &var, n).map_err(rename)
+    let mut e = expand_rings(&g, &var, n).map_err(rename)?;
+    if !a.is_zero() {
+        let shifted = format!("({x} - {})", crate::math::expr::display::expr(a));
+        for t in &mut e.trail {
+            *t = t.replace(SHIFT, &shifted);
+        }
+    }
+    Ok(e)
 }
 
 /// Expands over the rationals, or over symbolic coefficients when a constant needs them.

@@ -4,6 +4,7 @@
 
 mod bounds;
 mod calculus;
+mod limits;
 mod numeric;
 mod series;
 mod term;
@@ -237,6 +238,7 @@ pub static BUILTINS: &[Builtin] = &[
     term::TERM,
     bounds::LAGRANGE_BOUND,
     bounds::TERMS_NEEDED,
+    limits::LIMIT,
 ];
 
 /// The builtin called `name`, if any.

@@ -1,9 +1,11 @@
 //! Pure mathematics: exact numbers, symbolic expressions, numerics and derivations.
 //! Nothing here knows about syntax, spans, sessions or terminals.
 
+pub mod asymptotic;
 pub mod derivation;
 pub mod expr;
 pub mod float;
+pub mod limit;
 pub mod number;
 pub mod poly;
 pub mod series;

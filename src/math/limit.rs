@@ -1,0 +1,518 @@
+//! Limits of sequences as the integer n → ∞, each with its derivation.
+//!
+//! In order: constants; rational functions (degrees and leading coefficients, exactly);
+//! the asymptotic expansion of `asymptotic` (the limit is read off the leading terms, with
+//! `(−1)^n` parts split into even and odd subsequences); and, when the expansion is out of
+//! scope, three sound fallbacks: `sin`/`cos` of an affine argument (dense or periodic
+//! oscillation), a bounded factor times a factor tending to 0, and sums of terms with known
+//! limits. Whatever none of these decides is `Limit::Unknown` with the reason — never a guess.
+//!
+//! Imports `asymptotic`, `poly` and the expression layer.
+
+use crate::math::asymptotic::{expand_decide, sign_of, Expansion, Fail, Mono};
+use crate::math::derivation::Derivation;
+use crate::math::expr::{self, subst, Constant, Expr, Func, MathError};
+use crate::math::poly;
+use std::cmp::Ordering;
+use std::fmt;
+
+/// How deep the fallbacks (products, sums) may recurse.
+const MAX_DEPTH: usize = 8;
+
+/// The limit of a sequence as n → ∞.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Limit {
+    /// A finite limit, exact (`e`, `1/e`, `1/sqrt(pi)`, `0`, …).
+    Value(Expr),
+    /// The sequence tends to +∞.
+    PlusInfinity,
+    /// The sequence tends to −∞.
+    MinusInfinity,
+    /// Proven to have no limit (finite or infinite), with the reason.
+    DoesNotExist(String),
+    /// Not decided, with the reason.
+    Unknown(String),
+}
+
+impl fmt::Display for Limit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Limit::Value(v) => write!(f, "{v}"),
+            Limit::PlusInfinity => write!(f, "oo"),
+            Limit::MinusInfinity => write!(f, "-oo"),
+            Limit::DoesNotExist(_) => write!(f, "does not exist"),
+            Limit::Unknown(_) => write!(f, "unknown"),
+        }
+    }
+}
+
+/// The limit of `a` as the integer `n` → ∞, with the steps that justify it. Errors only on
+/// interruption; everything undecided is `Limit::Unknown`.
+///
+/// ```
+/// use sigma::math::expr::{self, Expr};
+/// use sigma::math::limit::{limit_at_infinity, Limit};
+/// let n = Expr::sym("n");
+/// // (1 + 1/n)^n → e
+/// let a = expr::pow(
+///     expr::add(vec![Expr::one(), expr::pow(n.clone(), Expr::int(-1)).unwrap()]).unwrap(),
+///     n.clone(),
+/// )
+/// .unwrap();
+/// let (l, steps) = limit_at_infinity(&a, "n").unwrap();
+/// assert_eq!(l, Limit::Value(Expr::e()));
+/// assert!(!steps.is_empty());
+/// ```
+pub fn limit_at_infinity(a: &Expr, n: &str) -> Result<(Limit, Derivation), MathError> {
+    let mut d = Derivation::new();
+    let l = solve(a, n, &mut d, 0)?;
+    if let Limit::Unknown(why) = &l {
+        d.push(format!("the limit of {a} is not decided"), why.clone());
+    }
+    Ok((l, d))
+}
+
+fn solve(a: &Expr, n: &str, d: &mut Derivation, depth: usize) -> Result<Limit, MathError> {
+    if depth > MAX_DEPTH {
+        return Ok(Limit::Unknown(
+            "the expression is nested too deeply for the limit rules".into(),
+        ));
+    }
+    if !a.depends_on(n) {
+        if a.has_infinity() {
+            return Ok(Limit::Unknown(format!("{a} is not a finite constant")));
+        }
+        d.push(
+            format!("{a} does not depend on {n}"),
+            "a constant sequence converges to its value",
+        );
+        return Ok(Limit::Value(a.clone()));
+    }
+    if let Some(l) = rational(a, n, d)? {
+        return Ok(l);
+    }
+    match expand_decide(a, n, |e| verdict(e, n)) {
+        Ok(((lim, claim, reason), e, steps)) => {
+            let shown = e.show(n, 3);
+            let last = steps.last().map(|(c, _)| c.clone());
+            for (c, r) in steps {
+                d.push(c, r);
+            }
+            if last != Some(format!("{a} = {shown}")) && shown != a.to_string() {
+                d.push(
+                    format!("{a} = {shown} as {n} → oo"),
+                    "asymptotic expansion on the scale (n!)^f·b^n·n^p·(ln n)^q·(ln ln n)^r",
+                );
+            }
+            d.push(claim, reason);
+            Ok(lim)
+        }
+        Err(Fail::Hard(e)) => Err(e),
+        Err(f) => {
+            let why = match f {
+                Fail::Out(s) => s,
+                _ => "the leading terms cancel through every order computed".into(),
+            };
+            fallback(a, n, d, depth, why)
+        }
+    }
+}
+
+/// Exact limits of rational functions of n from the degrees and leading coefficients.
+fn rational(a: &Expr, n: &str, d: &mut Derivation) -> Result<Option<Limit>, MathError> {
+    let Some((p, q)) = poly::rational_function(a, n) else {
+        return Ok(None);
+    };
+    if q.is_zero() || p.is_zero() {
+        return Ok(None);
+    }
+    let (dp, dq) = (p.degree(), q.degree());
+    let ratio = p.lead().div(&q.lead())?;
+    let claim = format!(
+        "{a} is a rational function of {n}: numerator of degree {dp} with leading coefficient {}, denominator of degree {dq} with leading coefficient {}",
+        p.lead(),
+        q.lead()
+    );
+    let (l, why) = match dp.cmp(&dq) {
+        Ordering::Less => (
+            Limit::Value(Expr::zero()),
+            "the denominator has the higher degree, so the quotient tends to 0".to_string(),
+        ),
+        Ordering::Equal => (
+            Limit::Value(Expr::Num(ratio.clone())),
+            format!("equal degrees: the limit is the ratio of the leading coefficients, {ratio}"),
+        ),
+        Ordering::Greater => (
+            if ratio.is_negative() {
+                Limit::MinusInfinity
+            } else {
+                Limit::PlusInfinity
+            },
+            format!(
+                "the numerator has the higher degree and the leading coefficients have ratio {ratio}"
+            ),
+        ),
+    };
+    d.push(claim, format!("{why}; the limit is {l}"));
+    Ok(Some(l))
+}
+
+/// The limit read off an expansion, with its claim and reason.
+fn verdict(e: &Expansion, n: &str) -> Result<(Limit, String, String), Fail> {
+    let Some(lead) = e.lead() else {
+        return match &e.err {
+            None => Ok((
+                Limit::Value(Expr::zero()),
+                "the sequence is eventually 0".into(),
+                "every term vanishes".into(),
+            )),
+            Some(m) if m.growth()? == Ordering::Less => Ok((
+                Limit::Value(Expr::zero()),
+                format!("the sequence is O({}), which tends to 0", m.to_expr(n)),
+                "the remainder bound tends to 0".into(),
+            )),
+            Some(_) => Err(Fail::Precision),
+        };
+    };
+    let (mut plain, mut alt) = (None, None);
+    for t in e.terms.iter().take(2) {
+        if t.m.cmp(&lead.m)? == Ordering::Equal {
+            if t.m.alt {
+                alt = Some(t.c.clone());
+            } else {
+                plain = Some(t.c.clone());
+            }
+        }
+    }
+    let m = lead.m.abs().to_expr(n);
+    let sum = |a: &Expr, b: &Expr, s: i64| -> Result<Expr, Fail> {
+        Ok(expr::add(vec![
+            a.clone(),
+            expr::mul(vec![Expr::int(s), b.clone()])?,
+        ])?)
+    };
+    match lead.m.growth()? {
+        Ordering::Less => Ok((
+            Limit::Value(Expr::zero()),
+            format!("every term tends to 0 (the largest is of size {m})"),
+            "the limit is 0".into(),
+        )),
+        Ordering::Equal => {
+            let c = plain.unwrap_or_else(Expr::zero);
+            match alt {
+                Some(a) if sign_of(&a)? != Ordering::Equal => {
+                    let (ev, od) = (sum(&c, &a, 1)?, sum(&c, &a, -1)?);
+                    Ok((
+                        Limit::DoesNotExist(format!(
+                            "the terms with n even tend to {ev} and those with n odd tend to {od}"
+                        )),
+                        format!("the sequence is {} + o(1)", with_alt(&c, &a, n)?),
+                        format!("the even terms tend to {ev}, the odd terms to {od}: no limit"),
+                    ))
+                }
+                _ => Ok((
+                    Limit::Value(c.clone()),
+                    format!("the sequence tends to {c}"),
+                    "the leading term is the constant; every other term tends to 0".into(),
+                )),
+            }
+        }
+        Ordering::Greater => {
+            let sign = |c: &Expr| -> Result<Ordering, Fail> {
+                match sign_of(c)? {
+                    Ordering::Equal => Err(Fail::Out(format!(
+                        "the leading coefficient {c} is 0 but was not simplified away"
+                    ))),
+                    s => Ok(s),
+                }
+            };
+            let inf = |s: Ordering| {
+                if s == Ordering::Less {
+                    Limit::MinusInfinity
+                } else {
+                    Limit::PlusInfinity
+                }
+            };
+            match (plain, alt) {
+                (Some(c), None) => {
+                    let l = inf(sign(&c)?);
+                    Ok((
+                        l.clone(),
+                        format!("the sequence ~ ({c})·{m}, which tends to {l}"),
+                        "the leading term grows without bound; its coefficient fixes the sign"
+                            .into(),
+                    ))
+                }
+                (None, Some(a)) => {
+                    sign(&a)?;
+                    let why = format!(
+                        "the sequence ~ ({a})·(-1)^{n}·{m}: its size grows without bound while its sign alternates"
+                    );
+                    Ok((Limit::DoesNotExist(why.clone()), why, "no limit".into()))
+                }
+                (Some(c), Some(a)) => {
+                    let (s1, s2) = (sign(&c)?, sign(&a)?);
+                    let abs = |x: &Expr, s: Ordering| {
+                        if s == Ordering::Less {
+                            expr::neg(x.clone())
+                        } else {
+                            Ok(x.clone())
+                        }
+                    };
+                    let diff = expr::sub(abs(&c, s1)?, abs(&a, s2)?)?;
+                    let head = format!("the sequence is ({})·{m}·(1 + o(1))", with_alt(&c, &a, n)?);
+                    match sign_of(&diff)? {
+                        Ordering::Greater => {
+                            let l = inf(s1);
+                            Ok((l.clone(), head, format!("|{c}| > |{a}|, so both the even and the odd terms tend to {l}")))
+                        }
+                        Ordering::Less => {
+                            let why = format!("|{a}| > |{c}|: the even and the odd terms tend to infinities of opposite signs");
+                            Ok((Limit::DoesNotExist(why.clone()), head, why))
+                        }
+                        Ordering::Equal => Err(Fail::Out(format!(
+                            "{head}: one of the even and odd subsequences has a vanishing leading term"
+                        ))),
+                    }
+                }
+                (None, None) => Err(Fail::Out("no leading term".into())),
+            }
+        }
+    }
+}
+
+/// `c + a·(−1)^n` as an expression.
+fn with_alt(c: &Expr, a: &Expr, n: &str) -> Result<Expr, Fail> {
+    let alt = expr::pow(Expr::int(-1), Expr::sym(n))?;
+    Ok(expr::add(vec![
+        c.clone(),
+        expr::mul(vec![a.clone(), alt])?,
+    ])?)
+}
+
+fn fallback(
+    a: &Expr,
+    n: &str,
+    d: &mut Derivation,
+    depth: usize,
+    why: String,
+) -> Result<Limit, MathError> {
+    if let Some(l) = oscillation(a, n, d)? {
+        return Ok(l);
+    }
+    match a {
+        Expr::Mul(fs) => product(a, fs, n, d, depth, why),
+        Expr::Add(ts) => sum(ts, n, d, depth, why),
+        _ => Ok(Limit::Unknown(why)),
+    }
+}
+
+/// `x = k·n + c` with constants k and c, if it is.
+fn affine(x: &Expr, n: &str) -> Result<Option<(Expr, Expr)>, MathError> {
+    let nn = Expr::sym(n);
+    let next = subst::subs(x, n, &expr::add(vec![nn.clone(), Expr::one()])?)?;
+    let k = subst::expand(&expr::sub(next, x.clone())?)?;
+    if k.depends_on(n) {
+        return Ok(None);
+    }
+    let c = subst::expand(&expr::sub(x.clone(), expr::mul(vec![k.clone(), nn])?)?)?;
+    Ok((!c.depends_on(n)).then_some((k, c)))
+}
+
+/// `sin`/`cos` of `k·n + c`: dense oscillation for rational k ≠ 0, periodic for k ∈ πQ.
+fn oscillation(a: &Expr, n: &str, d: &mut Derivation) -> Result<Option<Limit>, MathError> {
+    let Expr::Func(f @ (Func::Sin | Func::Cos), args) = a else {
+        return Ok(None);
+    };
+    let [x] = args.as_slice() else {
+        return Ok(None);
+    };
+    let Some((k, c)) = affine(x, n)? else {
+        return Ok(None);
+    };
+    if let Some(q) = k.as_num().filter(|q| !q.is_zero()) {
+        let why = format!(
+            "{a} has no limit: {q}/(2π) is irrational (π is), so the angles {x} modulo 2π are dense in [0, 2π) and {a} comes arbitrarily close to every value in [-1, 1] infinitely often"
+        );
+        d.push(format!("{a} oscillates without converging"), why.clone());
+        return Ok(Some(Limit::DoesNotExist(why)));
+    }
+    // k = r·π: the sequence is periodic with period dividing 2·denominator(r).
+    let r = match &k {
+        Expr::Const(Constant::Pi) => crate::math::Q::one(),
+        Expr::Mul(fs) => match fs.as_slice() {
+            [Expr::Num(r), Expr::Const(Constant::Pi)] => r.clone(),
+            _ => return Ok(None),
+        },
+        _ => return Ok(None),
+    };
+    let Some(period) = r.denom().to_i64().map(|p| 2 * p).filter(|&p| p <= 48) else {
+        return Ok(None);
+    };
+    let mut values = Vec::new();
+    for j in 0..period {
+        let arg = expr::add(vec![expr::mul(vec![k.clone(), Expr::int(j)])?, c.clone()])?;
+        values.push(expr::func(*f, vec![arg])?);
+    }
+    if values.iter().all(|v| *v == values[0]) {
+        d.push(
+            format!("{a} = {} for every {n}", values[0]),
+            format!("the sequence is periodic with period {period} and takes one value"),
+        );
+        return Ok(Some(Limit::Value(values[0].clone())));
+    }
+    for (i, v) in values.iter().enumerate().skip(1) {
+        if let Ok(s) = sign_of(&expr::sub(v.clone(), values[0].clone())?) {
+            if s != Ordering::Equal {
+                let why = format!(
+                    "{a} is periodic in {n} (period {period}) and takes the distinct values {} (n ≡ 0) and {v} (n ≡ {i}) infinitely often",
+                    values[0]
+                );
+                d.push(format!("{a} oscillates without converging"), why.clone());
+                return Ok(Some(Limit::DoesNotExist(why)));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// Whether `f` has an asymptotic expansion (so it is real and eventually defined).
+fn expands(f: &Expr, n: &str) -> bool {
+    expand_decide(f, n, |_| Ok(())).is_ok()
+}
+
+/// Whether `f` is a bounded sequence (for large n): a bounded function of a real argument,
+/// a positive integer power or product of bounded sequences, or an expansion of size O(1).
+fn bounded(f: &Expr, n: &str) -> bool {
+    match f {
+        Expr::Func(
+            Func::Sin | Func::Cos | Func::Tanh | Func::Atan | Func::Erf | Func::Sigmoid | Func::Phi,
+            args,
+        ) => args.len() == 1 && expands(&args[0], n),
+        Expr::Pow(b, k) if matches!(&**k, Expr::Num(q) if q.is_integer() && q.is_positive()) => {
+            bounded(b, n)
+        }
+        Expr::Mul(fs) if fs.iter().all(|g| bounded(g, n)) => true,
+        _ => expand_decide(f, n, |e| match e.top() {
+            None => Ok(()),
+            Some(t) if t.cmp(&Mono::one())? != Ordering::Greater => Ok(()),
+            Some(_) => Err(Fail::Out("unbounded".into())),
+        })
+        .is_ok(),
+    }
+}
+
+/// Products with a bounded factor: bounded × (→ 0) → 0; oscillating × (→ L ≠ 0) has no
+/// limit; convergent × convergent → product of the limits.
+fn product(
+    a: &Expr,
+    fs: &[Expr],
+    n: &str,
+    d: &mut Derivation,
+    depth: usize,
+    why: String,
+) -> Result<Limit, MathError> {
+    let (rest, bnd): (Vec<Expr>, Vec<Expr>) = fs.iter().cloned().partition(|f| expands(f, n));
+    if bnd.is_empty() || rest.is_empty() || !bnd.iter().all(|f| bounded(f, n)) {
+        return Ok(Limit::Unknown(why));
+    }
+    let (be, re) = (expr::mul(bnd)?, expr::mul(rest)?);
+    let mut sub = Derivation::new();
+    let lr = solve(&re, n, &mut sub, depth + 1)?;
+    let Limit::Value(v) = lr else {
+        return Ok(Limit::Unknown(why));
+    };
+    if v.is_zero() {
+        d.extend(sub);
+        d.push(
+            format!("{a} → 0"),
+            format!(
+                "{be} is bounded and {re} → 0: a bounded sequence times a null sequence tends to 0"
+            ),
+        );
+        return Ok(Limit::Value(Expr::zero()));
+    }
+    if !matches!(sign_of(&v), Ok(Ordering::Less | Ordering::Greater)) {
+        return Ok(Limit::Unknown(why));
+    }
+    let mut subb = Derivation::new();
+    match solve(&be, n, &mut subb, depth + 1)? {
+        Limit::Value(w) => {
+            d.extend(sub);
+            d.extend(subb);
+            let l = expr::mul(vec![v.clone(), w.clone()])?;
+            d.push(
+                format!("{a} → {l}"),
+                format!("the product of the limits {w} and {v}"),
+            );
+            Ok(Limit::Value(l))
+        }
+        Limit::DoesNotExist(r) => {
+            d.extend(sub);
+            d.extend(subb);
+            let r =
+                format!("{r}; multiplying by {re}, which tends to {v} ≠ 0, cannot create a limit");
+            d.push(format!("{a} has no limit"), r.clone());
+            Ok(Limit::DoesNotExist(r))
+        }
+        _ => Ok(Limit::Unknown(why)),
+    }
+}
+
+/// Sums term by term: finite limits add; ±∞ absorbs finite and bounded terms; one term
+/// without a limit plus convergent terms has no limit.
+fn sum(
+    ts: &[Expr],
+    n: &str,
+    d: &mut Derivation,
+    depth: usize,
+    why: String,
+) -> Result<Limit, MathError> {
+    let mut sub = Derivation::new();
+    let (mut finite, mut dne) = (Vec::new(), Vec::new());
+    let (mut plus, mut minus) = (false, false);
+    for t in ts {
+        match solve(t, n, &mut sub, depth + 1)? {
+            Limit::Value(v) => finite.push(v),
+            Limit::PlusInfinity => plus = true,
+            Limit::MinusInfinity => minus = true,
+            Limit::DoesNotExist(r) => dne.push((t.clone(), r)),
+            Limit::Unknown(_) => return Ok(Limit::Unknown(why)),
+        }
+    }
+    let l = if plus && minus {
+        return Ok(Limit::Unknown(format!("{why} (the terms give oo - oo)")));
+    } else if plus || minus {
+        if !dne.iter().all(|(t, _)| bounded(t, n)) {
+            return Ok(Limit::Unknown(why));
+        }
+        let l = if plus {
+            Limit::PlusInfinity
+        } else {
+            Limit::MinusInfinity
+        };
+        d.extend(sub);
+        d.push(
+            format!("the sum tends to {l}"),
+            "one term tends to infinity and every other term is bounded",
+        );
+        l
+    } else if dne.is_empty() {
+        let v = expr::add(finite)?;
+        d.extend(sub);
+        d.push(
+            format!("the sum tends to {v}"),
+            "the limit of a sum of convergent terms is the sum of their limits",
+        );
+        Limit::Value(v)
+    } else if dne.len() == 1 {
+        let (t, r) = &dne[0];
+        d.extend(sub);
+        let r = format!("{r}; adding convergent terms to {t} cannot create a limit");
+        d.push("the sum has no limit", r.clone());
+        Limit::DoesNotExist(r)
+    } else {
+        return Ok(Limit::Unknown(why));
+    };
+    Ok(l)
+}

@@ -7,6 +7,7 @@ mod calculus;
 mod limits;
 mod numeric;
 mod series;
+mod sums;
 mod term;
 
 use crate::eval::value::Value;
@@ -239,6 +240,8 @@ pub static BUILTINS: &[Builtin] = &[
     bounds::LAGRANGE_BOUND,
     bounds::TERMS_NEEDED,
     limits::LIMIT,
+    sums::SUM,
+    sums::CONVERGES,
 ];
 
 /// The builtin called `name`, if any.

@@ -465,6 +465,11 @@ fn eval_func(f: Func, args: &[Expr], p: u32) -> R<Ball> {
                 .into(),
         )));
     }
+    if f == Func::Sum {
+        return Err(Fail::Math(unsupported(
+            "numeric evaluation of an unevaluated sum is not available yet (certified summation is the sums issue)".into(),
+        )));
+    }
     if f == Func::Binomial {
         return binomial(arg, &args[1], p);
     }
@@ -501,7 +506,7 @@ fn eval_func(f: Func, args: &[Expr], p: u32) -> R<Ball> {
         Func::Factorial => return gamma(&x.add(&Ball::int(p, 1))?, &shown),
         Func::Zeta => return zeta(&x),
         Func::Binomial => return binomial(arg, &args[1], p),
-        Func::Integral => {
+        Func::Integral | Func::Sum => {
             return Err(Fail::Math(unsupported(
                 "numeric integration is not available yet".into(),
             )))

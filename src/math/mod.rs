@@ -2,6 +2,7 @@
 //! Nothing here knows about syntax, spans, sessions or terminals.
 
 pub mod asymptotic;
+pub mod convergence;
 pub mod derivation;
 pub mod expr;
 pub mod float;

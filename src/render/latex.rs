@@ -295,6 +295,13 @@ fn func(f: Func, args: &[Expr]) -> (String, Prec) {
             return (format!("{}!", paren(inner, Prec::Atom)), Prec::Atom);
         }
         Func::Binomial => format!("\\binom{{{}}}{{{}}}", a(), expr(&args[1])),
+        Func::Sum => format!(
+            "\\sum_{{{}={}}}^{{{}}} {}",
+            expr(&args[1]),
+            expr(&args[2]),
+            expr(&args[3]),
+            a()
+        ),
         Func::Integral => format!(
             "\\int_{{{}}}^{{{}}} {} \\, d{}",
             expr(&args[2]),

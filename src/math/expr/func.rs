@@ -298,6 +298,7 @@ fn special(f: Func, args: &[Expr]) -> MResult<Option<Expr>> {
         }
         Func::Zeta => return zeta(x),
         Func::Integral => return integral(args),
+        Func::Sum => return finite_sum(args),
         _ => return Ok(None),
     };
     Ok(Some(v))
@@ -458,4 +459,46 @@ fn integral(args: &[Expr]) -> MResult<Option<Expr>> {
         }
     }
     Ok(None)
+}
+
+/// Largest number of terms summed one by one (the sums issue adds binary splitting).
+pub const MAX_DIRECT_TERMS: i64 = 100_000;
+
+/// Σ_{n=lo}^{hi} a(n) for integer bounds, term by term; an empty range is 0. Other bounds
+/// keep the sum symbolic.
+fn finite_sum(args: &[Expr]) -> MResult<Option<Expr>> {
+    let (a, n, lo, hi) = (&args[0], &args[1], &args[2], &args[3]);
+    let Expr::Sym(n) = n else {
+        return Err(MathError::Unsupported(
+            "the summation index must be a name".into(),
+        ));
+    };
+    let (Some(l), Some(h)) = (lo.as_num(), hi.as_num()) else {
+        return Ok(None);
+    };
+    if !l.is_integer() || !h.is_integer() {
+        return Err(MathError::Domain(format!(
+            "the bounds of a sum must be integers, not {l} and {h}"
+        )));
+    }
+    let (Some(l), Some(h)) = (l.to_i64(), h.to_i64()) else {
+        return Err(MathError::TooLarge("a sum with such bounds".into()));
+    };
+    if h < l {
+        return Ok(Some(Expr::zero()));
+    }
+    if h - l >= MAX_DIRECT_TERMS {
+        return Err(MathError::TooLarge(format!(
+            "a sum of {} terms term by term (at most {MAX_DIRECT_TERMS} for now)",
+            h - l + 1
+        )));
+    }
+    let mut terms = Vec::with_capacity((h - l + 1) as usize);
+    for k in l..=h {
+        if crate::math::interrupted() {
+            return Err(MathError::Interrupted);
+        }
+        terms.push(super::subst::subs(a, n, &Expr::int(k))?);
+    }
+    Ok(Some(add(terms)?))
 }

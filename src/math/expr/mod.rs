@@ -63,6 +63,8 @@ pub enum Func {
     Abs,
     /// `integrate(g, t, lo, hi)`: ∫ from lo to hi of g dt; `t` is bound.
     Integral,
+    /// `sum(a, n, lo, hi)`: Σ from n = lo to hi of a; `n` is bound, `hi` may be `oo`.
+    Sum,
 }
 
 impl Func {
@@ -93,18 +95,23 @@ impl Func {
             Func::Binomial => "binomial",
             Func::Abs => "abs",
             Func::Integral => "integrate",
+            Func::Sum => "sum",
         }
+    }
+    /// Whether the function binds a variable (its second argument), like ∫ … dt or Σ over n.
+    pub fn binds(self) -> bool {
+        matches!(self, Func::Integral | Func::Sum)
     }
     /// How many arguments the function takes.
     pub fn arity(self) -> usize {
         match self {
             Func::Binomial => 2,
-            Func::Integral => 4,
+            Func::Integral | Func::Sum => 4,
             _ => 1,
         }
     }
     /// Every function, for registries and tests.
-    pub const ALL: [Func; 24] = [
+    pub const ALL: [Func; 25] = [
         Func::Ln,
         Func::Sin,
         Func::Cos,
@@ -129,6 +136,7 @@ impl Func {
         Func::Binomial,
         Func::Abs,
         Func::Integral,
+        Func::Sum,
     ];
 }
 
@@ -257,7 +265,7 @@ impl Expr {
             Expr::Sym(s) => &**s == x,
             Expr::Num(_) | Expr::Const(_) => false,
             Expr::Pow(b, e) => b.depends_on(x) || e.depends_on(x),
-            Expr::Func(Func::Integral, v) => {
+            Expr::Func(f, v) if f.binds() => {
                 let bound = matches!(&v[1], Expr::Sym(t) if &**t == x);
                 (!bound && v[0].depends_on(x)) || v[2].depends_on(x) || v[3].depends_on(x)
             }
@@ -280,7 +288,7 @@ impl Expr {
                 b.collect_symbols(out);
                 e.collect_symbols(out);
             }
-            Expr::Func(Func::Integral, v) => {
+            Expr::Func(f, v) if f.binds() => {
                 let mut inner = Vec::new();
                 v[0].collect_symbols(&mut inner);
                 if let Expr::Sym(t) = &v[1] {

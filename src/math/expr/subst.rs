@@ -19,7 +19,7 @@ pub fn map_symbols(e: &Expr, f: &dyn Fn(&str) -> Option<Expr>) -> MResult {
             .iter()
             .map(|t| map_symbols(t, f))
             .collect::<MResult<Vec<_>>>()?)?,
-        Expr::Func(super::Func::Integral, v) => {
+        Expr::Func(g, v) if g.binds() => {
             // The variable of integration is bound: never substituted.
             let bound = match &v[1] {
                 Expr::Sym(t) => t.to_string(),

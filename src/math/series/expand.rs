@@ -365,12 +365,15 @@ impl<'a, C: Coeff> Expander<'a, C> {
                     crate::math::expr::display::expr(arg)
                 ))),
             },
-            Func::Gamma | Func::Zeta | Func::Factorial | Func::Binomial | Func::Integral => {
-                Err(ExpandError::Math(MathError::Unsupported(format!(
-                    "series of {} in the expansion variable are not supported yet",
-                    f.name()
-                ))))
-            }
+            Func::Gamma
+            | Func::Zeta
+            | Func::Factorial
+            | Func::Binomial
+            | Func::Integral
+            | Func::Sum => Err(ExpandError::Math(MathError::Unsupported(format!(
+                "series of {} in the expansion variable are not supported yet",
+                f.name()
+            )))),
         }
     }
 

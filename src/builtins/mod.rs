@@ -242,6 +242,8 @@ pub static BUILTINS: &[Builtin] = &[
     limits::LIMIT,
     sums::SUM,
     sums::CONVERGES,
+    sums::RADIUS,
+    sums::INTERVAL,
 ];
 
 /// The builtin called `name`, if any.

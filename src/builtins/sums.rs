@@ -95,3 +95,77 @@ fn converges_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<
     ev.steps.extend(d.steps.clone());
     Ok(Value::Text(d.summary()))
 }
+
+pub const RADIUS: Builtin = Builtin {
+    name: "radius",
+    signature: "radius(sum(c(n)*(x-a)^n, n, n0, oo), x) or radius(f, x)",
+    summary: "the exact radius of convergence of a power series, or of f's Maclaurin series from its nearest singularity",
+    example: "radius(1/(1 - x - x^2), x) → sqrt(5)/2 - 1/2",
+    min_args: 2,
+    max_args: 2,
+    imp: Impl::Command(radius_cmd),
+};
+
+pub const INTERVAL: Builtin = Builtin {
+    name: "interval",
+    signature: "interval(sum(c(n)*(x-a)^n, n, n0, oo), x)",
+    summary: "the interval of convergence with each finite endpoint's verdict and reason",
+    example: "interval(sum((-1)^n*x^n/n, n, 1, oo), x) → (-1, 1]; …",
+    min_args: 2,
+    max_args: 2,
+    imp: Impl::Command(interval_cmd),
+};
+
+/// The pieces of `sum(a, n, n0, oo)` evaluated with `x` free.
+fn power_sum(ev: &mut Evaluator, arg: &ast::Expr, x: &str) -> EResult<Option<(Expr, String)>> {
+    let s = ev.eval_expr_with_free(arg, x)?;
+    match &s {
+        Expr::Func(Func::Sum, parts) if parts[3] == Expr::infinity() => match &parts[1] {
+            Expr::Sym(n) => Ok(Some((parts[0].clone(), n.to_string()))),
+            _ => Err(EvalError::new(
+                "the summation index must be a name",
+                arg.span,
+            )),
+        },
+        Expr::Func(Func::Sum, _) => Err(EvalError::new("a power series sums to oo", arg.span)),
+        _ => Ok(None),
+    }
+}
+
+fn radius_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
+    let x = ev.symbol_arg(&args[1], "the series variable")?;
+    let math = |e| EvalError::math(e, span);
+    match power_sum(ev, &args[0], &x)? {
+        Some((term, n)) => {
+            let Some(t) = crate::math::radius::power_term(&term, &n, &x).map_err(math)? else {
+                return Err(EvalError::new(
+                    format!("the term is not of the form c({n})·({x} − a)^(k·{n} + j)"),
+                    args[0].span,
+                ));
+            };
+            let (r, steps) = crate::math::radius::radius_of_sum(&t, &n).map_err(math)?;
+            ev.steps.extend(steps);
+            Ok(Value::Expr(r))
+        }
+        None => {
+            let f = ev.eval_expr_with_free(&args[0], &x)?;
+            let (r, steps) = crate::math::radius::radius_of_function(&f, &x).map_err(math)?;
+            ev.steps.extend(steps);
+            Ok(Value::Expr(r))
+        }
+    }
+}
+
+fn interval_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
+    let x = ev.symbol_arg(&args[1], "the series variable")?;
+    let Some((term, n)) = power_sum(ev, &args[0], &x)? else {
+        return Err(EvalError::new(
+            "interval needs a power series written as a sum",
+            args[0].span,
+        )
+        .with_help(format!("write interval(sum(c(n)*{x}^n, n, 0, oo), {x})")));
+    };
+    let i = crate::math::radius::interval(&term, &n, &x).map_err(|e| EvalError::math(e, span))?;
+    ev.steps.extend(i.steps);
+    Ok(Value::Text(i.text))
+}

@@ -9,6 +9,7 @@ pub mod float;
 pub mod limit;
 pub mod number;
 pub mod poly;
+pub mod radius;
 pub mod series;
 
 pub use derivation::{Derivation, Step};

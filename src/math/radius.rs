@@ -1,0 +1,265 @@
+//! Radius and interval of convergence: for Σ c(n)·(x − a)^(k·n + j) from the growth scale of
+//! c(n); for a function's Maclaurin series from its nearest singularity (rational functions,
+//! functions with a rational derivative, entire functions). Each finite endpoint of an
+//! interval is sent through the convergence pipeline.
+
+use crate::math::asymptotic::leading;
+use crate::math::convergence::{converges, Decision, Verdict};
+use crate::math::derivation::Derivation;
+use crate::math::expr::{self, diff::diff, subst::subs, Expr, Func, MResult, MathError};
+use crate::math::number::Q;
+use crate::math::poly::{rational_function, Poly};
+use crate::math::series::bounds::cmp_const;
+use std::cmp::Ordering;
+
+/// A power series' shape: term = c(n)·(x − a)^(k·n + j).
+pub struct PowerTerm {
+    pub c: Expr,
+    pub center: Expr,
+    pub k: Q,
+}
+
+/// Splits a term into coefficient and power of (x − a), if it has that shape.
+pub fn power_term(term: &Expr, n: &str, x: &str) -> MResult<Option<PowerTerm>> {
+    let factors = match term {
+        Expr::Mul(fs) => fs.clone(),
+        other => vec![other.clone()],
+    };
+    let mut found: Option<(Expr, Expr)> = None;
+    let mut rest = Vec::new();
+    for f in factors {
+        let (b, e) = f.as_base_exp();
+        if b.depends_on(x) {
+            if found.is_some() || e.depends_on(x) {
+                return Ok(None);
+            }
+            found = Some((b, e));
+        } else {
+            rest.push(f);
+        }
+    }
+    let Some((b, e)) = found else { return Ok(None) };
+    // b must be x − a.
+    let db = diff(&b, x)?;
+    if !db.is_one() {
+        return Ok(None);
+    }
+    let center = expr::neg(subs(&b, x, &Expr::zero())?)?;
+    let k = diff(&e, n)?;
+    let Some(k) = k.as_num().cloned() else {
+        return Ok(None);
+    };
+    if !k.is_positive()
+        || !k.is_integer()
+        || diff(
+            &expr::sub(
+                e.clone(),
+                expr::mul(vec![Expr::Num(k.clone()), Expr::sym(n)])?,
+            )?,
+            n,
+        )? != Expr::zero()
+    {
+        return Ok(None);
+    }
+    Ok(Some(PowerTerm {
+        c: expr::mul(rest)?,
+        center,
+        k,
+    }))
+}
+
+/// The radius of convergence of Σ c(n)(x − a)^(kn + j).
+pub fn radius_of_sum(t: &PowerTerm, n: &str) -> MResult<(Expr, Derivation)> {
+    let mut d = Derivation::new();
+    let asym = leading(&t.c, n)?;
+    let s = &asym.scale;
+    d.push(
+        format!("|c(n)| ~ {}", expr::func(Func::Abs, vec![s.to_expr(n)])?),
+        "leading asymptotic behaviour of the coefficients",
+    );
+    let r = if s.fact.is_positive() {
+        Expr::zero()
+    } else if s.fact.is_negative() {
+        Expr::infinity()
+    } else {
+        // lim |c(n)|^(1/(k n)) = b^(1/k), so R = b^(-1/k).
+        expr::pow(s.base.clone(), Expr::Num(Q::one().div(&t.k)?.neg()))?
+    };
+    d.push(
+        format!("R = 1/lim |c(n)|^(1/({}·n)) = {r}", t.k),
+        "root test (Cauchy–Hadamard) on the coefficients",
+    );
+    Ok((r, d))
+}
+
+/// An interval of convergence: endpoints with their verdicts.
+pub struct Interval {
+    pub radius: Expr,
+    pub text: String,
+    pub steps: Derivation,
+}
+
+/// The interval of convergence of Σ term(n, x), n ≥ n0.
+pub fn interval(term: &Expr, n: &str, x: &str) -> MResult<Interval> {
+    let Some(t) = power_term(term, n, x)? else {
+        return Err(MathError::Unsupported(format!(
+            "the term is not of the form c({n})·({x} − a)^(k·{n} + j)"
+        )));
+    };
+    let (r, mut steps) = radius_of_sum(&t, n)?;
+    if r.is_zero() {
+        return Ok(Interval {
+            radius: r,
+            text: format!("{{{}}} (converges only at {x} = {})", t.center, t.center),
+            steps,
+        });
+    }
+    if r == Expr::infinity() {
+        return Ok(Interval {
+            radius: r,
+            text: "(-oo, oo)".into(),
+            steps,
+        });
+    }
+    let lo = expr::sub(t.center.clone(), r.clone())?;
+    let hi = expr::add(vec![t.center.clone(), r.clone()])?;
+    let mut verdicts = Vec::new();
+    let mut closed = Vec::new();
+    for end in [&lo, &hi] {
+        let at = subs(term, x, end)?;
+        let dec: Decision = converges(&at, n)?;
+        steps.push(
+            format!("{x} = {end}: Σ {at}: {}", dec.summary()),
+            "the endpoint's series through the convergence tests",
+        );
+        closed.push(match dec.verdict {
+            Verdict::ConvergesAbsolutely | Verdict::ConvergesConditionally => Some(true),
+            Verdict::Diverges => Some(false),
+            Verdict::Unknown => None,
+        });
+        verdicts.push(format!("{x} = {end}: {}", dec.summary()));
+    }
+    let left = match closed[0] {
+        Some(true) => "[",
+        Some(false) => "(",
+        None => "?",
+    };
+    let right = match closed[1] {
+        Some(true) => "]",
+        Some(false) => ")",
+        None => "?",
+    };
+    Ok(Interval {
+        radius: r,
+        text: format!("{left}{lo}, {hi}{right}; {}", verdicts.join("; ")),
+        steps,
+    })
+}
+
+/// The radius of the Maclaurin series of `f`, from its nearest singularity.
+pub fn radius_of_function(f: &Expr, x: &str) -> MResult<(Expr, Derivation)> {
+    let mut d = Derivation::new();
+    if is_entire(f, x) {
+        d.push(format!("{f} is entire (polynomials, exp, sin, cos, sinh, cosh, erf and their compositions)"), "no singularity in the complex plane");
+        return Ok((Expr::infinity(), d));
+    }
+    let target = if rational_function(f, x).is_some() {
+        f.clone()
+    } else {
+        diff(f, x)?
+    };
+    let Some((p, q)) = rational_function(&target, x) else {
+        return Err(MathError::Unsupported(format!(
+            "sigma finds radii of rational functions, of functions with a rational derivative and of entire functions; {f} is neither"
+        )));
+    };
+    if target != *f {
+        d.push(
+            format!("d/d{x} {f} = {target} is rational: both have the same radius"),
+            "term-by-term differentiation keeps the radius",
+        );
+    }
+    let g = p.gcd(&q);
+    let q = q.div_rem(&g).0;
+    let r = nearest_root(&q)?;
+    d.push(
+        format!(
+            "the nearest root of the denominator {} has modulus {r}",
+            q.to_expr(x)?
+        ),
+        "the radius is the distance to the nearest singularity",
+    );
+    Ok((r, d))
+}
+
+/// The smallest modulus of a complex root of `q` (degree ≤ 2 exactly; a constant has none).
+fn nearest_root(q: &Poly) -> MResult<Expr> {
+    let mut q = q.clone();
+    // Roots at 0 would make the function singular at the expansion point.
+    if q.c.first().is_some_and(Q::is_zero) {
+        return Err(MathError::Domain(
+            "the function has a pole at the expansion point".into(),
+        ));
+    }
+    let mut best: Option<Expr> = None;
+    let mut consider = |m: Expr| -> MResult<()> {
+        best = Some(match best.take() {
+            Some(b) if cmp_const(&b, &m)? != Ordering::Greater => b,
+            _ => m,
+        });
+        Ok(())
+    };
+    for r in q.rational_roots() {
+        consider(Expr::Num(r.abs()))?;
+        q = q.div_rem(&Poly::new(vec![r.neg(), Q::one()])).0;
+    }
+    match q.degree() {
+        d if d <= 0 => {}
+        1 => consider(Expr::Num(q.c[0].div(&q.c[1])?.abs()))?,
+        2 => {
+            let (c, b, a) = (q.c[0].clone(), q.c[1].clone(), q.c[2].clone());
+            let disc = b.mul(&b).sub(&Q::int(4).mul(&a).mul(&c));
+            if disc.is_negative() {
+                // complex pair: |r|² = c/a
+                consider(Expr::sqrt(Expr::Num(c.div(&a)?.abs()))?)?;
+            } else {
+                let s = Expr::sqrt(Expr::Num(disc))?;
+                for sign in [1, -1] {
+                    let num = expr::add(vec![Expr::Num(b.neg()), expr::mul(vec![Expr::int(sign), s.clone()])?])?;
+                    let root = expr::div(num, Expr::Num(Q::int(2).mul(&a)))?;
+                    let m = if cmp_const(&root, &Expr::zero())? == Ordering::Less { expr::neg(root)? } else { root };
+                    consider(m)?;
+                }
+            }
+        }
+        _ => {
+            return Err(MathError::Unsupported(
+                "the denominator has an irreducible factor of degree 3 or more; sigma finds its nearest root only for degree ≤ 2".into(),
+            ))
+        }
+    }
+    Ok(best.unwrap_or_else(Expr::infinity))
+}
+
+fn is_entire(f: &Expr, x: &str) -> bool {
+    match f {
+        Expr::Num(_) | Expr::Const(_) | Expr::Sym(_) => true,
+        Expr::Add(ts) | Expr::Mul(ts) => ts.iter().all(|t| is_entire(t, x)),
+        Expr::Pow(b, e) => {
+            if matches!(**b, Expr::Const(crate::math::expr::Constant::E)) {
+                return is_entire(e, x);
+            }
+            !e.depends_on(x)
+                && e.as_num()
+                    .is_some_and(|q| q.is_integer() && !q.is_negative())
+                && is_entire(b, x)
+        }
+        Expr::Func(g, args) => {
+            matches!(
+                g,
+                Func::Sin | Func::Cos | Func::Sinh | Func::Cosh | Func::Erf | Func::Erfc
+            ) && args.iter().all(|a| is_entire(a, x))
+                || !f.depends_on(x)
+        }
+    }
+}

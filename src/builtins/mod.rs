@@ -244,6 +244,7 @@ pub static BUILTINS: &[Builtin] = &[
     sums::CONVERGES,
     sums::RADIUS,
     sums::INTERVAL,
+    sums::TEST,
 ];
 
 /// The builtin called `name`, if any.

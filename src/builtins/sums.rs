@@ -169,3 +169,44 @@ fn interval_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<V
     ev.steps.extend(i.steps);
     Ok(Value::Text(i.text))
 }
+
+pub const TEST: Builtin = Builtin {
+    name: "test",
+    signature: "test(sum(a, n, n0, oo), name)",
+    summary: "runs one convergence test (ratio, root, pseries, alternating, comparison, integral, nth_term) and reports what it shows, inconclusive included",
+    example: "test(sum(1/n^2, n, 1, oo), ratio) → ratio test: L = 1, inconclusive",
+    min_args: 2,
+    max_args: 2,
+    imp: Impl::Command(test_cmd),
+};
+
+fn test_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
+    let name = match &args[1].kind {
+        ast::ExprKind::Ident(t) => t.clone(),
+        _ => {
+            return Err(EvalError::new("the test is named by a word", args[1].span)
+                .with_help(format!("one of: {}", convergence::TESTS.join(", "))))
+        }
+    };
+    if !convergence::TESTS.contains(&name.as_str()) {
+        return Err(
+            EvalError::new(format!("unknown test `{name}`"), args[1].span)
+                .with_help(format!("one of: {}", convergence::TESTS.join(", "))),
+        );
+    }
+    let s = ev.eval_expr(&args[0])?;
+    let Expr::Func(Func::Sum, parts) = &s else {
+        return Err(EvalError::new("test needs an infinite sum", args[0].span)
+            .with_help("write test(sum(a(n), n, 1, oo), ratio)"));
+    };
+    let Expr::Sym(n) = &parts[1] else {
+        return Err(EvalError::new(
+            "the summation index must be a name",
+            args[0].span,
+        ));
+    };
+    let (text, steps) =
+        convergence::run_test(&parts[0], n, &name).map_err(|e| EvalError::math(e, span))?;
+    ev.steps.extend(steps);
+    Ok(Value::Text(text))
+}

@@ -353,3 +353,129 @@ fn dirichlet(a: &Expr, n: &str, steps: &mut Derivation) -> MResult<Option<Decisi
         steps.clone(),
     )))
 }
+
+/// The tests `test(sum, name)` can run.
+pub const TESTS: [&str; 7] = [
+    "ratio",
+    "root",
+    "pseries",
+    "alternating",
+    "comparison",
+    "integral",
+    "nth_term",
+];
+
+fn limit_text(l: &Limit) -> String {
+    match l {
+        Limit::Value(v) => v.to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// Runs one named test on Σ a(n) and reports what it shows, inconclusive included.
+pub fn run_test(a: &Expr, n: &str, name: &str) -> MResult<(String, Derivation)> {
+    let mut steps = Derivation::new();
+    let verdict_of = |l: &Limit, what: &str| -> MResult<String> {
+        Ok(match l {
+            Limit::Value(v) => match cmp_const(v, &Expr::one())? {
+                Ordering::Less => {
+                    format!("{what}: L = {v} < 1, so the series converges absolutely")
+                }
+                Ordering::Greater => format!("{what}: L = {v} > 1, so the series diverges"),
+                Ordering::Equal => format!("{what}: L = 1, inconclusive"),
+            },
+            Limit::PlusInfinity => format!("{what}: L = oo, so the series diverges"),
+            other => format!(
+                "{what}: the limit is {}, so the test does not apply",
+                limit_text(other)
+            ),
+        })
+    };
+    match name {
+        "ratio" => {
+            let r = expr::func(Func::Abs, vec![ratio_expr(a, n)?])?;
+            let (l, s) = limit_at_infinity(&r, n)?;
+            steps.push(
+                format!("|a(n+1)/a(n)| = {r}"),
+                "the ratio of consecutive terms",
+            );
+            steps.extend(s);
+            Ok((verdict_of(&l, "ratio test")?, steps))
+        }
+        "root" => {
+            let r = expr::pow(
+                expr::func(Func::Abs, vec![a.clone()])?,
+                expr::pow(Expr::sym(n), Expr::int(-1))?,
+            )?;
+            let (l, s) = limit_at_infinity(&r, n)?;
+            steps.push(format!("|a(n)|^(1/n) = {r}"), "the n-th root of the terms");
+            steps.extend(s);
+            Ok((verdict_of(&l, "root test")?, steps))
+        }
+        "nth_term" => {
+            let (l, s) = limit_at_infinity(a, n)?;
+            steps.extend(s);
+            let text = match &l {
+                Limit::Value(v) if v.is_zero() => {
+                    "nth-term test: lim a(n) = 0, inconclusive".to_string()
+                }
+                Limit::Unknown(why) => format!("nth-term test: the limit is unknown ({why})"),
+                other => format!(
+                    "nth-term test: lim a(n) is {}, not 0, so the series diverges",
+                    limit_text(other)
+                ),
+            };
+            Ok((text, steps))
+        }
+        "pseries" | "comparison" | "integral" => {
+            let asym = leading(a, n)?;
+            steps.push(
+                format!("a(n) ~ {}", asym.scale.to_expr(n)),
+                "leading asymptotic behaviour",
+            );
+            if asym.sign == Sign::Alternating || asym.sign == Sign::Unknown {
+                return Ok((
+                    format!("{name} test: the terms change sign; it applies to Σ|a(n)| only"),
+                    steps,
+                ));
+            }
+            Ok(match absolute(a, n, &asym.scale)? {
+                Some((true, why)) => (format!("{name} test: converges — {why}"), steps),
+                Some((false, why)) => (format!("{name} test: diverges — {why}"), steps),
+                None => (format!("{name} test: inconclusive"), steps),
+            })
+        }
+        "alternating" => {
+            let Some(s) = strip_alternation(a, n)? else {
+                return Ok(("alternating series test: the terms have no explicit (−1)^n factor; it does not apply".into(), steps));
+            };
+            let (l, ls) = limit_at_infinity(&s, n)?;
+            steps.extend(ls);
+            if !matches!(&l, Limit::Value(v) if v.is_zero()) {
+                return Ok((
+                    format!(
+                        "alternating series test: |a(n)| → {}, not 0; it does not apply",
+                        limit_text(&l)
+                    ),
+                    steps,
+                ));
+            }
+            let ds = diff(&s, n)?;
+            let decreasing = matches!(leading(&ds, n).map(|x| x.sign), Ok(Sign::Negative));
+            let s_pos = matches!(leading(&s, n).map(|x| x.sign), Ok(Sign::Positive));
+            if decreasing && s_pos {
+                steps.push(
+                    format!("d/dn {s} = {ds} is eventually negative"),
+                    "so the magnitudes decrease",
+                );
+                Ok((format!("alternating series test: {s} decreases to 0, so the series converges (at least conditionally)"), steps))
+            } else {
+                Ok((format!("alternating series test: sigma cannot show that {s} eventually decreases; inconclusive"), steps))
+            }
+        }
+        other => Err(MathError::Unsupported(format!(
+            "unknown test `{other}`; the tests are {}",
+            TESTS.join(", ")
+        ))),
+    }
+}

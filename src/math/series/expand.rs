@@ -269,8 +269,13 @@ impl<'a, C: Coeff> Expander<'a, C> {
             Func::Sin => Ok(self.sin_cos(&u)?.0),
             Func::Cos => Ok(self.sin_cos(&u)?.1),
             Func::Tan => {
-                let (s, c) = self.sin_cos(&u)?;
+                let (c0, g) = self.split(&u, "tan")?;
                 self.note("tan u = sin u / cos u".into());
+                if c0.is_zero() {
+                    // tan of a series without constant term: the ring's tangent kernel.
+                    return Ok(Trunc::from_dense(C::s_tan(&g, u.prec as usize)?, u.prec));
+                }
+                let (s, c) = self.sin_cos(&u)?;
                 Ok(s.div(&c)?)
             }
             Func::Sinh | Func::Cosh | Func::Tanh => {

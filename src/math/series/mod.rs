@@ -3,6 +3,7 @@
 
 pub mod bounds;
 pub mod expand;
+pub mod fast;
 pub mod guess;
 pub mod ring;
 pub mod trunc;

@@ -114,6 +114,11 @@ pub trait Coeff: Clone + PartialEq + std::fmt::Debug + Sized {
         }
         Ok((s, c))
     }
+    /// `tan(a) mod x^n` for `a[0] = 0`.
+    fn s_tan(a: &[Self], n: usize) -> MResult<Vec<Self>> {
+        let (s, c) = Self::s_sin_cos(a, n)?;
+        Self::s_div(&s, &c, n)
+    }
     /// `a^alpha mod x^n` for `a[0] = 1`: k·h_k = Σ (α·j − (k − j))·a_j·h_(k−j).
     fn s_pow(a: &[Self], alpha: &Self, n: usize) -> MResult<Vec<Self>> {
         let mut h = Vec::with_capacity(n);
@@ -207,6 +212,33 @@ impl Coeff for Q {
     }
     fn div(&self, o: &Self) -> MResult<Self> {
         Ok(Q::div(self, o)?)
+    }
+
+    // The rationals use the asymptotically fast kernels (common denominators, Kronecker and
+    // FFT products, Newton iteration): FLINT's speed on exp(sin x) and tan x through x^1000.
+    fn s_mul(a: &[Self], b: &[Self], n: usize) -> MResult<Vec<Self>> {
+        Ok(super::fast::mul(a, b, n))
+    }
+    fn s_inv(a: &[Self], n: usize) -> MResult<Vec<Self>> {
+        super::fast::inv(a, n)
+    }
+    fn s_div(a: &[Self], b: &[Self], n: usize) -> MResult<Vec<Self>> {
+        super::fast::div(a, b, n)
+    }
+    fn s_exp(a: &[Self], n: usize) -> MResult<Vec<Self>> {
+        super::fast::exp(a, n)
+    }
+    fn s_log(a: &[Self], n: usize) -> MResult<Vec<Self>> {
+        super::fast::log(a, n)
+    }
+    fn s_sin_cos(a: &[Self], n: usize) -> MResult<(Vec<Self>, Vec<Self>)> {
+        super::fast::sin_cos(a, n)
+    }
+    fn s_tan(a: &[Self], n: usize) -> MResult<Vec<Self>> {
+        super::fast::tan(a, n)
+    }
+    fn s_pow(a: &[Self], alpha: &Self, n: usize) -> MResult<Vec<Self>> {
+        super::fast::pow(a, alpha, n)
     }
 }
 

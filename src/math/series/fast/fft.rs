@@ -1,0 +1,511 @@
+//! Multiplication of integer polynomials by a Schönhage–Strassen FFT over `Z/(2^N + 1)`,
+//! where `2` is a root of unity of order `2N`, so every twiddle factor is a shift. Unlike one
+//! big Kronecker product, the transform works on whole coefficients, so a product whose
+//! high end may wrap around (a middle product, as Newton iterations need) runs at the
+//! cyclic length rather than the full one, and a transform can be reused for several
+//! products. Pointwise products are GMP multiplications. Elements are `w + 1` little-endian
+//! 64-bit limbs holding a value in `[0, 2^N]`, `N = 64·w`. Imports only `rug`.
+
+use rug::integer::Order;
+use rug::{Assign, Integer};
+use std::cmp::Ordering;
+
+/// The ring `Z/(2^N + 1)` with `N = 64·w`, and transforms of length `2^lg`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Plan {
+    /// Limbs per element, not counting the carry limb.
+    pub w: usize,
+    /// log2 of the transform length.
+    pub lg: u32,
+}
+
+/// A transformed polynomial: `len` elements of `w + 1` limbs each.
+#[derive(Clone, Debug)]
+pub struct Spectrum {
+    plan: Plan,
+    data: Vec<u64>,
+}
+
+impl Plan {
+    /// The smallest plan for cyclic convolutions of length ≥ `len` whose coefficients have
+    /// absolute value below `2^(bits − 1)`.
+    pub fn new(len: usize, bits: u64) -> Plan {
+        let lg = usize::BITS - len.max(2).saturating_sub(1).leading_zeros();
+        // 2 has order 2N; we need L | 2N, i.e. 64·w·2 divisible by 2^lg.
+        let step = (1usize << lg).div_ceil(128).max(1);
+        let w = (bits as usize).div_ceil(64).div_ceil(step).max(1) * step;
+        Plan { w, lg }
+    }
+
+    /// Transform length.
+    pub fn size(&self) -> usize {
+        1 << self.lg
+    }
+
+    fn n_bits(&self) -> usize {
+        64 * self.w
+    }
+
+    /// Packs the signed coefficients `v` (at most `len` of them) and transforms them.
+    pub fn forward(&self, v: &[Integer]) -> Spectrum {
+        let e = self.w + 1;
+        let mut data = vec![0u64; self.size() * e];
+        for (i, c) in v.iter().enumerate().take(self.size()) {
+            let slot = &mut data[i * e..(i + 1) * e];
+            match c.cmp0() {
+                Ordering::Equal => {}
+                Ordering::Greater => c.write_digits(&mut slot[..self.w], Order::Lsf),
+                Ordering::Less => {
+                    c.write_digits(&mut slot[..self.w], Order::Lsf);
+                    negate(slot, self.w);
+                }
+            }
+        }
+        let mut s = Spectrum { plan: *self, data };
+        s.dif(v.len().min(self.size()));
+        s
+    }
+}
+
+/// `x ← (2^N + 1 − x) mod (2^N + 1)` for a normalised `x` (`w + 1` limbs).
+fn negate(x: &mut [u64], w: usize) {
+    if x.iter().all(|&l| l == 0) {
+        return;
+    }
+    // p − x = (2^N − x) + 1: two's complement in w + 1 limbs, then add 2^N + 1.
+    let mut carry = true;
+    for limb in x.iter_mut() {
+        let (s, c) = (!*limb).overflowing_add(u64::from(carry));
+        *limb = s;
+        carry = c;
+    }
+    add_p(x, w);
+}
+
+/// `x += 2^N + 1` (wrapping in `w + 1` limbs).
+fn add_p(x: &mut [u64], w: usize) {
+    let mut carry = true;
+    for limb in x[..w].iter_mut() {
+        let (s, c) = limb.overflowing_add(u64::from(carry));
+        *limb = s;
+        carry = c;
+        if !carry {
+            break;
+        }
+    }
+    x[w] = x[w].wrapping_add(1 + u64::from(carry));
+}
+
+/// Reduces `x ∈ [0, 2^(N+1)]` (`w + 1` limbs) to `[0, 2^N]`.
+fn reduce_once(x: &mut [u64], w: usize) {
+    let high = x[w];
+    if high >= 2 || (high == 1 && x[..w].iter().any(|&l| l != 0)) {
+        // x − p = x − 1 − 2^N.
+        let mut borrow = true;
+        for limb in x[..w].iter_mut() {
+            let (s, b) = limb.overflowing_sub(u64::from(borrow));
+            *limb = s;
+            borrow = b;
+            if !borrow {
+                break;
+            }
+        }
+        x[w] = x[w] - 1 - u64::from(borrow);
+    }
+}
+
+/// `x ← x + y mod p`.
+fn add_assign_mod(x: &mut [u64], y: &[u64], w: usize) {
+    let mut carry = false;
+    for (a, &b) in x.iter_mut().zip(y) {
+        let (s1, c1) = a.overflowing_add(b);
+        let (s2, c2) = s1.overflowing_add(u64::from(carry));
+        *a = s2;
+        carry = c1 | c2;
+    }
+    reduce_once(x, w);
+}
+
+/// `r ← a + b mod p`.
+fn add_into(r: &mut [u64], a: &[u64], b: &[u64], w: usize) {
+    let mut carry = false;
+    for ((r, &a), &b) in r.iter_mut().zip(a).zip(b) {
+        let (s1, c1) = a.overflowing_add(b);
+        let (s2, c2) = s1.overflowing_add(u64::from(carry));
+        *r = s2;
+        carry = c1 | c2;
+    }
+    reduce_once(r, w);
+}
+
+/// `x ← x − y mod p`.
+fn sub_assign_mod(x: &mut [u64], y: &[u64], w: usize) {
+    let mut borrow = false;
+    for (a, &b) in x.iter_mut().zip(y) {
+        let (s1, b1) = a.overflowing_sub(b);
+        let (s2, b2) = s1.overflowing_sub(u64::from(borrow));
+        *a = s2;
+        borrow = b1 | b2;
+    }
+    if borrow {
+        add_p(x, w);
+    }
+}
+
+/// `r ← a − b mod p`.
+fn sub_into(r: &mut [u64], a: &[u64], b: &[u64], w: usize) {
+    let mut borrow = false;
+    for ((r, &a), &b) in r.iter_mut().zip(a).zip(b) {
+        let (s1, b1) = a.overflowing_sub(b);
+        let (s2, b2) = s1.overflowing_sub(u64::from(borrow));
+        *r = s2;
+        borrow = b1 | b2;
+    }
+    if borrow {
+        add_p(r, w);
+    }
+}
+
+/// `r = a·2^s mod p` for `0 ≤ s < 2N` (`r` and `a` distinct, `w + 1` limbs each).
+fn mul_2exp(r: &mut [u64], a: &[u64], s: usize, w: usize) {
+    let n = 64 * w;
+    let (neg, t) = if s >= n { (true, s - n) } else { (false, s) };
+    let (q, sh) = (t / 64, (t % 64) as u32);
+    if a[w] != 0 {
+        // a = 2^N ≡ −1: the result is −2^t.
+        r.fill(0);
+        r[q] = 1u64 << sh;
+        if !neg {
+            negate(r, w);
+        }
+        return;
+    }
+    // a·2^t = hi·2^N + lo with hi = a >> (N − t) (limbs 0..=q) and lo = a << t mod 2^N; the
+    // result is lo − hi. Below limb q only −hi contributes, above it only lo.
+    let a = &a[..w];
+    let mut borrow = false;
+    if sh == 0 {
+        for (r, &h) in r[..q].iter_mut().zip(&a[w - q..]) {
+            let (d1, b1) = 0u64.overflowing_sub(h);
+            let (d2, b2) = d1.overflowing_sub(u64::from(borrow));
+            *r = d2;
+            borrow = b1 | b2;
+        }
+        let (d, b) = a[0].overflowing_sub(u64::from(borrow));
+        r[q] = d;
+        borrow = b;
+        let mut rest = r[q + 1..w].iter_mut().zip(&a[1..w - q]);
+        for (r, &l) in rest.by_ref() {
+            let (d, b) = l.overflowing_sub(u64::from(borrow));
+            *r = d;
+            borrow = b;
+            if !borrow {
+                break;
+            }
+        }
+        for (r, &l) in rest {
+            *r = l;
+        }
+    } else {
+        let back = 64 - sh;
+        let top = a[w - 1] >> back;
+        if q > 0 {
+            for (r, win) in r[..q].iter_mut().zip(a[w - q - 1..].windows(2)) {
+                let h = (win[1] << sh) | (win[0] >> back);
+                let (d1, b1) = 0u64.overflowing_sub(h);
+                let (d2, b2) = d1.overflowing_sub(u64::from(borrow));
+                *r = d2;
+                borrow = b1 | b2;
+            }
+        }
+        let (d1, b1) = (a[0] << sh).overflowing_sub(top);
+        let (d2, b2) = d1.overflowing_sub(u64::from(borrow));
+        r[q] = d2;
+        borrow = b1 | b2;
+        let mut rest = r[q + 1..w].iter_mut().zip(a[..w - q].windows(2));
+        for (r, win) in rest.by_ref() {
+            let l = (win[1] << sh) | (win[0] >> back);
+            let (d, b) = l.overflowing_sub(u64::from(borrow));
+            *r = d;
+            borrow = b;
+            if !borrow {
+                break;
+            }
+        }
+        for (r, win) in rest {
+            *r = (win[1] << sh) | (win[0] >> back);
+        }
+    }
+    r[w] = 0u64.wrapping_sub(u64::from(borrow));
+    if borrow {
+        add_p(r, w);
+    }
+    if neg {
+        negate(r, w);
+    }
+}
+
+/// `r = lo − hi mod p` for `a = lo + hi·2^N` given as `2w` limbs.
+fn fold(r: &mut [u64], a: &[u64], w: usize) {
+    let (lo, hi) = a.split_at(w);
+    let mut borrow = false;
+    for j in 0..w {
+        let (s1, b1) = lo[j].overflowing_sub(hi[j]);
+        let (s2, b2) = s1.overflowing_sub(u64::from(borrow));
+        r[j] = s2;
+        borrow = b1 | b2;
+    }
+    r[w] = 0u64.wrapping_sub(u64::from(borrow));
+    if borrow {
+        add_p(r, w);
+    }
+}
+
+impl Spectrum {
+    /// Forward transform in place: decimation in frequency, natural order in, bit-reversed
+    /// order out. Only the first `used` inputs may be nonzero: while the half-size `h` is at
+    /// least `used`, the upper half of every block is zero, so a butterfly reduces to
+    /// `y = x·ω^j` (and to nothing for `j ≥ used`).
+    fn dif(&mut self, used: usize) {
+        let (w, e, l) = (self.plan.w, self.plan.w + 1, self.plan.size());
+        let n = self.plan.n_bits();
+        let mut t = vec![0u64; e];
+        let mut h = l / 2;
+        while h >= 1 && h >= used {
+            for block in self.data.chunks_mut(2 * h * e) {
+                let (xs, ys) = block.split_at_mut(h * e);
+                for (j, (x, y)) in xs
+                    .chunks_mut(e)
+                    .zip(ys.chunks_mut(e))
+                    .enumerate()
+                    .take(used)
+                {
+                    if j == 0 {
+                        y.copy_from_slice(x);
+                    } else {
+                        mul_2exp(y, x, j * n / h, w);
+                    }
+                }
+            }
+            h /= 2;
+        }
+        while h >= 1 {
+            for block in self.data.chunks_mut(2 * h * e) {
+                let (xs, ys) = block.split_at_mut(h * e);
+                for (j, (x, y)) in xs.chunks_mut(e).zip(ys.chunks_mut(e)).enumerate() {
+                    sub_into(&mut t, x, y, w);
+                    add_assign_mod(x, y, w);
+                    if j == 0 {
+                        y.copy_from_slice(&t);
+                    } else {
+                        mul_2exp(y, &t, j * n / h, w);
+                    }
+                }
+            }
+            h /= 2;
+        }
+    }
+
+    /// Inverse transform in place (decimation in time, bit-reversed order in, natural out),
+    /// without the division by the length.
+    fn dit(&mut self) {
+        let (w, e, l) = (self.plan.w, self.plan.w + 1, self.plan.size());
+        let n = self.plan.n_bits();
+        let mut v = vec![0u64; e];
+        let mut h = 1;
+        while h < l {
+            for block in self.data.chunks_mut(2 * h * e) {
+                let (xs, ys) = block.split_at_mut(h * e);
+                for (j, (x, y)) in xs.chunks_mut(e).zip(ys.chunks_mut(e)).enumerate() {
+                    if j == 0 {
+                        v.copy_from_slice(y);
+                        sub_into(y, x, &v, w);
+                        add_assign_mod(x, &v, w);
+                    } else {
+                        // ω^(−j) = 2^(2N − jN/h) = −2^(N − jN/h): with v = y·2^(N − jN/h),
+                        // (x, y) ← (x − v, x + v).
+                        mul_2exp(&mut v, y, n - j * n / h, w);
+                        add_into(y, x, &v, w);
+                        sub_assign_mod(x, &v, w);
+                    }
+                }
+            }
+            h *= 2;
+        }
+    }
+
+    /// Pointwise product with `other` (same plan), or squaring when `other` is `None`.
+    pub fn mul_assign(&mut self, other: Option<&Spectrum>) {
+        let (w, e) = (self.plan.w, self.plan.w + 1);
+        let mut r = vec![0u64; e];
+        let mut wide = vec![0u64; 2 * w];
+        let (mut x, mut y, mut p) = (Integer::new(), Integer::new(), Integer::new());
+        for i in 0..self.plan.size() {
+            let a = &self.data[i * e..(i + 1) * e];
+            let b = match other {
+                Some(o) => &o.data[i * e..(i + 1) * e],
+                None => a,
+            };
+            if a[w] != 0 || b[w] != 0 {
+                // One factor is 2^N ≡ −1.
+                let (u, v) = if a[w] != 0 { (b, a) } else { (a, b) };
+                if u[w] != 0 && v[w] != 0 {
+                    r.fill(0);
+                    r[0] = 1;
+                } else {
+                    r.copy_from_slice(u);
+                    negate(&mut r, w);
+                }
+            } else {
+                x.assign_digits(&a[..w], Order::Lsf);
+                if other.is_none() {
+                    p.assign(x.square_ref());
+                } else {
+                    y.assign_digits(&b[..w], Order::Lsf);
+                    p.assign(&x * &y);
+                }
+                wide.fill(0);
+                p.write_digits(&mut wide, Order::Lsf);
+                fold(&mut r, &wide, w);
+            }
+            self.data[i * e..(i + 1) * e].copy_from_slice(&r);
+        }
+    }
+
+    /// Inverse transform; returns the first `count` coefficients of the cyclic convolution,
+    /// as signed integers.
+    pub fn inverse(mut self, count: usize) -> Vec<Integer> {
+        self.dit();
+        let (w, e) = (self.plan.w, self.plan.w + 1);
+        let scale = 2 * self.plan.n_bits() - self.plan.lg as usize;
+        let mut x = vec![0u64; e];
+        let mut out = Vec::with_capacity(count);
+        for i in 0..count.min(self.plan.size()) {
+            mul_2exp(&mut x, &self.data[i * e..(i + 1) * e], scale, w);
+            // Values above p/2 stand for negative numbers.
+            if x[w] == 0 && x[w - 1] >> 63 == 0 {
+                out.push(Integer::from_digits(&x[..w], Order::Lsf));
+            } else {
+                negate(&mut x, w);
+                out.push(-Integer::from_digits(&x, Order::Lsf));
+            }
+        }
+        out.resize(count, Integer::new());
+        out
+    }
+}
+
+/// Coefficients `lo..hi` of `a·b`, by a cyclic convolution of length ≥ `max(hi, len(a) +
+/// len(b) − 1 − lo)`: products that wrap around land below `lo`.
+pub fn mul_range(a: &[Integer], b: &[Integer], lo: usize, hi: usize) -> Vec<Integer> {
+    if a.is_empty() || b.is_empty() || hi <= lo {
+        return vec![Integer::new(); hi.saturating_sub(lo)];
+    }
+    let full = a.len() + b.len() - 1;
+    let len = hi.max(full.saturating_sub(lo)).max(2);
+    let bits = u64::from(super::kronecker::max_bits(a))
+        + u64::from(super::kronecker::max_bits(b))
+        + u64::from(usize::BITS - a.len().min(b.len()).leading_zeros())
+        + 2;
+    let plan = Plan::new(len, bits);
+    let mut fa = plan.forward(a);
+    if std::ptr::eq(a, b) {
+        fa.mul_assign(None);
+    } else {
+        let fb = plan.forward(b);
+        fa.mul_assign(Some(&fb));
+    }
+    let mut v = fa.inverse(hi);
+    v.drain(..lo);
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn schoolbook(a: &[Integer], b: &[Integer]) -> Vec<Integer> {
+        let mut out = vec![Integer::new(); a.len() + b.len() - 1];
+        for (i, x) in a.iter().enumerate() {
+            for (j, y) in b.iter().enumerate() {
+                out[i + j] += x * y;
+            }
+        }
+        out
+    }
+
+    fn sample(len: usize, seed: u64, bits: u32) -> Vec<Integer> {
+        let mut s = seed;
+        (0..len)
+            .map(|i| {
+                s = s
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let mag = (Integer::from(s >> 1) << (bits.saturating_sub(63) * (i as u32 % 3) / 2))
+                    + (s % 7);
+                if s >> 63 == 1 {
+                    -mag
+                } else {
+                    mag
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn products_match_schoolbook() {
+        for (la, lb, bits) in [
+            (1, 1, 10),
+            (3, 5, 64),
+            (17, 9, 200),
+            (40, 40, 130),
+            (70, 33, 700),
+        ] {
+            let a = sample(la, 1 + la as u64, bits);
+            let b = sample(lb, 99 + lb as u64, bits);
+            let full = schoolbook(&a, &b);
+            assert_eq!(mul_range(&a, &b, 0, full.len()), full, "{la}x{lb}");
+            let lo = la.min(lb) / 2;
+            let hi = la.max(lb);
+            assert_eq!(
+                mul_range(&a, &b, lo, hi),
+                full[lo..hi].to_vec(),
+                "middle {la}x{lb}"
+            );
+            let sq = schoolbook(&a, &a);
+            assert_eq!(mul_range(&a, &a, 0, sq.len()), sq, "square {la}");
+        }
+    }
+
+    #[test]
+    fn many_shapes_match_schoolbook() {
+        let mut seed = 7u64;
+        for round in 0..60u64 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let la = 1 + (seed >> 33) as usize % 90;
+            let lb = 1 + (seed >> 45) as usize % 90;
+            let bits = 1 + (seed >> 20) as u32 % 1500;
+            let a = sample(la, round, bits);
+            let b = sample(lb, round + 1000, bits / 2 + 1);
+            let full = schoolbook(&a, &b);
+            let lo = (seed >> 10) as usize % full.len();
+            let hi = lo + 1 + (seed >> 52) as usize % (full.len() - lo);
+            assert_eq!(
+                mul_range(&a, &b, lo, hi),
+                full[lo..hi].to_vec(),
+                "round {round}"
+            );
+        }
+    }
+
+    #[test]
+    fn extreme_values() {
+        // Coefficients at the top of their range exercise the 2^N ≡ −1 corner cases.
+        let m = (Integer::from(1) << 300u32) - 1u32;
+        let a = vec![m.clone(), -m.clone(), m.clone(), m.clone()];
+        let b = vec![-m.clone(), -m.clone(), m.clone()];
+        assert_eq!(mul_range(&a, &b, 0, 6), schoolbook(&a, &b));
+    }
+}

@@ -2,6 +2,7 @@
 //! operators, with parentheses decided by binding strength.
 
 use crate::eval::value::{Rel, Value};
+use crate::math::expr::display::{is_negative, lead_positive, negate_term};
 use crate::math::expr::{Constant, Expr, Func};
 use crate::math::Q;
 
@@ -103,50 +104,6 @@ fn symbol(name: &str) -> String {
         out.push_str(&format!("_{{{sub}}}"));
     }
     out
-}
-
-fn is_negative(e: &Expr) -> bool {
-    match e {
-        Expr::Num(q) => q.is_negative(),
-        Expr::Mul(fs) => matches!(fs.first(), Some(Expr::Num(q)) if q.is_negative()),
-        _ => false,
-    }
-}
-
-/// A two-term sum that would start with a minus sign is printed positive term first
-/// (`x - 1` rather than `-1 + x`); longer sums keep their ascending order.
-fn lead_positive(ts: &[Expr]) -> Vec<Expr> {
-    let mut v = ts.to_vec();
-    if v.len() == 2 && v.first().is_some_and(is_negative) {
-        if let Some(i) = v.iter().position(|t| !is_negative(t)) {
-            let t = v.remove(i);
-            v.insert(0, t);
-        }
-    }
-    v
-}
-
-fn negate_term(e: &Expr) -> Expr {
-    match e {
-        Expr::Num(q) => Expr::Num(q.neg()),
-        Expr::Mul(fs) => {
-            let mut fs = fs.clone();
-            if let Some(Expr::Num(q)) = fs.first() {
-                let n = q.neg();
-                if n.is_one() {
-                    fs.remove(0);
-                } else {
-                    fs[0] = Expr::Num(n);
-                }
-            }
-            if fs.len() == 1 {
-                fs.pop().unwrap_or_else(Expr::one)
-            } else {
-                Expr::Mul(fs)
-            }
-        }
-        other => other.clone(),
-    }
 }
 
 fn fmt(e: &Expr) -> (String, Prec) {

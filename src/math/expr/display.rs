@@ -52,7 +52,7 @@ fn num(q: &Q) -> (String, Prec) {
 }
 
 /// True when `e` is a negative term (printed with a leading minus).
-fn is_negative(e: &Expr) -> bool {
+pub fn is_negative(e: &Expr) -> bool {
     match e {
         Expr::Num(q) => q.is_negative(),
         Expr::Mul(fs) => matches!(fs.first(), Some(Expr::Num(q)) if q.is_negative()),
@@ -62,7 +62,7 @@ fn is_negative(e: &Expr) -> bool {
 
 /// A two-term sum that would start with a minus sign is printed positive term first
 /// (`x - 1` rather than `-1 + x`); longer sums keep their ascending order.
-fn lead_positive(ts: &[Expr]) -> Vec<Expr> {
+pub fn lead_positive(ts: &[Expr]) -> Vec<Expr> {
     let mut v = ts.to_vec();
     if v.len() == 2 && v.first().is_some_and(is_negative) {
         if let Some(i) = v.iter().position(|t| !is_negative(t)) {
@@ -73,7 +73,8 @@ fn lead_positive(ts: &[Expr]) -> Vec<Expr> {
     v
 }
 
-fn negate_term(e: &Expr) -> Expr {
+/// `-e` for a term printed with a leading minus (coefficient negated).
+pub fn negate_term(e: &Expr) -> Expr {
     match e {
         Expr::Num(q) => Expr::Num(q.neg()),
         Expr::Mul(fs) => {

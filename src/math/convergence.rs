@@ -51,6 +51,9 @@ impl Decision {
     }
     /// "converges absolutely — ratio test: …"
     pub fn summary(&self) -> String {
+        if self.verdict == Verdict::Unknown && self.reason.starts_with("unknown") {
+            return self.reason.clone();
+        }
         format!("{} — {}", self.verdict, self.reason)
     }
 }
@@ -317,10 +320,18 @@ fn dirichlet(a: &Expr, n: &str, steps: &mut Derivation) -> MResult<Option<Decisi
     if !rational_slope || diff(&slope, n)? != Expr::zero() {
         return Ok(None);
     }
-    let s = expr::div(a.clone(), t.clone())?;
-    let Ok(asym) = leading(&s, n) else {
+    let mut s = expr::div(a.clone(), t.clone())?;
+    let Ok(mut asym) = leading(&s, n) else {
         return Ok(None);
     };
+    if asym.sign == Sign::Negative {
+        // Σ s·trig = −Σ (−s)·trig: the same verdict.
+        s = expr::neg(s)?;
+        let Ok(flipped) = leading(&s, n) else {
+            return Ok(None);
+        };
+        asym = flipped;
+    }
     if asym.sign != Sign::Positive || !asym.scale.tends_to_zero()? {
         return Ok(None);
     }

@@ -276,7 +276,14 @@ fn leibniz(a: &Expr, n: &str, abs_why: String, mut steps: Derivation) -> MResult
     };
     let s = match leading(&s, n)?.sign {
         Sign::Negative => expr::neg(s)?,
-        _ => s,
+        Sign::Positive => s,
+        _ => {
+            return Ok(Decision::new(
+                Verdict::Unknown,
+                format!("unknown, because the magnitude {s} does not keep one sign, and Σ|a(n)| diverges ({abs_why})"),
+                steps,
+            ))
+        }
     };
     let ds = diff(&s, n)?;
     let decreasing = matches!(leading(&ds, n).map(|x| x.sign), Ok(Sign::Negative));

@@ -422,9 +422,10 @@ fn dirichlet(a: &Expr, n: &str, steps: &mut Derivation) -> MResult<Option<Decisi
 }
 
 /// The tests `test(sum, name)` can run.
-pub const TESTS: [&str; 7] = [
+pub const TESTS: [&str; 8] = [
     "ratio",
     "root",
+    "raabe",
     "pseries",
     "alternating",
     "comparison",
@@ -468,6 +469,34 @@ pub fn run_test(a: &Expr, n: &str, name: &str) -> MResult<(String, Derivation)> 
             );
             steps.extend(s);
             Ok((verdict_of(&l, "ratio test")?, steps))
+        }
+        "raabe" => {
+            // R = lim n·(|a(n)/a(n+1)| − 1): R > 1 converges absolutely, R < 1 diverges (for
+            // positive terms), R = 1 is inconclusive.
+            let inv = expr::pow(ratio_expr(a, n)?, Expr::int(-1))?;
+            let q = expr::mul(vec![
+                Expr::sym(n),
+                expr::sub(expr::func(Func::Abs, vec![inv])?, Expr::one())?,
+            ])?;
+            let (l, s) = limit_at_infinity(&q, n)?;
+            steps.push(format!("n·(|a(n)/a(n+1)| − 1) = {q}"), "Raabe's quantity");
+            steps.extend(s);
+            let text = match &l {
+                Limit::Value(v) => match cmp_const(v, &Expr::one())? {
+                    Ordering::Greater => format!("Raabe's test: R = {v} > 1, so Σ|a(n)| converges"),
+                    Ordering::Less => format!("Raabe's test: R = {v} < 1, so Σ|a(n)| diverges"),
+                    Ordering::Equal => "Raabe's test: R = 1, inconclusive".to_string(),
+                },
+                Limit::PlusInfinity => "Raabe's test: R = oo > 1, so Σ|a(n)| converges".to_string(),
+                Limit::MinusInfinity => {
+                    "Raabe's test: R = -oo < 1, so Σ|a(n)| diverges".to_string()
+                }
+                other => format!(
+                    "Raabe's test: the limit is {}, so the test does not apply",
+                    limit_text(other)
+                ),
+            };
+            Ok((text, steps))
         }
         "root" => {
             let r = expr::pow(

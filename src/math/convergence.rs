@@ -247,7 +247,18 @@ fn absolute(a: &Expr, n: &str, s: &Scale) -> MResult<Option<(bool, String)>> {
             if q == one {
                 "limit comparison with Σ 1/(n·ln n), which diverges (integral test: ∫ dx/(x ln x) = ln ln x → ∞)".to_string()
             } else {
-                format!("limit comparison with Σ 1/(n·(ln n)^{q}) (log-p-series, integral test: q = {q} {rel} 1)")
+                {
+                    let e = Q::one().sub(&q);
+                    let shown = if q.is_integer() && !q.is_negative() {
+                        q.to_string()
+                    } else {
+                        format!("({q})")
+                    };
+                    format!(
+                        "limit comparison with Σ 1/(n·(ln n)^{shown}) (log-p-series; integral test: ∫ dx/(x·(ln x)^{shown}) = (ln x)^({e})/({e}), {} as x → ∞, since q = {q} {rel} 1)",
+                        if conv { "bounded" } else { "unbounded" }
+                    )
+                }
             },
         )));
     }

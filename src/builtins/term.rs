@@ -127,7 +127,84 @@ fn term_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value
             }
             ev.steps
                 .push(claim, "the series written with its general term");
-            Ok(Value::Expr(result))
+            if pieces.is_empty() {
+                let poly = expr::add(
+                    exceptions
+                        .iter()
+                        .map(|(k, q)| {
+                            expr::mul(vec![
+                                scale.clone(),
+                                Expr::Num(q.clone()),
+                                expr::pow(Expr::sym(&x), Expr::int(*k as i64))?,
+                            ])
+                        })
+                        .collect::<Result<Vec<_>, _>>()
+                        .map_err(math)?,
+                )
+                .map_err(math)?;
+                return Ok(Value::Text(format!(
+                    "the series is the polynomial {poly}: no general term beyond its finitely many non-zero terms"
+                )));
+            }
+            // Exceptional coefficients, as corrections to what the general term gives there.
+            let mut corrections = Vec::new();
+            for (k, q) in &exceptions {
+                let mut predicted = Expr::zero();
+                for p in &pieces {
+                    if *k % modulus == p.residue && (*k - p.residue) / modulus >= p.n0 {
+                        let at = Expr::int(((*k - p.residue) / modulus) as i64);
+                        predicted =
+                            crate::math::expr::subst::subs(&p.formula, &n, &at).map_err(math)?;
+                    }
+                }
+                let actual = Expr::Num(q.clone());
+                let d = expr::mul(vec![
+                    scale.clone(),
+                    expr::sub(actual, predicted).map_err(math)?,
+                ])
+                .map_err(math)?;
+                if !d.is_zero() {
+                    corrections.push(
+                        expr::mul(vec![
+                            d,
+                            expr::pow(Expr::sym(&x), Expr::int(*k as i64)).map_err(math)?,
+                        ])
+                        .map_err(math)?,
+                    );
+                }
+            }
+            let uniform = starts.iter().all(|&s| s == n0);
+            if uniform && n0 == 0 && corrections.is_empty() {
+                return Ok(Value::Expr(result));
+            }
+            let mut answer = if uniform {
+                format!("{} for {n} ≥ {n0}", text::expr(&result))
+            } else {
+                pieces
+                    .iter()
+                    .map(|p| {
+                        let t = expr::mul(vec![
+                            scale.clone(),
+                            p.formula.clone(),
+                            expr::pow(
+                                Expr::sym(&x),
+                                expr::add(vec![
+                                    expr::mul(vec![Expr::int(modulus as i64), Expr::sym(&n)])?,
+                                    Expr::int(p.residue as i64),
+                                ])?,
+                            )?,
+                        ])?;
+                        Ok(format!("{t} for {n} ≥ {}", p.n0))
+                    })
+                    .collect::<Result<Vec<_>, crate::math::MathError>>()
+                    .map_err(math)?
+                    .join("; ")
+            };
+            if !corrections.is_empty() {
+                let c = expr::add(corrections).map_err(math)?;
+                answer.push_str(&format!(", plus the correction {c} to the initial terms"));
+            }
+            Ok(Value::Text(answer))
         }
         guess::GeneralTerm::Recurrence {
             polys,

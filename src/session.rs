@@ -194,18 +194,9 @@ fn mentions_bindings(
     scope: &crate::eval::scope::Scope,
 ) -> bool {
     use crate::syntax::ast::ExprKind;
-    let rec = |x: &crate::syntax::ast::Expr| mentions_bindings(x, params, scope);
-    match &e.kind {
-        ExprKind::Number(_) => false,
+    e.any(&|x| match &x.kind {
         ExprKind::Ident(n) => !params.contains(n) && scope.values.contains_key(n),
-        ExprKind::Call { name, args } => {
-            scope.functions.contains_key(&name.name) || args.iter().any(rec)
-        }
-        ExprKind::Unary { expr, .. } | ExprKind::Factorial(expr) | ExprKind::Paren(expr) => {
-            rec(expr)
-        }
-        ExprKind::Binary { lhs, rhs, .. } => rec(lhs) || rec(rhs),
-        ExprKind::Compare { operands, .. } => operands.iter().any(rec),
-        ExprKind::List(items) => items.iter().any(rec),
-    }
+        ExprKind::Call { name, .. } => scope.functions.contains_key(&name.name),
+        _ => false,
+    })
 }

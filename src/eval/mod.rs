@@ -125,17 +125,8 @@ impl<'a> Evaluator<'a> {
 
     /// Evaluates an expression that must be an exact symbolic value.
     pub fn eval_expr(&mut self, e: &ast::Expr) -> EResult<Expr> {
-        match self.eval(e)? {
-            Value::Expr(x) => Ok(x),
-            Value::Approx(a) => Ok(a.exact),
-            other => Err(EvalError::new(
-                format!(
-                    "expected a number or expression here, found {}",
-                    value::article(other.kind())
-                ),
-                e.span,
-            )),
-        }
+        let v = self.eval(e)?;
+        exact(v, e, "a number or expression")
     }
 
     /// Evaluates an expression that must be true or false.
@@ -156,27 +147,13 @@ impl<'a> Evaluator<'a> {
     /// Evaluates `e` with `name` unbound (a free symbol), whatever the scope says — for the
     /// variable of `diff`, `subs` and later series/sum builtins.
     pub fn eval_with_free(&mut self, e: &ast::Expr, name: &str) -> EResult<Value> {
-        let mut frame = HashMap::new();
-        frame.insert(name.to_string(), Value::Expr(Expr::sym(name)));
-        self.locals.push(frame);
-        let r = self.eval(e);
-        self.locals.pop();
-        r
+        self.eval_in_frame(e, vec![(name.to_string(), Value::Expr(Expr::sym(name)))])
     }
 
     /// Like [`Self::eval_with_free`], requiring an exact expression.
     pub fn eval_expr_with_free(&mut self, e: &ast::Expr, name: &str) -> EResult<Expr> {
-        match self.eval_with_free(e, name)? {
-            Value::Expr(x) => Ok(x),
-            Value::Approx(a) => Ok(a.exact),
-            other => Err(EvalError::new(
-                format!(
-                    "expected an expression here, found {}",
-                    value::article(other.kind())
-                ),
-                e.span,
-            )),
-        }
+        let v = self.eval_with_free(e, name)?;
+        exact(v, e, "an expression")
     }
 
     /// A name argument that must be written as a plain variable (`x`, `λ`).
@@ -358,6 +335,22 @@ fn unreachable_command() -> crate::math::expr::MResult {
     Err(crate::math::MathError::Unsupported(
         "internal: a command dispatched as a function".into(),
     ))
+}
+
+/// The exact expression a value stands for (an approximation's exact source), or an error
+/// saying `wanted` at the span of `e`.
+fn exact(v: Value, e: &ast::Expr, wanted: &str) -> EResult<Expr> {
+    match v {
+        Value::Expr(x) => Ok(x),
+        Value::Approx(a) => Ok(a.exact),
+        other => Err(EvalError::new(
+            format!(
+                "expected {wanted} here, found {}",
+                value::article(other.kind())
+            ),
+            e.span,
+        )),
+    }
 }
 
 /// Names that denote constants and cannot be used as variables or rebound.

@@ -74,6 +74,25 @@ pub enum CmpOp {
     Ne,
 }
 
+impl Expr {
+    /// Whether `pred` holds for this node or any node below it (pre-order, short-circuiting).
+    pub fn any(&self, pred: &dyn Fn(&Expr) -> bool) -> bool {
+        if pred(self) {
+            return true;
+        }
+        match &self.kind {
+            ExprKind::Number(_) | ExprKind::Ident(_) => false,
+            ExprKind::Call { args, .. } => args.iter().any(|a| a.any(pred)),
+            ExprKind::Unary { expr, .. } | ExprKind::Factorial(expr) | ExprKind::Paren(expr) => {
+                expr.any(pred)
+            }
+            ExprKind::Binary { lhs, rhs, .. } => lhs.any(pred) || rhs.any(pred),
+            ExprKind::Compare { operands, .. } => operands.iter().any(|o| o.any(pred)),
+            ExprKind::List(items) => items.iter().any(|i| i.any(pred)),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExprKind {
     /// A numeric literal exactly as written: `42`, `0.95`, `1e-8`, `2.5E+3`.

@@ -11,6 +11,7 @@ pub mod number;
 pub mod poly;
 pub mod radius;
 pub mod series;
+pub mod sum;
 
 pub use derivation::{Derivation, Step};
 

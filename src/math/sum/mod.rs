@@ -3,6 +3,9 @@
 //! values of infinite sums with the tail bound that proves them.
 
 pub mod closed;
+pub mod closed_methods;
+pub mod closed_shape;
+pub mod closed_verify;
 pub mod exact;
 pub mod gosper;
 pub mod hyper;

@@ -73,12 +73,35 @@ fn polynomials_factor() {
     assert_eq!(printed("5", "k", "1", "n"), "5*n");
     assert_eq!(printed("a*k", "k", "1", "n"), "a*n*(1 + n)/2");
     assert_eq!(printed("k", "k", "0", "2*m+1"), "(1 + m)*(1 + 2*m)");
+    // Both bounds symbolic: the number of terms hi − lo + 1 is a factor.
+    assert_eq!(printed("k", "k", "m", "n"), "(1 - m + n)*(m + n)/2");
+    assert_eq!(
+        printed("(k+a)^2", "k", "1", "n"),
+        "n*(1 + 6*a + 6*a^2 + 3*n*(1 + 2*a) + 2*n^2)/6"
+    );
 }
 
 #[test]
 fn geometric_and_arithmetic_geometric() {
     assert_eq!(printed("2^k", "k", "0", "n"), "2^(1 + n) - 1");
     assert_eq!(printed("k*2^k", "k", "0", "n"), "2 + 2^(1 + n)*(n - 1)");
+    assert_eq!(
+        printed("k^2*2^k", "k", "1", "n"),
+        "2^(1 + n)*(3 - 2*n + n^2) - 6"
+    );
+    assert_eq!(printed("2^(-k)", "k", "0", "n"), "2 - 2^(-n)");
+    assert_eq!(
+        printed("x^(2*k)", "k", "0", "n"),
+        "(x^(2 + 2*n) - 1)/(x^2 - 1)"
+    );
+    assert_eq!(
+        printed("a^k*b^k", "k", "1", "n"),
+        "a*b*(a^n*b^n - 1)/(a*b - 1)"
+    );
+    // Powers of e and π are decided exactly (they are transcendental).
+    assert_eq!(printed("exp(k)", "k", "0", "n"), "(exp(1 + n) - 1)/(e - 1)");
+    assert_eq!(printed("pi^k", "k", "1", "n"), "pi*(pi^n - 1)/(pi - 1)");
+    assert!(closed("k*exp(-k*x)", "k", "1", "n").is_some());
     assert!(closed("k*r^k", "k", "0", "N").is_some());
     assert!(closed("k^2*(1/3)^k", "k", "1", "N").is_some());
     assert!(closed("(-1)^k*k", "k", "0", "N").is_some());
@@ -100,6 +123,14 @@ fn telescoping_terms() {
 }
 
 #[test]
+fn symbolic_shift_of_the_index() {
+    assert_eq!(
+        printed("1/((k+a)*(k+a+1))", "k", "0", "n"),
+        "1/a - 1/(1 + a + n)"
+    );
+}
+
+#[test]
 fn gosper_summable_terms() {
     assert_eq!(printed("k*k!", "k", "1", "n"), "(1 + n)! - 1");
     assert_eq!(
@@ -107,7 +138,15 @@ fn gosper_summable_terms() {
         "n*(5 + 3*n)/(4*(1 + n)*(2 + n))"
     );
     assert!(closed("binomial(k, 2)", "k", "0", "n").is_some());
-    assert!(closed("(4*k+1)*k!/(2*k+1)!", "k", "0", "n").is_some());
+    assert_eq!(
+        printed("(4*k+1)*k!/(2*k+1)!", "k", "0", "n"),
+        "2 - 2*(1 + n)!/(2 + 2*n)!"
+    );
+    assert_eq!(
+        printed("(k^2+k-1)/(k+2)!", "k", "0", "n"),
+        "-(1 + n)/(2 + n)!"
+    );
+    assert_eq!(printed("1/(k*(k+1))", "k", "m", "n"), "1/m - 1/(1 + n)");
 }
 
 #[test]

@@ -6,10 +6,11 @@
 //! `closed_methods`, the printed shape in `closed_shape`.
 
 use super::closed_methods::{self as methods, Found, Piece};
-use super::closed_shape::shape;
+use super::closed_shape::{absorb_factorials, collect, poly_coeffs, poly_expr, shape};
 use super::closed_verify::{antidifference_holds, closed_form_holds};
 use super::{gosper, hyper};
-use crate::math::expr::{self, subst::subs, Expr, MResult};
+use crate::math::expr::{self, subst::expand, subst::subs, Expr, MResult};
+use crate::math::poly::rational_function;
 use crate::math::Derivation;
 
 /// How deeply linearity may split a sum into terms that are summed on their own.
@@ -42,26 +43,42 @@ pub fn closed_form(a: &Expr, n: &str, lo: &Expr, hi: &Expr) -> MResult<Option<(E
     let mut parts = Vec::with_capacity(found.len());
     let mut conditions = Vec::new();
     for f in &found {
-        parts.push(piece_sum(f, n, lo, hi, &count, &mut conditions)?);
+        parts.push(f.sum(n, lo, hi, &count, &mut conditions)?);
         d.extend(f.steps.clone());
         conditions.extend(f.conditions.iter().cloned());
     }
-    let mut s = expr::add(parts)?;
-    let syms = s.symbols();
-    if syms.len() == 1 && crate::math::poly::rational_function(&s, &syms[0]).is_some() {
-        s = shape(&s)?;
-    }
-    let z = total_antidifference(&found, n)?;
-    let Some(check_z) = antidifference_holds(&z, a, n)? else {
+    let s = expr::add(parts)?;
+    let Some((z, check_z)) = verified_antidifference(&found, a, n)? else {
         return Ok(None);
     };
-    let Some(check_s) = closed_form_holds(&s, a, n, lo, hi)? else {
+    let mut candidates = Vec::new();
+    let syms = s.symbols();
+    if syms.len() == 1 && rational_function(&s, &syms[0]).is_some() {
+        candidates.push(shape(&s)?);
+    } else if let Some(t) = factor_by_count(&s, lo, hi, &count)? {
+        candidates.push(t);
+    }
+    candidates.push(absorb_factorials(&s)?);
+    candidates.push(s);
+    let mut chosen = None;
+    for c in candidates {
+        if let Some(check) = closed_form_holds(&c, a, n, lo, hi)? {
+            chosen = Some((c, check));
+            break;
+        }
+    }
+    let Some((s, check_s)) = chosen else {
         return Ok(None);
     };
     conditions.dedup();
     for c in conditions {
         d.push(c, "condition of the formula");
     }
+    d.push_expr(
+        format!("antidifference z({n}) with z({n}+1) − z({n}) = {a}"),
+        z,
+        "Σ_(lo)^(hi) a = z(hi + 1) − z(lo)",
+    );
     d.push_expr(
         format!("Σ_({n}={lo})^({hi}) {a}"),
         s.clone(),
@@ -86,8 +103,7 @@ pub fn antidifference(a: &Expr, n: &str) -> MResult<Option<(Expr, Derivation)>> 
     let Some(found) = plan(a, n, 0)? else {
         return Ok(None);
     };
-    let z = total_antidifference(&found, n)?;
-    let Some(check) = antidifference_holds(&z, a, n)? else {
+    let Some((z, check)) = verified_antidifference(&found, a, n)? else {
         return Ok(None);
     };
     let mut d = Derivation::new();
@@ -106,63 +122,58 @@ pub fn antidifference(a: &Expr, n: &str) -> MResult<Option<(Expr, Derivation)>> 
     Ok(Some((z, d)))
 }
 
+/// The antidifference of all pieces, in its nicest form that passes the check.
+fn verified_antidifference(found: &[Found], a: &Expr, n: &str) -> MResult<Option<(Expr, String)>> {
+    let z = shape(&total_antidifference(found, n)?)?;
+    for c in [absorb_factorials(&z)?, z] {
+        if let Some(check) = antidifference_holds(&c, a, n)? {
+            return Ok(Some((c, check)));
+        }
+    }
+    Ok(None)
+}
+
 fn total_antidifference(found: &[Found], n: &str) -> MResult {
-    let z = expr::add(
+    expr::add(
         found
             .iter()
             .map(|f| f.antidifference(n))
             .collect::<MResult<Vec<_>>>()?,
-    )?;
-    shape(&z)
+    )
 }
 
-/// The sum of one piece over lo..hi (count = hi − lo + 1 terms).
-fn piece_sum(
-    f: &Found,
-    n: &str,
-    lo: &Expr,
-    hi: &Expr,
-    count: &Expr,
-    conditions: &mut Vec<String>,
-) -> MResult {
-    match &f.piece {
-        Piece::Constant(v) => expr::mul(vec![f.coeff.clone(), count.clone(), v.clone()]),
-        Piece::Geometric { g, rho, reverse } => {
-            let (start, ratio) = if *reverse {
-                (hi, expr::pow(rho.clone(), Expr::int(-1))?)
-            } else {
-                (lo, rho.clone())
-            };
-            let first = subs(g, n, start)?;
-            if ratio.as_num().is_none() {
-                let at_one = expr::mul(vec![f.coeff.clone(), first.clone(), count.clone()])?;
-                let at_one = match &ratio {
-                    Expr::Sym(r) => subs(&at_one, r, &Expr::one())?,
-                    _ => at_one,
-                };
-                conditions.push(format!(
-                    "valid for {ratio} ≠ 1; when {ratio} = 1 the sum is {at_one}"
-                ));
-            }
-            let s = expr::mul(vec![
-                f.coeff.clone(),
-                first,
-                expr::sub(Expr::one(), expr::pow(ratio.clone(), count.clone())?)?,
-                expr::pow(expr::sub(Expr::one(), ratio)?, Expr::int(-1))?,
-            ])?;
-            shape(&s)
-        }
-        Piece::Anti { num, den } => {
-            let top = subs(num, n, &expr::add(vec![hi.clone(), Expr::one()])?)?;
-            let bottom = subs(num, n, lo)?;
-            let diff = shape(&expr::sub(top, bottom)?)?;
-            expr::mul(vec![
-                f.coeff.clone(),
-                diff,
-                expr::pow(den.clone(), Expr::int(-1))?,
-            ])
-        }
+/// For a polynomial in hi (with a symbolic lo or parameters): the sum vanishes at hi = lo − 1 (no terms), so
+/// it is count·T; `Some(count·T)` when the division is exact.
+fn factor_by_count(s: &Expr, lo: &Expr, hi: &Expr, count: &Expr) -> MResult<Option<Expr>> {
+    let (Expr::Sym(h), Expr::Add(_)) = (hi, s) else {
+        return Ok(None);
+    };
+    let Some(c) = poly_coeffs(s, h) else {
+        return Ok(None);
+    };
+    if c.len() < 2 {
+        return Ok(None);
     }
+    // Synthetic division by hi − r, r = lo − 1.
+    let r = expr::sub(lo.clone(), Expr::one())?;
+    let d = c.len() - 1;
+    let mut b = vec![Expr::zero(); d];
+    b[d - 1] = c[d].clone();
+    for k in (1..d).rev() {
+        b[k - 1] = expand(&expr::add(vec![
+            c[k].clone(),
+            expr::mul(vec![r.clone(), b[k].clone()])?,
+        ])?)?;
+    }
+    let rem = expand(&expr::add(vec![
+        c[0].clone(),
+        expr::mul(vec![r, b[0].clone()])?,
+    ])?)?;
+    if !rem.is_zero() {
+        return Ok(None);
+    }
+    let t = collect(&poly_expr(&b, h)?, Some(h))?;
+    Ok(Some(expr::mul(vec![count.clone(), t])?))
 }
 
 /// Splits a product into its factors free of `n` and the rest.
@@ -224,12 +235,19 @@ fn plan_dependent(g: &Expr, n: &str, depth: u32) -> MResult<Option<Vec<Found>>> 
     if let Some(f) = hypergeometric(g, n)? {
         return Ok(Some(vec![f]));
     }
-    let Expr::Add(terms) = g else {
-        return Ok(None);
-    };
     if depth >= MAX_DEPTH {
         return Ok(None);
     }
+    if let Expr::Add(terms) = g {
+        if let Some(f) = linear(terms, n, depth)? {
+            return Ok(Some(f));
+        }
+    }
+    shifted(g, n, depth)
+}
+
+/// Telescoping groups among the terms, then the other terms summed on their own.
+fn linear(terms: &[Expr], n: &str, depth: u32) -> MResult<Option<Vec<Found>>> {
     let (mut found, left) = methods::telescoping(terms, n)?;
     if !found.is_empty() && !left.is_empty() {
         // What does not telescope may still sum as a whole (a rational function, say).
@@ -245,6 +263,71 @@ fn plan_dependent(g: &Expr, n: &str, depth: u32) -> MResult<Option<Vec<Found>>> 
         }
     }
     Ok(Some(found))
+}
+
+/// A symbolic offset c in factors like (n + c): with f(n) = g(n − c) free of c, an
+/// antidifference Z of f gives z(n) = Z(n + c) for g, as in 1/((n + a)(n + a + 1)).
+fn shifted(g: &Expr, n: &str, depth: u32) -> MResult<Option<Vec<Found>>> {
+    let Some(c) = offset(g, n)? else {
+        return Ok(None);
+    };
+    let back = expr::sub(Expr::sym(n), c.clone())?;
+    let f = subs(g, n, &back)?;
+    if f.symbols().len() >= g.symbols().len() {
+        return Ok(None);
+    }
+    let Some(found) = plan(&f, n, depth + 1)? else {
+        return Ok(None);
+    };
+    let z = total_antidifference(&found, n)?;
+    let z = subs(&z, n, &expr::add(vec![Expr::sym(n), c.clone()])?)?;
+    let mut steps = Derivation::new();
+    steps.push(
+        format!("with {n} → {n} − ({c}) the term is {f}"),
+        "a symbolic shift of the index: an antidifference Z of the shifted term gives z(n) = Z(n + c)",
+    );
+    let mut conditions = Vec::new();
+    for fd in found {
+        steps.extend(fd.steps);
+        conditions.extend(fd.conditions);
+    }
+    Ok(Some(vec![Found {
+        coeff: Expr::one(),
+        piece: Piece::Anti {
+            num: shape(&z)?,
+            den: Expr::one(),
+        },
+        steps,
+        conditions,
+    }]))
+}
+
+/// The first n-free, symbolic c with some sum n + c inside `g`.
+fn offset(g: &Expr, n: &str) -> MResult<Option<Expr>> {
+    if !g.depends_on(n) {
+        return Ok(None);
+    }
+    if let Expr::Add(_) = g {
+        let c = expand(&expr::sub(g.clone(), Expr::sym(n))?)?;
+        if !c.depends_on(n) && !c.symbols().is_empty() {
+            return Ok(Some(c));
+        }
+    }
+    match g {
+        Expr::Pow(b, x) => match offset(b, n)? {
+            Some(c) => Ok(Some(c)),
+            None => offset(x, n),
+        },
+        Expr::Mul(v) | Expr::Add(v) | Expr::Func(_, v) => {
+            for t in v {
+                if let Some(c) = offset(t, n)? {
+                    return Ok(Some(c));
+                }
+            }
+            Ok(None)
+        }
+        _ => Ok(None),
+    }
 }
 
 /// Gosper's algorithm on a hypergeometric term.

@@ -4,12 +4,11 @@
 //! Each method yields a [`Piece`] that knows its antidifference and its sum over a range.
 //! Imports only the expression layer.
 
+use super::closed_shape::{collect, poly_coeffs, poly_expr, shape};
 use crate::math::expr::{self, diff::diff, subst::expand, subst::subs, Expr, MResult};
 use crate::math::number::Q;
 use crate::math::Derivation;
 
-/// Largest polynomial degree summed by the structural methods.
-const MAX_DEGREE: usize = 100;
 /// Largest index shift looked for between the terms of a telescoping sum.
 const MAX_SHIFT: i64 = 24;
 /// Largest number of terms searched for telescoping pairs.
@@ -20,9 +19,17 @@ const MAX_TERMS: usize = 40;
 pub enum Piece {
     /// A value free of the index: its sum is (hi − lo + 1)·value.
     Constant(Expr),
-    /// G(n) with G(n+1) = ρ·G(n), ρ ≠ 1; `reverse` sums from the top (ratio 1/ρ), which reads
-    /// better when every exponent decreases with n.
-    Geometric { g: Expr, rho: Expr, reverse: bool },
+    /// G(n) = ∏ b^(α·n + β) with ratio ρ = ∏ b^α ≠ 1 (the pairs (b, α) in `ratio`);
+    /// `reverse` sums from the top (ratio 1/ρ), which reads better when every exponent
+    /// decreases with n.
+    Geometric {
+        g: Expr,
+        ratio: Vec<(Expr, Expr)>,
+        reverse: bool,
+    },
+    /// The antidifference G(n)·N(n)/den of a polynomial times the geometric G, with N's
+    /// coefficients in `poly` and `den` free of the index.
+    PolyGeometric { g: Expr, poly: Vec<Expr>, den: Expr },
     /// An antidifference num(n)/den with `den` free of the index.
     Anti { num: Expr, den: Expr },
 }
@@ -50,68 +57,82 @@ impl Found {
     pub fn antidifference(&self, n: &str) -> MResult {
         let z = match &self.piece {
             Piece::Constant(v) => expr::mul(vec![v.clone(), Expr::sym(n)])?,
-            Piece::Geometric { g, rho, .. } => {
-                expr::div(g.clone(), expr::sub(rho.clone(), Expr::one())?)?
+            Piece::Geometric { g, ratio, .. } => {
+                let rho = ratio_power(ratio, &Expr::one())?;
+                expr::div(g.clone(), expr::sub(rho, Expr::one())?)?
             }
+            Piece::PolyGeometric { g, poly, den } => expr::div(
+                expr::mul(vec![g.clone(), poly_expr(poly, n)?])?,
+                den.clone(),
+            )?,
             Piece::Anti { num, den } => expr::div(num.clone(), den.clone())?,
         };
         expr::mul(vec![self.coeff.clone(), z])
     }
-}
 
-/// `p(n)` as its coefficients `[p0, p1, …]` (free of `n`) when it is a polynomial in `n`.
-pub fn poly_coeffs(e: &Expr, n: &str) -> Option<Vec<Expr>> {
-    if !e.depends_on(n) {
-        return Some(vec![e.clone()]);
-    }
-    let x = expand(e).ok()?;
-    let terms = match &x {
-        Expr::Add(ts) => ts.clone(),
-        other => vec![other.clone()],
-    };
-    let mut out: Vec<Vec<Expr>> = Vec::new();
-    for t in terms {
-        let factors = match &t {
-            Expr::Mul(fs) => fs.clone(),
-            other => vec![other.clone()],
-        };
-        let mut k = 0usize;
-        let mut rest = Vec::new();
-        for f in factors {
-            match &f {
-                Expr::Sym(s) if &**s == n => k += 1,
-                Expr::Pow(b, p) if matches!(&**b, Expr::Sym(s) if &**s == n) => {
-                    let e = p.as_num().filter(|q| q.is_integer() && !q.is_negative())?;
-                    k += e.to_i64().filter(|v| *v as usize <= MAX_DEGREE)? as usize;
+    /// The sum of one piece over lo..hi (count = hi − lo + 1 terms).
+    pub fn sum(
+        &self,
+        n: &str,
+        lo: &Expr,
+        hi: &Expr,
+        count: &Expr,
+        conditions: &mut Vec<String>,
+    ) -> MResult {
+        let f = self;
+        match &f.piece {
+            Piece::Constant(v) => expr::mul(vec![f.coeff.clone(), count.clone(), v.clone()]),
+            Piece::Geometric { g, ratio, reverse } => {
+                let sign = Expr::int(if *reverse { -1 } else { 1 });
+                let start = if *reverse { hi } else { lo };
+                let rho = ratio_power(ratio, &sign)?;
+                let first = subs(g, n, start)?;
+                if rho.as_num().is_none() {
+                    let at_one = expr::mul(vec![f.coeff.clone(), first.clone(), count.clone()])?;
+                    let at_one = match &rho {
+                        Expr::Sym(r) => subs(&at_one, r, &Expr::one())?,
+                        _ => at_one,
+                    };
+                    conditions.push(format!(
+                        "valid for {rho} ≠ 1; when {rho} = 1 the sum is {at_one}"
+                    ));
                 }
-                other if !other.depends_on(n) => rest.push(f),
-                _ => return None,
+                let power = ratio_power(ratio, &expr::mul(vec![sign, count.clone()])?)?;
+                let s = expr::mul(vec![
+                    f.coeff.clone(),
+                    first,
+                    expr::sub(Expr::one(), power)?,
+                    expr::pow(expr::sub(Expr::one(), rho)?, Expr::int(-1))?,
+                ])?;
+                shape(&s)
+            }
+            Piece::PolyGeometric { g, poly, den } => {
+                let end = |at: &Expr| -> MResult {
+                    let value = subs(&poly_expr(poly, n)?, n, at)?;
+                    let main = at.symbols();
+                    let x = (main.len() == 1).then(|| main[0].to_string());
+                    expr::mul(vec![subs(g, n, at)?, collect(&value, x.as_deref())?])
+                };
+                let top = end(&expr::add(vec![hi.clone(), Expr::one()])?)?;
+                let diff = expr::sub(top, end(lo)?)?;
+                expr::mul(vec![
+                    f.coeff.clone(),
+                    diff,
+                    expr::pow(den.clone(), Expr::int(-1))?,
+                ])
+            }
+            Piece::Anti { num, den } => {
+                let top = subs(num, n, &expr::add(vec![hi.clone(), Expr::one()])?)?;
+                let bottom = subs(num, n, lo)?;
+                let diff = shape(&expr::sub(top, bottom)?)?;
+                expr::mul(vec![
+                    f.coeff.clone(),
+                    diff,
+                    expr::pow(den.clone(), Expr::int(-1))?,
+                ])
             }
         }
-        if k > MAX_DEGREE {
-            return None;
-        }
-        if out.len() <= k {
-            out.resize(k + 1, Vec::new());
-        }
-        out[k].push(expr::mul(rest).ok()?);
     }
-    out.into_iter().map(|ts| expr::add(ts).ok()).collect()
-}
-
-/// Σ_{j} c_j n^j as an expression.
-fn poly_expr(c: &[Expr], n: &str) -> MResult {
-    let terms = c
-        .iter()
-        .enumerate()
-        .map(|(j, cj)| {
-            expr::mul(vec![
-                cj.clone(),
-                expr::pow(Expr::sym(n), Expr::int(j as i64))?,
-            ])
-        })
-        .collect::<MResult<Vec<_>>>()?;
-    expr::add(terms)
 }
 
 /// Binomial coefficients C(j, k) for j ≤ m.
@@ -159,8 +180,18 @@ pub fn polynomial(g: &Expr, n: &str) -> MResult<Option<Found>> {
     )))
 }
 
-/// For a factor b^(α·n + β) with b and α free of n: its ratio b^α and whether α < 0.
-fn geometric_factor(f: &Expr, n: &str) -> MResult<Option<(Expr, bool)>> {
+/// ∏ b^(α·k) over the pairs (b, α): the ratio ρ raised to the power k, written so that
+/// (x^2)^(1 + n) comes out as x^(2 + 2*n).
+pub fn ratio_power(ratio: &[(Expr, Expr)], k: &Expr) -> MResult {
+    let parts = ratio
+        .iter()
+        .map(|(b, a)| expr::pow(b.clone(), expr::mul(vec![a.clone(), k.clone()])?))
+        .collect::<MResult<Vec<_>>>()?;
+    expr::mul(parts)
+}
+
+/// For a factor b^(α·n + β) with b and α free of n: (b, α).
+fn geometric_factor(f: &Expr, n: &str) -> MResult<Option<(Expr, Expr)>> {
     let Expr::Pow(b, e) = f else {
         return Ok(None);
     };
@@ -178,37 +209,53 @@ fn geometric_factor(f: &Expr, n: &str) -> MResult<Option<(Expr, bool)>> {
     if rest.depends_on(n) {
         return Ok(None);
     }
-    let negative = alpha.as_num().is_some_and(Q::is_negative);
-    Ok(Some((expr::pow((**b).clone(), alpha)?, negative)))
+    Ok(Some(((**b).clone(), alpha)))
 }
 
-/// Splits a product into its geometric factors (with the combined ratio and whether all
-/// exponents decrease) and the other factors.
-fn split_geometric(g: &Expr, n: &str) -> MResult<(Vec<Expr>, Expr, bool, Vec<Expr>)> {
-    let factors = match g {
-        Expr::Mul(fs) => fs.clone(),
-        other => vec![other.clone()],
-    };
-    let (mut geo, mut ratios, mut all_neg, mut rest) = (Vec::new(), Vec::new(), true, Vec::new());
-    for f in factors {
-        match geometric_factor(&f, n)? {
-            Some((r, neg)) => {
-                geo.push(f);
-                ratios.push(r);
-                all_neg &= neg;
+/// The geometric factors of a product (with their (base, α) pairs) and the other factors.
+struct Split {
+    geo: Vec<Expr>,
+    ratio: Vec<(Expr, Expr)>,
+    rest: Vec<Expr>,
+}
+
+impl Split {
+    fn new(g: &Expr, n: &str) -> MResult<Split> {
+        let factors = match g {
+            Expr::Mul(fs) => fs.clone(),
+            other => vec![other.clone()],
+        };
+        let mut s = Split {
+            geo: Vec::new(),
+            ratio: Vec::new(),
+            rest: Vec::new(),
+        };
+        for f in factors {
+            match geometric_factor(&f, n)? {
+                Some(pair) => {
+                    s.geo.push(f);
+                    s.ratio.push(pair);
+                }
+                None => s.rest.push(f),
             }
-            None => rest.push(f),
         }
+        Ok(s)
     }
-    Ok((geo, expr::mul(ratios)?, all_neg, rest))
+    /// Whether every exponent decreases with n.
+    fn decreasing(&self) -> bool {
+        self.ratio
+            .iter()
+            .all(|(_, a)| a.as_num().is_some_and(Q::is_negative))
+    }
 }
 
 /// c·r^(α·n+β) (a product of such factors): a geometric term.
 pub fn geometric(g: &Expr, n: &str) -> MResult<Option<Found>> {
-    let (geo, rho, all_neg, rest) = split_geometric(g, n)?;
-    if geo.is_empty() || !rest.is_empty() {
+    let split = Split::new(g, n)?;
+    if split.geo.is_empty() || !split.rest.is_empty() {
         return Ok(None);
     }
+    let rho = ratio_power(&split.ratio, &Expr::one())?;
     let mut steps = Derivation::new();
     if rho.is_one() {
         steps.push(format!("{g} does not change with {n}"), "its ratio is 1");
@@ -217,8 +264,8 @@ pub fn geometric(g: &Expr, n: &str) -> MResult<Option<Found>> {
     let mut found = Found::new(
         Piece::Geometric {
             g: g.clone(),
-            rho: rho.clone(),
-            reverse: all_neg,
+            reverse: split.decreasing(),
+            ratio: split.ratio,
         },
         steps,
     );
@@ -233,7 +280,8 @@ pub fn geometric(g: &Expr, n: &str) -> MResult<Option<Found>> {
 /// ρ·q(n+1) − q(n) = p(n), q of the degree of p, solved by back substitution with
 /// ρ symbolic; written as G(n)·N(n)/(ρ − 1)^(d+1) with N a polynomial in n and ρ.
 pub fn poly_geometric(g: &Expr, n: &str) -> MResult<Option<Found>> {
-    let (geo, rho, _, rest) = split_geometric(g, n)?;
+    let Split { geo, ratio, rest } = Split::new(g, n)?;
+    let rho = ratio_power(&ratio, &Expr::one())?;
     if geo.is_empty() || rest.is_empty() || rho.is_one() {
         return Ok(None);
     }
@@ -263,9 +311,12 @@ pub fn poly_geometric(g: &Expr, n: &str) -> MResult<Option<Found>> {
         .map(|k| expand(&expr::mul(vec![qh[k].clone(), rpow(k)?])?))
         .collect::<MResult<Vec<_>>>()?;
     let g_only = expr::mul(geo)?;
-    let num = expr::mul(vec![g_only.clone(), poly_expr(&coeffs, n)?])?;
-    let den = rpow(d + 1)?;
-    let mut found = Found::new(Piece::Anti { num, den }, Derivation::new());
+    let piece = Piece::PolyGeometric {
+        g: g_only.clone(),
+        poly: coeffs,
+        den: rpow(d + 1)?,
+    };
+    let mut found = Found::new(piece, Derivation::new());
     found.steps.push(
         format!("{g} is a polynomial of degree {d} times the geometric {g_only} of ratio {rho}"),
         format!("antidifference {g_only}·q({n}) with {rho}·q({n}+1) − q({n}) = {pexpr}, solved by back substitution"),

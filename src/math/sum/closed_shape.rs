@@ -3,10 +3,13 @@
 //! they split (`n*(1 + n)*(1 + 2*n)/6`, `n/(1 + n)`); anything else keeps the smaller of its
 //! built and expanded forms. Imports only the expression layer and `Poly`.
 
-use crate::math::expr::{self, subst::expand, Expr, MResult};
+use crate::math::expr::{self, subst::expand, Expr, Func, MResult};
 use crate::math::number::Q;
 use crate::math::poly::{rational_function, Poly};
 use rug::{Integer, Rational};
+
+/// Largest polynomial degree read off an expression.
+const MAX_DEGREE: usize = 100;
 
 /// `p` as a coefficient times primitive integer factors with multiplicities: its rational
 /// roots u/v as (v·x − u), and the rest (no rational roots) made primitive.
@@ -107,6 +110,134 @@ pub fn shape(e: &Expr) -> MResult<Expr> {
         Ok(x) if x.size() < e.size() => x,
         _ => e.clone(),
     })
+}
+
+/// `p(n)` as its coefficients `[p0, p1, …]` (free of `n`) when it is a polynomial in `n`.
+pub fn poly_coeffs(e: &Expr, n: &str) -> Option<Vec<Expr>> {
+    if !e.depends_on(n) {
+        return Some(vec![e.clone()]);
+    }
+    let x = expand(e).ok()?;
+    let terms = match &x {
+        Expr::Add(ts) => ts.clone(),
+        other => vec![other.clone()],
+    };
+    let mut out: Vec<Vec<Expr>> = Vec::new();
+    for t in terms {
+        let factors = match &t {
+            Expr::Mul(fs) => fs.clone(),
+            other => vec![other.clone()],
+        };
+        let mut k = 0usize;
+        let mut rest = Vec::new();
+        for f in factors {
+            match &f {
+                Expr::Sym(s) if &**s == n => k += 1,
+                Expr::Pow(b, p) if matches!(&**b, Expr::Sym(s) if &**s == n) => {
+                    let e = p.as_num().filter(|q| q.is_integer() && !q.is_negative())?;
+                    k += e.to_i64().filter(|v| *v as usize <= MAX_DEGREE)? as usize;
+                }
+                other if !other.depends_on(n) => rest.push(f),
+                _ => return None,
+            }
+        }
+        if k > MAX_DEGREE {
+            return None;
+        }
+        if out.len() <= k {
+            out.resize(k + 1, Vec::new());
+        }
+        out[k].push(expr::mul(rest).ok()?);
+    }
+    out.into_iter().map(|ts| expr::add(ts).ok()).collect()
+}
+
+/// Σ_{j} c_j n^j as an expression.
+pub fn poly_expr(c: &[Expr], n: &str) -> MResult {
+    let terms = c
+        .iter()
+        .enumerate()
+        .map(|(j, cj)| {
+            expr::mul(vec![
+                cj.clone(),
+                expr::pow(Expr::sym(n), Expr::int(j as i64))?,
+            ])
+        })
+        .collect::<MResult<Vec<_>>>()?;
+    expr::add(terms)
+}
+
+/// `e` as a polynomial in `x` (when it is one) with each coefficient shaped: the form of
+/// N(hi + 1) in `2^(1 + n)*(3 - 2*n + n^2)`. Otherwise [`shape`].
+pub fn collect(e: &Expr, x: Option<&str>) -> MResult<Expr> {
+    let Some(x) = x else {
+        return shape(e);
+    };
+    let Some(c) = poly_coeffs(e, x) else {
+        return shape(e);
+    };
+    if c.iter().all(|ci| ci.as_num().is_some()) {
+        return shape(&poly_expr(&c, x)?);
+    }
+    let c = c.iter().map(shape).collect::<MResult<Vec<_>>>()?;
+    poly_expr(&c, x)
+}
+
+/// `L/L!` → `1/(L−1)!` and `L!/L` → `(L−1)!` inside products (where both sides are defined;
+/// callers verify the result).
+pub fn absorb_factorials(e: &Expr) -> MResult<Expr> {
+    match e {
+        Expr::Add(ts) => expr::add(
+            ts.iter()
+                .map(absorb_factorials)
+                .collect::<MResult<Vec<_>>>()?,
+        ),
+        Expr::Mul(fs) => {
+            let mut fs = fs.clone();
+            loop {
+                let Some((i, j, up)) = absorbable(&fs) else {
+                    return expr::mul(fs);
+                };
+                let Expr::Func(_, args) = fs[j].as_base_exp().0 else {
+                    return expr::mul(fs);
+                };
+                let lower = expr::func(
+                    Func::Factorial,
+                    vec![expr::sub(args[0].clone(), Expr::one())?],
+                )?;
+                fs[j] = if up {
+                    lower
+                } else {
+                    expr::pow(lower, Expr::int(-1))?
+                };
+                fs.remove(i);
+            }
+        }
+        _ => Ok(e.clone()),
+    }
+}
+
+/// A factor `L^s` and a factor `factorial(L)^(−s)` (s = ±1): their indices and whether the
+/// factorial is in the numerator.
+fn absorbable(fs: &[Expr]) -> Option<(usize, usize, bool)> {
+    for (j, f) in fs.iter().enumerate() {
+        let (b, x) = f.as_base_exp();
+        let Expr::Func(Func::Factorial, args) = &b else {
+            continue;
+        };
+        let up = x.is_one();
+        if !up && x != Expr::int(-1) {
+            continue;
+        }
+        let want = if up { Expr::int(-1) } else { Expr::one() };
+        if let Some(i) = fs.iter().position(|g| {
+            let (gb, gx) = g.as_base_exp();
+            gb == args[0] && gx == want
+        }) {
+            return Some((i, j, up));
+        }
+    }
+    None
 }
 
 #[cfg(test)]

@@ -4,8 +4,9 @@
 //! bounds. A check that cannot decide counts as a failure: no unverified formula escapes.
 //! Imports only the expression layer.
 
-use crate::math::expr::{self, subst, Expr, MResult, Symbol};
+use crate::math::expr::{self, subst, Constant, Expr, MResult, Symbol};
 use crate::math::number::Q;
+use crate::math::poly::rational_function;
 use std::collections::BTreeMap;
 
 /// Values given to free parameters (never 0 or ±1, where formulas degenerate).
@@ -40,8 +41,44 @@ fn verdict(d: &Expr) -> Verdict {
     match subst::expand(d) {
         Ok(x) if x.is_zero() => Verdict::Zero,
         Ok(Expr::Num(_)) => Verdict::NonZero,
-        _ => Verdict::Unknown,
+        _ => transcendental(d),
     }
+}
+
+/// Decides a number built from rationals and integer powers of one of e or π exactly: it
+/// is a rational function R of that constant with rational coefficients, which vanishes
+/// there (the constant being transcendental) exactly when R's numerator is zero.
+fn transcendental(d: &Expr) -> Verdict {
+    let Ok(x) = constants_to_symbols(d) else {
+        return Verdict::Unknown;
+    };
+    let syms = x.symbols();
+    if syms.len() != 1 {
+        return Verdict::Unknown;
+    }
+    match rational_function(&x, &syms[0]) {
+        Some((p, _)) if p.is_zero() => Verdict::Zero,
+        Some(_) => Verdict::NonZero,
+        None => Verdict::Unknown,
+    }
+}
+
+/// `e` with the constants e and π replaced by symbols no user can write.
+fn constants_to_symbols(e: &Expr) -> MResult {
+    let map = |v: &[Expr]| {
+        v.iter()
+            .map(constants_to_symbols)
+            .collect::<MResult<Vec<_>>>()
+    };
+    Ok(match e {
+        Expr::Const(Constant::E) => Expr::sym("const e"),
+        Expr::Const(Constant::Pi) => Expr::sym("const pi"),
+        Expr::Num(_) | Expr::Sym(_) | Expr::Const(_) => e.clone(),
+        Expr::Pow(b, x) => expr::pow(constants_to_symbols(b)?, constants_to_symbols(x)?)?,
+        Expr::Mul(fs) => expr::mul(map(fs)?)?,
+        Expr::Add(ts) => expr::add(map(ts)?)?,
+        Expr::Func(f, args) => expr::func(*f, map(args)?)?,
+    })
 }
 
 fn assign(e: &Expr, vals: &BTreeMap<String, Expr>) -> MResult {

@@ -9,7 +9,7 @@ use super::closed_methods::{self as methods, Found, Piece};
 use super::closed_shape::{absorb_factorials, collect, poly_coeffs, poly_expr, shape};
 use super::closed_verify::{antidifference_holds, closed_form_holds};
 use super::{gosper, hyper};
-use crate::math::expr::{self, subst::expand, subst::subs, Expr, MResult};
+use crate::math::expr::{self, subst::expand, subst::subs, Expr, MResult, MathError};
 use crate::math::poly::rational_function;
 use crate::math::Derivation;
 
@@ -28,6 +28,25 @@ const MAX_DEPTH: u32 = 3;
 /// assert_eq!(s.to_string(), "n*(1 + n)/2");
 /// ```
 pub fn closed_form(a: &Expr, n: &str, lo: &Expr, hi: &Expr) -> MResult<Option<(Expr, Derivation)>> {
+    quietly(closed_form_inner(a, n, lo, hi))
+}
+
+/// A method that fails (a size limit, a pole at a bound) is a method that does not apply:
+/// only an interruption is passed on.
+fn quietly<T>(r: MResult<Option<T>>) -> MResult<Option<T>> {
+    match r {
+        Err(MathError::Interrupted) => Err(MathError::Interrupted),
+        Err(_) => Ok(None),
+        ok => ok,
+    }
+}
+
+fn closed_form_inner(
+    a: &Expr,
+    n: &str,
+    lo: &Expr,
+    hi: &Expr,
+) -> MResult<Option<(Expr, Derivation)>> {
     if lo.has_infinity() || hi.has_infinity() || lo.depends_on(n) || hi.depends_on(n) {
         return Ok(None);
     }
@@ -100,6 +119,10 @@ pub fn closed_form(a: &Expr, n: &str, lo: &Expr, hi: &Expr) -> MResult<Option<(E
 /// assert_eq!(z.to_string(), "k*(k - 1)/2");
 /// ```
 pub fn antidifference(a: &Expr, n: &str) -> MResult<Option<(Expr, Derivation)>> {
+    quietly(antidifference_inner(a, n))
+}
+
+fn antidifference_inner(a: &Expr, n: &str) -> MResult<Option<(Expr, Derivation)>> {
     let Some(found) = plan(a, n, 0)? else {
         return Ok(None);
     };
@@ -223,27 +246,27 @@ fn plan(a: &Expr, n: &str, depth: u32) -> MResult<Option<Vec<Found>>> {
 }
 
 fn plan_dependent(g: &Expr, n: &str, depth: u32) -> MResult<Option<Vec<Found>>> {
-    if let Some(f) = methods::polynomial(g, n)? {
-        return Ok(Some(vec![f]));
-    }
-    if let Some(f) = methods::geometric(g, n)? {
-        return Ok(Some(vec![f]));
-    }
-    if let Some(f) = methods::poly_geometric(g, n)? {
-        return Ok(Some(vec![f]));
-    }
-    if let Some(f) = hypergeometric(g, n)? {
-        return Ok(Some(vec![f]));
+    type Method = fn(&Expr, &str) -> MResult<Option<Found>>;
+    let structural: [Method; 4] = [
+        methods::polynomial,
+        methods::geometric,
+        methods::poly_geometric,
+        hypergeometric,
+    ];
+    for m in structural {
+        if let Some(f) = quietly(m(g, n))? {
+            return Ok(Some(vec![f]));
+        }
     }
     if depth >= MAX_DEPTH {
         return Ok(None);
     }
     if let Expr::Add(terms) = g {
-        if let Some(f) = linear(terms, n, depth)? {
+        if let Some(f) = quietly(linear(terms, n, depth))? {
             return Ok(Some(f));
         }
     }
-    shifted(g, n, depth)
+    quietly(shifted(g, n, depth))
 }
 
 /// Telescoping groups among the terms, then the other terms summed on their own.

@@ -5,7 +5,7 @@
 //! Imports only the expression layer.
 
 use super::closed_shape::{collect, poly_coeffs, poly_expr, shape};
-use crate::math::expr::{self, diff::diff, subst::expand, subst::subs, Expr, MResult};
+use crate::math::expr::{self, diff::diff, subst::expand, subst::subs, Expr, MResult, MathError};
 use crate::math::number::Q;
 use crate::math::Derivation;
 
@@ -327,6 +327,9 @@ pub fn poly_geometric(g: &Expr, n: &str) -> MResult<Option<Found>> {
     Ok(Some(found))
 }
 
+/// A term c·h(n + s) of a telescoping group: (c, s, the term).
+type Member = (Q, i64, Expr);
+
 /// Telescoping: groups the terms c_i·h(n + s_i) that are shifts of one h; a group whose
 /// coefficients add up to 0 has the antidifference Σ_i c_i Σ_{0≤j<s_i} h(n+j) (shifts made
 /// non-negative). Returns the telescoping groups and the terms left over.
@@ -334,9 +337,11 @@ pub fn telescoping(terms: &[Expr], n: &str) -> MResult<(Vec<Found>, Vec<Expr>)> 
     if terms.len() > MAX_TERMS {
         return Ok((Vec::new(), terms.to_vec()));
     }
-    // (h, members: (coefficient, shift, original term))
-    let mut classes: Vec<(Expr, Vec<(Q, i64, Expr)>)> = Vec::new();
+    let mut classes: Vec<(Expr, Vec<Member>)> = Vec::new();
     'terms: for t in terms {
+        if crate::math::interrupted() {
+            return Err(MathError::Interrupted);
+        }
         let (c, m) = t.split_coeff();
         if m.depends_on(n) {
             for (h, members) in classes.iter_mut() {

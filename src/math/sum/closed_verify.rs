@@ -6,7 +6,7 @@
 
 use crate::math::expr::{self, subst, Constant, Expr, MResult, Symbol};
 use crate::math::number::Q;
-use crate::math::poly::rational_function;
+use crate::math::poly::{rational_function, Poly};
 use std::collections::BTreeMap;
 
 /// Values given to free parameters (never 0 or ±1, where formulas degenerate).
@@ -45,9 +45,10 @@ fn verdict(d: &Expr) -> Verdict {
     }
 }
 
-/// Decides a number built from rationals and integer powers of one of e or π exactly: it
-/// is a rational function R of that constant with rational coefficients, which vanishes
-/// there (the constant being transcendental) exactly when R's numerator is zero.
+/// Decides exactly a number built from rationals and integer powers of one of e, π or √c:
+/// it is a rational function P/Q of that constant with rational coefficients. For e and π
+/// (transcendental) it vanishes exactly when P = 0; for √c (c > 1 square-free, as canonical
+/// surds are) exactly when P mod (s² − c) = 0.
 fn transcendental(d: &Expr) -> Verdict {
     let Ok(x) = constants_to_symbols(d) else {
         return Verdict::Unknown;
@@ -56,14 +57,35 @@ fn transcendental(d: &Expr) -> Verdict {
     if syms.len() != 1 {
         return Verdict::Unknown;
     }
-    match rational_function(&x, &syms[0]) {
-        Some((p, _)) if p.is_zero() => Verdict::Zero,
-        Some(_) => Verdict::NonZero,
-        None => Verdict::Unknown,
+    let Some((p, _)) = rational_function(&x, &syms[0]) else {
+        return Verdict::Unknown;
+    };
+    let p = match syms[0].strip_prefix("surd ").map(str::parse::<i64>) {
+        Some(Ok(c)) => {
+            // s² = c: the even powers give a rational part, the odd ones a multiple of s.
+            let (mut even, mut odd, mut pow) = (Q::zero(), Q::zero(), Q::one());
+            for (i, a) in p.c.iter().enumerate() {
+                if i % 2 == 0 {
+                    even = even.add(&a.mul(&pow));
+                } else {
+                    odd = odd.add(&a.mul(&pow));
+                    pow = pow.mul(&Q::int(c));
+                }
+            }
+            Poly::new(vec![even, odd])
+        }
+        Some(Err(_)) => return Verdict::Unknown,
+        None => p,
+    };
+    if p.is_zero() {
+        Verdict::Zero
+    } else {
+        Verdict::NonZero
     }
 }
 
-/// `e` with the constants e and π replaced by symbols no user can write.
+/// `e` with the constants e and π and square roots of integers replaced by symbols no user
+/// can write.
 fn constants_to_symbols(e: &Expr) -> MResult {
     let map = |v: &[Expr]| {
         v.iter()
@@ -74,6 +96,11 @@ fn constants_to_symbols(e: &Expr) -> MResult {
         Expr::Const(Constant::E) => Expr::sym("const e"),
         Expr::Const(Constant::Pi) => Expr::sym("const pi"),
         Expr::Num(_) | Expr::Sym(_) | Expr::Const(_) => e.clone(),
+        Expr::Pow(b, x)
+            if **x == Expr::frac(1, 2) && b.as_num().is_some_and(|c| c.is_integer()) =>
+        {
+            Expr::sym(&format!("surd {b}"))
+        }
         Expr::Pow(b, x) => expr::pow(constants_to_symbols(b)?, constants_to_symbols(x)?)?,
         Expr::Mul(fs) => expr::mul(map(fs)?)?,
         Expr::Add(ts) => expr::add(map(ts)?)?,

@@ -98,18 +98,33 @@ pub fn dispersion_set(a: &Poly, b: &Poly) -> MResult<Vec<i64>> {
     if a.degree() < 1 || b.degree() < 1 {
         return Ok(Vec::new());
     }
+    if let (Some(ra), Some(rb)) = (split_roots(a), split_roots(b)) {
+        // Both split into linear factors: the common roots of A(n) and B(n + j) are at
+        // j = β − α for roots α of A and β of B.
+        let mut out: Vec<i64> = ra
+            .iter()
+            .flat_map(|x| rb.iter().map(move |y| y.sub(x)))
+            .filter(|j| j.is_integer() && !j.is_negative())
+            .filter_map(|j| j.to_i64())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        return Ok(out);
+    }
     let deg = (a.degree() * b.degree()) as usize;
     if deg > MAX_RESULTANT_DEGREE {
         return Err(MathError::TooLarge(format!(
             "the dispersion resultant of degree {deg}"
         )));
     }
-    let points = (0..=deg as i64)
-        .map(|j| {
-            let jq = Q::int(j);
-            (jq.clone(), resultant(a, &shift_by(b, &jq)))
-        })
-        .collect::<Vec<_>>();
+    let mut points = Vec::with_capacity(deg + 1);
+    for j in 0..=deg as i64 {
+        if crate::math::interrupted() {
+            return Err(MathError::Interrupted);
+        }
+        let jq = Q::int(j);
+        points.push((jq.clone(), resultant(a, &shift_by(b, &jq))));
+    }
     let r = interpolate(&points)?;
     if r.is_zero() {
         // Impossible for coprime-shift-free inputs; report rather than guess.
@@ -133,6 +148,19 @@ pub fn dispersion_set(a: &Poly, b: &Poly) -> MResult<Vec<i64>> {
     out.sort_unstable();
     out.dedup();
     Ok(out)
+}
+
+/// The rational roots of `p` when it splits into linear factors over Q.
+fn split_roots(p: &Poly) -> Option<Vec<Q>> {
+    let roots = p.rational_roots();
+    let mut rest = p.clone();
+    for r in &roots {
+        let lin = Poly::new(vec![r.neg(), Q::one()]);
+        while rest.degree() >= 1 && rest.eval(r).is_zero() {
+            rest = rest.div_rem(&lin).0;
+        }
+    }
+    (rest.degree() == 0).then_some(roots)
 }
 
 /// Cauchy's bound 1 + max |c_i / c_lead| on the absolute value of the roots.
@@ -193,6 +221,9 @@ pub fn solve_linear(mut rows: Vec<Vec<Q>>, mut rhs: Vec<Q>) -> Option<Vec<Q>> {
     let mut pivots = Vec::new();
     let mut r = 0;
     for col in 0..cols {
+        if crate::math::interrupted() {
+            return None;
+        }
         let Some(p) = (r..rows.len()).find(|&i| !rows[i][col].is_zero()) else {
             continue;
         };
@@ -203,12 +234,12 @@ pub fn solve_linear(mut rows: Vec<Vec<Q>>, mut rhs: Vec<Q>) -> Option<Vec<Q>> {
             *v = v.mul(&inv);
         }
         rhs[r] = rhs[r].mul(&inv);
+        let pivot = rows[r].clone();
         for i in 0..rows.len() {
             if i != r && !rows[i][col].is_zero() {
                 let f = rows[i][col].clone();
-                for k in 0..cols {
-                    let d = rows[r][k].mul(&f);
-                    rows[i][k] = rows[i][k].sub(&d);
+                for (v, p) in rows[i].iter_mut().zip(&pivot) {
+                    *v = v.sub(&p.mul(&f));
                 }
                 let d = rhs[r].mul(&f);
                 rhs[i] = rhs[i].sub(&d);
@@ -272,6 +303,9 @@ pub fn gosper(h: &Hyper) -> MResult<Option<Certificate>> {
         return Ok(None);
     }
     let Some(x) = solve_gosper_equation(&a, &b1, &c, d) else {
+        if crate::math::interrupted() {
+            return Err(MathError::Interrupted);
+        }
         return Ok(None);
     };
     if x.is_zero() {

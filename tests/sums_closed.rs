@@ -96,11 +96,11 @@ fn geometric_and_arithmetic_geometric() {
     );
     assert_eq!(
         printed("a^k*b^k", "k", "1", "n"),
-        "a*b*(a^n*b^n - 1)/(a*b - 1)"
+        "(a^(1 + n)*b^(1 + n) - a*b)/(a*b - 1)"
     );
     // Powers of e and π are decided exactly (they are transcendental).
     assert_eq!(printed("exp(k)", "k", "0", "n"), "(exp(1 + n) - 1)/(e - 1)");
-    assert_eq!(printed("pi^k", "k", "1", "n"), "pi*(pi^n - 1)/(pi - 1)");
+    assert_eq!(printed("pi^k", "k", "1", "n"), "(pi^(1 + n) - pi)/(pi - 1)");
     assert!(closed("k*exp(-k*x)", "k", "1", "n").is_some());
     assert!(closed("k*r^k", "k", "0", "N").is_some());
     assert!(closed("k^2*(1/3)^k", "k", "1", "N").is_some());
@@ -137,7 +137,15 @@ fn gosper_summable_terms() {
         printed("1/(k*(k+2))", "k", "1", "n"),
         "n*(5 + 3*n)/(4*(1 + n)*(2 + n))"
     );
-    assert!(closed("binomial(k, 2)", "k", "0", "n").is_some());
+    // Hockey stick: binomial(m, j)·(m − j) = (j + 1)·binomial(m, j + 1) tidies Gosper's form.
+    assert_eq!(
+        printed("binomial(k, 2)", "k", "0", "n"),
+        "binomial(1 + n, 3)"
+    );
+    assert_eq!(
+        printed("binomial(k+3, 3)", "k", "0", "n"),
+        "binomial(4 + n, 4)"
+    );
     assert_eq!(
         printed("(4*k+1)*k!/(2*k+1)!", "k", "0", "n"),
         "2 - 2*(1 + n)!/(2 + 2*n)!"

@@ -86,6 +86,7 @@ impl Found {
                 let sign = Expr::int(if *reverse { -1 } else { 1 });
                 let start = if *reverse { hi } else { lo };
                 let rho = ratio_power(ratio, &sign)?;
+                // ρ here is the ratio in the direction of summation.
                 let first = subs(g, n, start)?;
                 if rho.as_num().is_none() {
                     let at_one = expr::mul(vec![f.coeff.clone(), first.clone(), count.clone()])?;
@@ -97,12 +98,13 @@ impl Found {
                         "valid for {rho} ≠ 1; when {rho} = 1 the sum is {at_one}"
                     ));
                 }
-                let power = ratio_power(ratio, &expr::mul(vec![sign, count.clone()])?)?;
+                // Forward: (G(hi+1) − G(lo))/(ρ − 1); from the top: (G(lo−1) − G(hi))/(1/ρ − 1).
+                let beyond = if *reverse { lo } else { hi };
+                let beyond = subs(g, n, &expr::add(vec![beyond.clone(), sign])?)?;
                 let s = expr::mul(vec![
                     f.coeff.clone(),
-                    first,
-                    expr::sub(Expr::one(), power)?,
-                    expr::pow(expr::sub(Expr::one(), rho)?, Expr::int(-1))?,
+                    expr::sub(beyond, first)?,
+                    expr::pow(expr::sub(rho, Expr::one())?, Expr::int(-1))?,
                 ])?;
                 shape(&s)
             }
@@ -111,7 +113,10 @@ impl Found {
                     let value = subs(&poly_expr(poly, n)?, n, at)?;
                     let main = at.symbols();
                     let x = (main.len() == 1).then(|| main[0].to_string());
-                    expr::mul(vec![subs(g, n, at)?, collect(&value, x.as_deref())?])
+                    shape(&expr::mul(vec![
+                        subs(g, n, at)?,
+                        collect(&value, x.as_deref())?,
+                    ])?)
                 };
                 let top = end(&expr::add(vec![hi.clone(), Expr::one()])?)?;
                 let diff = expr::sub(top, end(lo)?)?;
@@ -280,7 +285,9 @@ pub fn geometric(g: &Expr, n: &str) -> MResult<Option<Found>> {
 /// ρ·q(n+1) − q(n) = p(n), q of the degree of p, solved by back substitution with
 /// ρ symbolic; written as G(n)·N(n)/(ρ − 1)^(d+1) with N a polynomial in n and ρ.
 pub fn poly_geometric(g: &Expr, n: &str) -> MResult<Option<Found>> {
-    let Split { geo, ratio, rest } = Split::new(g, n)?;
+    let split = Split::new(g, n)?;
+    let flip = split.decreasing();
+    let Split { geo, ratio, rest } = split;
     let rho = ratio_power(&ratio, &Expr::one())?;
     if geo.is_empty() || rest.is_empty() || rho.is_one() {
         return Ok(None);
@@ -307,22 +314,37 @@ pub fn poly_geometric(g: &Expr, n: &str) -> MResult<Option<Found>> {
         }
         qh[k] = expand(&expr::add(acc)?)?;
     }
+    // With decreasing exponents (ρ = 1/σ) multiply through by σ^(d+1): the denominator
+    // becomes (1 − σ)^(d+1), free of 1/σ.
+    let sigma = ratio_power(&ratio, &Expr::int(-1))?;
+    let (scale, den) = if flip {
+        (
+            expr::pow(sigma.clone(), Expr::int(d as i64 + 1))?,
+            expr::pow(
+                expr::sub(Expr::one(), sigma.clone())?,
+                Expr::int(d as i64 + 1),
+            )?,
+        )
+    } else {
+        (Expr::one(), rpow(d + 1)?)
+    };
     let coeffs = (0..=d)
-        .map(|k| expand(&expr::mul(vec![qh[k].clone(), rpow(k)?])?))
+        .map(|k| expand(&expr::mul(vec![qh[k].clone(), rpow(k)?, scale.clone()])?))
         .collect::<MResult<Vec<_>>>()?;
     let g_only = expr::mul(geo)?;
     let piece = Piece::PolyGeometric {
         g: g_only.clone(),
         poly: coeffs,
-        den: rpow(d + 1)?,
+        den,
     };
     let mut found = Found::new(piece, Derivation::new());
     found.steps.push(
         format!("{g} is a polynomial of degree {d} times the geometric {g_only} of ratio {rho}"),
         format!("antidifference {g_only}·q({n}) with {rho}·q({n}+1) − q({n}) = {pexpr}, solved by back substitution"),
     );
-    if rho.as_num().is_none() {
-        found.conditions.push(format!("valid for {rho} ≠ 1"));
+    let shown = if flip { sigma } else { rho };
+    if shown.as_num().is_none() {
+        found.conditions.push(format!("valid for {shown} ≠ 1"));
     }
     Ok(Some(found))
 }

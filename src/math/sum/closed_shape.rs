@@ -195,6 +195,11 @@ pub fn absorb_factorials(e: &Expr) -> MResult<Expr> {
         Expr::Mul(fs) => {
             let mut fs = fs.clone();
             loop {
+                if let Some((i, j, next)) = binomial_step(&fs)? {
+                    fs[j] = next;
+                    fs.remove(i);
+                    continue;
+                }
                 let Some((i, j, up)) = absorbable(&fs) else {
                     return expr::mul(fs);
                 };
@@ -215,6 +220,32 @@ pub fn absorb_factorials(e: &Expr) -> MResult<Expr> {
         }
         _ => Ok(e.clone()),
     }
+}
+
+/// binomial(m, j)·(m − j) = (j + 1)·binomial(m, j + 1) for an integer j ≥ 0: the index of
+/// the factor m − j, the index of the binomial and its replacement.
+fn binomial_step(fs: &[Expr]) -> MResult<Option<(usize, usize, Expr)>> {
+    for (j, f) in fs.iter().enumerate() {
+        let Expr::Func(Func::Binomial, args) = f else {
+            continue;
+        };
+        let Some(k) = args[1]
+            .as_num()
+            .filter(|k| k.is_integer() && !k.is_negative())
+        else {
+            continue;
+        };
+        let diff = expr::sub(args[0].clone(), args[1].clone())?;
+        if let Some(i) = fs.iter().position(|g| *g == diff) {
+            let k1 = Expr::Num(k.add(&Q::one()));
+            let next = expr::mul(vec![
+                k1.clone(),
+                expr::func(Func::Binomial, vec![args[0].clone(), k1])?,
+            ])?;
+            return Ok(Some((i, j, next)));
+        }
+    }
+    Ok(None)
 }
 
 /// A factor `L^s` and a factor `factorial(L)^(−s)` (s = ±1): their indices and whether the

@@ -156,6 +156,9 @@ pub fn infinite_sum(a: &Expr, n: &str, lo: &Integer) -> MResult<Option<(Expr, De
         return Ok(None);
     };
     let kind = classify(&g.rho)?;
+    if g.rest.is_one() {
+        return geometric(&g, n, lo, kind);
+    }
     let found = match by_factorial(&g, n)? {
         Some(f) => Some(f),
         None => match by_power(&g, n, kind)? {
@@ -220,6 +223,30 @@ pub fn by_antidifference(a: &Expr, n: &str, lo: &Integer) -> MResult<Option<(Exp
 }
 
 type Found = Option<(Expr, Integer, Derivation)>;
+
+/// Σ_{n≥lo} c·ρ^n = c·ρ^lo/(1 − ρ) for |ρ| < 1 (stated as a condition when ρ has parameters).
+fn geometric(g: &Geo, n: &str, lo: &Integer, kind: Rho) -> MResult<Option<(Expr, Derivation)>> {
+    let mut d = Derivation::new();
+    match kind {
+        Rho::Inside => {}
+        Rho::Symbolic => d.push(
+            format!("the sum converges for |{}| < 1", show(&g.rho)),
+            "the value below holds there (a geometric series diverges for |ρ| ≥ 1)",
+        ),
+        _ => return Ok(None),
+    }
+    let first = expr::pow(g.rho.clone(), Expr::Num(Q::from_integer(lo.clone())))?;
+    let v = expr::div(
+        expr::mul(vec![g.coeff.clone(), first])?,
+        expr::sub(Expr::one(), g.rho.clone())?,
+    )?;
+    d.push_expr(
+        format!("Σ_{{{n}≥{lo}}} c·ρ^{n} with ρ = {}", show(&g.rho)),
+        v.clone(),
+        "geometric series: first term/(1 − ratio)",
+    );
+    Ok(Some((v, d)))
+}
 
 /// ρ^n/(n + j)! → e^ρ; ρ^n/(2n)! → cosh/cos; ρ^n/(2n + 1)! → sinh/sin over √ρ.
 fn by_factorial(g: &Geo, n: &str) -> MResult<Found> {

@@ -201,12 +201,9 @@ pub fn by_antidifference(a: &Expr, n: &str, lo: &Integer) -> MResult<Option<(Exp
         if !poly || g.parts.is_empty() {
             return Ok(None);
         }
-        d.push(
-            format!("{}^{n}·(a polynomial in {n}) → 0", show(&g.rho)),
-            format!(
-                "valid for |{}| < 1 (the series diverges otherwise)",
-                show(&g.rho)
-            ),
+        d.push_condition(
+            format!("|{}| < 1", show(&g.rho)),
+            format!("{}^{n}·(a polynomial in {n}) → 0 only then", show(&g.rho)),
         );
         Expr::zero()
     };
@@ -229,9 +226,9 @@ fn geometric(g: &Geo, n: &str, lo: &Integer, kind: Rho) -> MResult<Option<(Expr,
     let mut d = Derivation::new();
     match kind {
         Rho::Inside => {}
-        Rho::Symbolic => d.push(
-            format!("the sum converges for |{}| < 1", show(&g.rho)),
-            "the value below holds there (a geometric series diverges for |ρ| ≥ 1)",
+        Rho::Symbolic => d.push_condition(
+            format!("|{}| < 1", show(&g.rho)),
+            "a geometric series converges exactly when its ratio has modulus below 1",
         ),
         _ => return Ok(None),
     }
@@ -431,19 +428,15 @@ fn power_family(
         _ => return Ok(None),
     };
     if !s.is_constant() && matches!(kind, Rho::One | Rho::MinusOne) {
-        d.push(
-            format!(
-                "the sum converges for {} > {}",
-                show(s),
-                if kind == Rho::One { 1 } else { 0 }
-            ),
-            "the value below holds there (the series diverges otherwise)",
+        d.push_condition(
+            format!("{} > {}", show(s), if kind == Rho::One { 1 } else { 0 }),
+            "the series converges only there",
         );
     }
     if kind == Rho::Symbolic {
-        d.push(
-            format!("the sum converges for |{}| < 1", show(rho)),
-            "the value below holds there (the series diverges for |ρ| > 1)",
+        d.push_condition(
+            format!("|{}| < 1", show(rho)),
+            "the series converges for |ρ| < 1 (and diverges for |ρ| > 1)",
         );
     }
     let v = expr::mul(vec![c, rho_shift, v])?;

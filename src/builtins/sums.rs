@@ -125,6 +125,27 @@ fn sum_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value>
     let Some(p) = sum_parts(ev, &call, None)? else {
         return Err(EvalError::new("not a sum", span));
     };
+    for (b, arg, which) in [(&p.lo, &args[2], "lower"), (&p.hi, &args[3], "upper")] {
+        if let Some(q) = b.as_num().filter(|q| !q.is_integer()) {
+            return Err(EvalError::new(
+                format!("the {which} bound of a sum must be an integer, not {q}"),
+                arg.span,
+            )
+            .with_label("not an integer"));
+        }
+    }
+    if let (Some(l), Some(h)) = (p.lo.as_num(), p.hi.as_num()) {
+        if h.add(&crate::math::Q::one()) < *l {
+            return Err(EvalError::new(
+                format!("the bounds are reversed: {} runs from {l} up to {h}", p.n),
+                args[3].span,
+            )
+            .with_label(format!("below the lower bound {l}"))
+            .with_help(
+                "write the smaller bound first; a sum from lo to lo − 1 is the empty sum 0",
+            ));
+        }
+    }
     let r = sum::evaluate(&p.a, &p.n, &p.lo, &p.hi).map_err(|e| EvalError::math(e, span))?;
     ev.steps.extend(r.steps);
     Ok(match r.summed {

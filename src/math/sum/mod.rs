@@ -72,6 +72,11 @@ pub fn evaluate(a: &Expr, n: &str, lo: &Expr, hi: &Expr) -> MResult<SumResult> {
     }
     match (integer_bound(lo, "lower")?, integer_bound(hi, "upper")?) {
         (Some(l), Some(h)) => {
+            if h < Integer::from(&l - 1) {
+                return Err(MathError::Domain(format!(
+                    "the bounds are reversed: {n} runs from {l} up to {h}, which is empty (write the smaller bound first)"
+                )));
+            }
             let v = exact::finite_sum(a, n, &l, &h)?;
             if h >= l {
                 steps.push_expr(

@@ -57,12 +57,24 @@ fn geometric_states_its_condition() {
     let (_, d) = closed_form(&parse("r^n"), "n", &Expr::int(0), &parse("N"))
         .unwrap()
         .unwrap();
-    let text: Vec<String> = d.steps.iter().map(|s| s.claim.clone()).collect();
+    assert_eq!(d.conditions, vec!["r ≠ 1".to_string()]);
     assert!(
-        text.iter()
-            .any(|c| c.contains("valid for r ≠ 1") && c.contains("the sum is 1 + N")),
-        "{text:?}"
+        d.steps
+            .iter()
+            .any(|s| s.claim == "valid for r ≠ 1"
+                && s.reason.contains("when r = 1 the sum is 1 + N")),
+        "{:?}",
+        d.steps
     );
+    let (_, d) = closed_form(&parse("(1-b)*b^(t-i)"), "i", &Expr::int(1), &parse("t"))
+        .unwrap()
+        .unwrap();
+    // 1 - b^t is also right at b = 1 (the sum is 0 there): no condition.
+    assert!(d.conditions.is_empty(), "{:?}", d.conditions);
+    let (_, d) = closed_form(&parse("r^n"), "n", &Expr::int(1), &parse("N"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(d.conditions, vec!["r ≠ 1".to_string()]);
 }
 
 #[test]

@@ -89,9 +89,18 @@ fn closed_form_inner(
     let Some((s, check_s)) = chosen else {
         return Ok(None);
     };
-    conditions.dedup();
     for c in conditions {
-        d.push(c, "condition of the formula");
+        if let Some((x, v, want)) = &c.unless {
+            // 1 - b^t at b = 1 is 0, the sum there: the formula holds for b = 1 as well.
+            if matches!(subs(&s, x, v), Ok(got) if got == *want) {
+                d.push(
+                    format!("the formula also holds for {x} = {v}"),
+                    format!("it gives {want} there, the sum's value"),
+                );
+                continue;
+            }
+        }
+        d.push_condition(c.text, c.why);
     }
     d.push_expr(
         format!("antidifference z({n}) with z({n}+1) − z({n}) = {a}"),
@@ -133,7 +142,7 @@ fn antidifference_inner(a: &Expr, n: &str) -> MResult<Option<(Expr, Derivation)>
     for f in found {
         d.extend(f.steps);
         for c in f.conditions {
-            d.push(c, "condition of the formula");
+            d.push_condition(c.text, c.why);
         }
     }
     d.push_expr(

@@ -34,13 +34,23 @@ pub enum Piece {
     Anti { num: Expr, den: Expr },
 }
 
+/// A condition a formula holds under ("r ≠ 1"), why it is needed, and, when the excluded
+/// case is a symbol taking one value, that symbol and the sum's value there: a formula that
+/// gives that value anyway needs no condition.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Condition {
+    pub text: String,
+    pub why: String,
+    pub unless: Option<(String, Expr, Expr)>,
+}
+
 /// A piece with its n-free coefficient, the steps that found it and its conditions.
 #[derive(Debug, Clone)]
 pub struct Found {
     pub coeff: Expr,
     pub piece: Piece,
     pub steps: Derivation,
-    pub conditions: Vec<String>,
+    pub conditions: Vec<Condition>,
 }
 
 impl Found {
@@ -77,7 +87,7 @@ impl Found {
         lo: &Expr,
         hi: &Expr,
         count: &Expr,
-        conditions: &mut Vec<String>,
+        conditions: &mut Vec<Condition>,
     ) -> MResult {
         let f = self;
         match &f.piece {
@@ -90,13 +100,20 @@ impl Found {
                 let first = subs(g, n, start)?;
                 if rho.as_num().is_none() {
                     let at_one = expr::mul(vec![f.coeff.clone(), first.clone(), count.clone()])?;
-                    let at_one = match &rho {
-                        Expr::Sym(r) => subs(&at_one, r, &Expr::one())?,
-                        _ => at_one,
+                    let (at_one, unless) = match &rho {
+                        Expr::Sym(r) => {
+                            let v = subs(&at_one, r, &Expr::one())?;
+                            (v.clone(), Some((r.to_string(), Expr::one(), v)))
+                        }
+                        _ => (at_one, None),
                     };
-                    conditions.push(format!(
-                        "valid for {rho} ≠ 1; when {rho} = 1 the sum is {at_one}"
-                    ));
+                    conditions.push(Condition {
+                        text: format!("{rho} ≠ 1"),
+                        why: format!(
+                            "the formula divides by {rho} − 1; when {rho} = 1 the sum is {at_one}"
+                        ),
+                        unless,
+                    });
                 }
                 // Forward: (G(hi+1) − G(lo))/(ρ − 1); from the top: (G(lo−1) − G(hi))/(1/ρ − 1).
                 let beyond = if *reverse { lo } else { hi };
@@ -344,7 +361,11 @@ pub fn poly_geometric(g: &Expr, n: &str) -> MResult<Option<Found>> {
     );
     let shown = if flip { sigma } else { rho };
     if shown.as_num().is_none() {
-        found.conditions.push(format!("valid for {shown} ≠ 1"));
+        found.conditions.push(Condition {
+            text: format!("{shown} ≠ 1"),
+            why: format!("the formula divides by a power of {shown} − 1"),
+            unless: None,
+        });
     }
     Ok(Some(found))
 }

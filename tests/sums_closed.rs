@@ -170,6 +170,13 @@ fn gosper_summable_terms() {
 }
 
 #[test]
+fn gosper_with_irreducible_quadratics() {
+    // 1/(k²+1) − 1/((k+1)²+1) as one fraction: the dispersion comes from the resultant.
+    let s = printed("(2*k+1)/((k^2+1)*(k^2+2*k+2))", "k", "0", "n");
+    assert_eq!(s, "(1 + n)^2/(2 + 2*n + n^2)");
+}
+
+#[test]
 fn non_summable_terms_have_no_closed_form() {
     for a in [
         "1/k",
@@ -279,6 +286,49 @@ proptest! {
         let (s, _) = closed_form(&a, "k", &Expr::int(0), &parse("N")).unwrap().unwrap();
         for big_n in 0..12 {
             prop_assert_eq!(at(&s, &[("N", Expr::int(big_n))]), direct(&a, "k", 0, big_n, &[]));
+        }
+    }
+}
+
+/// a(k) = z(k+1) − z(k) for z(k) = c^k·P(k)/Q(k), written as one product c^k·N(k)/D(k) so
+/// that only Gosper's algorithm (not telescoping of visible terms) can sum it.
+fn gosper_summable(p: &[i64], shifts: &[i64], c: (i64, i64)) -> Expr {
+    use sigma::math::poly::Poly;
+    use sigma::math::sum::hyper::shift;
+    use sigma::math::Q;
+    let pp = Poly::new(p.iter().map(|&v| Q::int(v)).collect());
+    let qq = shifts.iter().fold(Poly::constant(Q::one()), |acc, &s| {
+        acc.mul(&Poly::new(vec![Q::int(s), Q::one()]))
+    });
+    let cq = Q::frac(c.0, c.1);
+    // N = c·P(k+1)Q(k) − P(k)Q(k+1), D = Q(k)Q(k+1)
+    let num = shift(&pp).mul(&qq).scale(&cq).sub(&pp.mul(&shift(&qq)));
+    let den = qq.mul(&shift(&qq));
+    expr::mul(vec![
+        expr::pow(Expr::frac(c.0, c.1), Expr::sym("k")).unwrap(),
+        num.to_expr("k").unwrap(),
+        expr::pow(den.to_expr("k").unwrap(), Expr::int(-1)).unwrap(),
+    ])
+    .unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    #[test]
+    fn gosper_finds_constructed_antidifferences(
+        p in proptest::collection::vec(-4i64..5, 1..4),
+        shifts in proptest::collection::vec(1i64..5, 1..3),
+        c in prop_oneof![Just((1, 1)), Just((2, 1)), Just((-1, 1)), Just((1, 2)), Just((3, 1))],
+    ) {
+        prop_assume!(p.iter().any(|v| *v != 0));
+        let a = gosper_summable(&p, &shifts, c);
+        prop_assume!(!a.is_zero());
+        let (s, _) = closed_form(&a, "k", &Expr::int(0), &parse("N"))
+            .unwrap()
+            .unwrap_or_else(|| panic!("no closed form for {a}"));
+        for big_n in -1..12 {
+            prop_assert_eq!(at(&s, &[("N", Expr::int(big_n))]), direct(&a, "k", 0, big_n, &[]), "{}", a);
         }
     }
 }

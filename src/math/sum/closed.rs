@@ -21,7 +21,7 @@ const MAX_DEPTH: u32 = 3;
 /// candidate fails verification.
 ///
 /// ```
-/// use sigma::math::expr::{mul, pow, Expr};
+/// use sigma::math::expr::Expr;
 /// use sigma::math::sum::closed::closed_form;
 /// let k = Expr::sym("k");
 /// let (s, _) = closed_form(&k, "k", &Expr::int(1), &Expr::sym("n")).unwrap().unwrap();

@@ -237,3 +237,77 @@ pub fn closed_form_holds(
         )
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn k() -> Expr {
+        Expr::sym("k")
+    }
+    fn n() -> Expr {
+        Expr::sym("n")
+    }
+    fn half_n_n1(extra: i64) -> Expr {
+        // n(n+1)/2 + extra
+        let e = expr::mul(vec![
+            Expr::frac(1, 2),
+            n(),
+            expr::add(vec![n(), Expr::one()]).unwrap(),
+        ])
+        .unwrap();
+        expr::add(vec![e, Expr::int(extra)]).unwrap()
+    }
+
+    #[test]
+    fn right_formulas_pass_and_wrong_ones_fail() {
+        let (lo, hi) = (Expr::one(), n());
+        assert!(closed_form_holds(&half_n_n1(0), &k(), "k", &lo, &hi)
+            .unwrap()
+            .is_some());
+        assert!(closed_form_holds(&half_n_n1(1), &k(), "k", &lo, &hi)
+            .unwrap()
+            .is_none());
+        // Right at n = 0 .. 9 except one place is still wrong.
+        let bump = expr::mul(vec![
+            Expr::frac(1, 100),
+            n(),
+            expr::add(vec![n(), Expr::int(-1)]).unwrap(),
+            expr::add(vec![n(), Expr::int(-2)]).unwrap(),
+        ])
+        .unwrap();
+        let wrong = expr::add(vec![half_n_n1(0), bump]).unwrap();
+        assert!(closed_form_holds(&wrong, &k(), "k", &lo, &hi)
+            .unwrap()
+            .is_none());
+    }
+
+    #[test]
+    fn antidifference_identity() {
+        let z = expr::mul(vec![
+            Expr::frac(1, 2),
+            k(),
+            expr::add(vec![k(), Expr::int(-1)]).unwrap(),
+        ])
+        .unwrap();
+        assert!(antidifference_holds(&z, &k(), "k").unwrap().is_some());
+        let z2 = expr::mul(vec![Expr::frac(1, 2), k(), k()]).unwrap();
+        assert!(antidifference_holds(&z2, &k(), "k").unwrap().is_none());
+    }
+
+    #[test]
+    fn powers_of_e_and_surds_are_decided() {
+        // (e^2 − 1)/(e − 1) − (e + 1) = 0; (√2)^2 − 2 = 0; e − 1 ≠ 0.
+        let e2 = expr::pow(Expr::e(), Expr::int(2)).unwrap();
+        let em1 = expr::sub(Expr::e(), Expr::one()).unwrap();
+        let q = expr::div(expr::sub(e2, Expr::one()).unwrap(), em1.clone()).unwrap();
+        let d = expr::sub(q, expr::add(vec![Expr::e(), Expr::one()]).unwrap()).unwrap();
+        assert!(matches!(verdict(&d), Verdict::Zero));
+        assert!(matches!(verdict(&em1), Verdict::NonZero));
+        let s = Expr::sqrt(Expr::int(2)).unwrap();
+        let inv = expr::div(Expr::one(), expr::sub(s.clone(), Expr::one()).unwrap()).unwrap();
+        // 1/(√2 − 1) − (√2 + 1) = 0
+        let d = expr::sub(inv, expr::add(vec![s, Expr::one()]).unwrap()).unwrap();
+        assert!(matches!(verdict(&d), Verdict::Zero));
+    }
+}

@@ -2,7 +2,7 @@
 //! (Faulhaber), geometric terms c·r^(αn+β) with r symbolic or numeric, polynomial × geometric
 //! (arithmetic–geometric) terms, and telescoping terms f(n+s) found among the terms of a sum.
 //! Each method yields a [`Piece`] that knows its antidifference and its sum over a range.
-//! Imports only the expression layer.
+//! Imports only the expression layer and the shaping helpers of `closed_shape`.
 
 use super::closed_shape::{collect, poly_coeffs, poly_expr, shape};
 use crate::math::expr::{self, diff::diff, subst::expand, subst::subs, Expr, MResult, MathError};

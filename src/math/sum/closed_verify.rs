@@ -2,7 +2,7 @@
 //! z(n+1) − z(n) = a(n) (symbolically after expansion, or exactly at many points with the
 //! parameters given values), and the closed form against direct exact sums for concrete
 //! bounds. A check that cannot decide counts as a failure: no unverified formula escapes.
-//! Imports only the expression layer.
+//! Imports only the expression layer and `Poly`.
 
 use crate::math::expr::{self, subst, Constant, Expr, MResult, Symbol};
 use crate::math::number::Q;

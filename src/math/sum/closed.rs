@@ -102,11 +102,13 @@ fn closed_form_inner(
         }
         d.push_condition(c.text, c.why);
     }
-    d.push_expr(
-        format!("antidifference z({n}) with z({n}+1) − z({n}) = {a}"),
-        z,
-        "Σ_(lo)^(hi) a = z(hi + 1) − z(lo)",
-    );
+    if d.steps.last().and_then(|st| st.result.as_ref()) != Some(&z) {
+        d.push_expr(
+            format!("antidifference z({n}) with z({n}+1) − z({n}) = {a}"),
+            z,
+            "Σ_(lo)^(hi) a = z(hi + 1) − z(lo)",
+        );
+    }
     d.push_expr(
         format!("Σ_({n}={lo})^({hi}) {a}"),
         s.clone(),

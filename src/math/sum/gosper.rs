@@ -368,18 +368,18 @@ pub fn antidifference(h: &Hyper, n: &str) -> MResult<Option<(Expr, Derivation)>>
     let (fa, fb, fc) = &cert.form;
     d.push(
         format!(
-            "Gosper form a = {}, b = {}, c = {}",
+            "Gosper form A = {}, B = {}, C = {}",
             show(fa)?,
             show(fb)?,
             show(fc)?
         ),
-        "ratio = a(n)/b(n)·c(n+1)/c(n) with gcd(a(n), b(n+h)) = 1 for all h ≥ 0 (dispersion set from the resultant)",
+        "ratio = A(n)/B(n)·C(n+1)/C(n) with gcd(A(n), B(n+h)) = 1 for every h ≥ 0 (the dispersion set: the shifts h with a common root, from root differences or the resultant)",
     );
     d.push_expr(
         format!("antidifference z({n}) with z({n}+1) − z({n}) = a({n})"),
         z.clone(),
         format!(
-            "Gosper's algorithm: a polynomial solution of degree {} of a(n)x(n+1) − b(n−1)x(n) = c(n), z = b(n−1)x(n)/c(n)·a(n)",
+            "Gosper's algorithm: a polynomial solution x of degree {} of A(n)x(n+1) − B(n−1)x(n) = C(n) (a linear system over Q), z = B(n−1)x(n)/C(n)·a(n)",
             cert.degree
         ),
     );

@@ -58,8 +58,41 @@ impl Decision {
     }
 }
 
-/// Decides Σ_{n ≥ n0} a(n).
+/// Decides Σ_{n ≥ n0} a(n): the pipeline of tests, then telescoping when they leave it open.
 pub fn converges(a: &Expr, n: &str) -> MResult<Decision> {
+    let d = pipeline(a, n)?;
+    if d.verdict != Verdict::Unknown {
+        return Ok(d);
+    }
+    let Some(t) = crate::math::sum::telescope::telescoping(a, n)? else {
+        return Ok(d);
+    };
+    let mut steps = d.steps;
+    steps.extend(t.steps);
+    if !t.converges {
+        return Ok(Decision::new(Verdict::Diverges, t.reason, steps));
+    }
+    let sign = leading(a, n).map(|x| x.sign).unwrap_or(Sign::Unknown);
+    Ok(match sign {
+        Sign::Positive | Sign::Negative => {
+            steps.push(
+                "the terms eventually have one sign",
+                "so the convergence is absolute",
+            );
+            Decision::new(Verdict::ConvergesAbsolutely, t.reason, steps)
+        }
+        _ => Decision::new(
+            Verdict::Unknown,
+            format!(
+                "unknown whether absolutely: the series converges ({}), but Σ|a(n)| is not decided",
+                t.reason
+            ),
+            steps,
+        ),
+    })
+}
+
+fn pipeline(a: &Expr, n: &str) -> MResult<Decision> {
     let mut steps = Derivation::new();
     let others: Vec<_> = a.symbols().into_iter().filter(|s| &**s != n).collect();
     if !others.is_empty() {
@@ -433,7 +466,7 @@ fn dirichlet(a: &Expr, n: &str, steps: &mut Derivation) -> MResult<Option<Decisi
 }
 
 /// The tests `test(sum, name)` can run.
-pub const TESTS: [&str; 8] = [
+pub const TESTS: [&str; 9] = [
     "ratio",
     "root",
     "raabe",
@@ -442,6 +475,7 @@ pub const TESTS: [&str; 8] = [
     "comparison",
     "integral",
     "nth_term",
+    "telescoping",
 ];
 
 fn limit_text(l: &Limit) -> String {
@@ -519,6 +553,18 @@ pub fn run_test(a: &Expr, n: &str, name: &str) -> MResult<(String, Derivation)> 
             steps.extend(s);
             Ok((verdict_of(&l, "root test")?, steps))
         }
+        "telescoping" => Ok(match crate::math::sum::telescope::telescoping(a, n)? {
+            Some(t) => {
+                steps.extend(t.steps);
+                let v = if t.converges { "converges" } else { "diverges" };
+                (format!("{}, so the series {v}", t.reason), steps)
+            }
+            None => (
+                "telescoping: no antidifference z with a(n) = z(n+1) − z(n) was found, inconclusive"
+                    .to_string(),
+                steps,
+            ),
+        }),
         "nth_term" => {
             let (l, s) = limit_at_infinity(a, n)?;
             steps.extend(s);

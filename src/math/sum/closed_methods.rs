@@ -98,7 +98,7 @@ impl Found {
                 let rho = ratio_power(ratio, &sign)?;
                 // ρ here is the ratio in the direction of summation.
                 let first = subs(g, n, start)?;
-                if rho.as_num().is_none() {
+                if !rho.is_constant() {
                     let at_one = expr::mul(vec![f.coeff.clone(), first.clone(), count.clone()])?;
                     let (at_one, unless) = match &rho {
                         Expr::Sym(r) => {
@@ -360,7 +360,7 @@ pub fn poly_geometric(g: &Expr, n: &str) -> MResult<Option<Found>> {
         format!("antidifference {g_only}·q({n}) with {rho}·q({n}+1) − q({n}) = {pexpr}, solved by back substitution"),
     );
     let shown = if flip { sigma } else { rho };
-    if shown.as_num().is_none() {
+    if !shown.is_constant() {
         found.conditions.push(Condition {
             text: format!("{shown} ≠ 1"),
             why: format!("the formula divides by a power of {shown} − 1"),

@@ -180,6 +180,42 @@ pub fn infinite_sum(a: &Expr, n: &str, lo: &Integer) -> MResult<Option<(Expr, De
     Ok(Some((value, d)))
 }
 
+/// A constant that is a rational function of e (e/(e − 1)², not −1/(e^(−1) − 1)): written as
+/// one fraction in e, factored over Q, when that is no larger.
+pub fn tidy(v: Expr) -> MResult<Expr> {
+    fn has_e(e: &Expr) -> bool {
+        match e {
+            Expr::Const(crate::math::expr::Constant::E) => true,
+            Expr::Num(_) | Expr::Const(_) | Expr::Sym(_) => false,
+            Expr::Pow(b, x) => has_e(b) || has_e(x),
+            Expr::Mul(v) | Expr::Add(v) | Expr::Func(_, v) => v.iter().any(has_e),
+        }
+    }
+    fn swap(e: &Expr, t: &Expr) -> MResult<Expr> {
+        Ok(match e {
+            Expr::Const(crate::math::expr::Constant::E) => t.clone(),
+            Expr::Num(_) | Expr::Const(_) | Expr::Sym(_) => e.clone(),
+            Expr::Pow(b, x) => expr::pow(swap(b, t)?, swap(x, t)?)?,
+            Expr::Mul(v) => expr::mul(v.iter().map(|f| swap(f, t)).collect::<MResult<_>>()?)?,
+            Expr::Add(v) => expr::add(v.iter().map(|f| swap(f, t)).collect::<MResult<_>>()?)?,
+            Expr::Func(f, v) => {
+                expr::func(*f, v.iter().map(|x| swap(x, t)).collect::<MResult<_>>()?)?
+            }
+        })
+    }
+    if !v.is_constant() || !has_e(&v) {
+        return Ok(v);
+    }
+    const T: &str = "ℯ";
+    let w = swap(&v, &Expr::sym(T))?;
+    let Some((p, q)) = rational_function(&w, T) else {
+        return Ok(v);
+    };
+    let f = super::closed_shape::fraction(&p, &q, T)?;
+    let back = subs(&f, T, &Expr::e())?;
+    Ok(if back.size() <= v.size() { back } else { v })
+}
+
 /// Σ_{n≥lo} a(n) = lim z(N) − z(lo) for an antidifference z (telescoping, Gosper): a finite
 /// limit proves convergence by itself.
 pub fn by_antidifference(a: &Expr, n: &str, lo: &Integer) -> MResult<Option<(Expr, Derivation)>> {
@@ -197,7 +233,7 @@ pub fn by_antidifference(a: &Expr, n: &str, lo: &Integer) -> MResult<Option<(Exp
         let Some(g) = split(&z, n)? else {
             return Ok(None);
         };
-        let poly = rational_function(&g.rest, n).is_some_and(|(_, q)| q.degree() == 0);
+        let poly = super::closed_shape::poly_coeffs(&g.rest, n).is_some();
         if !poly || g.parts.is_empty() {
             return Ok(None);
         }
@@ -205,9 +241,12 @@ pub fn by_antidifference(a: &Expr, n: &str, lo: &Integer) -> MResult<Option<(Exp
             format!("|{}| < 1", show(&g.rho)),
             format!("{}^{n}·(a polynomial in {n}) → 0 only then", show(&g.rho)),
         );
+        // |ρ| < 1 implies ρ ≠ 1.
+        let implied = format!("{} ≠ 1", show(&g.rho));
+        d.conditions.retain(|c| *c != implied);
         Expr::zero()
     };
-    let value = expr::sub(limit.clone(), z_lo)?;
+    let value = tidy(expr::sub(limit.clone(), z_lo)?)?;
     d.push_expr(
         format!("Σ_{{{n}≥{lo}}} = lim z(N) − z({lo}) with z = {}", show(&z)),
         value.clone(),
@@ -233,10 +272,10 @@ fn geometric(g: &Geo, n: &str, lo: &Integer, kind: Rho) -> MResult<Option<(Expr,
         _ => return Ok(None),
     }
     let first = expr::pow(g.rho.clone(), Expr::Num(Q::from_integer(lo.clone())))?;
-    let v = expr::div(
+    let v = tidy(expr::div(
         expr::mul(vec![g.coeff.clone(), first])?,
         expr::sub(Expr::one(), g.rho.clone())?,
-    )?;
+    )?)?;
     d.push_expr(
         format!("Σ_{{{n}≥{lo}}} c·ρ^{n} with ρ = {}", show(&g.rho)),
         v.clone(),

@@ -12,6 +12,7 @@ pub mod gosper;
 pub mod hyper;
 pub mod infinite;
 pub mod numeric;
+pub mod telescope;
 
 use crate::math::convergence::{self, Verdict};
 use crate::math::derivation::Derivation;

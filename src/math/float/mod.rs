@@ -139,10 +139,24 @@ pub(crate) fn check_evaluable(expr: &Expr) -> Result<(), MathError> {
     if !syms.is_empty() {
         return Err(symbol_error(&syms));
     }
-    if expr.has_infinity() {
+    if stray_infinity(expr) {
         return Err(infinity_error());
     }
     Ok(())
+}
+
+/// Whether `oo` occurs other than as the upper bound of a sum (which the summation engine
+/// evaluates).
+fn stray_infinity(e: &Expr) -> bool {
+    match e {
+        Expr::Func(Func::Sum, v) if v.len() == 4 && v[3] == Expr::infinity() => {
+            v[..3].iter().any(stray_infinity)
+        }
+        Expr::Const(Constant::Infinity) => true,
+        Expr::Num(_) | Expr::Const(_) | Expr::Sym(_) => false,
+        Expr::Pow(b, x) => stray_infinity(b) || stray_infinity(x),
+        Expr::Mul(v) | Expr::Add(v) | Expr::Func(_, v) => v.iter().any(stray_infinity),
+    }
 }
 
 fn symbol_error(syms: &[Symbol]) -> MathError {
@@ -292,9 +306,7 @@ fn eval_func(f: Func, args: &[Expr], p: u32, env: Env) -> R<Ball> {
         )));
     }
     if f == Func::Sum {
-        return Err(Fail::Math(unsupported(
-            "numeric evaluation of an unevaluated sum is not available yet (certified summation is the sums issue)".into(),
-        )));
+        return crate::math::sum::numeric::sum_ball(args, p, env);
     }
     if f == Func::Binomial {
         return binomial(arg, &args[1], p, env);

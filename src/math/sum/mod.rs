@@ -8,3 +8,8 @@ pub mod gosper;
 pub mod hyper;
 pub mod infinite;
 pub mod numeric;
+pub mod numeric_alt;
+pub mod numeric_cm;
+pub mod numeric_em;
+pub mod numeric_need;
+pub mod numeric_tail;

@@ -231,6 +231,11 @@ fn eval_pow(base: &Expr, ex: &Expr, p: u32, env: Env) -> R<Ball> {
     let q = match ex {
         Expr::Num(q) if q.is_integer() => return pow_int(&b, q.numer()),
         Expr::Num(q) => q,
+        // An exponent that is exactly an integer (a summation index): (−1)^n is real.
+        _ if x.is_exact() && x.mid.is_integer() => match x.mid.to_integer() {
+            Some(k) => return pow_int(&b, &k),
+            None => return general_pow(&b, &x, &shown),
+        },
         _ => return general_pow(&b, &x, &shown),
     };
     let Some(k) = q.denom().to_u32() else {

@@ -356,8 +356,14 @@ pub(crate) fn sum_ball(args: &[Expr], p: u32, env: Env) -> R<Ball> {
         let plan = cached_plan(&a, n, &lo)?;
         return Ok(plan.ball(p)?.0);
     }
-    let hi = int(hi)?;
-    numeric_alt::partial(&a, n, &lo, &Integer::from(&hi + 1u32), p)
+    let end = Integer::from(int(hi)? + 1u32);
+    if Integer::from(&end - &lo) > numeric_alt::MAX_TERMS && end > lo {
+        // Too many terms one by one: Σ_{lo}^{hi} = Σ_{n≥lo} − Σ_{n≥hi+1} when that converges.
+        let head = cached_plan(&a, n, &lo)?.ball(p)?.0;
+        let tail = cached_plan(&a, n, &end)?.ball(p)?.0;
+        return head.sub(&tail);
+    }
+    numeric_alt::partial(&a, n, &lo, &end, p)
 }
 
 /// The smallest number of terms N such that the tail after a(lo) … a(lo+N−1) is provably

@@ -356,7 +356,7 @@ pub(crate) fn sum_ball(args: &[Expr], p: u32, env: Env) -> R<Ball> {
         let plan = cached_plan(&a, n, &lo)?;
         return Ok(plan.ball(p)?.0);
     }
-    let end = Integer::from(int(hi)? + 1u32);
+    let end = int(hi)? + 1u32;
     if Integer::from(&end - &lo) > numeric_alt::MAX_TERMS && end > lo {
         // Too many terms one by one: Σ_{lo}^{hi} = Σ_{n≥lo} − Σ_{n≥hi+1} when that converges.
         let head = cached_plan(&a, n, &lo)?.ball(p)?.0;

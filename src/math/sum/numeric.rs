@@ -263,7 +263,15 @@ impl Plan {
                 Ok((t.value, t.claim))
             }
             Method::EulerMaclaurin(shape) => {
-                let (big_n, k) = numeric_em::choose(shape, lo, p);
+                let Some((big_n, k)) = numeric_em::choose(shape, lo, p) else {
+                    return Err(Fail::Math(unsupported(
+                        a,
+                        format!(
+                            "Euler–Maclaurin with at most 30 Bernoulli terms and derivatives from Taylor coefficients would need more than {} direct terms at {p} bits",
+                            numeric_em::MAX_CUTOFF
+                        ),
+                    )));
+                };
                 let big_n = big_n.max(lo.clone());
                 let head = numeric_alt::partial(a, n, lo, &big_n, p)?;
                 let t = numeric_em::tail(shape, n, &big_n, k, p)?;

@@ -87,9 +87,13 @@ fn libm_lgamma(v: f64) -> f64 {
         - 1.0 / (360.0 * x * x * x)
 }
 
+/// Most direct terms the Taylor-coefficient shape may need before Euler–Maclaurin starts.
+pub(crate) const MAX_CUTOFF: f64 = 200_000.0;
+
 /// Chooses the cut-off N ≥ lo and the number K of Bernoulli terms for about `bits` bits
-/// below the size of the first term, balancing direct terms against correction terms.
-pub(crate) fn choose(shape: &Shape, lo: &Integer, bits: u32) -> (Integer, usize) {
+/// below the size of the first term, balancing direct terms against correction terms; None
+/// when the Taylor-coefficient shape would need a cut-off beyond [`MAX_CUTOFF`].
+pub(crate) fn choose(shape: &Shape, lo: &Integer, bits: u32) -> Option<(Integer, usize)> {
     let lo_f = lo.to_f64().max(1.0);
     let target = -(f64::from(bits)) - 8.0;
     match shape {
@@ -113,21 +117,21 @@ pub(crate) fn choose(shape: &Shape, lo: &Integer, bits: u32) -> (Integer, usize)
                 x *= 1.25;
             }
             let (_, x, k) = best.unwrap_or((0.0, lo_f + 64.0, 64));
-            (Integer::from(x.ceil() as i64), k)
+            Some((Integer::from(x.ceil() as i64), k))
         }
         Shape::Taylor { .. } => {
             // f^(j)(N) ≈ j!·f(N)/N^j for the logarithmic shapes sigma integrates.
             for k in [8usize, 12, 16, 24, 30] {
                 let need = |x: f64| log2_remainder(1.0, x, k) + lo_f.log2() <= target;
                 let mut x = (lo_f + 8.0).max(10.0);
-                while x < 1e6 && !need(x) {
+                while x - lo_f < MAX_CUTOFF && !need(x) {
                     x *= 1.1;
                 }
-                if x - lo_f <= 4000.0 || k == 30 {
-                    return (Integer::from(x.ceil() as i64), k);
+                if need(x) && (x - lo_f <= 4000.0 || k == 30) {
+                    return Some((Integer::from(x.ceil() as i64), k));
                 }
             }
-            (Integer::from(lo_f as i64 + 64), 30)
+            None
         }
     }
 }

@@ -1,5 +1,5 @@
 //! Benchmarks of the foundation: parsing and evaluating the tour script, exact expansion,
-//! differentiation, and certified numerics. Run with `cargo bench --bench core`.
+//! differentiation, certified numerics and certified infinite sums. Run with `cargo bench --bench core`.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use sigma::session::Session;
@@ -26,6 +26,15 @@ fn benches(c: &mut Criterion) {
     c.bench_function("N(pi, 1000)", |b| b.iter(|| run("N(pi, 1000)")));
     c.bench_function("N(zeta(3), 1000)", |b| b.iter(|| run("N(zeta(3), 1000)")));
     c.bench_function("N(erf(1/2), 1000)", |b| b.iter(|| run("N(erf(1/2), 1000)")));
+    c.bench_function("N(sum(1/n^(3/2), n, 1, oo), 1000)", |b| {
+        b.iter(|| run("N(sum(1/n^(3/2), n, 1, oo), 1000)"))
+    });
+    c.bench_function("N(sum((-1)^(n+1)/n, n, 1, oo), 1000)", |b| {
+        b.iter(|| run("N(sum((-1)^(n+1)/n, n, 1, oo), 1000)"))
+    });
+    c.bench_function("N(sum(n/exp(n), n, 1, oo), 1000)", |b| {
+        b.iter(|| run("N(sum(n/exp(n), n, 1, oo), 1000)"))
+    });
 }
 
 criterion_group! {

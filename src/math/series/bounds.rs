@@ -8,6 +8,7 @@ use crate::math::expr::{self, diff, subst, Constant, Expr, Func, MResult, MathEr
 use crate::math::float;
 use crate::math::number::Q;
 use crate::math::poly::{rational_function, Poly};
+use crate::math::sum::numeric_tail::{self, alternating_decreasing, least, Ratio};
 use std::cmp::Ordering;
 
 /// Compares two exact constants (rationals exactly, others by certified numerics).
@@ -189,26 +190,6 @@ pub struct TermsNeeded {
     pub steps: Derivation,
 }
 
-/// Roots of `p` cannot lie beyond this (Cauchy's bound).
-fn cauchy_bound(p: &Poly) -> Q {
-    let l = p.lead().abs();
-    let m =
-        p.c.iter()
-            .map(|a| a.abs().div(&l).unwrap_or_else(|_| Q::zero()))
-            .max()
-            .unwrap_or_else(Q::zero);
-    m.add(&Q::one())
-}
-
-/// Whether `p(t) > 0` for every real `t ≥ from`.
-fn positive_from(p: &Poly, from: &Q) -> bool {
-    if p.is_zero() || p.sign_at(from) <= 0 {
-        return false;
-    }
-    let b = cauchy_bound(p).add(&from.abs());
-    p.count_roots(from, &b) == 0
-}
-
 /// The smallest number of non-zero terms of f's Taylor series at a whose sum at x0 is
 /// within eps of f(x0): by the alternating-series bound when the terms provably alternate and
 /// decrease, else by the Lagrange bound.
@@ -216,15 +197,33 @@ pub fn terms_needed(f: &Expr, x: &str, a: &Q, x0: &Q, eps: &Q) -> MResult<TermsN
     if !eps.is_positive() {
         return Err(MathError::Domain("the tolerance must be positive".into()));
     }
-    match alternating(f, x, a, x0, eps)? {
-        Some(t) => Ok(t),
-        None => lagrange_terms(f, x, a, x0, eps),
+    let terms = series_terms(f, x, a, x0)?;
+    if let Some(t) = &terms {
+        if let Some(found) = alternating(t, x0, eps)? {
+            return Ok(found);
+        }
+    }
+    match lagrange_terms(f, x, a, x0, eps) {
+        Err(MathError::Unsupported(why)) => match &terms {
+            Some(t) => geometric(t, x0, eps)?.ok_or(MathError::Unsupported(why)),
+            None => Err(MathError::Unsupported(why)),
+        },
+        other => other,
     }
 }
 
 const TERMS: usize = 80;
 
-fn alternating(f: &Expr, x: &str, a: &Q, x0: &Q, eps: &Q) -> MResult<Option<TermsNeeded>> {
+/// The non-zero terms t_j = K·d_j of the series at x0 (K an exact constant, d_j rational),
+/// with a ratio d_(j+1)/d_j = p(j)/q(j) fitted on all computed terms from index `start`.
+struct SeriesTerms {
+    k_abs: Expr,
+    d: Vec<Q>,
+    ratio: Ratio,
+    start: usize,
+}
+
+fn series_terms(f: &Expr, x: &str, a: &Q, x0: &Q) -> MResult<Option<SeriesTerms>> {
     let e = super::taylor(f, x, &Expr::Num(a.clone()), TERMS)?;
     let h = x0.sub(a);
     // Non-zero terms t_k = c_k·h^k, as rational multiples of one constant K.
@@ -254,56 +253,127 @@ fn alternating(f: &Expr, x: &str, a: &Q, x0: &Q, eps: &Q) -> MResult<Option<Term
     let Some((p, q, start)) = super::guess::term_ratio(&d) else {
         return Ok(None);
     };
-    let (p, q) = (Poly::new(p), Poly::new(q));
+    let ratio = Ratio {
+        c: Expr::one(),
+        num: Poly::new(p),
+        den: Poly::new(q),
+    };
+    let k_abs = float_abs(&scale)?;
+    Ok(Some(SeriesTerms {
+        k_abs,
+        d,
+        ratio,
+        start,
+    }))
+}
+
+impl SeriesTerms {
+    fn term(&self, j: usize) -> MResult<Expr> {
+        expr::mul(vec![self.k_abs.clone(), Expr::Num(self.d[j].abs())])
+    }
+    /// The least j ≥ `from` among the computed terms with |t_j|·factor < eps (the terms
+    /// shrink from `from` on, so the test is monotone): the shared search of `math::sum`.
+    fn first_below(&self, from: usize, factor: &Q, eps: &Q) -> MResult<Option<usize>> {
+        let len = self.d.len();
+        let found = least(rug::Integer::from(from), 64, |j| {
+            let Some(j) = j.to_usize().filter(|&j| j < len) else {
+                return Ok(true);
+            };
+            let t = expr::mul(vec![self.term(j)?, Expr::Num(factor.clone())])?;
+            Ok(cmp_const(&t, &Expr::Num(eps.clone()))? == Ordering::Less)
+        })?;
+        Ok(found.and_then(|j| j.to_usize()).filter(|&j| j < len))
+    }
+    fn ratio_text(&self, x0: &Q) -> MResult<(String, String)> {
+        let ratio = expr::div(self.ratio.num.to_expr("n")?, self.ratio.den.to_expr("n")?)?;
+        Ok((
+            format!(
+                "the non-zero terms of the series at x = {x0} have ratio t(n+1)/t(n) = {}",
+                show(&ratio)
+            ),
+            format!(
+                "fitted on exact coefficients and checked on all {} computed terms",
+                self.d.len()
+            ),
+        ))
+    }
+}
+
+fn alternating(t: &SeriesTerms, x0: &Q, eps: &Q) -> MResult<Option<TermsNeeded>> {
+    let (p, q) = (&t.ratio.num, &t.ratio.den);
+    let start = t.start;
     let from = Q::int(start as i64);
-    // ρ = p/q ∈ [−1, 0): p·q < 0 and (p + q)·q > 0 for all n ≥ start.
-    let alternates = positive_from(&p.mul(&q).neg(), &from);
-    let decreases = positive_from(&p.add(&q).mul(&q), &from);
+    // ρ = p/q ∈ [−1, 0) for all n ≥ start, with a limit of size < 1.
     let limit_below_one = match p.degree().cmp(&q.degree()) {
         Ordering::Less => true,
         Ordering::Equal => p.lead().abs() < q.lead().abs(),
         Ordering::Greater => false,
     };
-    if !(alternates && decreases && limit_below_one) {
+    if !(alternating_decreasing(p, q, &from) && limit_below_one) {
         return Ok(None);
     }
-    let k_abs = float_abs(&scale)?;
-    for (j, dj) in d.iter().enumerate().skip(start) {
-        let term = expr::mul(vec![k_abs.clone(), Expr::Num(dj.abs())])?;
-        if cmp_const(&term, &Expr::Num(eps.clone()))? == Ordering::Less {
-            let mut steps = Derivation::new();
-            let ratio = expr::div(p.to_expr("n")?, q.to_expr("n")?)?;
-            steps.push(
-                format!(
-                    "the non-zero terms of the series at x = {x0} have ratio t(n+1)/t(n) = {}",
-                    show(&ratio)
-                ),
-                format!(
-                    "fitted on exact coefficients and checked on all {} computed terms",
-                    d.len()
-                ),
-            );
-            steps.push(
-                format!("−1 ≤ t(n+1)/t(n) < 0 for every n ≥ {start}, and its limit has size < 1"),
-                "Sturm's theorem on the numerator and denominator: the terms alternate and decrease to 0",
-            );
-            steps.push(
-                format!(
-                    "keep {j} term(s); the first omitted term has size {} ≈ {} < {}",
-                    show(&term),
-                    approx(&term),
-                    eps
-                ),
-                "alternating series estimation theorem: |error| ≤ first omitted term",
-            );
-            return Ok(Some(TermsNeeded {
-                terms: j as u64,
-                bound: term,
-                steps,
-            }));
-        }
-    }
-    Ok(None)
+    let Some(j) = t.first_below(start, &Q::one(), eps)? else {
+        return Ok(None);
+    };
+    let term = t.term(j)?;
+    let mut steps = Derivation::new();
+    let (claim, why) = t.ratio_text(x0)?;
+    steps.push(claim, why);
+    steps.push(
+        format!("−1 ≤ t(n+1)/t(n) < 0 for every n ≥ {start}, and its limit has size < 1"),
+        "Sturm's theorem on the numerator and denominator: the terms alternate and decrease to 0",
+    );
+    steps.push(
+        format!(
+            "keep {j} term(s); the first omitted term has size {} ≈ {} < {}",
+            show(&term),
+            approx(&term),
+            eps
+        ),
+        "alternating series estimation theorem: |error| ≤ first omitted term",
+    );
+    Ok(Some(TermsNeeded {
+        terms: j as u64,
+        bound: term,
+        steps,
+    }))
+}
+
+/// The geometric tail |t_j|/(1 − ρ) from a proven ratio bound |t(n+1)/t(n)| ≤ ρ < 1 (used
+/// when the Lagrange bound is out of reach).
+fn geometric(t: &SeriesTerms, x0: &Q, eps: &Q) -> MResult<Option<TermsNeeded>> {
+    let start = rug::Integer::from(t.start);
+    let Some((rho, m)) = numeric_tail::geometric(&t.ratio, &start)? else {
+        return Ok(None);
+    };
+    let Some(m) = m.to_usize() else {
+        return Ok(None);
+    };
+    let factor = Q::one().sub(&rho).recip()?;
+    let Some(j) = t.first_below(m, &factor, eps)? else {
+        return Ok(None);
+    };
+    let bound = expr::mul(vec![t.term(j)?, Expr::Num(factor)])?;
+    let mut steps = Derivation::new();
+    let (claim, why) = t.ratio_text(x0)?;
+    steps.push(claim, why);
+    steps.push(
+        format!("|t(n+1)/t(n)| ≤ {rho} for every n ≥ {m}"),
+        "Sturm's theorem on ρ²·q² − p²",
+    );
+    steps.push(
+        format!(
+            "keep {j} term(s); the tail is at most |t({j})|/(1 − {rho}) = {} ≈ {} < {eps}",
+            show(&bound),
+            approx(&bound)
+        ),
+        "geometric tail: Σ_{i≥0} |t_j|·ρ^i = |t_j|/(1 − ρ)",
+    );
+    Ok(Some(TermsNeeded {
+        terms: j as u64,
+        bound,
+        steps,
+    }))
 }
 
 fn float_abs(e: &Expr) -> MResult<Expr> {

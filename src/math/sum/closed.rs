@@ -55,7 +55,7 @@ fn closed_form_inner(
     };
     let mut d = Derivation::new();
     d.push(
-        format!("Σ_({n}={lo})^({hi}) {a}"),
+        format!("Σ_({n}={lo})^({hi}) {a} ="),
         "closed form sought for a sum with symbolic bounds",
     );
     let count = expr::add(vec![hi.clone(), expr::neg(lo.clone())?, Expr::one()])?;
@@ -104,13 +104,13 @@ fn closed_form_inner(
     }
     if d.steps.last().and_then(|st| st.result.as_ref()) != Some(&z) {
         d.push_expr(
-            format!("antidifference z({n}) with z({n}+1) − z({n}) = {a}"),
+            format!("an antidifference of {a}, z({n}) ="),
             z,
             "Σ_(lo)^(hi) a = z(hi + 1) − z(lo)",
         );
     }
     d.push_expr(
-        format!("Σ_({n}={lo})^({hi}) {a}"),
+        format!("Σ_({n}={lo})^({hi}) {a} ="),
         s.clone(),
         "the closed form",
     );
@@ -148,7 +148,7 @@ fn antidifference_inner(a: &Expr, n: &str) -> MResult<Option<(Expr, Derivation)>
         }
     }
     d.push_expr(
-        format!("antidifference of {a}"),
+        format!("an antidifference of {a}, z({n}) ="),
         z.clone(),
         "the antidifference",
     );

@@ -189,7 +189,7 @@ pub fn polynomial(g: &Expr, n: &str) -> MResult<Option<Found>> {
     let z = poly_expr(&q, n)?;
     let mut steps = Derivation::new();
     steps.push_expr(
-        format!("antidifference q({n}) with q({n}+1) − q({n}) = {g}"),
+        format!("q({n}) with q({n}+1) − q({n}) = {g}: q({n}) ="),
         z.clone(),
         format!("polynomial of degree {d} in {n}: Faulhaber's triangular system Σ_(j>k) C(j,k)·q_j = p_k, q(0) = 0"),
     );
@@ -421,7 +421,7 @@ pub fn telescoping(terms: &[Expr], n: &str) -> MResult<(Vec<Found>, Vec<Expr>)> 
         let orig = expr::add(members.iter().map(|m| m.2.clone()).collect())?;
         let mut steps = Derivation::new();
         steps.push_expr(
-            format!("{orig} telescopes: antidifference"),
+            format!("{orig} telescopes, with antidifference"),
             z.clone(),
             format!(
                 "terms of the form f({n}) − f({n}+m) with f = {}: Σ_(k=lo)^(hi) (f(k) − f(k+m)) keeps only the first and last m values of f",

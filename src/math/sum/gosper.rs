@@ -376,7 +376,7 @@ pub fn antidifference(h: &Hyper, n: &str) -> MResult<Option<(Expr, Derivation)>>
         "ratio = A(n)/B(n)·C(n+1)/C(n) with gcd(A(n), B(n+h)) = 1 for every h ≥ 0 (the dispersion set: the shifts h with a common root, from root differences or the resultant)",
     );
     d.push_expr(
-        format!("antidifference z({n}) with z({n}+1) − z({n}) = a({n})"),
+        format!("antidifference z({n}) with z({n}+1) − z({n}) = a({n}): z({n}) ="),
         z.clone(),
         format!(
             "Gosper's algorithm: a polynomial solution x of degree {} of A(n)x(n+1) − B(n−1)x(n) = C(n) (a linear system over Q), z = B(n−1)x(n)/C(n)·a(n)",

@@ -172,7 +172,7 @@ pub fn infinite_sum(a: &Expr, n: &str, lo: &Integer) -> MResult<Option<(Expr, De
     let value = restart(a, n, v0, &n0, lo)?;
     if n0 != *lo {
         d.push_expr(
-            format!("starting at {n} = {lo} instead of {n0}"),
+            format!("starting at {n} = {lo} instead of {n0}, the sum is"),
             value.clone(),
             "the finitely many terms between the two starts are added or removed exactly",
         );
@@ -248,7 +248,10 @@ pub fn by_antidifference(a: &Expr, n: &str, lo: &Integer) -> MResult<Option<(Exp
     };
     let value = tidy(expr::sub(limit.clone(), z_lo)?)?;
     d.push_expr(
-        format!("Σ_{{{n}≥{lo}}} = lim z(N) − z({lo}) with z = {}", show(&z)),
+        format!(
+            "with z = {}, Σ_{{{n}≥{lo}}} = lim z(N) − z({lo}) =",
+            show(&z)
+        ),
         value.clone(),
         format!(
             "the partial sums telescope: z(N) − z({lo}), and z(N) → {}",
@@ -277,7 +280,7 @@ fn geometric(g: &Geo, n: &str, lo: &Integer, kind: Rho) -> MResult<Option<(Expr,
         expr::sub(Expr::one(), g.rho.clone())?,
     )?)?;
     d.push_expr(
-        format!("Σ_{{{n}≥{lo}}} c·ρ^{n} with ρ = {}", show(&g.rho)),
+        format!("Σ_{{{n}≥{lo}}} c·ρ^{n} with ρ = {} is", show(&g.rho)),
         v.clone(),
         "geometric series: first term/(1 − ratio)",
     );
@@ -308,7 +311,11 @@ fn by_factorial(g: &Geo, n: &str) -> MResult<Found> {
             Expr::exp(rho.clone())?,
         ])?;
         d.push_expr(
-            format!("Σ_{{m≥0}} ({})^m/m! = exp({})", show(rho), show(rho)),
+            format!(
+                "with Σ_{{m≥0}} ({})^m/m! = exp({}), the sum is",
+                show(rho),
+                show(rho)
+            ),
             v.clone(),
             "the exponential series (converges for every ρ)",
         );
@@ -335,7 +342,7 @@ fn by_factorial(g: &Geo, n: &str) -> MResult<Found> {
     }
     let v = expr::mul(vec![g.coeff.clone(), v])?;
     d.push_expr(
-        format!("the {name} series at {}", show(&tau)),
+        format!("the {name} series at {} gives", show(&tau)),
         v.clone(),
         "Σ τ^(2m)/(2m)! = cosh τ, Σ τ^(2m+1)/(2m+1)! = sinh τ (cos, sin with alternating signs); entire",
     );
@@ -479,7 +486,7 @@ fn power_family(
         );
     }
     let v = expr::mul(vec![c, rho_shift, v])?;
-    d.push_expr(format!("Σ_{{{n}≥{n0}}}"), v.clone(), why);
+    d.push_expr(format!("Σ_{{{n}≥{n0}}} ="), v.clone(), why);
     Ok(Some((v, n0, d)))
 }
 
@@ -567,7 +574,7 @@ fn by_partial_fractions(
     }
     let value = expr::add(total)?;
     d.push_expr(
-        format!("Σ_{{{n}≥{lo}}} {}", show(a)),
+        format!("Σ_{{{n}≥{lo}}} {} =", show(a)),
         value.clone(),
         "the pieces added",
     );

@@ -12,6 +12,11 @@ pub mod gosper;
 pub mod hyper;
 pub mod infinite;
 pub mod numeric;
+pub mod numeric_alt;
+pub mod numeric_cm;
+pub mod numeric_em;
+pub mod numeric_need;
+pub mod numeric_tail;
 pub mod telescope;
 
 use crate::math::convergence::{self, Verdict};
@@ -84,7 +89,7 @@ pub fn evaluate(a: &Expr, n: &str, lo: &Expr, hi: &Expr) -> MResult<SumResult> {
             let v = exact::finite_sum(a, n, &l, &h)?;
             if h >= l {
                 steps.push_expr(
-                    format!("Σ_{{{n}={l}}}^{{{h}}} {}", show(a)),
+                    format!("Σ_{{{n}={l}}}^{{{h}}} {} =", show(a)),
                     v.clone(),
                     "summed exactly",
                 );

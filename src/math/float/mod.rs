@@ -1,0 +1,383 @@
+//! Certified numerical evaluation through MPFR: this is the only place `rug::Float` is used.
+//!
+//! Every value is computed as a *ball* (a midpoint `Float` at the working precision and a
+//! radius rounded upwards) that is guaranteed to contain the exact value: rationals and
+//! constants carry their rounding error, `+` and `×` propagate radii, and each function is
+//! applied to a ball by evaluating it at the ball's ends and midpoint (MPFR functions are
+//! correctly rounded, so each sample is off by at most one ulp) after checking that the ball
+//! lies inside the function's domain and away from its poles. [`evaluate`] runs Ziv's loop:
+//! it prints `digits` significant digits only when both ends of the final ball round to the
+//! same decimal string, and otherwise retries with twice the guard bits, up to a cap.
+
+pub(crate) mod ball;
+mod decimal;
+mod special;
+
+use super::expr::{Constant, Expr, Func, MathError, Symbol};
+use ball::{domain, short, unsupported, unsure, Op, N};
+pub(crate) use ball::{Ball, Fail, R};
+use decimal::{certify, format_rational, uncertified};
+use rug::float::{Constant as MpfrConstant, Round};
+use rug::ops::PowAssignRound;
+use rug::{Float, Integer};
+use special::{binomial, gamma, phi, zeta};
+use std::cmp::Ordering;
+
+const LOG2_10: f64 = std::f64::consts::LOG2_10;
+
+/// The most significant digits [`evaluate`] accepts.
+pub const MAX_DIGITS: u32 = 100_000;
+
+/// A numeric approximation whose printed digits are all correct.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Approx {
+    /// Decimal text with exactly `digits` significant digits, correctly rounded (round-half-even
+    /// on the exact value): e.g. "3.14159265358979", "-0.000123456789012345",
+    /// "1.23456789012346e+25", "0" for exact zero.
+    pub text: String,
+    pub digits: u32,
+    /// The working precision in bits of the evaluation that was accepted (0 when the value was
+    /// an exact rational, formatted without MPFR).
+    pub bits: u32,
+    /// How many evaluations were needed (1 = first try; 0 for an exact rational).
+    pub attempts: u32,
+}
+
+/// Evaluates a constant expression to `digits` correctly rounded significant digits.
+pub fn evaluate(expr: &Expr, digits: u32) -> Result<Approx, MathError> {
+    if digits == 0 {
+        return Err(unsupported("at least 1 digit is needed".into()));
+    }
+    if digits > MAX_DIGITS {
+        let what = format!("a request for {digits} significant digits (at most {MAX_DIGITS})");
+        return Err(MathError::TooLarge(what));
+    }
+    check_evaluable(expr)?;
+    if let Expr::Num(q) = expr {
+        let too_large = || MathError::TooLarge(format!("the decimal expansion of {q}"));
+        let text = format_rational(q, digits).ok_or_else(too_large)?;
+        return Ok(approx(text, digits, 0, 0));
+    }
+    let extra = 32 + 2 * expr.size().min(64) as u32;
+    ziv(digits, extra, |bits| eval(expr, bits))
+}
+
+/// Ziv's loop around any ball computation `f(bits)`: `digits` significant digits once both
+/// ends of the ball round alike, else a retry with twice the guard bits (starting from
+/// `extra`), up to [`max_bits`]. `f` fails with `Fail::Uncertain` when it needs more
+/// precision to decide.
+pub(crate) fn ziv(
+    digits: u32,
+    mut extra: u32,
+    mut f: impl FnMut(u32) -> R<Ball>,
+) -> Result<Approx, MathError> {
+    let need = (f64::from(digits) * LOG2_10).ceil() as u32;
+    let cap = max_bits(digits);
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        let bits = (need + extra).min(cap);
+        let last = bits >= cap;
+        match f(bits) {
+            Ok(ball) => {
+                if let Some(text) = certify(&ball, digits) {
+                    return Ok(approx(text, digits, bits, attempts));
+                }
+                if last {
+                    return Err(uncertified(&ball));
+                }
+            }
+            Err(Fail::Math(e)) => return Err(e),
+            Err(Fail::Uncertain(why)) if last => {
+                return Err(unsupported(format!("cannot certify the digits: {why}")))
+            }
+            Err(Fail::Uncertain(_)) => {}
+        }
+        extra *= 2;
+    }
+}
+
+fn approx(text: String, digits: u32, bits: u32, attempts: u32) -> Approx {
+    Approx {
+        text,
+        digits,
+        bits,
+        attempts,
+    }
+}
+
+/// One evaluation at a working precision of `bits`: the midpoint of the enclosing ball
+/// (its error is not reported; use [`evaluate`] for certified digits).
+pub fn to_float(expr: &Expr, bits: u32) -> Result<Float, MathError> {
+    check_evaluable(expr)?;
+    if bits < 2 {
+        return Err(unsupported(
+            "the working precision must be at least 2 bits".into(),
+        ));
+    }
+    if bits > max_bits(MAX_DIGITS) {
+        return Err(MathError::TooLarge(format!(
+            "a working precision of {bits} bits"
+        )));
+    }
+    match eval(expr, bits) {
+        Ok(ball) => Ok(ball.mid),
+        Err(Fail::Math(e)) => Err(e),
+        Err(Fail::Uncertain(why)) => Err(unsupported(format!(
+            "cannot evaluate at {bits} bits: {why}"
+        ))),
+    }
+}
+
+/// The precision cap of the retry loop for `digits` digits.
+pub(crate) fn max_bits(digits: u32) -> u32 {
+    20 * (f64::from(digits) * LOG2_10).ceil() as u32 + 20_000
+}
+
+pub(crate) fn check_evaluable(expr: &Expr) -> Result<(), MathError> {
+    let syms = expr.symbols();
+    if !syms.is_empty() {
+        return Err(symbol_error(&syms));
+    }
+    if stray_infinity(expr) {
+        return Err(infinity_error());
+    }
+    Ok(())
+}
+
+/// Whether `oo` occurs other than as the upper bound of a sum (which the summation engine
+/// evaluates).
+fn stray_infinity(e: &Expr) -> bool {
+    match e {
+        Expr::Func(Func::Sum, v) if v.len() == 4 && v[3] == Expr::infinity() => {
+            v[..3].iter().any(stray_infinity)
+        }
+        Expr::Const(Constant::Infinity) => true,
+        Expr::Num(_) | Expr::Const(_) | Expr::Sym(_) => false,
+        Expr::Pow(b, x) => stray_infinity(b) || stray_infinity(x),
+        Expr::Mul(v) | Expr::Add(v) | Expr::Func(_, v) => v.iter().any(stray_infinity),
+    }
+}
+
+fn symbol_error(syms: &[Symbol]) -> MathError {
+    let names: Vec<&str> = syms.iter().map(|s| &**s).collect();
+    let what = if names.len() == 1 {
+        "symbol"
+    } else {
+        "symbols"
+    };
+    let names = names.join(", ");
+    unsupported(format!(
+        "cannot evaluate numerically: the expression has the free {what} {names}"
+    ))
+}
+
+fn infinity_error() -> MathError {
+    let msg = "cannot evaluate numerically: the expression contains oo (infinity), not a number";
+    MathError::Undefined(msg.into())
+}
+
+/// How an argument is shown in an error: exactly when it is a rational.
+fn describe(arg: &Expr, x: &Ball) -> String {
+    match arg {
+        Expr::Num(q) => q.to_string(),
+        _ => short(&x.mid),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evaluation of expressions
+
+/// A bound variable and the ball it stands for (the index of a sum being evaluated).
+pub(crate) type Env<'a> = Option<(&'a str, &'a Ball)>;
+
+/// Evaluates a constant expression as a ball at a working precision of `p` bits.
+pub(crate) fn eval(e: &Expr, p: u32) -> R<Ball> {
+    eval_in(e, p, None)
+}
+
+/// Evaluates `e` as a ball with the variable of `env` (if any) bound to its ball.
+pub(crate) fn eval_in(e: &Expr, p: u32, env: Env) -> R<Ball> {
+    match e {
+        Expr::Num(q) => Ball::rounded(Float::with_val_round(p, &q.0, N), "a rational number"),
+        Expr::Const(Constant::Pi) => {
+            Ball::rounded(Float::with_val_round(p, MpfrConstant::Pi, N), "pi")
+        }
+        Expr::Const(Constant::E) => Ball::int(p, 1).op("exp", true, Float::exp_round),
+        Expr::Const(Constant::Infinity) => Err(Fail::Math(infinity_error())),
+        Expr::Sym(s) => match env {
+            Some((name, v)) if name == &**s => Ok(v.clone()),
+            _ => Err(Fail::Math(symbol_error(std::slice::from_ref(s)))),
+        },
+        Expr::Add(ts) => ts
+            .iter()
+            .try_fold(Ball::int(p, 0), |acc, t| acc.add(&eval_in(t, p, env)?)),
+        Expr::Mul(fs) => fs
+            .iter()
+            .try_fold(Ball::int(p, 1), |acc, f| acc.mul(&eval_in(f, p, env)?)),
+        Expr::Pow(b, x) => eval_pow(b, x, p, env),
+        Expr::Func(f, args) => eval_func(*f, args, p, env),
+    }
+}
+
+fn eval_pow(base: &Expr, ex: &Expr, p: u32, env: Env) -> R<Ball> {
+    if *base == Expr::e() {
+        return eval_in(ex, p, env)?.op("exp", true, Float::exp_round);
+    }
+    let b = eval_in(base, p, env)?;
+    let (lo, hi) = b.bounds();
+    let x = eval_in(ex, p, env)?;
+    let shown = format!("({})^({})", describe(base, &b), describe(ex, &x));
+    let q = match ex {
+        Expr::Num(q) if q.is_integer() => return pow_int(&b, q.numer()),
+        Expr::Num(q) => q,
+        // An exponent that is exactly an integer (a summation index): (−1)^n is real.
+        _ if x.is_exact() && x.mid.is_integer() => match x.mid.to_integer() {
+            Some(k) => return pow_int(&b, &k),
+            None => return general_pow(&b, &x, &shown),
+        },
+        _ => return general_pow(&b, &x, &shown),
+    };
+    let Some(k) = q.denom().to_u32() else {
+        return general_pow(&b, &x, &shown);
+    };
+    if k % 2 == 0 && lo < 0 {
+        if hi < 0 {
+            let why = "an even root of a negative number";
+            return domain(format!("{shown} is not a real number ({why})"));
+        }
+        return unsure("the base of an even root is too close to zero");
+    }
+    // Odd roots of negative numbers are real: (-8)^(1/3) = -2.
+    let r = b.apply("root", true, |y| y.root_round(k, N))?;
+    pow_int(&r, q.numer())
+}
+
+pub(crate) fn pow_int(b: &Ball, n: &Integer) -> R<Ball> {
+    if *n < 0 && b.is_exact_zero() {
+        return Err(Fail::Math(MathError::DivisionByZero));
+    }
+    if *n < 0 && b.contains_zero() {
+        return unsure("the base of a negative power is too close to zero");
+    }
+    b.apply("a power", n.is_odd(), |y| y.pow_assign_round(n, N))
+}
+
+/// `b^x = exp(x·ln b)` for an exponent that is not a rational number: needs `b > 0`.
+fn general_pow(b: &Ball, x: &Ball, shown: &str) -> R<Ball> {
+    let (lo, hi) = b.bounds();
+    let (xlo, xhi) = x.bounds();
+    if lo > 0 {
+        let l = b.op("ln", true, Float::ln_round)?;
+        return x.mul(&l)?.op("exp", true, Float::exp_round);
+    }
+    if b.is_exact_zero() && xlo > 0 {
+        return Ok(Ball::int(b.prec(), 0));
+    }
+    if b.is_exact_zero() && xhi < 0 {
+        return Err(Fail::Math(MathError::DivisionByZero));
+    }
+    if hi < 0 {
+        let why = "a negative base needs a rational exponent";
+        return domain(format!("{shown} is not a real number ({why})"));
+    }
+    unsure("the base of a power is too close to zero")
+}
+
+fn abs_op(y: &mut Float, _: Round) -> Ordering {
+    y.abs_mut();
+    Ordering::Equal
+}
+
+/// A real domain `(a, b, open interval?, why)`.
+type Domain = Option<(f64, f64, bool, &'static str)>;
+const POSITIVE: Domain = Some((0.0, f64::INFINITY, true, "needs a positive argument"));
+const UNIT: Domain = Some((-1.0, 1.0, false, "the argument must lie in [-1, 1]"));
+const AT_LEAST_ONE: Domain = Some((1.0, f64::INFINITY, false, "needs an argument ≥ 1"));
+const OPEN_UNIT: Domain = Some((-1.0, 1.0, true, "needs an argument in (-1, 1)"));
+
+fn eval_func(f: Func, args: &[Expr], p: u32, env: Env) -> R<Ball> {
+    let name = f.name();
+    if args.len() != f.arity() {
+        let (want, got) = (f.arity(), args.len());
+        let msg = format!("{name} takes {want} argument(s), got {got}");
+        return Err(Fail::Math(unsupported(msg)));
+    }
+    let arg = &args[0];
+    if f == Func::Integral {
+        return Err(Fail::Math(unsupported(
+            "numeric integration is not available yet; expand the integrand as a series instead"
+                .into(),
+        )));
+    }
+    if f == Func::Sum {
+        return crate::math::sum::numeric::sum_ball(args, p, env);
+    }
+    if f == Func::Binomial {
+        return binomial(arg, &args[1], p, env);
+    }
+    let x = eval_in(arg, p, env)?;
+    let (lo, hi) = x.bounds();
+    let shown = format!("{name}({})", describe(arg, &x));
+    let (op, monotone, dom): (Op, bool, Domain) = match f {
+        Func::Ln if x.is_exact_zero() => {
+            return domain("ln(0) is undefined (the logarithm has a pole at 0)".into())
+        }
+        Func::Ln => (Float::ln_round, true, POSITIVE),
+        Func::Sin => (Float::sin_round, false, None),
+        Func::Cos => (Float::cos_round, false, None),
+        Func::Tan => (Float::tan_round, true, None),
+        Func::Asin => (Float::asin_round, true, UNIT),
+        Func::Acos => (Float::acos_round, true, UNIT),
+        Func::Atan => (Float::atan_round, true, None),
+        Func::Sinh => (Float::sinh_round, true, None),
+        Func::Cosh => (Float::cosh_round, false, None),
+        Func::Tanh => (Float::tanh_round, true, None),
+        Func::Asinh => (Float::asinh_round, true, None),
+        Func::Acosh => (Float::acosh_round, true, AT_LEAST_ONE),
+        Func::Atanh => (Float::atanh_round, true, OPEN_UNIT),
+        Func::Erf => (Float::erf_round, true, None),
+        Func::Erfc => (Float::erfc_round, true, None),
+        Func::Abs => (abs_op, false, None),
+        Func::Phi => return phi(&x),
+        Func::Gelu => return x.mul(&phi(&x)?),
+        Func::Sigmoid => {
+            let t = x.neg().op("exp", true, Float::exp_round)?;
+            return t.add(&Ball::int(p, 1))?.recip();
+        }
+        Func::Gamma => return gamma(&x, &shown),
+        Func::Factorial => return gamma(&x.add(&Ball::int(p, 1))?, &shown),
+        Func::Zeta => return zeta(&x),
+        Func::Binomial => return binomial(arg, &args[1], p, env),
+        Func::Integral | Func::Sum => {
+            return Err(Fail::Math(unsupported(
+                "numeric integration is not available yet".into(),
+            )))
+        }
+    };
+    if let Some((a, b, open, why)) = dom {
+        let (inside, outside) = match open {
+            true => (lo > a && hi < b, hi <= a || lo >= b),
+            false => (lo >= a && hi <= b, hi < a || lo > b),
+        };
+        if outside {
+            return domain(format!("{shown} is not a real number ({why})"));
+        }
+        if !inside {
+            return unsure(format!(
+                "the argument of {name} is too close to the edge of its domain"
+            ));
+        }
+    }
+    if matches!(f, Func::Sin | Func::Cos | Func::Tan) {
+        x.narrow(name)?;
+    }
+    if f == Func::Tan {
+        let c1 = Float::with_val(p, lo.cos_ref());
+        let c2 = Float::with_val(p, hi.cos_ref());
+        if c1.is_zero() || c2.is_zero() || c1.is_sign_positive() != c2.is_sign_positive() {
+            return unsure("tan is evaluated too close to a pole");
+        }
+    }
+    x.op(name, monotone, op)
+}

@@ -1,0 +1,174 @@
+//! How many terms of Σ_{n≥lo} a(n) a tolerance needs: the least N whose proven tail bound
+//! after a(lo) … a(lo+N−1) is below eps, found by exponential and binary search on exact or
+//! certified comparisons, with the bound that was used named in the derivation.
+
+use super::numeric::shrinking_from;
+use super::numeric_alt::term;
+use super::numeric_cm::{self, split_alternation};
+use super::numeric_em;
+use super::numeric_tail::{self, below, ratio_of};
+use crate::math::convergence::{converges, Verdict};
+use crate::math::derivation::Derivation;
+use crate::math::expr::{self, subst::subs, Expr, MResult, MathError};
+use crate::math::float;
+use crate::math::number::Q;
+use rug::Integer;
+
+/// Doublings of the search before giving up (N up to about 2^400).
+const DOUBLINGS: u32 = 400;
+
+/// The exact value of `e` at n = k when k is small enough to substitute.
+fn exact_at(e: &Expr, n: &str, k: &Integer) -> MResult<Option<Q>> {
+    if k.significant_bits() > 24 {
+        return Ok(None);
+    }
+    match subs(e, n, &Expr::Num(Q::from_integer(k.clone()))) {
+        Ok(v) => Ok(v.as_num().cloned()),
+        Err(MathError::Interrupted) => Err(MathError::Interrupted),
+        Err(_) => Ok(None),
+    }
+}
+
+/// Whether |e(k)| < eps, provably.
+fn small_at(e: &Expr, n: &str, k: &Integer, eps: &Q) -> MResult<bool> {
+    let exact = exact_at(e, n, k)?;
+    below(&|bits| term(e, n, k, bits), exact, eps)
+}
+
+fn approx(e: &Expr, n: &str, k: &Integer) -> String {
+    let v = subs(e, n, &Expr::Num(Q::from_integer(k.clone())));
+    match v.ok().and_then(|v| float::evaluate(&v, 4).ok()) {
+        Some(a) => a.text,
+        None => "?".into(),
+    }
+}
+
+fn not_found(eps: &Q) -> MathError {
+    MathError::Unsupported(format!(
+        "no number of terms below 2^{DOUBLINGS} has a proven tail below {eps}"
+    ))
+}
+
+pub(crate) fn terms_needed(
+    a: &Expr,
+    n: &str,
+    lo: &Integer,
+    eps: &Q,
+) -> MResult<(Integer, Derivation)> {
+    if !eps.is_positive() {
+        return Err(MathError::Domain("the tolerance must be positive".into()));
+    }
+    let d = converges(a, n)?;
+    let mut steps = Derivation::new();
+    match d.verdict {
+        Verdict::Diverges => {
+            return Err(MathError::Domain(format!(
+                "the sum diverges — {}",
+                d.reason
+            )))
+        }
+        Verdict::Unknown => {
+            return Err(MathError::Unsupported(format!(
+                "cannot bound the tail of Σ {a}, because {}",
+                d.summary()
+            )))
+        }
+        _ => steps.push(format!("Σ {a} {}", d.verdict), d.reason.clone()),
+    }
+    let zero = Integer::new();
+    let ratio = ratio_of(a, n)?;
+    // Alternating terms that shrink: the first omitted term.
+    if let Some(m) = split_alternation(a, n)? {
+        let (c, _) = m.split_coeff();
+        let f = if c.is_negative() { expr::neg(m)? } else { m };
+        let from = match numeric_cm::prove(&f, n, lo) {
+            Ok(_) => Some((
+                lo.clone(),
+                format!("{f} is completely monotone, so non-increasing"),
+            )),
+            Err(_) => shrinking_from(&f, ratio.as_ref(), n, lo)?,
+        };
+        if let Some((from, why)) = from {
+            let start = Integer::from(&from - lo).max(zero.clone());
+            let big_n = numeric_tail::least(start, DOUBLINGS, |k| {
+                small_at(a, n, &Integer::from(lo + k), eps)
+            })?
+            .ok_or_else(|| not_found(eps))?;
+            let k = Integer::from(lo + &big_n);
+            steps.push(
+                format!("|a({n})| = {f} is non-increasing for {n} ≥ {from}"),
+                why,
+            );
+            steps.push(
+                format!(
+                    "keep {big_n} term(s) ({n} = {lo} … {}); the first omitted term |a({k})| ≈ {} < {eps}",
+                    Integer::from(&k - 1u32),
+                    approx(a, n, &k)
+                ),
+                "alternating series estimation theorem: |error| ≤ the first omitted term",
+            );
+            return Ok((big_n, steps));
+        }
+    }
+    // A ratio bound ρ < 1: the geometric tail.
+    if let Some(r) = &ratio {
+        if let Some((rho, m)) = numeric_tail::geometric(r, lo)? {
+            let factor = Q::one().sub(&rho);
+            let eps2 = eps.mul(&factor);
+            let start = Integer::from(&m - lo).max(zero.clone());
+            let big_n = numeric_tail::least(start, DOUBLINGS, |k| {
+                small_at(a, n, &Integer::from(lo + k), &eps2)
+            })?
+            .ok_or_else(|| not_found(eps))?;
+            let k = Integer::from(lo + &big_n);
+            steps.push(
+                format!(
+                    "|a({n}+1)/a({n})| ≤ {rho} for every {n} ≥ {m}, with a({n}+1)/a({n}) = {}",
+                    r.to_expr(n)?
+                ),
+                "Sturm's theorem on ρ²·den² − c²·num²",
+            );
+            steps.push(
+                format!(
+                    "keep {big_n} term(s); the tail is at most |a({k})|/(1 − {rho}) ≈ {}/{factor} < {eps}",
+                    approx(a, n, &k)
+                ),
+                "geometric tail: Σ_{j≥0} |a(N)|·ρ^j = |a(N)|/(1 − ρ)",
+            );
+            return Ok((big_n, steps));
+        }
+    }
+    // Positive completely monotone terms: the integral bound.
+    if let Ok(why) = numeric_cm::prove(a, n, lo) {
+        let integral = match numeric_em::integral(a, n)? {
+            Ok(i) => i,
+            Err(why) => {
+                return Err(MathError::Unsupported(format!(
+                    "cannot bound the tail of Σ {a}, because {why}"
+                )))
+            }
+        };
+        let one = Integer::from(1);
+        let big_n = numeric_tail::least(one, DOUBLINGS, |k| {
+            small_at(&integral, n, &(Integer::from(lo + k) - 1u32), eps)
+        })?
+        .ok_or_else(|| not_found(eps))?;
+        let x = Integer::from(lo + &big_n) - 1u32;
+        steps.push(
+            format!("{a} is positive and non-increasing for {n} ≥ {lo}"),
+            why.join("; "),
+        );
+        steps.push(
+            format!(
+                "keep {big_n} term(s); the tail is at most ∫ from {x} to ∞ = {} ≈ {} < {eps}",
+                subs(&integral, n, &Expr::Num(Q::from_integer(x.clone())))?,
+                approx(&integral, n, &x)
+            ),
+            "integral test: Σ_{n≥N+1} f(n) ≤ ∫_N^∞ f for a non-increasing f",
+        );
+        return Ok((big_n, steps));
+    }
+    Err(MathError::Unsupported(format!(
+        "cannot bound the tail of Σ {a}: the terms neither alternate with a proven decrease, nor have a ratio bound below 1, nor are proved positive and decreasing with a known antiderivative"
+    )))
+}

@@ -86,3 +86,32 @@ fn partial_sums_are_exact() {
     );
     assert_eq!(shown("partial_sums(sum(k, k, 1, 3), 10)"), "[1, 3, 6]");
 }
+
+/// Two independent mechanisms must agree: the exact closed form evaluated by MPFR, and the
+/// certified summation of the series itself (CVZ, Euler–Maclaurin or a geometric tail).
+#[test]
+fn closed_forms_agree_with_certified_summation() {
+    let cases = [
+        "(2/3)^n, n, 0",
+        "(-1/4)^n, n, 0",
+        "1/n^2, n, 1",
+        "1/n^4, n, 2",
+        "1/(2*n+1)^2, n, 0",
+        "1/n^(3/2), n, 1",
+        "(-1)^n/(2*n+1), n, 0",
+        "(-1)^(n+1)/n, n, 1",
+        "(-1)^n/sqrt(n), n, 1",
+        "(1/2)^n/n, n, 1",
+        "2^n/factorial(n), n, 3",
+        "1/(n^2*(n+1)), n, 1",
+        "1/(n*(n+2)), n, 1",
+        "n/e^n, n, 1",
+        "n^2/2^n, n, 0",
+    ];
+    for c in cases {
+        let closed = shown(&format!("N(sum({c}, oo), 30)"));
+        let exact = shown(&format!("s = sum({c}, oo)\nN(s, 30)"));
+        assert_eq!(closed, exact, "sum({c}, oo)");
+        assert!(closed.starts_with("≈ "), "{c}: {closed}");
+    }
+}

@@ -614,7 +614,7 @@ fn digamma_plus_gamma(x: &Q) -> MResult<Option<Expr>> {
 
 /// p/q = Σ c/(x − r)^k over the rational roots r of q (with multiplicity), or `None` when q
 /// does not split over Q. Entries are (r, k, c).
-fn partial_fractions(p: &Poly, q: &Poly) -> Option<Vec<(Q, usize, Q)>> {
+pub(crate) fn partial_fractions(p: &Poly, q: &Poly) -> Option<Vec<(Q, usize, Q)>> {
     let roots = q.rational_roots();
     let mut rest = q.clone();
     let mut mult = Vec::new();

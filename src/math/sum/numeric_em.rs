@@ -245,7 +245,44 @@ pub(crate) fn integral(f: &Expr, n: &str) -> MResult<Result<Expr, String>> {
         let top = expr::mul(vec![c, expr::pow(l, expr::neg(q1.clone())?)?])?;
         return Ok(Ok(expr::div(top, expr::mul(vec![Expr::Num(al), q1])?)?));
     }
+    if let Some(v) = rational_integral(f, n)? {
+        return Ok(Ok(v));
+    }
     Ok(Err(format!(
         "unknown: no antiderivative of {f} is known to sigma in closed form"
     )))
+}
+
+/// ∫_x^∞ p/q for a proper rational function whose denominator splits over Q, by partial
+/// fractions: c/(t − r)^k gives c/((k − 1)(x − r)^(k−1)) for k ≥ 2, and the simple poles
+/// together give −Σ c_r·ln(x − r) when Σ c_r = 0 (otherwise the integral diverges). Valid for
+/// x beyond every root, which Euler–Maclaurin's cut-off is.
+fn rational_integral(f: &Expr, n: &str) -> MResult<Option<Expr>> {
+    let Some((p, q)) = crate::math::poly::rational_function(f, n) else {
+        return Ok(None);
+    };
+    if p.degree() >= q.degree() {
+        return Ok(None);
+    }
+    let Some(pieces) = super::infinite::partial_fractions(&p, &q) else {
+        return Ok(None);
+    };
+    let mut parts = Vec::new();
+    let mut simple = crate::math::number::Q::zero();
+    for (r, k, c) in pieces {
+        let x = expr::sub(Expr::sym(n), Expr::Num(r))?;
+        if k == 1 {
+            simple = simple.add(&c);
+            let l = expr::func(crate::math::expr::Func::Ln, vec![x])?;
+            parts.push(expr::mul(vec![Expr::Num(c.neg()), l])?);
+        } else {
+            let k1 = Expr::int(k as i64 - 1);
+            let xs = expr::pow(x, expr::neg(k1.clone())?)?;
+            parts.push(expr::div(expr::mul(vec![Expr::Num(c), xs])?, k1)?);
+        }
+    }
+    if !simple.is_zero() {
+        return Ok(None);
+    }
+    Ok(Some(expr::add(parts)?))
 }

@@ -84,6 +84,19 @@ impl Session {
         }
     }
 
+    /// Evaluates one expression written in sigma's language to an exact `Expr` (free names
+    /// stay symbols): `Session::expr("binomial(2*n, n)/4^n")`. Errors are rendered as text.
+    pub fn expr(text: &str) -> Result<Expr, String> {
+        let mut s = Session::new();
+        match s.run_collect("<expr>", text) {
+            Ok(out) => match out.last().map(|o| &o.kind) {
+                Some(OutcomeKind::Value(Value::Expr(e))) => Ok(e.clone()),
+                other => Err(format!("`{text}` is not an exact expression: {other:?}")),
+            },
+            Err((_, d)) => Err(s.render_diagnostics(&d, false)),
+        }
+    }
+
     fn run_inner(
         &mut self,
         name: &str,

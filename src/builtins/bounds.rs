@@ -1,5 +1,6 @@
 //! Remainder commands: `lagrange_bound` and `terms_needed`.
 
+use super::sums::sum_parts;
 use super::{Builtin, Impl};
 use crate::eval::value::Value;
 use crate::eval::{EResult, EvalError, Evaluator};
@@ -21,10 +22,10 @@ pub const LAGRANGE_BOUND: Builtin = Builtin {
 
 pub const TERMS_NEEDED: Builtin = Builtin {
     name: "terms_needed",
-    signature: "terms_needed(f, x, a, x0, eps)",
-    summary: "how many non-zero terms of f's Taylor series at a give f(x0) within eps (alternating-series bound, else Lagrange)",
+    signature: "terms_needed(sum(a, n, n0, oo), eps) or terms_needed(f, x, a, x0, eps)",
+    summary: "the smallest number of terms whose partial sum is provably within eps of the series (or of f(x0) for f's Taylor series at a), with the bound used",
     example: "terms_needed(ln(1 + x), x, 0, 1/10, 5e-11) → 9",
-    min_args: 5,
+    min_args: 2,
     max_args: 5,
     imp: Impl::Command(terms_needed_cmd),
 };
@@ -50,6 +51,16 @@ fn lagrange_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<V
 }
 
 fn terms_needed_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
+    if args.len() == 2 {
+        return sum_terms_needed(ev, args, span);
+    }
+    if args.len() != 5 {
+        return Err(EvalError::new(
+            format!("terms_needed takes 2 or 5 arguments, not {}", args.len()),
+            span,
+        )
+        .with_help("terms_needed(sum(a, n, n0, oo), eps) or terms_needed(f, x, a, x0, eps)"));
+    }
     let x = ev.symbol_arg(&args[1], "the series variable")?;
     let f = ev.eval_expr_with_free(&args[0], &x)?;
     let a = rational(ev, &args[2], "the expansion point")?;
@@ -58,4 +69,41 @@ fn terms_needed_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResu
     let t = bounds::terms_needed(&f, &x, &a, &x0, &eps).map_err(|e| EvalError::math(e, span))?;
     ev.steps.extend(t.steps);
     Ok(Value::Expr(Expr::Num(Q::int(t.terms as i64))))
+}
+
+/// `terms_needed(sum(a, n, n0, oo), eps)`.
+fn sum_terms_needed(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
+    let Some(p) = sum_parts(ev, &args[0], None)? else {
+        return Err(
+            EvalError::new("terms_needed needs a sum or a function", args[0].span).with_help(
+                "terms_needed(sum(a, n, n0, oo), eps) or terms_needed(f, x, a, x0, eps)",
+            ),
+        );
+    };
+    if p.hi != Expr::infinity() {
+        return Err(EvalError::new(
+            "terms_needed is for infinite sums (a finite sum is exact with all its terms)",
+            args[0].span,
+        ));
+    }
+    let lo = match p.lo.as_num() {
+        Some(q) if q.is_integer() => q.numer().clone(),
+        _ => {
+            return Err(EvalError::new(
+                "the lower bound of the sum must be an integer",
+                args[0].span,
+            ))
+        }
+    };
+    let eps = rational(ev, &args[1], "the tolerance")?;
+    if !eps.is_positive() {
+        return Err(EvalError::new(
+            "the tolerance must be positive",
+            args[1].span,
+        ));
+    }
+    let (count, steps) = crate::math::sum::numeric::terms_needed(&p.a, &p.n, &lo, &eps)
+        .map_err(|e| EvalError::math(e, span))?;
+    ev.steps.extend(steps);
+    Ok(Value::Expr(Expr::Num(Q::from_integer(count))))
 }

@@ -4,6 +4,7 @@
 
 mod bounds;
 mod calculus;
+mod convergence;
 mod limits;
 mod numeric;
 mod series;
@@ -241,10 +242,11 @@ pub static BUILTINS: &[Builtin] = &[
     bounds::TERMS_NEEDED,
     limits::LIMIT,
     sums::SUM,
-    sums::CONVERGES,
-    sums::RADIUS,
-    sums::INTERVAL,
-    sums::TEST,
+    sums::PARTIAL_SUMS,
+    convergence::CONVERGES,
+    convergence::RADIUS,
+    convergence::INTERVAL,
+    convergence::TEST,
 ];
 
 /// The builtin called `name`, if any.

@@ -1,212 +1,213 @@
-//! Sums and their convergence: `sum(a, n, lo, hi)` and `converges(sum(a, n, n0, oo))`.
+//! Summation commands: `sum(a, n, lo, hi)` (exact values, closed forms, infinite sums with
+//! their convergence verdict) and `partial_sums`, plus [`sum_parts`], which reads a sum
+//! argument without summing it for the commands that inspect a series (converges, N, …).
 
 use super::{Builtin, Impl};
 use crate::eval::value::Value;
 use crate::eval::{EResult, EvalError, Evaluator};
-use crate::math::convergence;
 use crate::math::expr::{self, Expr, Func};
+use crate::math::sum::{self, Summed};
 use crate::source::Span;
 use crate::syntax::ast;
 
 pub const SUM: Builtin = Builtin {
     name: "sum",
     signature: "sum(a, n, lo, hi)",
-    summary: "Σ a for n from lo to hi: exact for integer bounds (up to 100,000 terms for now), symbolic otherwise (hi may be oo)",
+    summary: "Σ a for n from lo to hi: exact for integer bounds, a closed form for symbolic bounds, and for hi = oo the exact value or \"diverges\" with the reason",
     example: "sum(1/(k*(k+1)), k, 1, 10) → 10/11",
     min_args: 4,
     max_args: 4,
     imp: Impl::Command(sum_cmd),
 };
 
-pub const CONVERGES: Builtin = Builtin {
-    name: "converges",
-    signature: "converges(sum(a, n, n0, oo))",
-    summary: "converges absolutely / conditionally, diverges, or unknown — with the deciding test and the quantity it computed",
-    example: "converges(sum(n/exp(n), n, 1, oo)) → converges absolutely — ratio test: lim |a(n+1)/a(n)| = exp(-1) < 1",
-    min_args: 1,
-    max_args: 1,
-    imp: Impl::Command(converges_cmd),
+pub const PARTIAL_SUMS: Builtin = Builtin {
+    name: "partial_sums",
+    signature: "partial_sums(sum(a, n, lo, hi), N)",
+    summary: "the first N partial sums S_1, …, S_N as an exact vector (wrap in N(…) for decimals)",
+    example: "partial_sums(sum(1/2^n, n, 1, oo), 4) → [1/2, 3/4, 7/8, 15/16]",
+    min_args: 2,
+    max_args: 2,
+    imp: Impl::Command(partial_sums_cmd),
 };
 
-fn sum_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
-    let n = ev.symbol_arg(&args[1], "the summation index")?;
-    let a = ev.eval_expr_with_free(&args[0], &n)?;
-    let lo = ev.eval_expr(&args[2])?;
-    let hi = ev.eval_expr(&args[3])?;
-    if lo.depends_on(&n) || hi.depends_on(&n) {
-        return Err(EvalError::new(
-            format!("the bounds of a sum cannot depend on its index `{n}`"),
-            span,
-        ));
-    }
-    expr::func(Func::Sum, vec![a, Expr::sym(&n), lo, hi])
-        .map(Value::Expr)
-        .map_err(|e| EvalError::math(e, span))
+/// The pieces of a `sum(a, n, lo, hi)` argument, not summed.
+pub struct SumParts {
+    pub a: Expr,
+    pub n: String,
+    pub lo: Expr,
+    pub hi: Expr,
 }
 
-fn converges_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
-    let s = ev.eval_expr(&args[0])?;
-    let Expr::Func(Func::Sum, parts) = &s else {
-        return Err(
-            EvalError::new("converges needs an infinite sum", args[0].span)
-                .with_label("not a sum")
-                .with_help("write converges(sum(a(n), n, 1, oo))"),
-        );
-    };
-    let (a, n, hi) = (&parts[0], &parts[1], &parts[3]);
-    if *hi != Expr::infinity() {
-        return Err(EvalError::new(
-            "a finite sum always converges; converges is for sums to oo",
-            args[0].span,
-        )
-        .with_help("write the upper bound as oo"));
-    }
-    let Expr::Sym(n) = n else {
-        return Err(EvalError::new(
-            "the summation index must be a name",
-            args[0].span,
-        ));
-    };
-    if !a.depends_on(n) {
-        let verdict = if a.is_zero() {
-            "converges absolutely — every term is 0"
-        } else {
-            "diverges — nth-term test: the terms are the non-zero constant"
-        };
-        return Ok(Value::Text(if a.is_zero() {
-            verdict.to_string()
-        } else {
-            format!("{verdict} {a}")
-        }));
-    }
-    // Every term must exist: a(n0), a(n0 + 1), … (checked exactly for the first ones).
-    if let Some(n0) = parts[2].as_num().and_then(|q| q.to_i64()) {
-        for k in n0..n0 + 64 {
-            if let Err(e) = crate::math::expr::subst::subs(a, n, &Expr::int(k)) {
-                return Err(EvalError::new(
-                    format!("the term is undefined at {n} = {k}: {e}"),
-                    args[0].span,
-                )
-                .with_help("start the sum where every term is defined"));
+/// A command argument that may be a sum.
+pub enum SumArg {
+    Sum(SumParts),
+    /// Not a sum: the argument's value (evaluated once).
+    Other(Value),
+}
+
+/// Reads `arg` as a sum without summing it: a literal `sum(…)` call has its parts evaluated
+/// (the term with `n`, and `free` if given, unbound); any other argument is evaluated and
+/// accepted when it is still an unevaluated sum.
+pub fn sum_arg(ev: &mut Evaluator, arg: &ast::Expr, free: Option<&str>) -> EResult<SumArg> {
+    if let ast::ExprKind::Call { name, args } = &arg.kind {
+        if name.name == "sum" && args.len() == 4 {
+            let n = ev.symbol_arg(&args[1], "the summation index")?;
+            let mut frame = vec![(n.clone(), Value::Expr(Expr::sym(&n)))];
+            if let Some(x) = free {
+                frame.push((x.to_string(), Value::Expr(Expr::sym(x))));
             }
+            let a = ev.eval_in_frame(&args[0], frame)?;
+            let a = match a {
+                Value::Expr(e) => e,
+                Value::Approx(x) => x.exact,
+                _ => {
+                    return Err(EvalError::new(
+                        "the term of a sum must be an expression",
+                        args[0].span,
+                    ))
+                }
+            };
+            let lo = ev.eval_expr(&args[2])?;
+            let hi = ev.eval_expr(&args[3])?;
+            if lo.depends_on(&n) || hi.depends_on(&n) {
+                return Err(EvalError::new(
+                    format!("the bounds of a sum cannot depend on its index `{n}`"),
+                    arg.span,
+                ));
+            }
+            return Ok(SumArg::Sum(SumParts { a, n, lo, hi }));
         }
     }
-    let d = convergence::converges(a, n).map_err(|e| EvalError::math(e, span))?;
-    ev.steps.extend(d.steps.clone());
-    Ok(Value::Text(d.summary()))
-}
-
-pub const RADIUS: Builtin = Builtin {
-    name: "radius",
-    signature: "radius(sum(c(n)*(x-a)^n, n, n0, oo), x) or radius(f, x)",
-    summary: "the exact radius of convergence of a power series, or of f's Maclaurin series from its nearest singularity",
-    example: "radius(1/(1 - x - x^2), x) → sqrt(5)/2 - 1/2",
-    min_args: 2,
-    max_args: 2,
-    imp: Impl::Command(radius_cmd),
-};
-
-pub const INTERVAL: Builtin = Builtin {
-    name: "interval",
-    signature: "interval(sum(c(n)*(x-a)^n, n, n0, oo), x)",
-    summary: "the interval of convergence with each finite endpoint's verdict and reason",
-    example: "interval(sum((-1)^n*x^n/n, n, 1, oo), x) → (-1, 1]; …",
-    min_args: 2,
-    max_args: 2,
-    imp: Impl::Command(interval_cmd),
-};
-
-/// The pieces of `sum(a, n, n0, oo)` evaluated with `x` free.
-fn power_sum(ev: &mut Evaluator, arg: &ast::Expr, x: &str) -> EResult<Option<(Expr, String)>> {
-    let s = ev.eval_expr_with_free(arg, x)?;
-    match &s {
-        Expr::Func(Func::Sum, parts) if parts[3] == Expr::infinity() => match &parts[1] {
-            Expr::Sym(n) => Ok(Some((parts[0].clone(), n.to_string()))),
+    let v = match free {
+        Some(x) => ev.eval_with_free(arg, x)?,
+        None => ev.eval(arg)?,
+    };
+    match v {
+        Value::Expr(Expr::Func(Func::Sum, p)) => match &p[1] {
+            Expr::Sym(n) => Ok(SumArg::Sum(SumParts {
+                a: p[0].clone(),
+                n: n.to_string(),
+                lo: p[2].clone(),
+                hi: p[3].clone(),
+            })),
             _ => Err(EvalError::new(
                 "the summation index must be a name",
                 arg.span,
             )),
         },
-        Expr::Func(Func::Sum, _) => Err(EvalError::new("a power series sums to oo", arg.span)),
-        _ => Ok(None),
+        other => Ok(SumArg::Other(other)),
     }
 }
 
-fn radius_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
-    let x = ev.symbol_arg(&args[1], "the series variable")?;
-    let math = |e| EvalError::math(e, span);
-    match power_sum(ev, &args[0], &x)? {
-        Some((term, n)) => {
-            let Some(t) = crate::math::radius::power_term(&term, &n, &x).map_err(math)? else {
-                return Err(EvalError::new(
-                    format!("the term is not of the form c({n})·({x} − a)^(k·{n} + j)"),
-                    args[0].span,
-                ));
-            };
-            let (r, steps) = crate::math::radius::radius_of_sum(&t, &n).map_err(math)?;
-            ev.steps.extend(steps);
-            Ok(Value::Expr(r))
-        }
-        None => {
-            let f = ev.eval_expr_with_free(&args[0], &x)?;
-            let (r, steps) = crate::math::radius::radius_of_function(&f, &x).map_err(math)?;
-            ev.steps.extend(steps);
-            Ok(Value::Expr(r))
-        }
-    }
+/// Like [`sum_arg`], for commands that need a sum: `None` when the argument is not one.
+pub fn sum_parts(
+    ev: &mut Evaluator,
+    arg: &ast::Expr,
+    free: Option<&str>,
+) -> EResult<Option<SumParts>> {
+    Ok(match sum_arg(ev, arg, free)? {
+        SumArg::Sum(p) => Some(p),
+        SumArg::Other(_) => None,
+    })
 }
 
-fn interval_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
-    let x = ev.symbol_arg(&args[1], "the series variable")?;
-    let Some((term, n)) = power_sum(ev, &args[0], &x)? else {
+fn sum_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
+    let call = ast::Expr {
+        kind: ast::ExprKind::Call {
+            name: ast::Ident {
+                name: "sum".into(),
+                span,
+            },
+            args: args.to_vec(),
+        },
+        span,
+    };
+    let Some(p) = sum_parts(ev, &call, None)? else {
+        return Err(EvalError::new("not a sum", span));
+    };
+    for (b, arg, which) in [(&p.lo, &args[2], "lower"), (&p.hi, &args[3], "upper")] {
+        if let Some(q) = b.as_num().filter(|q| !q.is_integer()) {
+            return Err(EvalError::new(
+                format!("the {which} bound of a sum must be an integer, not {q}"),
+                arg.span,
+            )
+            .with_label("not an integer"));
+        }
+    }
+    if let (Some(l), Some(h)) = (p.lo.as_num(), p.hi.as_num()) {
+        if h.add(&crate::math::Q::one()) < *l {
+            return Err(EvalError::new(
+                format!("the bounds are reversed: {} runs from {l} up to {h}", p.n),
+                args[3].span,
+            )
+            .with_label(format!("below the lower bound {l}"))
+            .with_help(
+                "write the smaller bound first; a sum from lo to lo − 1 is the empty sum 0",
+            ));
+        }
+    }
+    let r = sum::evaluate(&p.a, &p.n, &p.lo, &p.hi).map_err(|e| EvalError::math(e, span))?;
+    ev.steps.extend(r.steps);
+    Ok(match r.summed {
+        Summed::Value(v) => Value::Expr(v),
+        Summed::Diverges(why) => Value::Text(why),
+        Summed::Unevaluated(s, why) => {
+            ev.steps.push(crate::render::text::expr(&s), why);
+            Value::Expr(s)
+        }
+    })
+}
+
+/// Largest table `partial_sums` builds.
+const MAX_PARTIAL_SUMS: u64 = 10_000;
+
+fn partial_sums_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
+    let Some(p) = sum_parts(ev, &args[0], None)? else {
+        return Err(EvalError::new("partial_sums needs a sum", args[0].span)
+            .with_label("not a sum")
+            .with_help("write partial_sums(sum(a(n), n, 1, oo), 10)"));
+    };
+    let count = ev.uint_arg(&args[1], "the number of partial sums", MAX_PARTIAL_SUMS)?;
+    let Some(lo) =
+        p.lo.as_num()
+            .filter(|q| q.is_integer())
+            .and_then(|q| q.to_i64())
+    else {
         return Err(EvalError::new(
-            "interval needs a power series written as a sum",
-            args[0].span,
-        )
-        .with_help(format!("write interval(sum(c(n)*{x}^n, n, 0, oo), {x})")));
-    };
-    let i = crate::math::radius::interval(&term, &n, &x).map_err(|e| EvalError::math(e, span))?;
-    ev.steps.extend(i.steps);
-    Ok(Value::Text(i.text))
-}
-
-pub const TEST: Builtin = Builtin {
-    name: "test",
-    signature: "test(sum(a, n, n0, oo), name)",
-    summary: "runs one convergence test (ratio, root, raabe, pseries, alternating, comparison, integral, nth_term) and reports what it shows, inconclusive included",
-    example: "test(sum(1/n^2, n, 1, oo), ratio) → ratio test: L = 1, inconclusive",
-    min_args: 2,
-    max_args: 2,
-    imp: Impl::Command(test_cmd),
-};
-
-fn test_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
-    let name = match &args[1].kind {
-        ast::ExprKind::Ident(t) => t.clone(),
-        _ => {
-            return Err(EvalError::new("the test is named by a word", args[1].span)
-                .with_help(format!("one of: {}", convergence::TESTS.join(", "))))
-        }
-    };
-    if !convergence::TESTS.contains(&name.as_str()) {
-        return Err(
-            EvalError::new(format!("unknown test `{name}`"), args[1].span)
-                .with_help(format!("one of: {}", convergence::TESTS.join(", "))),
-        );
-    }
-    let s = ev.eval_expr(&args[0])?;
-    let Expr::Func(Func::Sum, parts) = &s else {
-        return Err(EvalError::new("test needs an infinite sum", args[0].span)
-            .with_help("write test(sum(a(n), n, 1, oo), ratio)"));
-    };
-    let Expr::Sym(n) = &parts[1] else {
-        return Err(EvalError::new(
-            "the summation index must be a name",
+            "partial_sums needs an integer lower bound",
             args[0].span,
         ));
     };
-    let (text, steps) =
-        convergence::run_test(&parts[0], n, &name).map_err(|e| EvalError::math(e, span))?;
-    ev.steps.extend(steps);
-    Ok(Value::Text(text))
+    let hi = match p.hi.as_num() {
+        Some(h) if h.is_integer() => h.to_i64(),
+        _ => None,
+    };
+    let math = |e| EvalError::math(e, span);
+    let mut out = Vec::new();
+    let mut s = Expr::zero();
+    for k in 0..count as i64 {
+        let idx = lo + k;
+        if hi.is_some_and(|h| idx > h) {
+            break;
+        }
+        ev.check_interrupt(span)?;
+        let t = expr::subst::subs(&p.a, &p.n, &Expr::int(idx)).map_err(|e| {
+            EvalError::new(
+                format!("the term is undefined at {} = {idx}: {e}", p.n),
+                args[0].span,
+            )
+        })?;
+        s = expr::add(vec![s, t]).map_err(math)?;
+        out.push(s.clone());
+    }
+    ev.steps.push(
+        format!(
+            "S_k = Σ_{{{}={lo}}}^{{{lo}+k−1}} a({}) for k = 1..{}",
+            p.n,
+            p.n,
+            out.len()
+        ),
+        "each partial sum is the previous one plus the next term, exactly",
+    );
+    Ok(Value::Vector(out))
 }

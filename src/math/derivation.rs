@@ -21,6 +21,9 @@ pub struct Step {
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Derivation {
     pub steps: Vec<Step>,
+    /// Conditions the answer depends on ("|r| < 1"), shown with the answer itself, not only
+    /// among the steps: a value that holds only under a condition never appears without it.
+    pub conditions: Vec<String>,
 }
 
 impl Derivation {
@@ -44,9 +47,22 @@ impl Derivation {
             result: Some(result),
         });
     }
-    /// Appends all steps of `other`.
+    /// Records a condition the answer holds under, and a step saying why it is needed.
+    pub fn push_condition(&mut self, condition: impl Into<String>, reason: impl Into<String>) {
+        let c = condition.into();
+        self.push(format!("valid for {c}"), reason);
+        if !self.conditions.contains(&c) {
+            self.conditions.push(c);
+        }
+    }
+    /// Appends all steps and conditions of `other`.
     pub fn extend(&mut self, other: Derivation) {
         self.steps.extend(other.steps);
+        for c in other.conditions {
+            if !self.conditions.contains(&c) {
+                self.conditions.push(c);
+            }
+        }
     }
     pub fn is_empty(&self) -> bool {
         self.steps.is_empty()

@@ -34,6 +34,7 @@ pub fn outcome(o: &Outcome) -> Json {
         "input": o.input,
         "line": o.line,
         "steps": steps(&o.steps),
+        "conditions": o.steps.conditions,
     });
     let fields: Json = match &o.kind {
         OutcomeKind::Heading(h) => {

@@ -368,13 +368,24 @@ pub fn outcome_math(o: &crate::session::Outcome) -> String {
     }
 }
 
+/// The conditions an outcome's value holds under, as a LaTeX suffix (empty when none).
+pub fn conditions(o: &crate::session::Outcome) -> String {
+    if o.steps.conditions.is_empty() {
+        return String::new();
+    }
+    format!(
+        " \\quad \\text{{(valid for {})}}",
+        super::escape::tex_text(&o.steps.conditions.join(" and "))
+    )
+}
+
 /// One outcome as a LaTeX display line (inputs verbatim, results in math mode).
 pub fn outcome(o: &crate::session::Outcome, steps: bool) -> String {
     use crate::session::OutcomeKind;
     if let OutcomeKind::Heading(h) = &o.kind {
         return format!("\\section*{{{}}}", super::escape::tex_text(h));
     }
-    let mut s = format!("\\[ {} \\]", outcome_math(o));
+    let mut s = format!("\\[ {}{} \\]", outcome_math(o), conditions(o));
     if steps {
         for st in &o.steps.steps {
             let res = st

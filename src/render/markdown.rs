@@ -7,7 +7,19 @@ use crate::session::{Outcome, OutcomeKind};
 pub fn outcome(o: &Outcome, steps: bool) -> String {
     let mut s = match &o.kind {
         OutcomeKind::Heading(h) => format!("## {h}"),
-        _ => format!("`{}` → ${}$", o.input, latex::outcome_math(o)),
+        _ => format!(
+            "`{}` → ${}${}",
+            o.input,
+            latex::outcome_math(o),
+            if o.steps.conditions.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " (valid for {})",
+                    super::escape::markdown(&o.steps.conditions.join(" and "))
+                )
+            }
+        ),
     };
     if steps {
         for (i, st) in o.steps.steps.iter().enumerate() {

@@ -55,6 +55,12 @@ pub fn outcome_text(o: &Outcome, steps: bool) -> String {
         }
         OutcomeKind::Value(v) => text::value(v),
     };
+    if !o.steps.conditions.is_empty() {
+        s.push_str(&format!(
+            "  (valid for {})",
+            o.steps.conditions.join(" and ")
+        ));
+    }
     if steps && !o.steps.is_empty() {
         s.push_str(&steps_text(&o.steps));
     }

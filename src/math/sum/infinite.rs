@@ -1,1 +1,619 @@
-//! (in progress)
+//! Exact values of convergent infinite sums Σ_{n≥lo} a(n): telescoping and Gosper-summable
+//! terms (an antidifference and its limit), polynomial × geometric series, the exponential,
+//! cosine/sine, logarithm and arctangent generating functions, and zeta, eta and beta values
+//! (rational terms through partial fractions). Each family is summed from its natural start
+//! and corrected to `lo` by an exact finite sum.
+
+use super::exact::finite_sum;
+use super::hyper::shift_by;
+use crate::math::derivation::Derivation;
+use crate::math::expr::display::expr as show;
+use crate::math::expr::{self, subst::subs, Expr, Func, MResult};
+use crate::math::limit::{limit_at_infinity, Limit};
+use crate::math::number::Q;
+use crate::math::poly::{rational_function, Poly};
+use crate::math::series::bounds::cmp_const;
+use rug::Integer;
+use std::cmp::Ordering;
+
+/// `a = coeff · ρ^n · rest`: the exponential-in-n factors pulled out of a term.
+struct Geo {
+    coeff: Expr,
+    /// (base, α) with ρ = Π base^α.
+    parts: Vec<(Expr, Q)>,
+    rho: Expr,
+    rest: Expr,
+}
+
+/// Where ρ lies, as far as it matters for convergence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rho {
+    One,
+    MinusOne,
+    /// |ρ| < 1, proven.
+    Inside,
+    /// |ρ| ≥ 1 and ρ ≠ ±1.
+    Outside,
+    /// ρ has free symbols: results hold under a stated condition.
+    Symbolic,
+}
+
+/// `e` as `α·n + β` with rational α, β.
+fn linear(e: &Expr, n: &str) -> Option<(Q, Q)> {
+    let (p, q) = rational_function(e, n)?;
+    if q.degree() != 0 || p.degree() > 1 {
+        return None;
+    }
+    let inv = q.lead().recip().ok()?;
+    let at = |i: usize| p.c.get(i).cloned().unwrap_or_else(Q::zero).mul(&inv);
+    Some((at(1), at(0)))
+}
+
+fn split(a: &Expr, n: &str) -> MResult<Option<Geo>> {
+    let factors = match a {
+        Expr::Mul(fs) => fs.clone(),
+        other => vec![other.clone()],
+    };
+    let (mut coeff, mut parts, mut rest) = (Vec::new(), Vec::new(), Vec::new());
+    for f in factors {
+        match &f {
+            _ if !f.depends_on(n) => coeff.push(f),
+            Expr::Pow(b, e) if !b.depends_on(n) => {
+                let Some((alpha, beta)) = linear(e, n) else {
+                    return Ok(None);
+                };
+                coeff.push(expr::pow((**b).clone(), Expr::Num(beta))?);
+                parts.push(((**b).clone(), alpha));
+            }
+            _ => rest.push(f),
+        }
+    }
+    let rho = expr::mul(
+        parts
+            .iter()
+            .map(|(b, a)| expr::pow(b.clone(), Expr::Num(a.clone())))
+            .collect::<MResult<Vec<_>>>()?,
+    )?;
+    Ok(Some(Geo {
+        coeff: expr::mul(coeff)?,
+        parts,
+        rho,
+        rest: expr::mul(rest)?,
+    }))
+}
+
+fn classify(rho: &Expr) -> MResult<Rho> {
+    if rho.is_one() {
+        return Ok(Rho::One);
+    }
+    if *rho == Expr::int(-1) {
+        return Ok(Rho::MinusOne);
+    }
+    if !rho.is_constant() {
+        return Ok(Rho::Symbolic);
+    }
+    let abs = expr::func(Func::Abs, vec![rho.clone()])?;
+    Ok(match cmp_const(&abs, &Expr::one())? {
+        Ordering::Less => Rho::Inside,
+        _ => Rho::Outside,
+    })
+}
+
+/// √ρ as (τ, negative) with ρ = ±τ², when it can be taken without sign questions: numeric
+/// bases contribute their value, symbolic bases need even exponents.
+fn sqrt_rho(parts: &[(Expr, Q)]) -> MResult<Option<(Expr, bool)>> {
+    let mut c = Expr::one();
+    let mut tau = Vec::new();
+    for (b, alpha) in parts {
+        if b.is_constant() {
+            c = expr::mul(vec![c, expr::pow(b.clone(), Expr::Num(alpha.clone()))?])?;
+        } else {
+            let half = alpha.div(&Q::int(2))?;
+            if !half.is_integer() {
+                return Ok(None);
+            }
+            tau.push(expr::pow(b.clone(), Expr::Num(half))?);
+        }
+    }
+    let negative = cmp_const(&c, &Expr::zero())? == Ordering::Less;
+    let c = if negative { expr::neg(c)? } else { c };
+    tau.push(Expr::sqrt(c)?);
+    Ok(Some((expr::mul(tau)?, negative)))
+}
+
+fn int(k: &Q) -> Option<Integer> {
+    k.is_integer().then(|| k.numer().clone())
+}
+
+/// Σ_{n=from}^{to} a(n) (0 when empty).
+fn finite(a: &Expr, n: &str, from: &Integer, to: &Integer) -> MResult<Expr> {
+    if to < from {
+        return Ok(Expr::zero());
+    }
+    finite_sum(a, n, from, to)
+}
+
+/// Σ_{n≥lo} a(n) from the value `v0` of Σ_{n≥n0} a(n).
+fn restart(a: &Expr, n: &str, v0: Expr, n0: &Integer, lo: &Integer) -> MResult<Expr> {
+    let one = Integer::from(1);
+    if lo >= n0 {
+        let head = finite(a, n, n0, &Integer::from(lo - &one))?;
+        expr::sub(v0, head)
+    } else {
+        let head = finite(a, n, lo, &Integer::from(n0 - &one))?;
+        expr::add(vec![v0, head])
+    }
+}
+
+/// The exact value of Σ_{n≥lo} a(n) when a family matches, with its derivation. The caller has
+/// established convergence for constant terms; for terms with parameters the condition under
+/// which the value holds is stated in the derivation.
+pub fn infinite_sum(a: &Expr, n: &str, lo: &Integer) -> MResult<Option<(Expr, Derivation)>> {
+    if let Some(r) = by_antidifference(a, n, lo)? {
+        return Ok(Some(r));
+    }
+    let Some(g) = split(a, n)? else {
+        return Ok(None);
+    };
+    let kind = classify(&g.rho)?;
+    if g.rest.is_one() {
+        return geometric(&g, n, lo, kind);
+    }
+    let found = match by_factorial(&g, n)? {
+        Some(f) => Some(f),
+        None => match by_power(&g, n, kind)? {
+            Some(f) => Some(f),
+            None => return by_partial_fractions(a, &g, n, lo, kind),
+        },
+    };
+    let Some((v0, n0, mut d)) = found else {
+        return Ok(None);
+    };
+    let value = restart(a, n, v0, &n0, lo)?;
+    if n0 != *lo {
+        d.push_expr(
+            format!("starting at {n} = {lo} instead of {n0}"),
+            value.clone(),
+            "the finitely many terms between the two starts are added or removed exactly",
+        );
+    }
+    Ok(Some((value, d)))
+}
+
+/// Σ_{n≥lo} a(n) = lim z(N) − z(lo) for an antidifference z (telescoping, Gosper): a finite
+/// limit proves convergence by itself.
+pub fn by_antidifference(a: &Expr, n: &str, lo: &Integer) -> MResult<Option<(Expr, Derivation)>> {
+    let Some((z, mut d)) = super::closed::antidifference(a, n)? else {
+        return Ok(None);
+    };
+    let z_lo = subs(&z, n, &Expr::Num(Q::from_integer(lo.clone())))?;
+    let limit = if z.is_constant() || !z.symbols().iter().any(|s| &**s != n) {
+        match limit_at_infinity(&z, n)? {
+            (Limit::Value(l), _) => l,
+            _ => return Ok(None),
+        }
+    } else {
+        // Parameters: z = ρ^n·q(n) with q a polynomial tends to 0 when |ρ| < 1.
+        let Some(g) = split(&z, n)? else {
+            return Ok(None);
+        };
+        let poly = rational_function(&g.rest, n).is_some_and(|(_, q)| q.degree() == 0);
+        if !poly || g.parts.is_empty() {
+            return Ok(None);
+        }
+        d.push_condition(
+            format!("|{}| < 1", show(&g.rho)),
+            format!("{}^{n}·(a polynomial in {n}) → 0 only then", show(&g.rho)),
+        );
+        Expr::zero()
+    };
+    let value = expr::sub(limit.clone(), z_lo)?;
+    d.push_expr(
+        format!("Σ_{{{n}≥{lo}}} = lim z(N) − z({lo}) with z = {}", show(&z)),
+        value.clone(),
+        format!(
+            "the partial sums telescope: z(N) − z({lo}), and z(N) → {}",
+            show(&limit)
+        ),
+    );
+    Ok(Some((value, d)))
+}
+
+type Found = Option<(Expr, Integer, Derivation)>;
+
+/// Σ_{n≥lo} c·ρ^n = c·ρ^lo/(1 − ρ) for |ρ| < 1 (stated as a condition when ρ has parameters).
+fn geometric(g: &Geo, n: &str, lo: &Integer, kind: Rho) -> MResult<Option<(Expr, Derivation)>> {
+    let mut d = Derivation::new();
+    match kind {
+        Rho::Inside => {}
+        Rho::Symbolic => d.push_condition(
+            format!("|{}| < 1", show(&g.rho)),
+            "a geometric series converges exactly when its ratio has modulus below 1",
+        ),
+        _ => return Ok(None),
+    }
+    let first = expr::pow(g.rho.clone(), Expr::Num(Q::from_integer(lo.clone())))?;
+    let v = expr::div(
+        expr::mul(vec![g.coeff.clone(), first])?,
+        expr::sub(Expr::one(), g.rho.clone())?,
+    )?;
+    d.push_expr(
+        format!("Σ_{{{n}≥{lo}}} c·ρ^{n} with ρ = {}", show(&g.rho)),
+        v.clone(),
+        "geometric series: first term/(1 − ratio)",
+    );
+    Ok(Some((v, d)))
+}
+
+/// ρ^n/(n + j)! → e^ρ; ρ^n/(2n)! → cosh/cos; ρ^n/(2n + 1)! → sinh/sin over √ρ.
+fn by_factorial(g: &Geo, n: &str) -> MResult<Found> {
+    let Expr::Pow(b, e) = &g.rest else {
+        return Ok(None);
+    };
+    let (Expr::Func(Func::Factorial, args), true) = (&**b, **e == Expr::int(-1)) else {
+        return Ok(None);
+    };
+    let Some((k, j)) = linear(&args[0], n) else {
+        return Ok(None);
+    };
+    let Some(j) = int(&j) else {
+        return Ok(None);
+    };
+    let mut d = Derivation::new();
+    let rho = &g.rho;
+    if k.is_one() {
+        // Σ_{n≥−j} ρ^n/(n+j)! = ρ^(−j)·e^ρ
+        let v = expr::mul(vec![
+            g.coeff.clone(),
+            expr::pow(rho.clone(), Expr::Num(Q::from_integer(Integer::from(-&j))))?,
+            Expr::exp(rho.clone())?,
+        ])?;
+        d.push_expr(
+            format!("Σ_{{m≥0}} ({})^m/m! = exp({})", show(rho), show(rho)),
+            v.clone(),
+            "the exponential series (converges for every ρ)",
+        );
+        return Ok(Some((v, -j, d)));
+    }
+    if k != Q::int(2) || !(j == 0 || j == 1) {
+        return Ok(None);
+    }
+    let Some((tau, negative)) = sqrt_rho(&g.parts)? else {
+        return Ok(None);
+    };
+    let (f, name) = match (j == 0, negative) {
+        (true, false) => (Func::Cosh, "cosh"),
+        (true, true) => (Func::Cos, "cos"),
+        (false, false) => (Func::Sinh, "sinh"),
+        (false, true) => (Func::Sin, "sin"),
+    };
+    let mut v = expr::func(f, vec![tau.clone()])?;
+    if j == 1 {
+        if tau.is_zero() {
+            return Ok(None);
+        }
+        v = expr::div(v, tau.clone())?;
+    }
+    let v = expr::mul(vec![g.coeff.clone(), v])?;
+    d.push_expr(
+        format!("the {name} series at {}", show(&tau)),
+        v.clone(),
+        "Σ τ^(2m)/(2m)! = cosh τ, Σ τ^(2m+1)/(2m+1)! = sinh τ (cos, sin with alternating signs); entire",
+    );
+    Ok(Some((v, Integer::new(), d)))
+}
+
+/// ρ^n·(k·n + j)^(−s): zeta, eta and beta values, −ln(1 − ρ), atanh and atan.
+fn by_power(g: &Geo, n: &str, kind: Rho) -> MResult<Found> {
+    let (base, s) = match &g.rest {
+        Expr::Pow(b, e) if !e.depends_on(n) => ((**b).clone(), expr::neg((**e).clone())?),
+        Expr::Sym(_) => return Ok(None),
+        _ => return Ok(None),
+    };
+    power_family(&g.coeff, &g.rho, &g.parts, &base, &s, n, kind)
+}
+
+/// Σ ρ^n·c·(base)^(−s) from its natural start, `base` linear in n.
+#[allow(clippy::too_many_arguments)]
+fn power_family(
+    coeff: &Expr,
+    rho: &Expr,
+    parts: &[(Expr, Q)],
+    base: &Expr,
+    s: &Expr,
+    n: &str,
+    kind: Rho,
+) -> MResult<Found> {
+    let Some((a, b)) = linear(base, n) else {
+        return Ok(None);
+    };
+    if !a.is_positive() {
+        return Ok(None);
+    }
+    let j = b.div(&a)?;
+    let mut d = Derivation::new();
+    // (a n + b)^(−s) = a^(−s)·(n + j)^(−s); for half-integer j, = (a/2)^(−s)·(2n + 2j)^(−s).
+    let (scale, odd) = if j.is_integer() {
+        (a.clone(), false)
+    } else if j.mul(&Q::int(2)).is_integer() {
+        (a.div(&Q::int(2))?, true)
+    } else {
+        return Ok(None);
+    };
+    let c = expr::mul(vec![
+        coeff.clone(),
+        expr::pow(Expr::Num(scale), expr::neg(s.clone())?)?,
+    ])?;
+    let zeta = |x: Expr| expr::func(Func::Zeta, vec![x]);
+    let two = Expr::int(2);
+    // Natural start and the substitution m = n + j (or 2m+1 = 2n + 2j).
+    let (n0, m_shift) = if odd {
+        let jj = j.sub(&Q::frac(1, 2)); // 2n + 2j = 2(n + jj) + 1
+        (int(&jj.neg()), jj)
+    } else {
+        (int(&Q::one().sub(&j)), j.clone())
+    };
+    let Some(n0) = n0 else {
+        return Ok(None);
+    };
+    let m_shift = int(&m_shift).unwrap_or_default();
+    // ρ^n = ρ^(m − shift)
+    let rho_shift = expr::pow(
+        rho.clone(),
+        Expr::Num(Q::from_integer(Integer::from(-&m_shift))),
+    )?;
+    let (v, why) = match (kind, odd) {
+        (Rho::One, false) => (
+            zeta(s.clone())?,
+            "the p-series: Σ_{m≥1} m^(−s) = ζ(s)".to_string(),
+        ),
+        (Rho::One, true) => (
+            expr::mul(vec![
+                expr::sub(Expr::one(), expr::pow(two.clone(), expr::neg(s.clone())?)?)?,
+                zeta(s.clone())?,
+            ])?,
+            "odd terms of the p-series: Σ_{m≥0} (2m+1)^(−s) = (1 − 2^(−s))·ζ(s)".to_string(),
+        ),
+        (Rho::MinusOne, false) => {
+            let eta = if s.is_one() {
+                expr::func(Func::Ln, vec![two.clone()])?
+            } else {
+                expr::mul(vec![
+                    expr::sub(
+                        Expr::one(),
+                        expr::pow(two.clone(), expr::sub(Expr::one(), s.clone())?)?,
+                    )?,
+                    zeta(s.clone())?,
+                ])?
+            };
+            (
+                expr::neg(eta)?,
+                "Σ_{m≥1} (−1)^m m^(−s) = −η(s) = −(1 − 2^(1−s))·ζ(s) (η(1) = ln 2)".to_string(),
+            )
+        }
+        (Rho::MinusOne, true) => {
+            let beta = if s.is_one() {
+                expr::div(Expr::pi(), Expr::int(4))?
+            } else if *s == Expr::int(3) {
+                expr::div(expr::pow(Expr::pi(), Expr::int(3))?, Expr::int(32))?
+            } else {
+                return Ok(None);
+            };
+            (
+                beta,
+                "Dirichlet's beta: Σ_{m≥0} (−1)^m/(2m+1) = π/4 (Leibniz), β(3) = π³/32".to_string(),
+            )
+        }
+        (Rho::Inside | Rho::Symbolic, false) if s.is_one() => (
+            expr::neg(expr::func(
+                Func::Ln,
+                vec![expr::sub(Expr::one(), rho.clone())?],
+            )?)?,
+            format!(
+                "Σ_{{m≥1}} ρ^m/m = −ln(1 − ρ) for |ρ| < 1 (ρ = {})",
+                show(rho)
+            ),
+        ),
+        (Rho::Inside | Rho::Symbolic, true) if s.is_one() => {
+            let Some((tau, negative)) = sqrt_rho(parts)? else {
+                return Ok(None);
+            };
+            let f = if negative { Func::Atan } else { Func::Atanh };
+            (
+                expr::div(expr::func(f, vec![tau.clone()])?, tau)?,
+                "Σ_{m≥0} τ^(2m)/(2m+1) = atanh(τ)/τ, Σ (−1)^m τ^(2m)/(2m+1) = atan(τ)/τ for |τ| < 1"
+                    .to_string(),
+            )
+        }
+        _ => return Ok(None),
+    };
+    if !s.is_constant() && matches!(kind, Rho::One | Rho::MinusOne) {
+        d.push_condition(
+            format!("{} > {}", show(s), if kind == Rho::One { 1 } else { 0 }),
+            "the series converges only there",
+        );
+    }
+    if kind == Rho::Symbolic {
+        d.push_condition(
+            format!("|{}| < 1", show(rho)),
+            "the series converges for |ρ| < 1 (and diverges for |ρ| > 1)",
+        );
+    }
+    let v = expr::mul(vec![c, rho_shift, v])?;
+    d.push_expr(format!("Σ_{{{n}≥{n0}}}"), v.clone(), why);
+    Ok(Some((v, n0, d)))
+}
+
+/// Rational terms (times ±1 or ρ^n): partial fractions over Q, each piece by `power_family`;
+/// with ρ = 1 the simple poles are grouped (their coefficients sum to 0) through digamma
+/// differences, which are harmonic numbers and ln 2.
+fn by_partial_fractions(
+    a: &Expr,
+    g: &Geo,
+    n: &str,
+    lo: &Integer,
+    kind: Rho,
+) -> MResult<Option<(Expr, Derivation)>> {
+    let Some((p, q)) = rational_function(&g.rest, n) else {
+        return Ok(None);
+    };
+    if q.degree() < 1 || p.degree() >= q.degree() {
+        return Ok(None);
+    }
+    let Some(pieces) = partial_fractions(&p, &q) else {
+        return Ok(None);
+    };
+    let mut d = Derivation::new();
+    let listing: Vec<String> = pieces
+        .iter()
+        .map(|(r, k, c)| format!("({c})/({n} − {r})^{k}"))
+        .collect();
+    d.push(
+        format!("{} = {}", show(&g.rest), listing.join(" + ")),
+        "partial fractions over Q",
+    );
+    let mut total = Vec::new();
+    let mut simple = Vec::new();
+    for (r, k, c) in &pieces {
+        let lin = Poly::new(vec![r.neg(), Q::one()]).to_expr(n)?;
+        if kind == Rho::One && *k == 1 {
+            simple.push((r.clone(), c.clone()));
+            continue;
+        }
+        let coeff = expr::mul(vec![g.coeff.clone(), Expr::Num(c.clone())])?;
+        let s = Expr::int(*k as i64);
+        let rho_n = expr::mul(
+            g.parts
+                .iter()
+                .map(|(b, al)| {
+                    expr::pow(
+                        b.clone(),
+                        expr::mul(vec![Expr::Num(al.clone()), Expr::sym(n)])?,
+                    )
+                })
+                .collect::<MResult<Vec<_>>>()?,
+        )?;
+        let piece_term = expr::mul(vec![
+            coeff.clone(),
+            rho_n,
+            expr::pow(lin.clone(), expr::neg(s.clone())?)?,
+        ])?;
+        let Some((v0, n0, dd)) = power_family(&coeff, &g.rho, &g.parts, &lin, &s, n, kind)? else {
+            return Ok(None);
+        };
+        d.extend(dd);
+        total.push(restart(&piece_term, n, v0, &n0, lo)?);
+    }
+    if !simple.is_empty() {
+        let sum_c = simple.iter().fold(Q::zero(), |acc, (_, c)| acc.add(c));
+        if !sum_c.is_zero() {
+            return Ok(None); // the harmonic part diverges; the convergence test says so
+        }
+        // Σ_{n≥lo} Σ c_r/(n − r) = −Σ c_r·(ψ(lo − r) + γ)
+        let mut parts = Vec::new();
+        for (r, c) in &simple {
+            let x = Q::from_integer(lo.clone()).sub(r);
+            let Some(psi) = digamma_plus_gamma(&x)? else {
+                return Ok(None);
+            };
+            parts.push(expr::mul(vec![Expr::Num(c.neg()), psi])?);
+        }
+        let v = expr::mul(vec![g.coeff.clone(), expr::add(parts)?])?;
+        d.push_expr(
+            "the simple poles together",
+            v.clone(),
+            "Σ_{n≥lo} Σ_r c_r/(n − r) = −Σ_r c_r·(ψ(lo − r) + γ) when Σ_r c_r = 0; ψ(m) + γ = H_(m−1) and ψ(m + 1/2) + γ = 2·(1 + 1/3 + … + 1/(2m−1)) − 2 ln 2",
+        );
+        total.push(v);
+    }
+    let value = expr::add(total)?;
+    d.push_expr(
+        format!("Σ_{{{n}≥{lo}}} {}", show(a)),
+        value.clone(),
+        "the pieces added",
+    );
+    Ok(Some((value, d)))
+}
+
+/// ψ(x) + γ for a positive integer or half-integer x.
+fn digamma_plus_gamma(x: &Q) -> MResult<Option<Expr>> {
+    if !x.is_positive() {
+        return Ok(None);
+    }
+    if let Some(m) = int(x) {
+        let Some(m) = m.to_i64().filter(|m| *m <= 1_000_000) else {
+            return Ok(None);
+        };
+        let mut h = Q::zero();
+        for i in 1..m {
+            h = h.add(&Q::frac(1, i));
+        }
+        return Ok(Some(Expr::Num(h)));
+    }
+    let twice = x.mul(&Q::int(2));
+    let Some(m) = int(&twice).and_then(|t| t.to_i64()) else {
+        return Ok(None);
+    };
+    let m = (m - 1) / 2; // x = m + 1/2
+    let mut h = Q::zero();
+    for i in 1..=m {
+        h = h.add(&Q::frac(2, 2 * i - 1));
+    }
+    let ln2 = expr::func(Func::Ln, vec![Expr::int(2)])?;
+    Ok(Some(expr::sub(
+        Expr::Num(h),
+        expr::mul(vec![Expr::int(2), ln2])?,
+    )?))
+}
+
+/// p/q = Σ c/(x − r)^k over the rational roots r of q (with multiplicity), or `None` when q
+/// does not split over Q. Entries are (r, k, c).
+fn partial_fractions(p: &Poly, q: &Poly) -> Option<Vec<(Q, usize, Q)>> {
+    let roots = q.rational_roots();
+    let mut rest = q.clone();
+    let mut mult = Vec::new();
+    for r in &roots {
+        let lin = Poly::new(vec![r.neg(), Q::one()]);
+        let mut m = 0;
+        loop {
+            let (quo, rem) = rest.div_rem(&lin);
+            if !rem.is_zero() {
+                break;
+            }
+            rest = quo;
+            m += 1;
+        }
+        mult.push((r.clone(), m));
+    }
+    if rest.degree() != 0 {
+        return None;
+    }
+    let mut out = Vec::new();
+    for (r, m) in &mult {
+        // q = (x − r)^m·q̃; the coefficients are the Taylor coefficients of p/q̃ at r.
+        let lin = Poly::new(vec![r.neg(), Q::one()]);
+        let mut qt = q.clone();
+        for _ in 0..*m {
+            qt = qt.div_rem(&lin).0;
+        }
+        let (ps, qs) = (shift_by(p, r), shift_by(&qt, r));
+        // series of ps/qs to order m
+        let q0 = qs.c.first()?.clone();
+        let mut coef: Vec<Q> = Vec::with_capacity(*m);
+        for i in 0..*m {
+            let mut acc = ps.c.get(i).cloned().unwrap_or_else(Q::zero);
+            for (j, cj) in coef.iter().enumerate() {
+                if let Some(qq) = qs.c.get(i - j) {
+                    acc = acc.sub(&cj.mul(qq));
+                }
+            }
+            coef.push(acc.div(&q0).ok()?);
+        }
+        for (i, c) in coef.into_iter().enumerate() {
+            if !c.is_zero() {
+                out.push((r.clone(), m - i, c));
+            }
+        }
+    }
+    Some(out)
+}

@@ -1,0 +1,88 @@
+//! Exact values of infinite sums (`sum(a, n, n0, oo)`): every expected value below is a
+//! classical identity (geometric and exponential series, ζ(2k) = rational·π^(2k), Leibniz's
+//! π/4, η(1) = ln 2, telescoping partial fractions), checked on the printed result; divergent
+//! sums must answer "diverges" with the reason, never a number.
+
+use sigma::eval::value::Value;
+use sigma::session::{OutcomeKind, Session};
+
+fn run(src: &str) -> Value {
+    let mut s = Session::new();
+    let out = s
+        .run_collect("<test>", src)
+        .unwrap_or_else(|(_, d)| panic!("{src}: {}", s.render_diagnostics(&d, false)));
+    match &out.last().expect("an outcome").kind {
+        OutcomeKind::Value(v) => v.clone(),
+        other => panic!("{src}: {other:?}"),
+    }
+}
+
+fn shown(src: &str) -> String {
+    sigma::render::text::value(&run(src))
+}
+
+#[test]
+fn closed_forms_of_classical_series() {
+    let cases = [
+        ("sum((2/3)^n, n, 0, oo)", "3"),
+        ("sum(0.95^t, t, 0, oo)", "20"),
+        ("sum((-1/4)^n, n, 0, oo)", "4/5"),
+        ("sum(3*2^(-n), n, 2, oo)", "3/2"),
+        ("sum(1/n^2, n, 1, oo)", "pi^2/6"),
+        ("sum(1/n^4, n, 2, oo)", "pi^4/90 - 1"),
+        ("sum(1/(2*n+1)^2, n, 0, oo)", "pi^2/8"),
+        ("sum(1/n^(3/2), n, 1, oo)", "zeta(3/2)"),
+        ("sum((-1)^n/(2*n+1), n, 0, oo)", "pi/4"),
+        ("sum((-1)^(n+1)/n, n, 1, oo)", "ln(2)"),
+        ("sum((-1)^n/sqrt(n), n, 1, oo)", "zeta(1/2)*(sqrt(2) - 1)"),
+        ("sum((1/2)^n/n, n, 1, oo)", "ln(2)"),
+        ("sum(x^n/factorial(n), n, 0, oo)", "exp(x)"),
+        ("sum(2^n/factorial(n), n, 3, oo)", "exp(2) - 5"),
+        ("sum((-1)^n*x^(2*n)/factorial(2*n), n, 0, oo)", "cos(x)"),
+        ("sum(1/(n^2*(n+1)), n, 1, oo)", "pi^2/6 - 1"),
+        ("sum(1/(n*(n+2)), n, 1, oo)", "3/4"),
+        ("sum(1/(4*n^2-1), n, 1, oo)", "1/2"),
+    ];
+    for (src, want) in cases {
+        assert_eq!(shown(src), want, "{src}");
+    }
+}
+
+#[test]
+fn divergent_sums_answer_diverges_never_a_value() {
+    for src in [
+        "sum(1/n, n, 1, oo)",
+        "sum(2^n, n, 0, oo)",
+        "sum(n!/2^n, n, 1, oo)",
+        "sum((-1)^n*n/(n+1), n, 1, oo)",
+        "sum(1/(n*ln(n)), n, 2, oo)",
+    ] {
+        match run(src) {
+            Value::Text(t) => assert!(t.starts_with("diverges — "), "{src}: {t}"),
+            other => panic!("{src} gave {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn sums_without_a_known_closed_form_stay_symbolic() {
+    let s = shown("sum(1/(n*ln(n)^2), n, 2, oo)");
+    assert_eq!(s, "sum(1/(n*ln(n)^2), n, 2, oo)");
+}
+
+#[test]
+fn convergence_commands_see_the_sum_not_its_value() {
+    let v = shown("converges(sum(1/n^2, n, 1, oo))");
+    assert_eq!(v, "converges absolutely — p-series with p = 2 > 1");
+    let s = shown("s = sum(1/n^2, n, 1, oo)\ns");
+    assert_eq!(s, "pi^2/6");
+}
+
+#[test]
+fn partial_sums_are_exact() {
+    assert_eq!(
+        shown("partial_sums(sum(1/2^n, n, 1, oo), 4)"),
+        "[1/2, 3/4, 7/8, 15/16]"
+    );
+    assert_eq!(shown("partial_sums(sum(k, k, 1, 3), 10)"), "[1, 3, 6]");
+}

@@ -342,12 +342,25 @@ fn hyper_range_sum(
     let zd = ZPoly::new(zd.c.iter().map(|a| Integer::from(a * c.denom())).collect());
     let mut parts = Vec::new();
     let mut start = lo.clone();
+    let at = |k: &Integer| {
+        subs(term, n, &Expr::Num(Q::from_integer(k.clone()))).map_err(|e| match e {
+            MathError::DivisionByZero => undefined_at(term, n, k),
+            other => other,
+        })
+    };
     for end in cuts.into_iter().chain(std::iter::once(hi.clone())) {
-        let anchor =
-            subs(term, n, &Expr::Num(Q::from_integer(start.clone()))).map_err(|e| match e {
-                MathError::DivisionByZero => undefined_at(term, n, &start),
-                other => other,
-            })?;
+        let mut anchor = at(&start)?;
+        // Where a(k) = 0 the ratio says nothing about a(k+1): a zero anchor stands for a zero
+        // piece only if the next term is zero too (a hypergeometric term leaves a run of zeros
+        // only where den vanishes, which is a cut).
+        while anchor.is_zero() && start < end {
+            let next = at(&Integer::from(&start + 1u32))?;
+            if next.is_zero() {
+                break;
+            }
+            start += 1u32;
+            anchor = next;
+        }
         if !anchor.is_zero() {
             let len = split_len(&start, &end, "hypergeometric")? - 1;
             let value = if len == 0 {

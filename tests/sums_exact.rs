@@ -144,7 +144,7 @@ fn huge_ranges_with_closed_forms_or_cancelling_weights() {
     )));
     assert_eq!(r, Expr::Num(want));
     let r = finite_sum(&parse("n^3"), "n", &Integer::from(1), &big).unwrap();
-    let t = Integer::from(&big * Integer::from(&big + 1u32)) / 2u32;
+    let t = (&big * Integer::from(&big + 1u32)) / 2u32;
     assert_eq!(r, Expr::Num(Q::from_integer(t.square())));
     // binomial(10, n) vanishes beyond n = 10: only the first 11 terms are summed.
     let r = finite_sum(&parse("binomial(10, n)"), "n", &Integer::from(0), &big).unwrap();

@@ -4,6 +4,9 @@
 //! point the `sum` builtin uses.
 
 pub mod closed;
+pub mod closed_methods;
+pub mod closed_shape;
+pub mod closed_verify;
 pub mod exact;
 pub mod gosper;
 pub mod hyper;

@@ -225,3 +225,15 @@ fn hopeless_ranges_are_refused_quickly() {
     }
     assert!(t.elapsed().as_secs() < 5, "refusals must not compute first");
 }
+
+#[test]
+fn substituting_into_an_unevaluated_sum_keeps_a_sum() {
+    let f = parse("sum(sqrt(n)*x, n, 1, m)");
+    let g = subs(&f, "x", &Expr::int(2)).unwrap();
+    assert_eq!(g, parse("sum(2*sqrt(n), n, 1, m)"));
+    // Integer bounds then evaluate it exactly.
+    assert_eq!(
+        subs(&g, "m", &Expr::int(4)).unwrap(),
+        parse("6 + 2*sqrt(2) + 2*sqrt(3)")
+    );
+}

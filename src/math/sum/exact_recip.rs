@@ -29,6 +29,8 @@ pub const MAX_INDEX: u64 = 1 << 58;
 const DIRECT_TERMS: u64 = 96;
 /// The lcm shortcut needs primes up to the largest index; beyond this it is not worth it.
 const LCM_SIEVE_LIMIT: u64 = 60_000_000;
+/// Largest denominator, in bits, the tree may build (≈ 50 MB).
+const MAX_TREE_BITS: f64 = 4e8;
 /// The numbers below 30 prime to 30.
 const WHEEL: [u64; 8] = [1, 7, 11, 13, 17, 19, 23, 29];
 
@@ -115,16 +117,25 @@ pub fn inverse_power_sum(
     Ok(Q(Rational::from((x, v * denominators))))
 }
 
-/// Refuses before any work when the exact value would be absurdly large.
+/// Refuses before any work when the exact value, or the tree that builds it, would be
+/// absurdly large.
 fn estimate_size(s: u32, total: u64, max_k: u64) -> MResult<()> {
-    // The reduced denominator divides lcm(k)^s ≤ e^(1.04 max_k s) and ∏ k^s.
     let log2_k = (max_k.max(2) as f64).log2();
+    let digits = |bits: f64| bits * std::f64::consts::LOG10_2 / 1e6;
+    // The reduced denominator divides lcm(k)^s ≤ e^(1.04 max_k s) and ∏ k^s.
     let bits = f64::from(s) * (1.5 * max_k as f64).min(total as f64 * log2_k);
-    let limit = crate::math::number::MAX_EXACT_BITS as f64;
-    if bits > limit {
+    if bits > crate::math::number::MAX_EXACT_BITS as f64 {
         return Err(MathError::TooLarge(format!(
             "a sum whose exact value has about {:.0} million digits",
-            bits * std::f64::consts::LOG10_2 / 1e6
+            digits(bits)
+        )));
+    }
+    // The tree's denominator is ∏ m^s over the m prime to 30 (8 in 30).
+    let tree = f64::from(s) * total as f64 * log2_k * 8.0 / 30.0;
+    if tree > MAX_TREE_BITS {
+        return Err(MathError::TooLarge(format!(
+            "a sum whose exact evaluation needs numbers of about {:.0} million digits",
+            digits(tree)
         )));
     }
     Ok(())

@@ -13,7 +13,7 @@ use crate::syntax::ast;
 pub const SUM: Builtin = Builtin {
     name: "sum",
     signature: "sum(a, n, lo, hi)",
-    summary: "Σ a for n from lo to hi: exact for integer bounds, a closed form for symbolic bounds, and for hi = oo the exact value or \"diverges\" with the reason",
+    summary: "Σ a for n from lo to hi: exact for integer bounds (rational and hypergeometric terms by binary splitting, others up to 100,000 terms), a closed form for symbolic bounds, and for hi = oo the exact value or \"diverges\" with the reason",
     example: "sum(1/(k*(k+1)), k, 1, 10) → 10/11",
     min_args: 4,
     max_args: 4,

@@ -461,11 +461,13 @@ fn integral(args: &[Expr]) -> MResult<Option<Expr>> {
     Ok(None)
 }
 
-/// Largest number of terms summed one by one (the sums issue adds binary splitting).
+/// Largest number of terms summed one by one, for terms that are not hypergeometric (√n,
+/// sin n, …). Rational and hypergeometric terms are summed exactly by binary splitting in
+/// [`crate::math::sum::exact`], up to its own, much larger, limits.
 pub const MAX_DIRECT_TERMS: i64 = 100_000;
 
-/// Σ_{n=lo}^{hi} a(n) for integer bounds, term by term; an empty range is 0. Other bounds
-/// keep the sum symbolic.
+/// Σ_{n=lo}^{hi} a(n) for integer bounds, exactly (see [`crate::math::sum::exact`]); an empty
+/// range is 0. Other bounds keep the sum symbolic.
 fn finite_sum(args: &[Expr]) -> MResult<Option<Expr>> {
     let (a, n, lo, hi) = (&args[0], &args[1], &args[2], &args[3]);
     let Expr::Sym(n) = n else {
@@ -481,24 +483,5 @@ fn finite_sum(args: &[Expr]) -> MResult<Option<Expr>> {
             "the bounds of a sum must be integers, not {l} and {h}"
         )));
     }
-    let (Some(l), Some(h)) = (l.to_i64(), h.to_i64()) else {
-        return Err(MathError::TooLarge("a sum with such bounds".into()));
-    };
-    if h < l {
-        return Ok(Some(Expr::zero()));
-    }
-    if h - l >= MAX_DIRECT_TERMS {
-        return Err(MathError::TooLarge(format!(
-            "a sum of {} terms term by term (at most {MAX_DIRECT_TERMS} for now)",
-            h - l + 1
-        )));
-    }
-    let mut terms = Vec::with_capacity((h - l + 1) as usize);
-    for k in l..=h {
-        if crate::math::interrupted() {
-            return Err(MathError::Interrupted);
-        }
-        terms.push(super::subst::subs(a, n, &Expr::int(k))?);
-    }
-    Ok(Some(add(terms)?))
+    crate::math::sum::exact::finite_sum(a, n, l.numer(), h.numer()).map(Some)
 }

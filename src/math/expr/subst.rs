@@ -20,14 +20,14 @@ pub fn map_symbols(e: &Expr, f: &dyn Fn(&str) -> Option<Expr>) -> MResult {
             .map(|t| map_symbols(t, f))
             .collect::<MResult<Vec<_>>>()?)?,
         Expr::Func(g, v) if g.binds() => {
-            // The variable of integration is bound: never substituted.
+            // The variable of integration (or summation index) is bound: never substituted.
             let bound = match &v[1] {
                 Expr::Sym(t) => t.to_string(),
                 _ => String::new(),
             };
             let inner = map_symbols(&v[0], &|s| if s == bound { None } else { f(s) })?;
             func(
-                super::Func::Integral,
+                *g,
                 vec![
                     inner,
                     v[1].clone(),

@@ -1,0 +1,331 @@
+//! Polynomial tools for exact finite sums: integer-coefficient polynomials evaluated in
+//! machine words, integer roots in a range (Sturm bisection), splitting a denominator into
+//! integer-root linear factors, partial fractions over those roots, and exact sums of a
+//! polynomial (and of (−1)^k times a polynomial) over any integer range.
+
+use crate::math::expr::{MResult, MathError};
+use crate::math::number::Q;
+use crate::math::poly::Poly;
+use rug::{Integer, Rational};
+use std::cmp::Ordering;
+
+/// A polynomial with integer coefficients `c[0] + c[1] x + …` (no trailing zeros), with the
+/// coefficients also kept as `i128` when they all fit so that values at small arguments are
+/// computed in machine words.
+#[derive(Debug, Clone)]
+pub struct ZPoly {
+    pub c: Vec<Integer>,
+    small: Option<Vec<i128>>,
+}
+
+impl ZPoly {
+    pub fn new(mut c: Vec<Integer>) -> ZPoly {
+        while c.last().is_some_and(|a| a.cmp0() == Ordering::Equal) {
+            c.pop();
+        }
+        let small = c.iter().map(Integer::to_i128).collect();
+        ZPoly { c, small }
+    }
+
+    /// `p = factor · z` with `z` primitive, integer coefficients and a positive leading
+    /// coefficient; `None` for the zero polynomial.
+    pub fn from_poly(p: &Poly) -> Option<(ZPoly, Q)> {
+        if p.is_zero() {
+            return None;
+        }
+        let mut l = Integer::from(1);
+        for a in &p.c {
+            l.lcm_mut(a.denom());
+        }
+        let mut ints: Vec<Integer> =
+            p.c.iter()
+                .map(|a| a.numer() * Integer::from(&l / a.denom()))
+                .collect();
+        let mut g = Integer::new();
+        for a in &ints {
+            g.gcd_mut(a);
+        }
+        if ints.last().is_some_and(|a| a.cmp0() == Ordering::Less) {
+            g = -g;
+        }
+        for a in &mut ints {
+            a.div_exact_mut(&g);
+        }
+        let factor = Q(Rational::from((g, l)));
+        Some((ZPoly::new(ints), factor))
+    }
+
+    /// The value at a small argument, in machine words when nothing overflows.
+    pub fn eval_small(&self, x: i128) -> Option<i128> {
+        let c = self.small.as_ref()?;
+        let mut acc: i128 = 0;
+        for a in c.iter().rev() {
+            acc = acc.checked_mul(x)?.checked_add(*a)?;
+        }
+        Some(acc)
+    }
+
+    /// The exact value at `x`.
+    pub fn eval(&self, x: &Integer) -> Integer {
+        let mut acc = Integer::new();
+        for a in self.c.iter().rev() {
+            acc *= x;
+            acc += a;
+        }
+        acc
+    }
+
+    /// `p(x + a)` (Taylor shift by repeated synthetic division).
+    pub fn shift(&self, a: &Integer) -> ZPoly {
+        let mut c = self.c.clone();
+        let n = c.len();
+        for i in 0..n {
+            for j in (i..n - 1).rev() {
+                let t = Integer::from(&c[j + 1] * a);
+                c[j] += t;
+            }
+        }
+        ZPoly::new(c)
+    }
+
+    /// Largest |value| bit size at the two ends of `[0, len)`, a cheap size estimate.
+    pub fn end_bits(&self, len: u64) -> u64 {
+        let at = |x: u64| u64::from(self.eval(&Integer::from(x)).significant_bits());
+        at(0).max(at(len.saturating_sub(1))).max(1)
+    }
+}
+
+/// `p(a x + b)`.
+pub fn compose_linear(p: &Poly, a: &Q, b: &Q) -> Poly {
+    let lin = Poly::new(vec![b.clone(), a.clone()]);
+    p.c.iter().rev().fold(Poly::zero(), |acc, c| {
+        acc.mul(&lin).add(&Poly::constant(c.clone()))
+    })
+}
+
+/// The distinct integer roots of `p` in `[lo, hi]`, increasing (bisection on Sturm counts, so
+/// it never misses a root however large the coefficients).
+pub fn integer_roots_in(p: &Poly, lo: &Integer, hi: &Integer) -> MResult<Vec<Integer>> {
+    if p.degree() < 1 {
+        return Ok(Vec::new());
+    }
+    // Cauchy's bound: every root has |r| < 1 + max |c_i / c_n|.
+    let lead = p.lead().abs();
+    let mut m = Q::zero();
+    for a in &p.c {
+        let r = a.abs().div(&lead)?;
+        if r > m {
+            m = r;
+        }
+    }
+    let bound = Integer::from(m.0.ceil_ref()) + 1u32;
+    let a = lo.clone().max(Integer::from(-&bound));
+    let b = hi.clone().min(bound);
+    if a > b {
+        return Ok(Vec::new());
+    }
+    let mut roots = Vec::new();
+    if p.eval(&Q::from_integer(a.clone())).is_zero() {
+        roots.push(a.clone());
+    }
+    // Intervals (x, y] that may hold roots.
+    let mut stack = vec![(a, b)];
+    while let Some((x, y)) = stack.pop() {
+        if crate::math::interrupted() {
+            return Err(MathError::Interrupted);
+        }
+        if x >= y || p.count_roots(&Q::from_integer(x.clone()), &Q::from_integer(y.clone())) == 0 {
+            continue;
+        }
+        if Integer::from(&y - &x) == 1 {
+            if p.eval(&Q::from_integer(y.clone())).is_zero() {
+                roots.push(y);
+            }
+            continue;
+        }
+        let mid = Integer::from(&x + &y) >> 1u32;
+        stack.push((mid.clone(), y));
+        stack.push((x, mid));
+    }
+    roots.sort();
+    roots.dedup();
+    Ok(roots)
+}
+
+/// The integer roots of `q` with their multiplicities when `q` is a constant times a product of
+/// `(x − r)` over integers `r`; `None` when some factor is not of that form.
+pub fn split_integer_roots(q: &Poly) -> MResult<Option<Vec<(Integer, u32)>>> {
+    let d = q.degree();
+    if d < 1 {
+        return Ok(Some(Vec::new()));
+    }
+    let big = Integer::from(1) << 4096u32;
+    let roots = integer_roots_in(q, &Integer::from(-&big), &big)?;
+    let mut rest = q.clone();
+    let mut out = Vec::new();
+    for r in roots {
+        let lin = Poly::new(vec![Q::from_integer(Integer::from(-&r)), Q::one()]);
+        let mut m = 0u32;
+        loop {
+            let (quot, rem) = rest.div_rem(&lin);
+            if !rem.is_zero() {
+                break;
+            }
+            rest = quot;
+            m += 1;
+        }
+        out.push((r, m));
+    }
+    Ok((rest.degree() == 0).then_some(out))
+}
+
+/// `p/q = poly + Σ coeff/(x − root)^power`, for `q` split over its integer roots.
+pub struct PartialFractions {
+    pub poly: Poly,
+    pub terms: Vec<(Integer, u32, Q)>,
+}
+
+/// The partial-fraction decomposition of `p/q` where `q = lead · ∏ (x − r)^m` over `roots`.
+pub fn partial_fractions(p: &Poly, q: &Poly, roots: &[(Integer, u32)]) -> PartialFractions {
+    let (poly, rem) = p.div_rem(q);
+    let mut terms = Vec::new();
+    for (r, m) in roots {
+        let rq = Q::from_integer(r.clone());
+        let lin = Poly::new(vec![rq.neg(), Q::one()]);
+        let mut g = q.clone();
+        for _ in 0..*m {
+            g = g.div_rem(&lin).0;
+        }
+        // Taylor coefficients at r of rem/g, to order m.
+        let num = compose_linear(&rem, &Q::one(), &rq);
+        let den = compose_linear(&g, &Q::one(), &rq);
+        let at = |v: &Poly, i: usize| v.c.get(i).cloned().unwrap_or_else(Q::zero);
+        let d0 = at(&den, 0);
+        let mut h: Vec<Q> = Vec::with_capacity(*m as usize);
+        for l in 0..*m as usize {
+            let mut acc = at(&num, l);
+            for i in 1..=l {
+                acc = acc.sub(&at(&den, i).mul(&h[l - i]));
+            }
+            // d0 ≠ 0: r is a root of q of multiplicity exactly m.
+            h.push(acc.div(&d0).unwrap_or_else(|_| Q::zero()));
+        }
+        for (l, c) in h.into_iter().enumerate() {
+            if !c.is_zero() {
+                terms.push((r.clone(), *m - l as u32, c));
+            }
+        }
+    }
+    PartialFractions { poly, terms }
+}
+
+/// Σ_{k=lo}^{hi} p(k) exactly for any range size, from Newton's forward differences:
+/// Σ_{j<len} p(lo + j) = Σ_i Δ^i p(lo) · C(len, i + 1).
+pub fn poly_sum(p: &Poly, lo: &Integer, hi: &Integer) -> MResult<Q> {
+    if hi < lo || p.is_zero() {
+        return Ok(Q::zero());
+    }
+    let len = Integer::from(hi - lo) + 1u32;
+    let d = p.degree() as usize;
+    let mut diffs: Vec<Q> = (0..=d)
+        .map(|i| p.eval(&Q::from_integer(Integer::from(lo + i as u32))))
+        .collect();
+    let mut total = Q::zero();
+    for i in 0..=d {
+        let c = Integer::from(len.binomial_ref(i as u32 + 1));
+        total = total.add(&diffs[0].mul(&Q::from_integer(c)));
+        for j in 0..diffs.len() - 1 {
+            diffs[j] = diffs[j + 1].sub(&diffs[j]);
+        }
+        diffs.pop();
+    }
+    Ok(total)
+}
+
+/// Σ_{k=lo}^{hi} (−1)^k p(k) exactly: the even terms minus the odd ones, each a polynomial sum.
+pub fn alternating_poly_sum(p: &Poly, lo: &Integer, hi: &Integer) -> MResult<Q> {
+    let two = Q::int(2);
+    // Even k = 2j: ⌈lo/2⌉ ≤ j ≤ ⌊hi/2⌋.
+    let even = poly_sum(
+        &compose_linear(p, &two, &Q::zero()),
+        &(Integer::from(lo + 1u32) >> 1u32),
+        &(hi.clone() >> 1u32),
+    )?;
+    // Odd k = 2j + 1: ⌈(lo−1)/2⌉ ≤ j ≤ ⌊(hi−1)/2⌋.
+    let odd = poly_sum(
+        &compose_linear(p, &two, &Q::one()),
+        &(lo.clone() >> 1u32),
+        &(Integer::from(hi - 1u32) >> 1u32),
+    )?;
+    Ok(even.sub(&odd))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn poly(c: &[i64]) -> Poly {
+        Poly::new(c.iter().map(|&a| Q::int(a)).collect())
+    }
+
+    #[test]
+    fn roots_found_in_range_only() {
+        // (x − 3)(x + 5)(2x − 1)
+        let p = poly(&[-3, 1]).mul(&poly(&[5, 1])).mul(&poly(&[-1, 2]));
+        let r = integer_roots_in(&p, &Integer::from(-10), &Integer::from(10)).unwrap();
+        assert_eq!(r, vec![Integer::from(-5), Integer::from(3)]);
+        let r = integer_roots_in(&p, &Integer::from(0), &Integer::from(2)).unwrap();
+        assert!(r.is_empty());
+        let r = integer_roots_in(&p, &Integer::from(3), &Integer::from(3)).unwrap();
+        assert_eq!(r, vec![Integer::from(3)]);
+    }
+
+    #[test]
+    fn splitting_and_partial_fractions() {
+        // 1/(x (x+1)) = 1/x − 1/(x+1)
+        let q = poly(&[0, 1]).mul(&poly(&[1, 1]));
+        let roots = split_integer_roots(&q).unwrap().unwrap();
+        let pf = partial_fractions(&poly(&[1]), &q, &roots);
+        assert!(pf.poly.is_zero());
+        let mut t = pf.terms.clone();
+        t.sort_by(|a, b| a.0.cmp(&b.0));
+        assert_eq!(t[0], (Integer::from(-1), 1, Q::int(-1)));
+        assert_eq!(t[1], (Integer::from(0), 1, Q::int(1)));
+        // x² + 1 does not split.
+        assert!(split_integer_roots(&poly(&[1, 0, 1])).unwrap().is_none());
+        // (x³ + 2)/x² = x + 2/x²
+        let pf = partial_fractions(&poly(&[2, 0, 0, 1]), &poly(&[0, 0, 1]), &[(0.into(), 2)]);
+        assert_eq!(pf.poly, poly(&[0, 1]));
+        assert_eq!(pf.terms, vec![(Integer::from(0), 2, Q::int(2))]);
+    }
+
+    #[test]
+    fn polynomial_sums_match_loops() {
+        let p = poly(&[3, -1, 0, 2]);
+        for (lo, hi) in [(-7i64, 11i64), (0, 0), (5, 4), (-3, -1)] {
+            let naive = (lo..=hi).fold(Q::zero(), |s, k| s.add(&p.eval(&Q::int(k))));
+            let alt = (lo..=hi).fold(Q::zero(), |s, k| {
+                let v = p.eval(&Q::int(k));
+                if k % 2 == 0 {
+                    s.add(&v)
+                } else {
+                    s.sub(&v)
+                }
+            });
+            let (l, h) = (Integer::from(lo), Integer::from(hi));
+            assert_eq!(poly_sum(&p, &l, &h).unwrap(), naive);
+            assert_eq!(alternating_poly_sum(&p, &l, &h).unwrap(), alt);
+        }
+    }
+
+    #[test]
+    fn integer_forms_and_shifts() {
+        let p = Poly::new(vec![Q::frac(1, 2), Q::frac(-1, 3)]);
+        let (z, f) = ZPoly::from_poly(&p).unwrap();
+        assert_eq!(z.c, vec![Integer::from(-3), Integer::from(2)]);
+        assert_eq!(f, Q::frac(-1, 6));
+        let s = z.shift(&Integer::from(10));
+        assert_eq!(s.eval_small(1), Some(-3 + 2 * 11));
+        assert_eq!(s.eval(&Integer::from(1)), Integer::from(19));
+    }
+}

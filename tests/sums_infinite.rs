@@ -115,3 +115,9 @@ fn closed_forms_agree_with_certified_summation() {
         assert!(closed.starts_with("≈ "), "{c}: {closed}");
     }
 }
+
+#[test]
+fn capital_n_is_a_bound_when_not_called() {
+    assert_eq!(shown("sum(k, k, 1, N)"), "N*(1 + N)/2");
+    assert_eq!(shown("N(1/3, 5)"), "≈ 0.33333");
+}

@@ -211,7 +211,9 @@ impl<'a> Evaluator<'a> {
             "false" => return Ok(Value::Bool(false)),
             _ => {}
         }
-        if let Some(b) = builtins::lookup(name) {
+        // `N` doubles as the usual name of a count or bound (`sum(r^n, n, 0, N)`): as a bare
+        // name it is a free symbol, called it is the numeric evaluator.
+        if let Some(b) = builtins::lookup(name).filter(|_| name != "N") {
             return Err(
                 EvalError::new(format!("`{name}` is a function, not a value"), span)
                     .with_label("used as a value")

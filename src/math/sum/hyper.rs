@@ -87,7 +87,7 @@ fn rational_ratio(p: &Poly, q: &Poly) -> Option<(Poly, Poly)> {
 }
 
 /// `e` as `α·n + β` with rational α, β.
-fn linear(e: &Expr, n: &str) -> Option<(Q, Q)> {
+pub(crate) fn linear(e: &Expr, n: &str) -> Option<(Q, Q)> {
     let (p, q) = rational_function(e, n)?;
     if q.degree() != 0 || p.degree() > 1 {
         return None;

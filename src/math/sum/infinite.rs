@@ -5,7 +5,7 @@
 //! and corrected to `lo` by an exact finite sum.
 
 use super::exact::finite_sum;
-use super::hyper::shift_by;
+use super::hyper::{linear, shift_by};
 use crate::math::derivation::Derivation;
 use crate::math::expr::display::expr as show;
 use crate::math::expr::{self, subst::subs, Expr, Func, MResult};
@@ -36,17 +36,6 @@ enum Rho {
     Outside,
     /// ρ has free symbols: results hold under a stated condition.
     Symbolic,
-}
-
-/// `e` as `α·n + β` with rational α, β.
-fn linear(e: &Expr, n: &str) -> Option<(Q, Q)> {
-    let (p, q) = rational_function(e, n)?;
-    if q.degree() != 0 || p.degree() > 1 {
-        return None;
-    }
-    let inv = q.lead().recip().ok()?;
-    let at = |i: usize| p.c.get(i).cloned().unwrap_or_else(Q::zero).mul(&inv);
-    Some((at(1), at(0)))
 }
 
 fn split(a: &Expr, n: &str) -> MResult<Option<Geo>> {

@@ -17,6 +17,7 @@ pub mod numeric_cm;
 pub mod numeric_em;
 pub mod numeric_need;
 pub mod numeric_tail;
+pub mod partial;
 pub mod telescope;
 
 use crate::math::convergence::{self, Verdict};

@@ -264,7 +264,7 @@ fn rational_integral(f: &Expr, n: &str) -> MResult<Option<Expr>> {
     if p.degree() >= q.degree() {
         return Ok(None);
     }
-    let Some(pieces) = super::infinite::partial_fractions(&p, &q) else {
+    let Some(pieces) = super::partial::partial_fractions(&p, &q) else {
         return Ok(None);
     };
     let mut parts = Vec::new();

@@ -13,7 +13,7 @@ use crate::syntax::ast;
 pub const N: Builtin = Builtin {
     name: "N",
     signature: "N(expr) or N(expr, digits)",
-    summary: "a numeric value with every printed digit correct (15 digits by default; see :digits)",
+    summary: "a numeric value with every printed digit correct (15 digits by default; see :digits); an infinite sum is summed with a proved tail bound, entries of a vector one by one",
     example: "N(pi, 30) → ≈ 3.14159265358979323846264338328",
     min_args: 1,
     max_args: 2,

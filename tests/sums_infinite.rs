@@ -121,3 +121,10 @@ fn capital_n_is_a_bound_when_not_called() {
     assert_eq!(shown("sum(k, k, 1, N)"), "N*(1 + N)/2");
     assert_eq!(shown("N(1/3, 5)"), "≈ 0.33333");
 }
+
+#[test]
+fn symbolic_lower_bounds_through_an_antidifference() {
+    assert_eq!(shown("sum(0.95^t, t, k, oo)"), "20*(19/20)^k");
+    assert_eq!(shown("sum(1/(n*(n+1)), n, m, oo)"), "1/m");
+    assert_eq!(shown("sum(1/n^2, n, m, oo)"), "sum(1/n^2, n, m, oo)");
+}

@@ -139,7 +139,7 @@ fn restart(a: &Expr, n: &str, v0: Expr, n0: &Integer, lo: &Integer) -> MResult<E
 /// established convergence for constant terms; for terms with parameters the condition under
 /// which the value holds is stated in the derivation.
 pub fn infinite_sum(a: &Expr, n: &str, lo: &Integer) -> MResult<Option<(Expr, Derivation)>> {
-    if let Some(r) = by_antidifference(a, n, lo)? {
+    if let Some(r) = by_antidifference(a, n, &Expr::Num(Q::from_integer(lo.clone())))? {
         return Ok(Some(r));
     }
     let Some(g) = split(a, n)? else {
@@ -208,11 +208,11 @@ pub fn tidy(v: Expr) -> MResult<Expr> {
 
 /// Σ_{n≥lo} a(n) = lim z(N) − z(lo) for an antidifference z (telescoping, Gosper): a finite
 /// limit proves convergence by itself.
-pub fn by_antidifference(a: &Expr, n: &str, lo: &Integer) -> MResult<Option<(Expr, Derivation)>> {
+pub fn by_antidifference(a: &Expr, n: &str, lo: &Expr) -> MResult<Option<(Expr, Derivation)>> {
     let Some((z, mut d)) = super::closed::antidifference(a, n)? else {
         return Ok(None);
     };
-    let z_lo = subs(&z, n, &Expr::Num(Q::from_integer(lo.clone())))?;
+    let z_lo = subs(&z, n, lo)?;
     let limit = if z.is_constant() || !z.symbols().iter().any(|s| &**s != n) {
         match limit_at_infinity(&z, n)? {
             (Limit::Value(l), _) => l,

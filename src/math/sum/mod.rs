@@ -67,13 +67,8 @@ pub fn evaluate(a: &Expr, n: &str, lo: &Expr, hi: &Expr) -> MResult<SumResult> {
     };
     let done = |summed, steps| Ok(SumResult { summed, steps });
     if *hi == Expr::infinity() {
-        let Some(l) = integer_bound(lo, "lower")? else {
-            return done(
-                Summed::Unevaluated(symbolic()?, "the lower bound is not a number".into()),
-                steps,
-            );
-        };
-        return infinite(a, n, &l, symbolic()?);
+        integer_bound(lo, "lower")?;
+        return infinite(a, n, lo, symbolic()?);
     }
     if *lo == Expr::infinity() || lo.has_infinity() || hi.has_infinity() {
         return Err(MathError::Domain(
@@ -111,7 +106,7 @@ pub fn evaluate(a: &Expr, n: &str, lo: &Expr, hi: &Expr) -> MResult<SumResult> {
     }
 }
 
-fn infinite(a: &Expr, n: &str, lo: &Integer, symbolic: Expr) -> MResult<SumResult> {
+fn infinite(a: &Expr, n: &str, lo: &Expr, symbolic: Expr) -> MResult<SumResult> {
     let mut steps = Derivation::new();
     let params = a.symbols().iter().any(|s| &**s != n);
     if !params {
@@ -141,7 +136,12 @@ fn infinite(a: &Expr, n: &str, lo: &Integer, symbolic: Expr) -> MResult<SumResul
             _ => {}
         }
     }
-    match infinite::infinite_sum(a, n, lo)? {
+    let found = match lo.as_num() {
+        Some(l) => infinite::infinite_sum(a, n, l.numer())?,
+        // A symbolic start: only an antidifference gives the value for every start.
+        None => infinite::by_antidifference(a, n, lo)?,
+    };
+    match found {
         Some((v, dd)) => {
             steps.extend(dd);
             Ok(SumResult {

@@ -9,6 +9,7 @@ use crate::math::expr::{self, diff::diff, subst::subs, Expr, Func, MResult, Math
 use crate::math::limit::{limit_at_infinity, Limit};
 use crate::math::number::Q;
 use crate::math::series::bounds::cmp_const;
+use crate::math::sum::numeric_cm::strip_alternation;
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -317,39 +318,9 @@ fn is_power_of_n(a: &Expr, n: &str) -> bool {
     }
 }
 
-/// Splits `a = (−1)^(n + k)·s(n)`: returns `s` (up to a constant sign) if the alternation is
-/// an explicit factor.
-fn strip_alternation(a: &Expr, n: &str) -> MResult<Option<Expr>> {
-    let factors = match a {
-        Expr::Mul(fs) => fs.clone(),
-        other => vec![other.clone()],
-    };
-    let mut rest = Vec::new();
-    let mut found = false;
-    for f in factors {
-        if let Expr::Pow(b, e) = &f {
-            if let (Expr::Num(q), true) = (&**b, e.depends_on(n)) {
-                if q.is_negative() && !found {
-                    let step = diff(e, n)?;
-                    if step.is_one() {
-                        found = true;
-                        rest.push(expr::pow(Expr::Num(q.abs()), (**e).clone())?);
-                        continue;
-                    }
-                }
-            }
-        }
-        rest.push(f);
-    }
-    if !found {
-        return Ok(None);
-    }
-    Ok(Some(expr::mul(rest)?))
-}
-
 /// The alternating series test once Σ|a| is known to diverge.
 fn leibniz(a: &Expr, n: &str, abs_why: String, mut steps: Derivation) -> MResult<Decision> {
-    let Some(s) = strip_alternation(a, n)? else {
+    let Some((s, _)) = strip_alternation(a, n)? else {
         return Ok(Decision::new(
             Verdict::Unknown,
             format!("unknown, because the terms alternate but not through an explicit (−1)^n factor, and Σ|a(n)| diverges ({abs_why})"),

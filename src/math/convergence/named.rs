@@ -137,7 +137,7 @@ pub fn run_test(a: &Expr, n: &str, name: &str) -> MResult<(String, Derivation)> 
             })
         }
         "alternating" => {
-            let Some(s) = strip_alternation(a, n)? else {
+            let Some((s, _)) = strip_alternation(a, n)? else {
                 return Ok(("alternating series test: the terms have no explicit (−1)^n factor; it does not apply".into(), steps));
             };
             let (l, ls) = limit_at_infinity(&s, n)?;

@@ -73,19 +73,30 @@ fn unsupported(a: &Expr, why: impl std::fmt::Display) -> MathError {
     MathError::Unsupported(format!("cannot certify Σ {a}, because {why}"))
 }
 
-fn plan(a: &Expr, n: &str, lo: &Integer) -> MResult<Plan> {
+/// Convergence comes first: a divergent sum is an error (never a number) and an undecided one
+/// is refused through `refuse`; otherwise the derivation opens with the verdict.
+pub(crate) fn require_convergence(
+    a: &Expr,
+    n: &str,
+    refuse: impl FnOnce(String) -> MathError,
+) -> MResult<Derivation> {
     let d = converges(a, n)?;
     let mut steps = Derivation::new();
     match d.verdict {
-        Verdict::Diverges => {
-            return Err(MathError::Domain(format!(
-                "the sum diverges — {}",
-                d.reason
-            )))
+        Verdict::Diverges => Err(MathError::Domain(format!(
+            "the sum diverges — {}",
+            d.reason
+        ))),
+        Verdict::Unknown => Err(refuse(d.summary())),
+        _ => {
+            steps.push(format!("Σ {a} {}", d.verdict), d.reason.clone());
+            Ok(steps)
         }
-        Verdict::Unknown => return Err(unsupported(a, d.summary())),
-        _ => steps.push(format!("Σ {a} {}", d.verdict), d.reason.clone()),
     }
+}
+
+fn plan(a: &Expr, n: &str, lo: &Integer) -> MResult<Plan> {
+    let mut steps = require_convergence(a, n, |why| unsupported(a, why))?;
     let mut why_not = Vec::new();
     let make = |method, steps| Plan {
         a: a.clone(),

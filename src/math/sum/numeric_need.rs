@@ -7,7 +7,6 @@ use super::numeric_alt::term;
 use super::numeric_cm::{self, split_alternation};
 use super::numeric_em;
 use super::numeric_tail::{self, below, ratio_of};
-use crate::math::convergence::{converges, Verdict};
 use crate::math::derivation::Derivation;
 use crate::math::expr::{self, subst::subs, Expr, MResult, MathError};
 use crate::math::float;
@@ -58,23 +57,9 @@ pub(crate) fn terms_needed(
     if !eps.is_positive() {
         return Err(MathError::Domain("the tolerance must be positive".into()));
     }
-    let d = converges(a, n)?;
-    let mut steps = Derivation::new();
-    match d.verdict {
-        Verdict::Diverges => {
-            return Err(MathError::Domain(format!(
-                "the sum diverges — {}",
-                d.reason
-            )))
-        }
-        Verdict::Unknown => {
-            return Err(MathError::Unsupported(format!(
-                "cannot bound the tail of Σ {a}, because {}",
-                d.summary()
-            )))
-        }
-        _ => steps.push(format!("Σ {a} {}", d.verdict), d.reason.clone()),
-    }
+    let mut steps = super::numeric::require_convergence(a, n, |why| {
+        MathError::Unsupported(format!("cannot bound the tail of Σ {a}, because {why}"))
+    })?;
     let zero = Integer::new();
     let ratio = ratio_of(a, n)?;
     // Alternating terms that shrink: the first omitted term.

@@ -82,6 +82,17 @@ impl Poly {
                 .collect(),
         )
     }
+    /// `p(a·x + b)`.
+    pub fn compose_linear(&self, a: &Q, b: &Q) -> Poly {
+        let lin = Poly::new(vec![b.clone(), a.clone()]);
+        self.c.iter().rev().fold(Poly::zero(), |acc, c| {
+            acc.mul(&lin).add(&Poly::constant(c.clone()))
+        })
+    }
+    /// `p(x + h)` (a Taylor shift).
+    pub fn shift(&self, h: &Q) -> Poly {
+        self.compose_linear(&Q::one(), h)
+    }
     /// Value at a rational point (Horner).
     pub fn eval(&self, x: &Q) -> Q {
         self.c

@@ -131,7 +131,7 @@ impl Shape {
             return Ok(Expr::Num(s.mul(&self.coef)));
         }
         // coef·c^n·p/q is hypergeometric: a(k+1)/a(k) = c·p(k+1)q(k) / (p(k)q(k+1)).
-        let shift = |f: &Poly| exact_poly::compose_linear(f, &Q::one(), &Q::one());
+        let shift = |f: &Poly| f.shift(&Q::one());
         let num = shift(&p).mul(&q).scale(&self.base);
         let den = p.mul(&shift(&q));
         let g = num.gcd(&den);

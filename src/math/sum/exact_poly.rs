@@ -95,14 +95,6 @@ impl ZPoly {
     }
 }
 
-/// `p(a x + b)`.
-pub fn compose_linear(p: &Poly, a: &Q, b: &Q) -> Poly {
-    let lin = Poly::new(vec![b.clone(), a.clone()]);
-    p.c.iter().rev().fold(Poly::zero(), |acc, c| {
-        acc.mul(&lin).add(&Poly::constant(c.clone()))
-    })
-}
-
 /// The distinct integer roots of `p` in `[lo, hi]`, increasing (bisection on Sturm counts, so
 /// it never misses a root however large the coefficients).
 pub fn integer_roots_in(p: &Poly, lo: &Integer, hi: &Integer) -> MResult<Vec<Integer>> {
@@ -188,34 +180,16 @@ pub struct PartialFractions {
 /// The partial-fraction decomposition of `p/q` where `q = lead · ∏ (x − r)^m` over `roots`.
 pub fn partial_fractions(p: &Poly, q: &Poly, roots: &[(Integer, u32)]) -> PartialFractions {
     let (poly, rem) = p.div_rem(q);
-    let mut terms = Vec::new();
-    for (r, m) in roots {
-        let rq = Q::from_integer(r.clone());
-        let lin = Poly::new(vec![rq.neg(), Q::one()]);
-        let mut g = q.clone();
-        for _ in 0..*m {
-            g = g.div_rem(&lin).0;
-        }
-        // Taylor coefficients at r of rem/g, to order m.
-        let num = compose_linear(&rem, &Q::one(), &rq);
-        let den = compose_linear(&g, &Q::one(), &rq);
-        let at = |v: &Poly, i: usize| v.c.get(i).cloned().unwrap_or_else(Q::zero);
-        let d0 = at(&den, 0);
-        let mut h: Vec<Q> = Vec::with_capacity(*m as usize);
-        for l in 0..*m as usize {
-            let mut acc = at(&num, l);
-            for i in 1..=l {
-                acc = acc.sub(&at(&den, i).mul(&h[l - i]));
-            }
-            // d0 ≠ 0: r is a root of q of multiplicity exactly m.
-            h.push(acc.div(&d0).unwrap_or_else(|_| Q::zero()));
-        }
-        for (l, c) in h.into_iter().enumerate() {
-            if !c.is_zero() {
-                terms.push((r.clone(), *m - l as u32, c));
-            }
-        }
-    }
+    let roots: Vec<(Q, usize)> = roots
+        .iter()
+        .map(|(r, m)| (Q::from_integer(r.clone()), *m as usize))
+        .collect();
+    // Every r is a root of q of multiplicity exactly m, so the expansion exists.
+    let terms = crate::math::sum::partial::principal_parts(&rem, q, &roots)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(r, k, c)| (r.numer().clone(), k as u32, c))
+        .collect();
     PartialFractions { poly, terms }
 }
 
@@ -247,13 +221,13 @@ pub fn alternating_poly_sum(p: &Poly, lo: &Integer, hi: &Integer) -> MResult<Q> 
     let two = Q::int(2);
     // Even k = 2j: ⌈lo/2⌉ ≤ j ≤ ⌊hi/2⌋.
     let even = poly_sum(
-        &compose_linear(p, &two, &Q::zero()),
+        &p.compose_linear(&two, &Q::zero()),
         &(Integer::from(lo + 1u32) >> 1u32),
         &(hi.clone() >> 1u32),
     )?;
     // Odd k = 2j + 1: ⌈(lo−1)/2⌉ ≤ j ≤ ⌊(hi−1)/2⌋.
     let odd = poly_sum(
-        &compose_linear(p, &two, &Q::one()),
+        &p.compose_linear(&two, &Q::one()),
         &(lo.clone() >> 1u32),
         &(Integer::from(hi - 1u32) >> 1u32),
     )?;

@@ -5,7 +5,7 @@
 //! imports only `Poly`, `Q`, `Expr` and the shaping helpers of `closed_shape`.
 
 use super::closed_shape;
-use super::hyper::{shift_by, Hyper};
+use super::hyper::Hyper;
 use crate::math::expr::{self, Expr, MResult, MathError};
 use crate::math::number::Q;
 use crate::math::poly::{rational_function, Poly};
@@ -123,7 +123,7 @@ pub fn dispersion_set(a: &Poly, b: &Poly) -> MResult<Vec<i64>> {
             return Err(MathError::Interrupted);
         }
         let jq = Q::int(j);
-        points.push((jq.clone(), resultant(a, &shift_by(b, &jq))));
+        points.push((jq.clone(), resultant(a, &b.shift(&jq))));
     }
     let r = interpolate(&points)?;
     if r.is_zero() {
@@ -182,14 +182,14 @@ pub fn gosper_form(num: &Poly, den: &Poly) -> MResult<(Poly, Poly, Poly)> {
     let mut c = Poly::constant(Q::one());
     for j in dispersion_set(num, den)? {
         let jq = Q::int(j);
-        let g = a.gcd(&shift_by(&b, &jq));
+        let g = a.gcd(&b.shift(&jq));
         if g.degree() < 1 {
             continue;
         }
         a = a.div_rem(&g).0;
-        b = b.div_rem(&shift_by(&g, &jq.neg())).0;
+        b = b.div_rem(&g.shift(&jq.neg())).0;
         for i in 1..=j {
-            c = c.mul(&shift_by(&g, &Q::int(-i)));
+            c = c.mul(&g.shift(&Q::int(-i)));
         }
     }
     Ok((a, b, c))
@@ -295,7 +295,7 @@ pub fn gosper(h: &Hyper) -> MResult<Option<Certificate>> {
         return Ok(None);
     }
     let (a, b, c) = gosper_form(&h.num, &h.den)?;
-    let b1 = shift_by(&b, &Q::int(-1));
+    let b1 = b.shift(&Q::int(-1));
     let Some(d) = degree_bound(&a, &b1, &c) else {
         return Ok(None);
     };
@@ -322,7 +322,7 @@ pub fn gosper(h: &Hyper) -> MResult<Option<Certificate>> {
     let (num, den) = (num.scale(&l), den.scale(&l));
     // Exact check of the certificate: U(n+1)V(n)num(n) − U(n)V(n+1)den(n) = V(n)V(n+1)den(n).
     let one = Q::one();
-    let (u1, v1) = (shift_by(&num, &one), shift_by(&den, &one));
+    let (u1, v1) = (num.shift(&one), den.shift(&one));
     let lhs = u1.mul(&den).mul(&h.num).sub(&num.mul(&v1).mul(&h.den));
     let rhs = den.mul(&v1).mul(&h.den);
     if lhs != rhs {

@@ -67,15 +67,7 @@ fn finish(a: &Expr, p: Poly, q: Poly) -> Hyper {
 
 /// `p(x + 1)` (Taylor shift by one).
 pub fn shift(p: &Poly) -> Poly {
-    shift_by(p, &Q::one())
-}
-
-/// `p(x + h)`.
-pub fn shift_by(p: &Poly, h: &Q) -> Poly {
-    let lin = Poly::new(vec![h.clone(), Q::one()]);
-    p.c.iter().rev().fold(Poly::zero(), |acc, c| {
-        acc.mul(&lin).add(&Poly::constant(c.clone()))
-    })
+    p.shift(&Q::one())
 }
 
 /// The ratio R(n+1)/R(n) of the rational function R = p/q.

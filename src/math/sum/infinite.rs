@@ -6,7 +6,7 @@
 
 use super::exact::finite_sum;
 use super::hyper::linear;
-use super::partial::{digamma_plus_gamma, partial_fractions};
+use super::partial::{digamma_plus_gamma, int, partial_fractions};
 use crate::math::derivation::Derivation;
 use crate::math::expr::display::expr as show;
 use crate::math::expr::{self, subst::subs, Expr, Func, MResult};
@@ -109,10 +109,6 @@ fn sqrt_rho(parts: &[(Expr, Q)]) -> MResult<Option<(Expr, bool)>> {
     let c = if negative { expr::neg(c)? } else { c };
     tau.push(Expr::sqrt(c)?);
     Ok(Some((expr::mul(tau)?, negative)))
-}
-
-fn int(k: &Q) -> Option<Integer> {
-    k.is_integer().then(|| k.numer().clone())
 }
 
 /// Σ_{n=from}^{to} a(n) (0 when empty).

@@ -214,7 +214,7 @@ pub(crate) fn shrinking_from(
 ) -> MResult<Option<(Integer, String)>> {
     if let Some((p, q)) = rational_function(f, n) {
         // f(n) − f(n+1) = (p(n)q(n+1) − p(n+1)q(n))/(q(n)q(n+1)) ≥ 0 and f > 0.
-        let (p1, q1) = (numeric_tail::shift(&p), numeric_tail::shift(&q));
+        let (p1, q1) = (super::hyper::shift(&p), super::hyper::shift(&q));
         let diff = p.mul(&q1).sub(&p1.mul(&q)).mul(&q.mul(&q1));
         let pos = p.mul(&q);
         let m = numeric_tail::least(lo.clone(), 200, |m| {

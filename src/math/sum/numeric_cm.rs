@@ -4,9 +4,9 @@
 //! these. Also splits off an explicit (−1)^n factor, and recognises the two shapes whose
 //! integral Euler–Maclaurin needs in closed form.
 
+use super::hyper::linear;
 use crate::math::expr::{self, diff::diff, Constant, Expr, Func, MResult};
 use crate::math::number::Q;
-use crate::math::poly::rational_function;
 use crate::math::series::bounds::cmp_const;
 use rug::Integer;
 use std::cmp::Ordering;
@@ -54,17 +54,6 @@ pub(crate) fn strip_alternation(a: &Expr, n: &str) -> MResult<Option<(Expr, bool
 /// Whether a constant is certified positive.
 pub(crate) fn positive(c: &Expr) -> bool {
     matches!(cmp_const(c, &Expr::zero()), Ok(Ordering::Greater))
-}
-
-/// `e = α·n + β` with α, β rational.
-pub(crate) fn linear(e: &Expr, n: &str) -> Option<(Q, Q)> {
-    let (p, q) = rational_function(e, n)?;
-    if q.degree() != 0 || p.degree() > 1 {
-        return None;
-    }
-    let d = q.lead();
-    let at = |i: usize| p.c.get(i).cloned().unwrap_or_else(Q::zero).div(&d).ok();
-    Some((at(1)?, at(0)?))
 }
 
 /// Proves `f` completely monotone on [lo, ∞) (returning the reasons, one per factor), or says

@@ -59,14 +59,6 @@ pub(crate) fn ratio_of(a: &Expr, n: &str) -> MResult<Option<Ratio>> {
     Ok(Some(Ratio { c, num, den }))
 }
 
-/// `p(x + 1)`.
-pub(crate) fn shift(p: &Poly) -> Poly {
-    let x1 = Poly::new(vec![Q::one(), Q::one()]);
-    p.c.iter().rev().fold(Poly::zero(), |acc, a| {
-        acc.mul(&x1).add(&Poly::constant(a.clone()))
-    })
-}
-
 /// Roots of `p` cannot lie beyond this (Cauchy's bound), measured from 0.
 fn cauchy_bound(p: &Poly) -> Q {
     let l = p.lead().abs();

@@ -2,13 +2,13 @@
 //! rational linear factors, and ψ(x) + γ at positive integers and half-integers: the pieces
 //! from which rational sums and integrals are assembled.
 
-use super::hyper::shift_by;
 use crate::math::expr::{self, Expr, Func, MResult};
 use crate::math::number::Q;
 use crate::math::poly::Poly;
 use rug::Integer;
 
-fn int(k: &Q) -> Option<Integer> {
+/// `k` as an integer, when it is one.
+pub(super) fn int(k: &Q) -> Option<Integer> {
     k.is_integer().then(|| k.numer().clone())
 }
 
@@ -65,15 +65,21 @@ pub fn partial_fractions(p: &Poly, q: &Poly) -> Option<Vec<(Q, usize, Q)>> {
     if rest.degree() != 0 {
         return None;
     }
+    principal_parts(p, q, &mult)
+}
+
+/// The principal parts of p/q at the given roots of q with their exact multiplicities:
+/// (r, k, c) for each c/(x − r)^k, from the Taylor coefficients of p/q̃ at r where
+/// q = (x − r)^m·q̃ (the polynomial part of p/q does not affect them).
+pub fn principal_parts(p: &Poly, q: &Poly, roots: &[(Q, usize)]) -> Option<Vec<(Q, usize, Q)>> {
     let mut out = Vec::new();
-    for (r, m) in &mult {
-        // q = (x − r)^m·q̃; the coefficients are the Taylor coefficients of p/q̃ at r.
+    for (r, m) in roots {
         let lin = Poly::new(vec![r.neg(), Q::one()]);
         let mut qt = q.clone();
         for _ in 0..*m {
             qt = qt.div_rem(&lin).0;
         }
-        let (ps, qs) = (shift_by(p, r), shift_by(&qt, r));
+        let (ps, qs) = (p.shift(r), qt.shift(r));
         // series of ps/qs to order m
         let q0 = qs.c.first()?.clone();
         let mut coef: Vec<Q> = Vec::with_capacity(*m);

@@ -45,37 +45,47 @@ pub enum SumArg {
     Other(Value),
 }
 
+/// The parts of `sum(a, n, lo, hi)` from its four argument expressions: `a` evaluated with `n`
+/// (and `free`, if given) unbound, the bounds evaluated and checked not to mention `n`.
+fn call_parts(
+    ev: &mut Evaluator,
+    args: &[ast::Expr],
+    free: Option<&str>,
+    span: Span,
+) -> EResult<SumParts> {
+    let n = ev.symbol_arg(&args[1], "the summation index")?;
+    let mut frame = vec![(n.clone(), Value::Expr(Expr::sym(&n)))];
+    if let Some(x) = free {
+        frame.push((x.to_string(), Value::Expr(Expr::sym(x))));
+    }
+    let a = match ev.eval_in_frame(&args[0], frame)? {
+        Value::Expr(e) => e,
+        Value::Approx(x) => x.exact,
+        _ => {
+            return Err(EvalError::new(
+                "the term of a sum must be an expression",
+                args[0].span,
+            ))
+        }
+    };
+    let lo = ev.eval_expr(&args[2])?;
+    let hi = ev.eval_expr(&args[3])?;
+    if lo.depends_on(&n) || hi.depends_on(&n) {
+        return Err(EvalError::new(
+            format!("the bounds of a sum cannot depend on its index `{n}`"),
+            span,
+        ));
+    }
+    Ok(SumParts { a, n, lo, hi })
+}
+
 /// Reads `arg` as a sum without summing it: a literal `sum(…)` call has its parts evaluated
 /// (the term with `n`, and `free` if given, unbound); any other argument is evaluated and
 /// accepted when it is still an unevaluated sum.
 pub fn sum_arg(ev: &mut Evaluator, arg: &ast::Expr, free: Option<&str>) -> EResult<SumArg> {
     if let ast::ExprKind::Call { name, args } = &arg.kind {
         if name.name == "sum" && args.len() == 4 {
-            let n = ev.symbol_arg(&args[1], "the summation index")?;
-            let mut frame = vec![(n.clone(), Value::Expr(Expr::sym(&n)))];
-            if let Some(x) = free {
-                frame.push((x.to_string(), Value::Expr(Expr::sym(x))));
-            }
-            let a = ev.eval_in_frame(&args[0], frame)?;
-            let a = match a {
-                Value::Expr(e) => e,
-                Value::Approx(x) => x.exact,
-                _ => {
-                    return Err(EvalError::new(
-                        "the term of a sum must be an expression",
-                        args[0].span,
-                    ))
-                }
-            };
-            let lo = ev.eval_expr(&args[2])?;
-            let hi = ev.eval_expr(&args[3])?;
-            if lo.depends_on(&n) || hi.depends_on(&n) {
-                return Err(EvalError::new(
-                    format!("the bounds of a sum cannot depend on its index `{n}`"),
-                    arg.span,
-                ));
-            }
-            return Ok(SumArg::Sum(SumParts { a, n, lo, hi }));
+            return call_parts(ev, args, free, arg.span).map(SumArg::Sum);
         }
     }
     let v = match free {
@@ -112,19 +122,7 @@ pub fn sum_parts(
 }
 
 fn sum_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
-    let call = ast::Expr {
-        kind: ast::ExprKind::Call {
-            name: ast::Ident {
-                name: "sum".into(),
-                span,
-            },
-            args: args.to_vec(),
-        },
-        span,
-    };
-    let Some(p) = sum_parts(ev, &call, None)? else {
-        return Err(EvalError::new("not a sum", span));
-    };
+    let p = call_parts(ev, args, None, span)?;
     for (b, arg, which) in [(&p.lo, &args[2], "lower"), (&p.hi, &args[3], "upper")] {
         if let Some(q) = b.as_num().filter(|q| !q.is_integer()) {
             return Err(EvalError::new(

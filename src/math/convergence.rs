@@ -6,9 +6,9 @@
 use crate::math::asymptotic::{leading, Scale, Sign};
 use crate::math::derivation::Derivation;
 use crate::math::expr::{self, diff::diff, subst::subs, Expr, Func, MResult, MathError};
+use crate::math::float::sign::cmp_const;
 use crate::math::limit::{limit_at_infinity, Limit};
 use crate::math::number::Q;
-use crate::math::series::bounds::cmp_const;
 use crate::math::sum::numeric_cm::strip_alternation;
 use std::cmp::Ordering;
 use std::fmt;

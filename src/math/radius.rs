@@ -7,9 +7,9 @@ use crate::math::asymptotic::leading;
 use crate::math::convergence::{converges, Decision, Verdict};
 use crate::math::derivation::Derivation;
 use crate::math::expr::{self, diff::diff, subst::subs, Expr, Func, MResult, MathError};
+use crate::math::float::sign::{cmp_const, sign_const};
 use crate::math::number::Q;
 use crate::math::poly::{rational_function, Poly};
-use crate::math::series::bounds::cmp_const;
 use std::cmp::Ordering;
 
 /// A power series' shape: term = c(n)·(x − a)^(k·n + j).
@@ -227,7 +227,7 @@ fn nearest_root(q: &Poly) -> MResult<Expr> {
                 for sign in [1, -1] {
                     let num = expr::add(vec![Expr::Num(b.neg()), expr::mul(vec![Expr::int(sign), s.clone()])?])?;
                     let root = expr::div(num, Expr::Num(Q::int(2).mul(&a)))?;
-                    let m = if cmp_const(&root, &Expr::zero())? == Ordering::Less { expr::neg(root)? } else { root };
+                    let m = if sign_const(&root)? == Ordering::Less { expr::neg(root)? } else { root };
                     consider(m)?;
                 }
             }

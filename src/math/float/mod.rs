@@ -11,6 +11,7 @@
 
 pub(crate) mod ball;
 mod decimal;
+pub mod sign;
 mod special;
 
 use super::expr::{Constant, Expr, Func, MathError, Symbol};

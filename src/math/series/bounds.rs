@@ -6,24 +6,11 @@ use crate::math::derivation::Derivation;
 use crate::math::expr::display::expr as show;
 use crate::math::expr::{self, diff, subst, Constant, Expr, Func, MResult, MathError};
 use crate::math::float;
+use crate::math::float::sign::{cmp_const, sign_const};
 use crate::math::number::Q;
 use crate::math::poly::{rational_function, Poly};
 use crate::math::sum::numeric_tail::{self, alternating_decreasing, least, Ratio};
 use std::cmp::Ordering;
-
-/// Compares two exact constants (rationals exactly, others by certified numerics).
-pub fn cmp_const(a: &Expr, b: &Expr) -> MResult<Ordering> {
-    let d = expr::sub(a.clone(), b.clone())?;
-    if let Some(q) = d.as_num() {
-        return Ok(q.cmp(&Q::zero()));
-    }
-    let v = float::evaluate(&d, 10)?;
-    Ok(if v.text.starts_with('-') {
-        Ordering::Less
-    } else {
-        Ordering::Greater
-    })
-}
 
 fn abs(e: &Expr) -> MResult<Expr> {
     expr::func(Func::Abs, vec![e.clone()])
@@ -377,7 +364,7 @@ fn geometric(t: &SeriesTerms, x0: &Q, eps: &Q) -> MResult<Option<TermsNeeded>> {
 }
 
 fn float_abs(e: &Expr) -> MResult<Expr> {
-    if cmp_const(e, &Expr::zero())? == Ordering::Less {
+    if sign_const(e)? == Ordering::Less {
         expr::neg(e.clone())
     } else {
         Ok(e.clone())

@@ -10,10 +10,10 @@ use super::partial::{digamma_plus_gamma, int, partial_fractions};
 use crate::math::derivation::Derivation;
 use crate::math::expr::display::expr as show;
 use crate::math::expr::{self, subst::subs, Expr, Func, MResult};
+use crate::math::float::sign::{cmp_const, sign_const};
 use crate::math::limit::{limit_at_infinity, Limit};
 use crate::math::number::Q;
 use crate::math::poly::{rational_function, Poly};
-use crate::math::series::bounds::cmp_const;
 use rug::Integer;
 use std::cmp::Ordering;
 
@@ -105,7 +105,7 @@ fn sqrt_rho(parts: &[(Expr, Q)]) -> MResult<Option<(Expr, bool)>> {
             tau.push(expr::pow(b.clone(), Expr::Num(half))?);
         }
     }
-    let negative = cmp_const(&c, &Expr::zero())? == Ordering::Less;
+    let negative = sign_const(&c)? == Ordering::Less;
     let c = if negative { expr::neg(c)? } else { c };
     tau.push(Expr::sqrt(c)?);
     Ok(Some((expr::mul(tau)?, negative)))

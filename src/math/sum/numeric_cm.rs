@@ -6,8 +6,8 @@
 
 use super::hyper::linear;
 use crate::math::expr::{self, diff::diff, Constant, Expr, Func, MResult};
+use crate::math::float::sign::sign_const;
 use crate::math::number::Q;
-use crate::math::series::bounds::cmp_const;
 use rug::Integer;
 use std::cmp::Ordering;
 
@@ -53,7 +53,7 @@ pub(crate) fn strip_alternation(a: &Expr, n: &str) -> MResult<Option<(Expr, bool
 
 /// Whether a constant is certified positive.
 pub(crate) fn positive(c: &Expr) -> bool {
-    matches!(cmp_const(c, &Expr::zero()), Ok(Ordering::Greater))
+    matches!(sign_const(c), Ok(Ordering::Greater))
 }
 
 /// Proves `f` completely monotone on [lo, ∞) (returning the reasons, one per factor), or says

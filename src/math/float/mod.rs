@@ -192,6 +192,11 @@ fn describe(arg: &Expr, x: &Ball) -> String {
 /// A bound variable and the ball it stands for (the index of a sum being evaluated).
 pub(crate) type Env<'a> = Option<(&'a str, &'a Ball)>;
 
+/// The ball of an unevaluated `sum(a, n, lo, hi)` (its arguments) at `p` bits under a binding:
+/// the interface through which this evaluator reaches certified summation, which sits above
+/// the foundation (bound at the composition root of `math`).
+pub(crate) type SumBall = fn(&[Expr], u32, Env) -> R<Ball>;
+
 /// Evaluates a constant expression as a ball at a working precision of `p` bits.
 pub(crate) fn eval(e: &Expr, p: u32) -> R<Ball> {
     eval_in(e, p, None)
@@ -312,7 +317,7 @@ fn eval_func(f: Func, args: &[Expr], p: u32, env: Env) -> R<Ball> {
         )));
     }
     if f == Func::Sum {
-        return crate::math::sum::numeric::sum_ball(args, p, env);
+        return (crate::math::wiring::SUM_BALL)(args, p, env);
     }
     if f == Func::Binomial {
         return binomial(arg, &args[1], p, env);

@@ -12,7 +12,6 @@ mod exact_recip;
 mod exact_split;
 
 use super::hyper;
-use crate::math::expr::func::MAX_DIRECT_TERMS;
 use crate::math::expr::subst::subs;
 use crate::math::expr::{add, mul, Expr, MResult, MathError};
 use crate::math::number::{MAX_EXACT_BITS, Q};
@@ -377,6 +376,11 @@ fn hyper_range_sum(
     }
     add(parts)
 }
+
+/// Largest number of terms summed one by one, for terms that are not hypergeometric (√n,
+/// sin n, …). Rational and hypergeometric terms are summed exactly by binary splitting, up
+/// to their own, much larger, limits.
+pub const MAX_DIRECT_TERMS: i64 = 100_000;
 
 /// `Σ a(k)` one term at a time through substitution, at most [`MAX_DIRECT_TERMS`] terms.
 fn term_by_term(a: &Expr, n: &str, lo: &Integer, hi: &Integer, count: &Integer) -> MResult<Expr> {

@@ -338,8 +338,8 @@ pub fn certified(a: &Expr, n: &str, lo: &Integer, digits: u32) -> MResult<(Appro
     Ok((approx, steps))
 }
 
-/// The ball of `sum(a, n, lo, hi)` at `p` bits (the hook of `float`'s evaluator): hi = oo by
-/// the certified engine, finite integer bounds term by term.
+/// The ball of `sum(a, n, lo, hi)` at `p` bits (`float`'s `SumBall`, bound in by
+/// `math::wiring`): hi = oo by the certified engine, finite integer bounds term by term.
 pub(crate) fn sum_ball(args: &[Expr], p: u32, env: Env) -> R<Ball> {
     let (mut a, hi) = (args[0].clone(), &args[3]);
     let Expr::Sym(n) = &args[1] else {

@@ -3,13 +3,13 @@
 //! reason or passing. The verdict names the test and the quantity it computed; "unknown, because
 //! …" is an answer, a wrong verdict never is.
 
+use crate::math::alternation::strip_alternation;
 use crate::math::asymptotic::{leading, Scale, Sign};
 use crate::math::derivation::Derivation;
 use crate::math::expr::{self, diff::diff, subst::subs, Expr, Func, MResult, MathError};
 use crate::math::float::sign::cmp_const;
 use crate::math::limit::{limit_at_infinity, Limit};
 use crate::math::number::Q;
-use crate::math::sum::numeric_cm::strip_alternation;
 use std::cmp::Ordering;
 use std::fmt;
 

@@ -6,9 +6,10 @@
 //! that provably shrink — and the number of terms a tolerance needs by the same bounds.
 
 use super::numeric_alt::{self, Stop};
-use super::numeric_cm::{self, split_alternation};
+use super::numeric_cm;
 use super::numeric_em::{self, Shape};
 use super::numeric_tail::{self, ratio_of, Ratio};
+use crate::math::alternation::split_alternation;
 use crate::math::convergence::{converges, Verdict};
 use crate::math::derivation::Derivation;
 use crate::math::expr::{self, Expr, MResult, MathError};

@@ -4,9 +4,10 @@
 
 use super::numeric::shrinking_from;
 use super::numeric_alt::term;
-use super::numeric_cm::{self, split_alternation};
+use super::numeric_cm;
 use super::numeric_em;
 use super::numeric_tail::{self, below, ratio_of};
+use crate::math::alternation::split_alternation;
 use crate::math::derivation::Derivation;
 use crate::math::expr::{self, subst::subs, Expr, MResult, MathError};
 use crate::math::float;

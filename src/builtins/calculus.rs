@@ -58,8 +58,7 @@ fn diff_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value
             ))
         }
     };
-    let d = diff::diff_n(&f, &x, k, &crate::eval::interrupt::is_interrupted)
-        .map_err(|e| EvalError::math(e, span))?;
+    let d = diff::diff_n(&f, &x, k).map_err(|e| EvalError::math(e, span))?;
     let order = if k == 1 {
         String::new()
     } else {

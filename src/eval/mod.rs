@@ -42,7 +42,7 @@ impl<'a> Evaluator<'a> {
 
     /// Fails with "interrupted" when the user pressed Ctrl-C.
     pub fn check_interrupt(&self, span: Span) -> EResult<()> {
-        if interrupt::is_interrupted() {
+        if crate::math::interrupted() {
             return Err(EvalError::new("interrupted", span).with_label("stopped here"));
         }
         Ok(())

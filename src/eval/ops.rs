@@ -266,7 +266,7 @@ fn matpow(a: Vec<Vec<Expr>>, n: &Expr, span: Span) -> EResult<Vec<Vec<Expr>>> {
     let mut base = a;
     let mut k = k as u64;
     while k > 0 {
-        if super::interrupt::is_interrupted() {
+        if crate::math::interrupted() {
             return Err(EvalError::new("interrupted", span));
         }
         if k & 1 == 1 {

@@ -26,7 +26,9 @@ pub fn interrupted() -> bool {
     INTERRUPT.load(Ordering::Relaxed)
 }
 
-/// Sets or clears the interrupt request (the Ctrl-C handler lives in the evaluation layer).
+/// Sets or clears the interrupt request: the one flag of the engine, raised by the Ctrl-C
+/// handler the evaluation layer installs (`eval::interrupt`) and cleared before each
+/// statement.
 pub fn set_interrupted(on: bool) {
     INTERRUPT.store(on, Ordering::Relaxed);
 }

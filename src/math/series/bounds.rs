@@ -132,7 +132,7 @@ pub struct Bound {
 
 /// The Lagrange bound M·|x0 − a|^(n+1)/(n+1)! for the degree-n Taylor polynomial of f at a.
 pub fn lagrange(f: &Expr, x: &str, a: &Q, n: u64, x0: &Q) -> MResult<Bound> {
-    let g = diff::diff_n(f, x, n + 1, &crate::math::interrupted)?;
+    let g = diff::diff_n(f, x, n + 1)?;
     let (lo, hi) = if a <= x0 {
         (a.clone(), x0.clone())
     } else {

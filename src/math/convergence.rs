@@ -68,7 +68,7 @@ pub fn converges(a: &Expr, n: &str) -> MResult<Decision> {
     if d.verdict != Verdict::Unknown {
         return Ok(d);
     }
-    let Some(t) = crate::math::sum::telescope::telescoping(a, n)? else {
+    let Some(t) = crate::math::sum::closed::telescope::telescoping(a, n)? else {
         return Ok(d);
     };
     let mut steps = d.steps;

@@ -91,7 +91,7 @@ pub fn run_test(a: &Expr, n: &str, name: &str) -> MResult<(String, Derivation)> 
             steps.extend(s);
             Ok((verdict_of(&l, "root test")?, steps))
         }
-        "telescoping" => Ok(match crate::math::sum::telescope::telescoping(a, n)? {
+        "telescoping" => Ok(match crate::math::sum::closed::telescope::telescoping(a, n)? {
             Some(t) => {
                 steps.extend(t.steps);
                 let v = if t.converges { "converges" } else { "diverges" };

@@ -9,7 +9,7 @@ use crate::math::float;
 use crate::math::float::sign::{cmp_const, sign_const};
 use crate::math::number::Q;
 use crate::math::poly::{rational_function, Poly};
-use crate::math::sum::numeric_tail::{self, alternating_decreasing, least, Ratio};
+use crate::math::sum::numeric::tail::{self as numeric_tail, alternating_decreasing, least, Ratio};
 use std::cmp::Ordering;
 
 fn abs(e: &Expr) -> MResult<Expr> {

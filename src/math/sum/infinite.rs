@@ -197,7 +197,7 @@ pub fn tidy(v: Expr) -> MResult<Expr> {
     let Some((p, q)) = rational_function(&w, T) else {
         return Ok(v);
     };
-    let f = super::closed_shape::fraction(&p, &q, T)?;
+    let f = super::closed::shape::fraction(&p, &q, T)?;
     let back = subs(&f, T, &Expr::e())?;
     Ok(if back.size() <= v.size() { back } else { v })
 }
@@ -219,7 +219,7 @@ pub fn by_antidifference(a: &Expr, n: &str, lo: &Expr) -> MResult<Option<(Expr, 
         let Some(g) = split(&z, n)? else {
             return Ok(None);
         };
-        let poly = super::closed_shape::poly_coeffs(&g.rest, n).is_some();
+        let poly = super::closed::shape::poly_coeffs(&g.rest, n).is_some();
         if !poly || g.parts.is_empty() {
             return Ok(None);
         }

@@ -4,21 +4,11 @@
 //! point the `sum` builtin uses.
 
 pub mod closed;
-pub mod closed_methods;
-pub mod closed_shape;
-pub mod closed_verify;
 pub mod exact;
-pub mod gosper;
 pub mod hyper;
 pub mod infinite;
 pub mod numeric;
-pub mod numeric_alt;
-pub mod numeric_cm;
-pub mod numeric_em;
-pub mod numeric_need;
-pub mod numeric_tail;
 pub mod partial;
-pub mod telescope;
 
 use crate::math::convergence::{self, Verdict};
 use crate::math::derivation::Derivation;

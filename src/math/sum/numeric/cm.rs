@@ -4,10 +4,10 @@
 //! these. Also recognises the two shapes whose integral Euler–Maclaurin needs in closed
 //! form.
 
-use super::hyper::linear;
 use crate::math::expr::{self, Constant, Expr, Func};
 use crate::math::float::sign::sign_const;
 use crate::math::number::Q;
+use crate::math::sum::hyper::linear;
 use rug::Integer;
 use std::cmp::Ordering;
 

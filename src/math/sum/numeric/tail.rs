@@ -3,12 +3,12 @@
 //! proofs that the terms alternate and shrink or that |r(n)| ≤ ρ < 1 from an explicit index,
 //! and the least index at which a monotone test first holds (exponential + binary search).
 
-use super::hyper;
 use crate::math::expr::{self, subst::subs, Expr, MResult, MathError};
 use crate::math::float::sign::ball_abs_below;
 use crate::math::float::{self, Ball, Fail};
 use crate::math::number::Q;
 use crate::math::poly::{rational_function, Poly};
+use crate::math::sum::hyper;
 use rug::Integer;
 use std::cmp::Ordering;
 

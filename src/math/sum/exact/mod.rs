@@ -4,22 +4,19 @@
 //! (at most [`MAX_DIRECT_TERMS`]). Refuses early, with the reason, when the range or the exact
 //! value would be absurdly large.
 
-#[path = "exact_poly.rs"]
-mod exact_poly;
-#[path = "exact_recip.rs"]
-mod exact_recip;
-#[path = "exact_split.rs"]
-mod exact_split;
+mod intpoly;
+mod recip;
+mod split;
 
-use super::hyper;
 use crate::math::expr::subst::subs;
 use crate::math::expr::{add, mul, Expr, MResult, MathError};
 use crate::math::number::{MAX_EXACT_BITS, Q};
 use crate::math::poly::{rational_function, Poly};
-use exact_poly::{integer_roots_in, partial_fractions, split_integer_roots, ZPoly};
-use exact_recip::{inverse_power_sum, Piece, MAX_INDEX};
-use exact_split::{fraction_sum, hyper_sum, Frac, FracTerms};
+use crate::math::sum::hyper;
+use intpoly::{integer_roots_in, partial_fractions, split_integer_roots, ZPoly};
+use recip::{inverse_power_sum, Piece, MAX_INDEX};
 use rug::{Integer, Rational};
+use split::{fraction_sum, hyper_sum, Frac, FracTerms};
 use std::collections::BTreeMap;
 
 /// Most terms of a rational or hypergeometric sum added by binary splitting (terms whose
@@ -165,9 +162,9 @@ fn rational_sum(p: &Poly, q: &Poly, alternating: bool, lo: &Integer, hi: &Intege
             ));
         }
         return if alternating {
-            exact_poly::alternating_poly_sum(&p, lo, hi)
+            intpoly::alternating_poly_sum(&p, lo, hi)
         } else {
-            exact_poly::poly_sum(&p, lo, hi)
+            intpoly::poly_sum(&p, lo, hi)
         };
     }
     if let Some(roots) = split_integer_roots(q)? {
@@ -218,9 +215,9 @@ fn partial_fraction_sum(
             .push(Piece { lo: ml, hi: mh, w });
     }
     let mut total = if alternating {
-        exact_poly::alternating_poly_sum(&pf.poly, lo, hi)?
+        intpoly::alternating_poly_sum(&pf.poly, lo, hi)?
     } else {
-        exact_poly::poly_sum(&pf.poly, lo, hi)?
+        intpoly::poly_sum(&pf.poly, lo, hi)?
     };
     for (s, pieces) in by_power {
         total = total.add(&inverse_power_sum(

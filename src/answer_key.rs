@@ -3,7 +3,7 @@
 
 use crate::math::{Derivation, Expr};
 use crate::render::escape;
-use crate::render::{self, json, latex, text, Format};
+use crate::render::{self, json, latex, rich, text, Format};
 use crate::session::{Outcome, OutcomeKind, Session};
 use serde_json::json as jv;
 use std::io::{IsTerminal, Write};
@@ -218,13 +218,13 @@ fn markdown(title: &str, secs: &[Section]) -> String {
                 s.push('\n');
             }
             for (i, st) in o.steps.steps.iter().enumerate() {
-                let claim = step_claim(escape::markdown(&st.claim), st.result.as_ref(), |m| {
+                let claim = step_claim(rich::markdown(&st.claim), st.result.as_ref(), |m| {
                     format!("${m}$")
                 });
                 s.push_str(&format!(
                     "{}. {claim} — *{}*\n",
                     i + 1,
-                    escape::markdown(&st.reason)
+                    rich::markdown(&st.reason)
                 ));
             }
         }
@@ -270,12 +270,12 @@ fn tex_steps(d: &Derivation) -> String {
     }
     let mut s = String::from("\\begin{enumerate}\n");
     for st in &d.steps {
-        let claim = step_claim(escape::tex_text(&st.claim), st.result.as_ref(), |m| {
+        let claim = step_claim(rich::tex_inline(&st.claim), st.result.as_ref(), |m| {
             format!("\\({}\\)", escape::tex_math(&m))
         });
         s.push_str(&format!(
             "  \\item {{}}{claim} --- \\emph{{{}}}\n",
-            escape::tex_text(&st.reason)
+            rich::tex_inline(&st.reason)
         ));
     }
     s.push_str("\\end{enumerate}\n");

@@ -28,10 +28,56 @@ pub enum Limit {
     PlusInfinity,
     /// The sequence tends to −∞.
     MinusInfinity,
-    /// Proven to have no limit (finite or infinite), with the reason.
-    DoesNotExist(String),
+    /// Proven to have no limit (finite or infinite), with the reason and, when known, the
+    /// limit points or the bounds the terms oscillate between.
+    DoesNotExist(NoLimit),
     /// Not decided, with the reason.
     Unknown(String),
+}
+
+/// Why a sequence has no limit: the reason, and its limit points or bounds when known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoLimit {
+    pub reason: String,
+    /// Limit points of the sequence (the even and odd subsequences' limits), when known.
+    pub points: Vec<Expr>,
+    /// The closed interval whose every point the sequence comes arbitrarily close to, when
+    /// known (`[-1, 1]` for sin(n)).
+    pub bounds: Option<(Expr, Expr)>,
+}
+
+impl NoLimit {
+    pub fn new(reason: impl Into<String>) -> Self {
+        NoLimit {
+            reason: reason.into(),
+            points: Vec::new(),
+            bounds: None,
+        }
+    }
+}
+
+impl NoLimit {
+    /// Whether the reason contains `needle`.
+    pub fn contains(&self, needle: &str) -> bool {
+        self.reason.contains(needle)
+    }
+}
+
+impl fmt::Display for NoLimit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.reason)
+    }
+}
+
+impl Limit {
+    /// The answer in words: the value, `does not exist: …` or `unknown: …`.
+    pub fn describe(&self) -> String {
+        match self {
+            Limit::DoesNotExist(why) => format!("does not exist: {why}"),
+            Limit::Unknown(why) => format!("unknown: {why}"),
+            other => other.to_string(),
+        }
+    }
 }
 
 impl fmt::Display for Limit {
@@ -203,9 +249,13 @@ fn verdict(e: &Expansion, n: &str) -> Result<(Limit, String, String), Fail> {
                 Some(a) if sign_of(&a)? != Ordering::Equal => {
                     let (ev, od) = (sum(&c, &a, 1)?, sum(&c, &a, -1)?);
                     Ok((
-                        Limit::DoesNotExist(format!(
-                            "the terms with n even tend to {ev} and those with n odd tend to {od}"
-                        )),
+                        Limit::DoesNotExist(NoLimit {
+                            reason: format!(
+                                "the terms with n even tend to {ev} and those with n odd tend to {od}"
+                            ),
+                            points: vec![ev.clone(), od.clone()],
+                            bounds: None,
+                        }),
                         format!("the sequence is {} + o(1)", with_alt(&c, &a, n)?),
                         format!("the even terms tend to {ev}, the odd terms to {od}: no limit"),
                     ))
@@ -248,7 +298,11 @@ fn verdict(e: &Expansion, n: &str) -> Result<(Limit, String, String), Fail> {
                     let why = format!(
                         "the sequence ~ ({a})·(-1)^{n}·{m}: its size grows without bound while its sign alternates"
                     );
-                    Ok((Limit::DoesNotExist(why.clone()), why, "no limit".into()))
+                    Ok((
+                        Limit::DoesNotExist(NoLimit::new(why.clone())),
+                        why,
+                        "no limit".into(),
+                    ))
                 }
                 (Some(c), Some(a)) => {
                     let (s1, s2) = (sign(&c)?, sign(&a)?);
@@ -268,7 +322,7 @@ fn verdict(e: &Expansion, n: &str) -> Result<(Limit, String, String), Fail> {
                         }
                         Ordering::Less => {
                             let why = format!("|{a}| > |{c}|: the even and the odd terms tend to infinities of opposite signs");
-                            Ok((Limit::DoesNotExist(why.clone()), head, why))
+                            Ok((Limit::DoesNotExist(NoLimit::new(why.clone())), head, why))
                         }
                         Ordering::Equal => Err(Fail::Out(format!(
                             "{head}: one of the even and odd subsequences has a vanishing leading term"
@@ -335,7 +389,11 @@ fn oscillation(a: &Expr, n: &str, d: &mut Derivation) -> Result<Option<Limit>, M
             "{a} has no limit: {q}/(2π) is irrational (π is), so the angles {x} modulo 2π are dense in [0, 2π) and {a} comes arbitrarily close to every value in [-1, 1] infinitely often"
         );
         d.push(format!("{a} oscillates without converging"), why.clone());
-        return Ok(Some(Limit::DoesNotExist(why)));
+        return Ok(Some(Limit::DoesNotExist(NoLimit {
+            reason: why,
+            points: Vec::new(),
+            bounds: Some((Expr::int(-1), Expr::one())),
+        })));
     }
     // k = r·π: the sequence is periodic with period dividing 2·denominator(r).
     let r = match &k {
@@ -369,7 +427,7 @@ fn oscillation(a: &Expr, n: &str, d: &mut Derivation) -> Result<Option<Limit>, M
                     values[0]
                 );
                 d.push(format!("{a} oscillates without converging"), why.clone());
-                return Ok(Some(Limit::DoesNotExist(why)));
+                return Ok(Some(Limit::DoesNotExist(NoLimit::new(why))));
             }
         }
     }
@@ -453,7 +511,7 @@ fn product(
             let r =
                 format!("{r}; multiplying by {re}, which tends to {v} ≠ 0, cannot create a limit");
             d.push(format!("{a} has no limit"), r.clone());
-            Ok(Limit::DoesNotExist(r))
+            Ok(Limit::DoesNotExist(NoLimit::new(r)))
         }
         _ => Ok(Limit::Unknown(why)),
     }
@@ -510,7 +568,7 @@ fn sum(
         d.extend(sub);
         let r = format!("{r}; adding convergent terms to {t} cannot create a limit");
         d.push("the sum has no limit", r.clone());
-        Limit::DoesNotExist(r)
+        Limit::DoesNotExist(NoLimit::new(r))
     } else {
         return Ok(Limit::Unknown(why));
     };

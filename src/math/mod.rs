@@ -1,6 +1,7 @@
 //! Pure mathematics: exact numbers, symbolic expressions, numerics and derivations.
 //! Nothing here knows about syntax, spans, sessions or terminals.
 
+pub mod answer;
 pub mod asymptotic;
 pub mod convergence;
 pub mod derivation;

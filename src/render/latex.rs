@@ -294,6 +294,9 @@ fn rel(r: Rel) -> &'static str {
 
 /// The LaTeX form of a value (approximations with `\approx`).
 pub fn value(v: &Value) -> String {
+    if let Some(t) = super::answer::latex_value(v) {
+        return t;
+    }
     match v {
         Value::Expr(e) => expr(e),
         Value::Approx(a) => format!("\\approx {}", scientific(&a.value.text)),
@@ -310,6 +313,11 @@ pub fn value(v: &Value) -> String {
             xs.iter().map(expr).collect::<Vec<_>>().join(" & ")
         ),
         Value::Text(t) => format!("\\text{{{}}}", super::escape::tex_text(t)),
+        Value::Verdict(_)
+        | Value::TestReport(_)
+        | Value::Limit(_)
+        | Value::IntervalSet(_)
+        | Value::Term(_) => String::new(),
         Value::Series(sv) => {
             let (ts, order) = super::series::terms(sv);
             let ts: Vec<(bool, String)> = ts
@@ -393,7 +401,11 @@ pub fn outcome(o: &crate::session::Outcome, steps: bool) -> String {
                 .as_ref()
                 .map(|e| format!(" ${}$", expr(e)))
                 .unwrap_or_default();
-            s.push_str(&format!("\n% {}{res} ({})", st.claim, st.reason));
+            s.push_str(&format!(
+                "\n% {}{res} ({})",
+                super::rich::tex_inline(&st.claim),
+                super::rich::tex_inline(&st.reason)
+            ));
         }
     }
     s

@@ -1,10 +1,12 @@
 //! One output model, several renderers: outcomes of statements rendered as plain text,
 //! LaTeX, Markdown or JSON. Renderers never compute; they only present.
 
+pub mod answer;
 pub mod escape;
 pub mod json;
 pub mod latex;
 pub mod markdown;
+pub mod rich;
 pub mod series;
 pub mod text;
 
@@ -74,7 +76,7 @@ pub fn steps_text(d: &Derivation) -> String {
         let claim = match &st.result {
             Some(e) if st.claim.is_empty() => text::expr(e),
             Some(e) => format!("{} {}", st.claim, text::expr(e)),
-            None => st.claim.clone(),
+            None => st.claim.to_string(),
         };
         s.push_str(&format!("\n  {}. {claim}  [{}]", i + 1, st.reason));
     }

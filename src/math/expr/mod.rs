@@ -238,6 +238,10 @@ impl Expr {
     pub fn infinity() -> Expr {
         Expr::Const(Constant::Infinity)
     }
+    /// −∞, in the canonical form `neg(infinity())` produces.
+    pub fn neg_infinity() -> Expr {
+        Expr::Mul(vec![Expr::int(-1), Expr::infinity()])
+    }
     /// `e^x`.
     pub fn exp(x: Expr) -> MResult {
         pow(Expr::e(), x)

@@ -9,12 +9,14 @@ use super::numeric_alt::{self, Stop};
 use super::numeric_cm::{self, split_alternation};
 use super::numeric_em::{self, Shape};
 use super::numeric_tail::{self, ratio_of, Ratio};
-use crate::math::convergence::{converges, Verdict};
+use crate::math::answer::names;
+use crate::math::convergence::{converges, VerdictKind};
 use crate::math::derivation::Derivation;
 use crate::math::expr::{self, Expr, MResult, MathError};
 use crate::math::float::{self, Approx, Ball, Env, Fail, R};
 use crate::math::number::Q;
 use crate::math::poly::rational_function;
+use crate::rich;
 use rug::float::Round;
 use rug::{Float, Integer};
 use std::cell::RefCell;
@@ -82,14 +84,17 @@ pub(crate) fn require_convergence(
 ) -> MResult<Derivation> {
     let d = converges(a, n)?;
     let mut steps = Derivation::new();
-    match d.verdict {
-        Verdict::Diverges => Err(MathError::Domain(format!(
+    match d.kind() {
+        VerdictKind::Diverges => Err(MathError::Domain(format!(
             "the sum diverges — {}",
-            d.reason
+            d.verdict.reason
         ))),
-        Verdict::Unknown => Err(refuse(d.summary())),
+        VerdictKind::Unknown => Err(refuse(d.summary())),
         _ => {
-            steps.push(format!("Σ {a} {}", d.verdict), d.reason.clone());
+            steps.push(
+                rich![names::sigma(), a, format!(" {}", d.kind())],
+                d.verdict.reason.clone(),
+            );
             Ok(steps)
         }
     }

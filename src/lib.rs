@@ -6,6 +6,7 @@
 //! emitter.
 #![forbid(unsafe_code)]
 
+pub mod answer_json;
 pub mod answer_key;
 pub mod builtins;
 pub mod cli;

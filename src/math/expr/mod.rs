@@ -8,6 +8,7 @@ pub mod diff;
 pub mod display;
 pub mod func;
 mod order;
+pub mod print;
 pub mod subst;
 
 use super::number::{NumError, Q};

@@ -3,7 +3,7 @@
 
 use crate::math::{Derivation, Expr};
 use crate::render::escape;
-use crate::render::{self, json, latex, rich, text, Format};
+use crate::render::{self, answer, json, latex, rich, text, Format};
 use crate::session::{Outcome, OutcomeKind, Session};
 use serde_json::json as jv;
 use std::io::{IsTerminal, Write};
@@ -184,6 +184,14 @@ fn answer_math(o: &Outcome) -> String {
     }
 }
 
+/// The value of an expression statement (bindings keep their `name = value` formula).
+fn typed_value(o: &Outcome) -> Option<&crate::eval::value::Value> {
+    match &o.kind {
+        OutcomeKind::Value(v) => Some(v),
+        _ => None,
+    }
+}
+
 /// A step as `claim result` with the result in `math`-wrapped LaTeX.
 fn step_claim(claim: String, result: Option<&Expr>, math: fn(String) -> String) -> String {
     match result {
@@ -209,7 +217,10 @@ fn markdown(title: &str, secs: &[Section]) -> String {
             } else {
                 format!(" `{}`", o.input)
             };
-            s.push_str(&format!("\n**{n}.**{code}\n\n${}$", answer_math(o)));
+            match typed_value(o).and_then(|v| answer::prose(v, true)) {
+                Some(p) => s.push_str(&format!("\n**{n}.**{code}\n\n{p}")),
+                None => s.push_str(&format!("\n**{n}.**{code}\n\n${}$", answer_math(o))),
+            }
             if approximate(o) {
                 s.push_str(" *(approximate)*");
             }
@@ -253,7 +264,10 @@ fn tex(title: &str, secs: &[Section]) -> String {
                 "\n\\medskip\n\\textbf{{{n}.}}~{}\n",
                 tex_input(&o.input)
             ));
-            s.push_str(&format!("\\[ {} \\]\n", escape::tex_math(&answer_math(o))));
+            match typed_value(o).and_then(|v| answer::prose(v, false)) {
+                Some(p) => s.push_str(&format!("\\begin{{quote}}\n{p}\n\\end{{quote}}\n")),
+                None => s.push_str(&format!("\\[ {} \\]\n", escape::tex_math(&answer_math(o)))),
+            }
             if approximate(o) {
                 s.push_str("\\emph{Approximate: every printed digit is correct.}\n");
             }

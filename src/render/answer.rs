@@ -205,3 +205,34 @@ pub fn latex_value(v: &crate::eval::value::Value) -> Option<String> {
         _ => return None,
     })
 }
+
+/// A long typed answer (a verdict, a test report, an interval with its endpoints' verdicts,
+/// a limit that does not exist) as running text that wraps, in LaTeX (`markdown = false`)
+/// or Markdown; `None` for answers shown as one formula.
+pub fn prose(v: &crate::eval::value::Value, markdown: bool) -> Option<String> {
+    use super::rich::{markdown as md, tex_inline};
+    use crate::eval::value::Value;
+    use crate::math::answer::Rich;
+    let inline = |r: &Rich| if markdown { md(r) } else { tex_inline(r) };
+    Some(match v {
+        Value::Verdict(x) => inline(&x.summary()),
+        Value::TestReport(x) => inline(&x.reason),
+        Value::Limit(x) => inline(&Rich::text(x.describe())),
+        Value::IntervalSet(x) => {
+            let set = x.intervals.iter().map(interval_tex).collect::<Vec<_>>();
+            let mut s = if set.is_empty() {
+                "$\\emptyset$".to_string()
+            } else {
+                format!("${}$", set.join(" \\cup "))
+            };
+            let var = Expr::sym(x.var.as_deref().unwrap_or("x"));
+            for (at, verdict) in x.verdicts() {
+                let r = crate::rich!["; at ", &var, crate::math::answer::Op::Eq, at, ": "]
+                    .and(verdict.summary());
+                s.push_str(&inline(&r));
+            }
+            s
+        }
+        _ => return None,
+    })
+}

@@ -2,9 +2,10 @@
 //! forms when the characteristic polynomial splits over Q (polynomials times powers of the
 //! roots) or is a real irreducible quadratic (Binet form with exact surds).
 
-use super::linalg::{fit_prefix, poly_expr, primitive, rational_roots, solve};
+use super::linalg::{fit_prefix, poly_expr, primitive, rational_roots};
 use super::{render_relation, settle, Found, Index, MIN_CHECKED};
 use crate::math::expr::{add, mul, neg, pow, Expr};
+use crate::math::linalg::{Matrix, Solution};
 use crate::math::number::{extract_kth_powers, Q};
 use rug::Integer;
 
@@ -84,7 +85,9 @@ fn split_form(d: &[Q], s: usize, roots: &[Q], var: &str) -> Option<Expr> {
         }
         rows.push(row);
     }
-    let alpha = solve(&rows, &d[s..s + r])?;
+    let Solution::Unique(alpha) = Matrix::new(rows, r)?.solve(&d[s..s + r]).ok()? else {
+        return None;
+    };
     let n = Expr::sym(var);
     let mut terms = Vec::new();
     let mut at = 0;

@@ -1,103 +1,16 @@
-//! Exact linear algebra and polynomial root finding over Q for the guesser: row reduction,
-//! nullspaces, square solves, and the rational roots of small integer polynomials. Every
-//! routine is bounded (entry sizes, divisor searches) and gives up with `None` rather than
-//! running away.
+//! The guesser's fitting on top of the exact linear algebra of [`crate::math::linalg`] (a
+//! null vector fitted on a prefix of the rows and verified on the rest), and polynomial root
+//! finding over Q: the rational roots of small integer polynomials. Every routine is bounded
+//! (entry sizes, divisor searches) and gives up with `None` rather than running away.
 
 use crate::math::expr::{add, mul, pow, Expr, MResult};
+pub(super) use crate::math::linalg::primitive;
+use crate::math::linalg::{dot, Matrix};
 use crate::math::number::Q;
 use rug::{Integer, Rational};
 
-/// Largest size, in bits, an entry may reach during elimination before the fit is abandoned.
-const MAX_ENTRY_BITS: u32 = 400_000;
-
 /// Largest |integer| whose divisors are enumerated when looking for rational roots.
 const MAX_DIVISOR_SEARCH: u64 = 1 << 40;
-
-fn bits(x: &Rational) -> u32 {
-    x.numer().significant_bits() + x.denom().significant_bits()
-}
-
-/// Brings `m` (rows of length `cols`) to reduced row echelon form in place and returns the
-/// pivot columns, or `None` when entries grow beyond [`MAX_ENTRY_BITS`].
-fn rref(m: &mut [Vec<Rational>], cols: usize) -> Option<Vec<usize>> {
-    let mut pivots = Vec::new();
-    let mut row = 0;
-    for col in 0..cols {
-        if row >= m.len() {
-            break;
-        }
-        // The smallest non-zero entry makes the gentlest pivot.
-        let best = (row..m.len())
-            .filter(|&i| m[i][col].cmp0() != std::cmp::Ordering::Equal)
-            .min_by_key(|&i| bits(&m[i][col]));
-        let Some(p) = best else { continue };
-        m.swap(row, p);
-        let inv = Rational::from(1) / m[row][col].clone();
-        for x in m[row].iter_mut() {
-            *x *= &inv;
-        }
-        let prow = m[row].clone();
-        for (i, r) in m.iter_mut().enumerate() {
-            if i == row || r[col].cmp0() == std::cmp::Ordering::Equal {
-                continue;
-            }
-            let f = r[col].clone();
-            for j in col..cols {
-                if prow[j].cmp0() != std::cmp::Ordering::Equal {
-                    r[j] -= Rational::from(&f * &prow[j]);
-                    if bits(&r[j]) > MAX_ENTRY_BITS {
-                        return None;
-                    }
-                }
-            }
-        }
-        pivots.push(col);
-        row += 1;
-    }
-    Some(pivots)
-}
-
-fn to_matrix(rows: &[Vec<Q>], cols: usize) -> Option<Vec<Vec<Rational>>> {
-    rows.iter()
-        .map(|r| (r.len() == cols).then(|| r.iter().map(|q| q.0.clone()).collect()))
-        .collect()
-}
-
-/// A basis of the nullspace of the matrix with the given rows (each `cols` long), or `None`
-/// when the rows are malformed or the elimination grows too large.
-pub(super) fn nullspace(rows: &[Vec<Q>], cols: usize) -> Option<Vec<Vec<Q>>> {
-    let mut m = to_matrix(rows, cols)?;
-    let pivots = rref(&mut m, cols)?;
-    let mut basis = Vec::new();
-    for free in (0..cols).filter(|c| !pivots.contains(c)) {
-        let mut v = vec![Q::zero(); cols];
-        v[free] = Q::one();
-        for (i, &pc) in pivots.iter().enumerate() {
-            v[pc] = Q(Rational::from(-&m[i][free]));
-        }
-        basis.push(v);
-    }
-    Some(basis)
-}
-
-/// The unique solution of the square system `a x = b`, if `a` is invertible.
-pub(super) fn solve(a: &[Vec<Q>], b: &[Q]) -> Option<Vec<Q>> {
-    let n = b.len();
-    if a.len() != n {
-        return None;
-    }
-    let rows: Vec<Vec<Q>> = a
-        .iter()
-        .zip(b)
-        .map(|(r, bi)| r.iter().cloned().chain([bi.clone()]).collect())
-        .collect();
-    let mut m = to_matrix(&rows, n + 1)?;
-    let pivots = rref(&mut m, n + 1)?;
-    if pivots != (0..n).collect::<Vec<_>>() {
-        return None;
-    }
-    Some(m.iter().map(|r| Q(r[n].clone())).collect())
-}
 
 /// Fits a null vector on a prefix of `rows` (each `u` long) and verifies it on the rest:
 /// starts with `u + 2` rows and adds rows while the prefix leaves more than one solution (up to
@@ -110,7 +23,7 @@ pub(super) fn fit_prefix(rows: &[Vec<Q>], u: usize, min_checked: usize) -> Optio
         if f + min_checked > rows.len() {
             return None;
         }
-        let ns = nullspace(&rows[..f], u)?;
+        let ns = Matrix::new(rows[..f].to_vec(), u)?.nullspace().ok()?;
         match ns.len() {
             0 => return None,
             1 => {
@@ -128,13 +41,7 @@ pub(super) fn fit_prefix(rows: &[Vec<Q>], u: usize, min_checked: usize) -> Optio
 
 /// True when `v` (a row of coefficients) annihilates `row`: Σ v_i row_i = 0.
 pub(super) fn dot_is_zero(v: &[Q], row: &[Q]) -> bool {
-    let mut s = Rational::new();
-    for (a, b) in v.iter().zip(row) {
-        if !a.is_zero() && !b.is_zero() {
-            s += Rational::from(&a.0 * &b.0);
-        }
-    }
-    s.cmp0() == std::cmp::Ordering::Equal
+    dot(v, row).is_zero()
 }
 
 /// Removes trailing zero coefficients (coefficient lists run from the constant term up).
@@ -168,21 +75,6 @@ pub(super) fn poly_expr(p: &[Q], var: &str) -> MResult {
         }
     }
     add(terms)
-}
-
-/// Scales a coefficient list to coprime integers (the sign is kept).
-pub(super) fn primitive(p: &[Q]) -> Vec<Q> {
-    let mut l = Integer::from(1);
-    let mut g = Integer::new();
-    for c in p {
-        l.lcm_mut(c.denom());
-        g.gcd_mut(c.numer());
-    }
-    if g == 0 {
-        return p.to_vec();
-    }
-    let f = Q(Rational::from((l, g)));
-    p.iter().map(|c| c.mul(&f)).collect()
 }
 
 /// `p / (x - r)` for a root `r` of `p` (synthetic division; the remainder is dropped).
@@ -267,22 +159,6 @@ mod tests {
 
     fn qs(v: &[i64]) -> Vec<Q> {
         v.iter().map(|&x| Q::int(x)).collect()
-    }
-
-    #[test]
-    fn nullspace_of_a_rank_one_matrix() {
-        let ns = nullspace(&[qs(&[1, 2, 3]), qs(&[2, 4, 6])], 3).unwrap_or_default();
-        assert_eq!(ns.len(), 2);
-        for v in &ns {
-            assert!(dot_is_zero(v, &qs(&[1, 2, 3])));
-        }
-    }
-
-    #[test]
-    fn solves_a_square_system() {
-        let x = solve(&[qs(&[2, 1]), qs(&[1, 3])], &qs(&[3, 5])).unwrap_or_default();
-        assert_eq!(x, vec![Q::frac(4, 5), Q::frac(7, 5)]);
-        assert!(solve(&[qs(&[1, 2]), qs(&[2, 4])], &qs(&[1, 1])).is_none());
     }
 
     #[test]

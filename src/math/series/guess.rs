@@ -5,13 +5,14 @@
 //! is reported only when it reproduces all of them; otherwise the answer says why not.
 
 mod cfinite;
+mod fit;
 mod hyper;
-mod linalg;
 mod prec;
 
 use crate::math::expr::subst::{expand, subs};
 use crate::math::expr::{add, func, mul, pow, Expr, Func, MResult};
 use crate::math::number::Q;
+use crate::math::poly::Poly;
 use rug::Integer;
 
 /// What is known about c_k, the coefficients of a power series, from its first terms.
@@ -369,7 +370,7 @@ fn closed_with_modulus(c: &[Q], m: usize, var: &str) -> Option<GeneralTerm> {
 fn render_relation(polys: &[Vec<Q>], var: &str, label: &dyn Fn(usize) -> String) -> String {
     let mut s = String::new();
     for i in (0..polys.len()).rev() {
-        let p = linalg::trim(&polys[i]);
+        let p = Poly::new(polys[i].clone()).c;
         let Some(lead) = p.last() else { continue };
         let negative = lead.is_negative();
         let p: Vec<Q> = if negative {
@@ -418,9 +419,9 @@ fn poly_text(p: &[Q], var: &str) -> String {
 }
 
 /// The hypergeometric term ratio of a sequence with no zero terms from some index on:
-/// `d(n+1)/d(n) = p(n)/q(n)` for `n ≥ start`, as `(p, q, start)` (ascending coefficients),
-/// fitted on a prefix and checked on every remaining term.
-pub fn term_ratio(d: &[Q]) -> Option<(Vec<Q>, Vec<Q>, usize)> {
+/// `d(n+1)/d(n) = p(n)/q(n)` for `n ≥ start`, as `(p, q, start)`, fitted on a prefix and
+/// checked on every remaining term.
+pub fn term_ratio(d: &[Q]) -> Option<(Poly, Poly, usize)> {
     hyper::ratio(d)
 }
 

@@ -2,11 +2,12 @@
 //! forms when the characteristic polynomial splits over Q (polynomials times powers of the
 //! roots) or is a real irreducible quadratic (Binet form with exact surds).
 
-use super::linalg::{fit_prefix, poly_expr, primitive, rational_roots};
+use super::fit::fit_prefix;
 use super::{render_relation, settle, Found, Index, MIN_CHECKED};
 use crate::math::expr::{add, mul, neg, pow, Expr};
-use crate::math::linalg::{Matrix, Solution};
+use crate::math::linalg::{primitive, Matrix, Solution};
 use crate::math::number::{extract_kth_powers, Q};
+use crate::math::poly::Poly;
 use rug::Integer;
 
 /// Largest order of a constant-coefficient recurrence.
@@ -53,11 +54,13 @@ pub(super) fn closed(d: &[Q], var: &str, idx: &Index) -> Option<Found> {
 
 /// d_n for n ≥ s from the recurrence Σ a_i d_{n+i} = 0 and the initial terms at s.
 fn closed_form(d: &[Q], s: usize, a: &[Q], var: &str) -> Option<Expr> {
-    let (roots, rest) = rational_roots(a)?;
-    if rest.len() == 1 {
-        return split_form(d, s, &roots, var);
+    let split = Poly::new(a.to_vec())
+        .split_rational()
+        .filter(|x| x.complete)?;
+    if split.rest.degree() == 0 {
+        return split_form(d, s, &split.with_multiplicity(), var);
     }
-    if a.len() == 3 && rest.len() == 3 {
+    if a.len() == 3 && split.rest.degree() == 2 {
         return binet(d, s, a, var);
     }
     None
@@ -92,7 +95,7 @@ fn split_form(d: &[Q], s: usize, roots: &[Q], var: &str) -> Option<Expr> {
     let mut terms = Vec::new();
     let mut at = 0;
     for (rho, m) in &distinct {
-        let poly = poly_expr(&alpha[at..at + m], var).ok()?;
+        let poly = Poly::new(alpha[at..at + m].to_vec()).to_expr(var).ok()?;
         at += m;
         terms.push(mul(vec![poly, pow(Expr::Num(rho.clone()), n.clone()).ok()?]).ok()?);
     }

@@ -1,10 +1,11 @@
 //! The one polynomial type of sigma: dense univariate polynomials over Q — arithmetic,
 //! division with remainder, gcd, derivative, composition with a linear map (Taylor shifts),
 //! evaluation, and conversion to and from expressions. Root finding ([`roots`]), Sturm
-//! sequences ([`sturm`]) and square-free decomposition ([`squarefree`]) live in the
-//! submodules. (The fast series kernels and exact binary splitting
+//! sequences ([`sturm`]), square-free decomposition ([`squarefree`]) and partial fractions
+//! ([`partial`]) live in the submodules. (The fast series kernels and exact binary splitting
 //! keep private integer polynomials for speed and convert at their edges.)
 
+pub mod partial;
 pub mod roots;
 pub mod squarefree;
 pub mod sturm;
@@ -12,6 +13,7 @@ pub mod sturm;
 use super::expr::{self, Expr, MResult};
 use super::number::Q;
 
+pub use partial::{partial_fractions, PartialFractions};
 pub use roots::RationalSplit;
 
 /// `c[0] + c[1] x + …`, no trailing zeros (the zero polynomial is empty).

@@ -1,7 +1,6 @@
 //! Polynomial tools for exact finite sums: integer-coefficient polynomials evaluated in
-//! machine words, partial fractions over the integer roots of a denominator (found by
-//! `math::poly::roots`), and exact sums of a polynomial (and of (−1)^k times a polynomial)
-//! over any integer range.
+//! machine words (converted from and to `math::poly::Poly` at the edge), and exact sums of a
+//! polynomial (and of (−1)^k times a polynomial) over any integer range.
 
 use crate::math::expr::MResult;
 use crate::math::number::Q;
@@ -95,28 +94,6 @@ impl ZPoly {
     }
 }
 
-/// `p/q = poly + Σ coeff/(x − root)^power`, for `q` split over its integer roots.
-pub struct PartialFractions {
-    pub poly: Poly,
-    pub terms: Vec<(Integer, u32, Q)>,
-}
-
-/// The partial-fraction decomposition of `p/q` where `q = lead · ∏ (x − r)^m` over `roots`.
-pub fn partial_fractions(p: &Poly, q: &Poly, roots: &[(Integer, u32)]) -> PartialFractions {
-    let (poly, rem) = p.div_rem(q);
-    let roots: Vec<(Q, usize)> = roots
-        .iter()
-        .map(|(r, m)| (Q::from_integer(r.clone()), *m as usize))
-        .collect();
-    // Every r is a root of q of multiplicity exactly m, so the expansion exists.
-    let terms = crate::math::sum::partial::principal_parts(&rem, q, &roots)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(r, k, c)| (r.numer().clone(), k as u32, c))
-        .collect();
-    PartialFractions { poly, terms }
-}
-
 /// Σ_{k=lo}^{hi} p(k) exactly for any range size, from Newton's forward differences:
 /// Σ_{j<len} p(lo + j) = Σ_i Δ^i p(lo) · C(len, i + 1).
 pub fn poly_sum(p: &Poly, lo: &Integer, hi: &Integer) -> MResult<Q> {
@@ -161,29 +138,9 @@ pub fn alternating_poly_sum(p: &Poly, lo: &Integer, hi: &Integer) -> MResult<Q> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::math::poly::roots::split_integer_roots;
 
     fn poly(c: &[i64]) -> Poly {
         Poly::new(c.iter().map(|&a| Q::int(a)).collect())
-    }
-
-    #[test]
-    fn splitting_and_partial_fractions() {
-        // 1/(x (x+1)) = 1/x − 1/(x+1)
-        let q = poly(&[0, 1]).mul(&poly(&[1, 1]));
-        let roots = split_integer_roots(&q).unwrap().unwrap();
-        let pf = partial_fractions(&poly(&[1]), &q, &roots);
-        assert!(pf.poly.is_zero());
-        let mut t = pf.terms.clone();
-        t.sort_by(|a, b| a.0.cmp(&b.0));
-        assert_eq!(t[0], (Integer::from(-1), 1, Q::int(-1)));
-        assert_eq!(t[1], (Integer::from(0), 1, Q::int(1)));
-        // x² + 1 does not split.
-        assert!(split_integer_roots(&poly(&[1, 0, 1])).unwrap().is_none());
-        // (x³ + 2)/x² = x + 2/x²
-        let pf = partial_fractions(&poly(&[2, 0, 0, 1]), &poly(&[0, 0, 1]), &[(0.into(), 2)]);
-        assert_eq!(pf.poly, poly(&[0, 1]));
-        assert_eq!(pf.terms, vec![(Integer::from(0), 2, Q::int(2))]);
     }
 
     #[test]

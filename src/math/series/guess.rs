@@ -370,19 +370,19 @@ fn closed_with_modulus(c: &[Q], m: usize, var: &str) -> Option<GeneralTerm> {
 fn render_relation(polys: &[Vec<Q>], var: &str, label: &dyn Fn(usize) -> String) -> String {
     let mut s = String::new();
     for i in (0..polys.len()).rev() {
-        let p = Poly::new(polys[i].clone()).c;
-        let Some(lead) = p.last() else { continue };
-        let negative = lead.is_negative();
-        let p: Vec<Q> = if negative {
-            p.iter().map(Q::neg).collect()
-        } else {
-            p
-        };
-        let body = match p.as_slice() {
+        let mut p = Poly::new(polys[i].clone());
+        if p.is_zero() {
+            continue;
+        }
+        let negative = p.lead().is_negative();
+        if negative {
+            p = p.neg();
+        }
+        let body = match p.c.as_slice() {
             [q] if q.is_one() => label(i),
             [q] if q.is_integer() => format!("{q}*{}", label(i)),
             [q] => format!("({q})*{}", label(i)),
-            _ if p.iter().filter(|c| !c.is_zero()).count() > 1 => {
+            _ if p.c.iter().filter(|c| !c.is_zero()).count() > 1 => {
                 format!("({})*{}", poly_text(&p, var), label(i))
             }
             _ => format!("{}*{}", poly_text(&p, var), label(i)),
@@ -400,10 +400,10 @@ fn render_relation(polys: &[Vec<Q>], var: &str, label: &dyn Fn(usize) -> String)
     s
 }
 
-/// A polynomial (coefficients from the constant term up) in descending powers: `2*k^2 - k + 3`.
-fn poly_text(p: &[Q], var: &str) -> String {
+/// A polynomial in descending powers: `2*k^2 - k + 3`.
+fn poly_text(p: &Poly, var: &str) -> String {
     let mut s = String::new();
-    for (j, c) in p.iter().enumerate().rev().filter(|(_, c)| !c.is_zero()) {
+    for (j, c) in p.c.iter().enumerate().rev().filter(|(_, c)| !c.is_zero()) {
         let mono = pow(Expr::sym(var), Expr::int(j as i64))
             .and_then(|x| mul(vec![Expr::Num(c.abs()), x]))
             .map(|m| crate::math::expr::display::expr(&m))

@@ -29,7 +29,7 @@ pub(super) fn closed(d: &[Q], var: &str, idx: &Index) -> Option<Found> {
                 continue;
             }
             let a = primitive(&a);
-            let Some(formula) = closed_form(d, s, &a, var) else {
+            let Some(formula) = closed_form(d, s, &Poly::new(a.clone()), var) else {
                 continue;
             };
             let Some((n0, exceptions)) = settle(d, s, &formula, var) else {
@@ -52,15 +52,14 @@ pub(super) fn closed(d: &[Q], var: &str, idx: &Index) -> Option<Found> {
     None
 }
 
-/// d_n for n ≥ s from the recurrence Σ a_i d_{n+i} = 0 and the initial terms at s.
-fn closed_form(d: &[Q], s: usize, a: &[Q], var: &str) -> Option<Expr> {
-    let split = Poly::new(a.to_vec())
-        .split_rational()
-        .filter(|x| x.complete)?;
+/// d_n for n ≥ s from the recurrence Σ a_i d_{n+i} = 0 (`a` its characteristic polynomial
+/// Σ a_i x^i) and the initial terms at s.
+fn closed_form(d: &[Q], s: usize, a: &Poly, var: &str) -> Option<Expr> {
+    let split = a.split_rational().filter(|x| x.complete)?;
     if split.rest.degree() == 0 {
         return split_form(d, s, &split.with_multiplicity(), var);
     }
-    if a.len() == 3 && split.rest.degree() == 2 {
+    if a.degree() == 2 && split.rest.degree() == 2 {
         return binet(d, s, a, var);
     }
     None
@@ -145,12 +144,13 @@ impl Surd {
 
 /// Binet form A ρ₊^(n+t) + Ā ρ₋^(n+t) for a real irreducible quadratic a₂x² + a₁x + a₀,
 /// preferring shifts t that make A purely rational or purely a surd.
-fn binet(d: &[Q], s: usize, a: &[Q], var: &str) -> Option<Expr> {
-    let a = if a[2].is_negative() {
-        a.iter().map(Q::neg).collect()
+fn binet(d: &[Q], s: usize, a: &Poly, var: &str) -> Option<Expr> {
+    let a = if a.lead().is_negative() {
+        a.neg()
     } else {
-        a.to_vec()
-    };
+        a.clone()
+    }
+    .c;
     let disc = a[1].mul(&a[1]).sub(&Q::int(4).mul(&a[0]).mul(&a[2]));
     if !disc.is_positive() || !disc.is_integer() {
         return None;

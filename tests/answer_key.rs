@@ -1,5 +1,6 @@
 //! `sigma key`: the exact answer key of a small script in every format, approximations,
 //! LaTeX escaping, `-o`, and a failing script writing nothing.
+#![cfg(feature = "cli")] // drives the `sigma` binary
 
 use assert_cmd::Command;
 use sigma::render::escape::{tex_math, tex_text};

@@ -1,22 +1,9 @@
-//! Cooperative interruption: Ctrl-C sets a flag that long computations poll, so the REPL
-//! session survives an interrupted statement.
+//! Cooperative interruption: a flag that long computations poll, set by [`request`] (the
+//! command line's Ctrl-C handler), so the REPL session survives an interrupted statement.
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Once;
 
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
-static INSTALL: Once = Once::new();
-
-/// Installs the Ctrl-C handler (once per process). Without it, Ctrl-C ends the process.
-pub fn install_handler() {
-    INSTALL.call_once(|| {
-        // If a handler cannot be installed, Ctrl-C keeps its default meaning: nothing to do.
-        let _ = ctrlc::set_handler(|| {
-            INTERRUPTED.store(true, Ordering::SeqCst);
-            crate::math::set_interrupted(true);
-        });
-    });
-}
 
 /// Whether an interrupt is pending.
 pub fn is_interrupted() -> bool {
@@ -29,7 +16,7 @@ pub fn reset() {
     crate::math::set_interrupted(false);
 }
 
-/// Requests an interrupt (used by tests).
+/// Requests an interrupt (the command line's Ctrl-C handler; tests).
 pub fn request() {
     INTERRUPTED.store(true, Ordering::SeqCst);
     crate::math::set_interrupted(true);

@@ -8,6 +8,7 @@ pub mod derivation;
 pub mod expr;
 pub mod float;
 pub mod limit;
+pub mod linalg;
 pub mod number;
 pub mod poly;
 pub mod radius;

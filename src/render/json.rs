@@ -5,7 +5,7 @@
 use super::{latex, text};
 use crate::diagnostics::{self, Diagnostic};
 use crate::math::Derivation;
-use crate::session::{Outcome, OutcomeKind};
+use crate::outcome::{Outcome, OutcomeKind};
 use crate::source::SourceMap;
 use serde_json::{json, Value as Json};
 

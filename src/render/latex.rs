@@ -92,8 +92,8 @@ pub fn scientific(t: &str) -> String {
 }
 
 /// The math-mode body for an outcome (`name = value`, `f(x) = body`, or the value).
-pub fn outcome_math(o: &crate::session::Outcome) -> String {
-    use crate::session::OutcomeKind;
+pub fn outcome_math(o: &crate::outcome::Outcome) -> String {
+    use crate::outcome::OutcomeKind;
     match &o.kind {
         OutcomeKind::Heading(h) => format!("\\text{{{h}}}"),
         OutcomeKind::Binding { name, value: v } => match v {
@@ -118,7 +118,7 @@ pub fn outcome_math(o: &crate::session::Outcome) -> String {
 }
 
 /// The conditions an outcome's value holds under, as a LaTeX suffix (empty when none).
-pub fn conditions(o: &crate::session::Outcome) -> String {
+pub fn conditions(o: &crate::outcome::Outcome) -> String {
     if o.steps.conditions.is_empty() {
         return String::new();
     }
@@ -129,8 +129,8 @@ pub fn conditions(o: &crate::session::Outcome) -> String {
 }
 
 /// One outcome as a LaTeX display line (inputs verbatim, results in math mode).
-pub fn outcome(o: &crate::session::Outcome, steps: bool) -> String {
-    use crate::session::OutcomeKind;
+pub fn outcome(o: &crate::outcome::Outcome, steps: bool) -> String {
+    use crate::outcome::OutcomeKind;
     if let OutcomeKind::Heading(h) = &o.kind {
         return format!("\\section*{{{}}}", super::escape::tex_text(h));
     }

@@ -1,7 +1,7 @@
 //! Markdown rendering: headings as `##`, inputs as code, results as inline LaTeX math.
 
 use super::latex;
-use crate::session::{Outcome, OutcomeKind};
+use crate::outcome::{Outcome, OutcomeKind};
 
 /// One outcome as Markdown.
 pub fn outcome(o: &Outcome, steps: bool) -> String {

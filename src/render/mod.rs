@@ -11,7 +11,7 @@ pub mod series;
 pub mod text;
 
 use crate::math::Derivation;
-use crate::session::{Outcome, OutcomeKind};
+use crate::outcome::{Outcome, OutcomeKind};
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +34,13 @@ impl std::str::FromStr for Format {
                 "unknown format `{other}` (expected text, json, latex or markdown)"
             )),
         }
+    }
+}
+
+impl Format {
+    /// One outcome in this format (see [`outcome`]); with `steps`, the derivation too.
+    pub fn render(self, o: &Outcome, steps: bool) -> String {
+        outcome(o, self, steps)
     }
 }
 

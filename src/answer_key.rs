@@ -3,7 +3,7 @@
 
 use crate::math::{Derivation, Expr};
 use crate::render::escape;
-use crate::render::{self, json, latex, text, Format};
+use crate::render::{self, answer, json, latex, rich, text, Format};
 use crate::session::{Outcome, OutcomeKind, Session};
 use serde_json::json as jv;
 use std::io::{IsTerminal, Write};
@@ -184,6 +184,14 @@ fn answer_math(o: &Outcome) -> String {
     }
 }
 
+/// The value of an expression statement (bindings keep their `name = value` formula).
+fn typed_value(o: &Outcome) -> Option<&crate::eval::value::Value> {
+    match &o.kind {
+        OutcomeKind::Value(v) => Some(v),
+        _ => None,
+    }
+}
+
 /// A step as `claim result` with the result in `math`-wrapped LaTeX.
 fn step_claim(claim: String, result: Option<&Expr>, math: fn(String) -> String) -> String {
     match result {
@@ -209,7 +217,10 @@ fn markdown(title: &str, secs: &[Section]) -> String {
             } else {
                 format!(" `{}`", o.input)
             };
-            s.push_str(&format!("\n**{n}.**{code}\n\n${}$", answer_math(o)));
+            match typed_value(o).and_then(|v| answer::prose(v, true)) {
+                Some(p) => s.push_str(&format!("\n**{n}.**{code}\n\n{p}")),
+                None => s.push_str(&format!("\n**{n}.**{code}\n\n${}$", answer_math(o))),
+            }
             if approximate(o) {
                 s.push_str(" *(approximate)*");
             }
@@ -218,13 +229,13 @@ fn markdown(title: &str, secs: &[Section]) -> String {
                 s.push('\n');
             }
             for (i, st) in o.steps.steps.iter().enumerate() {
-                let claim = step_claim(escape::markdown(&st.claim), st.result.as_ref(), |m| {
+                let claim = step_claim(rich::markdown(&st.claim), st.result.as_ref(), |m| {
                     format!("${m}$")
                 });
                 s.push_str(&format!(
                     "{}. {claim} — *{}*\n",
                     i + 1,
-                    escape::markdown(&st.reason)
+                    rich::markdown(&st.reason)
                 ));
             }
         }
@@ -253,7 +264,10 @@ fn tex(title: &str, secs: &[Section]) -> String {
                 "\n\\medskip\n\\textbf{{{n}.}}~{}\n",
                 tex_input(&o.input)
             ));
-            s.push_str(&format!("\\[ {} \\]\n", escape::tex_math(&answer_math(o))));
+            match typed_value(o).and_then(|v| answer::prose(v, false)) {
+                Some(p) => s.push_str(&format!("\\begin{{quote}}\n{p}\n\\end{{quote}}\n")),
+                None => s.push_str(&format!("\\[ {} \\]\n", escape::tex_math(&answer_math(o)))),
+            }
             if approximate(o) {
                 s.push_str("\\emph{Approximate: every printed digit is correct.}\n");
             }
@@ -270,12 +284,12 @@ fn tex_steps(d: &Derivation) -> String {
     }
     let mut s = String::from("\\begin{enumerate}\n");
     for st in &d.steps {
-        let claim = step_claim(escape::tex_text(&st.claim), st.result.as_ref(), |m| {
+        let claim = step_claim(rich::tex_inline(&st.claim), st.result.as_ref(), |m| {
             format!("\\({}\\)", escape::tex_math(&m))
         });
         s.push_str(&format!(
             "  \\item {{}}{claim} --- \\emph{{{}}}\n",
-            escape::tex_text(&st.reason)
+            rich::tex_inline(&st.reason)
         ));
     }
     s.push_str("\\end{enumerate}\n");

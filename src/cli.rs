@@ -70,7 +70,7 @@ pub fn main() -> i32 {
         }
         session.settings.digits = d;
     }
-    crate::eval::interrupt::install_handler();
+    install_interrupt_handler();
     match (&args.command, &args.eval) {
         (Some(Command::Run { file }), _) => match read(file) {
             Ok(text) => run_source(
@@ -94,6 +94,16 @@ pub fn main() -> i32 {
         (None, Some(src)) => run_source(&mut session, "<expr>", src, args.format),
         (None, None) => crate::repl::run(session, args.format),
     }
+}
+
+/// Installs the Ctrl-C handler (once per process): Ctrl-C then requests an interrupt that
+/// long computations notice, instead of ending the process.
+pub fn install_interrupt_handler() {
+    static INSTALL: std::sync::Once = std::sync::Once::new();
+    INSTALL.call_once(|| {
+        // If a handler cannot be installed, Ctrl-C keeps its default meaning: nothing to do.
+        let _ = ctrlc::set_handler(crate::eval::interrupt::request);
+    });
 }
 
 fn read(file: &std::path::Path) -> Result<String, i32> {

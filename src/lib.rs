@@ -2,19 +2,39 @@
 //!
 //! Layers, top to bottom (arrows point down only): `session` runs `syntax` (pest parser →
 //! spanned AST), `sema` (static checks), `eval` (values, via the `builtins` registry) and
-//! `math` (pure mathematics); `render` presents outcomes; `diagnostics` is the single error
-//! emitter.
+//! `math` (pure mathematics) into [`Outcome`]s; `render` presents outcomes; `diagnostics` is
+//! the single error emitter. The REPL and the command line (`repl`, `cli`) sit behind the
+//! default `cli` feature; `cargo build --lib --no-default-features` builds the engine alone.
+//!
+//! The curated API is re-exported here:
+//!
+//! ```
+//! use sigma::{Format, Session};
+//! let mut s = Session::new();
+//! let out = s.run_collect("<doc>", "1/3 + 1/6").unwrap();
+//! assert_eq!(Format::Text.render(&out[0], false), "1/2");
+//! ```
 #![forbid(unsafe_code)]
 
+pub mod answer_json;
 pub mod answer_key;
 pub mod builtins;
+#[cfg(feature = "cli")]
 pub mod cli;
 pub mod diagnostics;
 pub mod eval;
 pub mod math;
+pub mod outcome;
 pub mod render;
+#[cfg(feature = "cli")]
 pub mod repl;
 pub mod sema;
 pub mod session;
 pub mod source;
 pub mod syntax;
+
+pub use diagnostics::Diagnostic;
+pub use eval::value::Value;
+pub use outcome::{Outcome, OutcomeKind};
+pub use render::Format;
+pub use session::Session;

@@ -6,40 +6,11 @@ use crate::diagnostics::{self, Diagnostic};
 use crate::eval::scope::{Scope, Settings, UserFn};
 use crate::eval::value::Value;
 use crate::eval::{interrupt, Evaluator};
-use crate::math::{Derivation, Expr};
+use crate::math::Expr;
+pub use crate::outcome::{Outcome, OutcomeKind};
 use crate::sema;
 use crate::source::{SourceMap, Span};
 use crate::syntax::{self, ast::StmtKind};
-
-/// What one statement produced.
-#[derive(Debug, Clone, PartialEq)]
-pub enum OutcomeKind {
-    /// A `##` heading: a section of an answer key.
-    Heading(String),
-    /// `name = value`
-    Binding { name: String, value: Value },
-    /// `name(params) = body`; `body` is the body in canonical form when it evaluates
-    /// symbolically, otherwise `None` and `text` (the body as written) is shown.
-    Definition {
-        name: String,
-        params: Vec<String>,
-        body: Option<Expr>,
-        text: String,
-    },
-    /// A value to show.
-    Value(Value),
-}
-
-/// The result of one statement, with its input and derivation.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Outcome {
-    /// The statement as written.
-    pub input: String,
-    /// 1-based line of the statement in its source.
-    pub line: usize,
-    pub kind: OutcomeKind,
-    pub steps: Derivation,
-}
 
 /// A session: sources seen, bindings, settings.
 #[derive(Debug, Clone, Default)]

@@ -1,5 +1,6 @@
 //! The `sigma` binary end to end: exit codes, standard output and standard error of `-e`,
 //! `run`, `key` and the `--format`, `--steps` and `--digits` options.
+#![cfg(feature = "cli")] // drives the `sigma` binary
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};

@@ -12,7 +12,7 @@ fn verdict(src: &str) -> String {
         .run_collect("<prop>", src)
         .unwrap_or_else(|(_, d)| panic!("{src}: {d:?}"));
     match out.into_iter().last().map(|o| o.kind) {
-        Some(OutcomeKind::Value(Value::Text(t))) => t.split(" — ").next().unwrap_or("").to_string(),
+        Some(OutcomeKind::Value(Value::Verdict(v))) => v.kind.to_string(),
         other => panic!("{src}: no verdict ({other:?})"),
     }
 }

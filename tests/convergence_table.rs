@@ -20,6 +20,7 @@
 //! diagnostic instead of "unknown"); they count as undecided and are printed.
 
 use sigma::eval::value::Value;
+use sigma::math::answer::{Verdict, VerdictKind};
 use sigma::session::{OutcomeKind, Session};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -369,8 +370,8 @@ const PROBES: &[Row] = &[
     ("n^(-ln(n))", 1, A, "= e^(-(ln n)^2) <= n^-2 for n >= e^2"),
 ];
 
-/// What `converges` answered: the verdict text, or the diagnostics when it gave none.
-fn answer(term: &str, n0: i64) -> Result<String, String> {
+/// What `converges` answered: the typed verdict, or the diagnostics when it gave none.
+fn answer(term: &str, n0: i64) -> Result<Verdict, String> {
     let src = format!("converges(sum({term}, n, {n0}, oo))");
     let out = Session::new()
         .run_collect("<table>", &src)
@@ -381,8 +382,8 @@ fn answer(term: &str, n0: i64) -> Result<String, String> {
                 .join("; ")
         })?;
     match out.into_iter().last().map(|o| o.kind) {
-        Some(OutcomeKind::Value(Value::Text(s))) => Ok(s),
-        other => Err(format!("not a text value: {other:?}")),
+        Some(OutcomeKind::Value(Value::Verdict(v))) => Ok(v),
+        other => Err(format!("not a verdict: {other:?}")),
     }
 }
 
@@ -394,17 +395,18 @@ fn describe(w: Want) -> &'static str {
     }
 }
 
-fn verdict_of(s: &str) -> Option<Option<Want>> {
-    if s.starts_with("converges absolutely") {
-        Some(Some(A))
-    } else if s.starts_with("converges conditionally") {
-        Some(Some(C))
-    } else if s.starts_with("diverges") {
-        Some(Some(D))
-    } else if s.starts_with("unknown") {
-        Some(None)
-    } else {
-        None
+/// The verdict's kind as a table entry; a verdict is malformed when its text does not start
+/// with its kind, or when a decided verdict names no test.
+fn verdict_of(v: &Verdict) -> Option<Option<Want>> {
+    let s = v.to_string();
+    if !s.starts_with(&v.kind.to_string()) {
+        return None;
+    }
+    match v.kind {
+        VerdictKind::ConvergesAbsolutely => Some(Some(A)),
+        VerdictKind::ConvergesConditionally => Some(Some(C)),
+        VerdictKind::Diverges => Some(Some(D)),
+        VerdictKind::Unknown => Some(None),
     }
 }
 
@@ -425,18 +427,19 @@ fn check(table: &[Row]) -> Report {
     for &(term, n0, want, why) in table {
         r.rows += 1;
         let row = format!("sum({term}, n, {n0}, oo)");
-        let s = match answer(term, n0) {
-            Ok(s) => s,
+        let v = match answer(term, n0) {
+            Ok(v) => v,
             Err(e) => {
                 r.errors.push(format!("{row}: {e}"));
                 continue;
             }
         };
-        match verdict_of(&s) {
+        let s = v.to_string();
+        match verdict_of(&v) {
             None => r.failures.push(format!("{row}: malformed answer {s:?}")),
             // "unknown, because …": no test decided, so none is named.
             Some(None) => r.unknown.push(format!("{row}: {s}")),
-            Some(Some(_)) if !s.contains(" — ") => r
+            Some(Some(_)) if v.test.is_none() || !s.contains(" — ") => r
                 .failures
                 .push(format!("{row}: the verdict names no test: {s:?}")),
             Some(Some(got)) if got == want => r.decided += 1,

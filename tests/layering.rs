@@ -1,5 +1,5 @@
 //! The arrows inside `src/math` point down: the foundation (exact numbers, expressions,
-//! polynomials, ball numerics) never names the algorithms built on it (sums, series,
+//! polynomials, linear algebra, ball numerics) never names the algorithms built on it (sums, series,
 //! convergence, limits, asymptotics, radii), in code or in doc comments. Reads the source
 //! tree and resolves every `crate::math::…`, `math::…` and `super::…` path it finds.
 
@@ -109,7 +109,8 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The foundation's files: `math/float/`, `math/expr/`, `math/number.rs`, `math/poly*`.
+/// The foundation's files: `math/float/`, `math/expr/`, `math/number.rs`, `math/poly*`,
+/// `math/linalg*`.
 fn foundation() -> Vec<PathBuf> {
     let math = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/math");
     let mut files = Vec::new();
@@ -118,7 +119,7 @@ fn foundation() -> Vec<PathBuf> {
     for entry in std::fs::read_dir(&math).expect("src/math") {
         let path = entry.expect("directory entry").path();
         let name = path.file_name().unwrap().to_string_lossy().to_string();
-        if name == "number.rs" || name.starts_with("poly") {
+        if name == "number.rs" || name.starts_with("poly") || name.starts_with("linalg") {
             if path.is_dir() {
                 rust_files(&path, &mut files);
             } else {

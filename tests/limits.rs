@@ -131,7 +131,7 @@ fn one_plus_one_over_n_to_the_n_is_e() {
     let a = pow(add(vec![int(1), inv(n())]), n());
     let (l, d) = limit_at_infinity(&a, "n").expect("a limit");
     assert_eq!(l, Limit::Value(Expr::e()));
-    let text: Vec<String> = d.steps.iter().map(|s| s.claim.clone()).collect();
+    let text: Vec<String> = d.steps.iter().map(|s| s.claim.to_string()).collect();
     assert!(
         text.iter().any(|c| c.contains("ln(1 + 1/n)")),
         "the derivation expands the logarithm: {text:?}"
@@ -326,7 +326,10 @@ fn minus_one_to_the_n_does_not_converge() {
     let l = limit(&pow(int(-1), n()));
     match l {
         Limit::DoesNotExist(why) => {
-            assert!(why.contains("-1") && why.contains('1'), "{why}");
+            assert!(why.contains("-1") && why.contains("1"), "{why}");
+            // The even terms tend to 1, the odd ones to -1: both are limit points.
+            assert_eq!(why.points, vec![int(1), int(-1)]);
+            assert_eq!(why.bounds, None);
         }
         other => panic!("expected no limit, got {other:?}"),
     }
@@ -342,7 +345,10 @@ fn minus_one_to_the_n_over_n_vanishes() {
 #[test]
 fn sin_n_does_not_converge() {
     match limit(&f(Func::Sin, n())) {
-        Limit::DoesNotExist(why) => assert!(why.contains("dense"), "{why}"),
+        Limit::DoesNotExist(why) => {
+            assert!(why.contains("dense"), "{why}");
+            assert_eq!(why.bounds, Some((int(-1), int(1))));
+        }
         other => panic!("expected no limit, got {other:?}"),
     }
 }

@@ -1,5 +1,6 @@
 //! The REPL driven through a pipe: multi-line input, rollback after an error, `:` commands
 //! and exit codes; plus the completion the line editor offers.
+#![cfg(feature = "cli")] // drives the `sigma` binary
 
 use assert_cmd::Command;
 use sigma::repl::helper::complete_word;

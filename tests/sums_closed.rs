@@ -61,7 +61,7 @@ fn geometric_states_its_condition() {
     assert!(
         d.steps
             .iter()
-            .any(|s| s.claim == "valid for r ≠ 1"
+            .any(|s| s.claim.to_string() == "valid for r ≠ 1"
                 && s.reason.contains("when r = 1 the sum is 1 + N")),
         "{:?}",
         d.steps

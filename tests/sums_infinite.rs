@@ -4,6 +4,7 @@
 //! sums must answer "diverges" with the reason, never a number.
 
 use sigma::eval::value::Value;
+use sigma::math::answer::VerdictKind;
 use sigma::session::{OutcomeKind, Session};
 
 fn run(src: &str) -> Value {
@@ -58,7 +59,11 @@ fn divergent_sums_answer_diverges_never_a_value() {
         "sum(1/(n*ln(n)), n, 2, oo)",
     ] {
         match run(src) {
-            Value::Text(t) => assert!(t.starts_with("diverges — "), "{src}: {t}"),
+            Value::Verdict(v) => {
+                assert_eq!(v.kind, VerdictKind::Diverges, "{src}: {v}");
+                assert!(v.test.is_some(), "{src}: {v}");
+                assert!(v.to_string().starts_with("diverges — "), "{src}: {v}");
+            }
             other => panic!("{src} gave {other:?}"),
         }
     }

@@ -5,8 +5,10 @@ use super::sums::{sum_arg, sum_parts, SumArg};
 use super::{Builtin, Impl};
 use crate::eval::value::Value;
 use crate::eval::{EResult, EvalError, Evaluator};
+use crate::math::answer::{Quantity, Rich, Test, Verdict, VerdictKind};
 use crate::math::convergence;
 use crate::math::expr::Expr;
+use crate::rich;
 use crate::source::Span;
 use crate::syntax::ast;
 
@@ -37,15 +39,20 @@ fn converges_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<
         .with_help("write the upper bound as oo"));
     }
     if !a.depends_on(n) {
-        let verdict = if a.is_zero() {
-            "converges absolutely — every term is 0"
+        return Ok(Value::Verdict(if a.is_zero() {
+            Verdict {
+                kind: VerdictKind::ConvergesAbsolutely,
+                test: None,
+                quantity: None,
+                reason: Rich::text("every term is 0"),
+            }
         } else {
-            "diverges — nth-term test: the terms are the non-zero constant"
-        };
-        return Ok(Value::Text(if a.is_zero() {
-            verdict.to_string()
-        } else {
-            format!("{verdict} {a}")
+            Verdict::new(
+                VerdictKind::Diverges,
+                Test::NthTerm,
+                Some(Quantity::term_limit(a.clone())),
+                rich!["nth-term test: the terms are the non-zero constant ", a],
+            )
         }));
     }
     // Every term must exist: a(n0), a(n0 + 1), … (checked exactly for the first ones).
@@ -61,8 +68,8 @@ fn converges_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<
         }
     }
     let d = convergence::converges(a, n).map_err(|e| EvalError::math(e, span))?;
-    ev.steps.extend(d.steps.clone());
-    Ok(Value::Text(d.summary()))
+    ev.steps.extend(d.steps);
+    Ok(Value::Verdict(d.verdict))
 }
 
 pub const RADIUS: Builtin = Builtin {
@@ -144,7 +151,7 @@ fn interval_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<V
     };
     let i = crate::math::radius::interval(&term, &n, &x).map_err(|e| EvalError::math(e, span))?;
     ev.steps.extend(i.steps);
-    Ok(Value::Text(i.text))
+    Ok(Value::IntervalSet(i.set))
 }
 
 pub const TEST: Builtin = Builtin {
@@ -158,25 +165,26 @@ pub const TEST: Builtin = Builtin {
 };
 
 fn test_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
+    let names = Test::runnable_names().join(", ");
     let name = match &args[1].kind {
         ast::ExprKind::Ident(t) => t.clone(),
         _ => {
             return Err(EvalError::new("the test is named by a word", args[1].span)
-                .with_help(format!("one of: {}", convergence::TESTS.join(", "))))
+                .with_help(format!("one of: {names}")))
         }
     };
-    if !convergence::TESTS.contains(&name.as_str()) {
+    let Some(test) = Test::from_name(&name).filter(|t| t.runs_alone()) else {
         return Err(
             EvalError::new(format!("unknown test `{name}`"), args[1].span)
-                .with_help(format!("one of: {}", convergence::TESTS.join(", "))),
+                .with_help(format!("one of: {names}")),
         );
-    }
+    };
     let Some(parts) = sum_parts(ev, &args[0], None)? else {
         return Err(EvalError::new("test needs an infinite sum", args[0].span)
             .with_help("write test(sum(a(n), n, 1, oo), ratio)"));
     };
-    let (text, steps) =
-        convergence::run_test(&parts.a, &parts.n, &name).map_err(|e| EvalError::math(e, span))?;
+    let (report, steps) =
+        convergence::run_test(&parts.a, &parts.n, test).map_err(|e| EvalError::math(e, span))?;
     ev.steps.extend(steps);
-    Ok(Value::Text(text))
+    Ok(Value::TestReport(report))
 }

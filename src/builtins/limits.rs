@@ -39,7 +39,6 @@ fn limit_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Valu
         Limit::MinusInfinity => {
             Value::Expr(expr::neg(Expr::infinity()).map_err(|e| EvalError::math(e, span))?)
         }
-        Limit::DoesNotExist(why) => Value::Text(format!("does not exist: {why}")),
-        Limit::Unknown(why) => Value::Text(format!("unknown: {why}")),
+        other => Value::Limit(other),
     })
 }

@@ -31,7 +31,7 @@ fn n_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
             match s.summed {
                 crate::math::sum::Summed::Value(v)
                 | crate::math::sum::Summed::Unevaluated(v, _) => Value::Expr(v),
-                crate::math::sum::Summed::Diverges(why) => Value::Text(why),
+                crate::math::sum::Summed::Diverges(v) => Value::Verdict(v),
             }
         }
         SumArg::Other(v) => v,

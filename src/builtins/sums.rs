@@ -148,7 +148,7 @@ fn sum_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value>
     ev.steps.extend(r.steps);
     Ok(match r.summed {
         Summed::Value(v) => Value::Expr(v),
-        Summed::Diverges(why) => Value::Text(why),
+        Summed::Diverges(v) => Value::Verdict(v),
         Summed::Unevaluated(s, why) => {
             ev.steps.push(crate::render::text::expr(&s), why);
             Value::Expr(s)

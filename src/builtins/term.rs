@@ -5,6 +5,7 @@
 use super::{Builtin, Impl};
 use crate::eval::value::Value;
 use crate::eval::{EResult, EvalError, Evaluator};
+use crate::math::answer::{GeneralTerm, Recurrence, Rich, TermPiece};
 use crate::math::expr::{self, subst::expand, Expr};
 use crate::math::number::Q;
 use crate::math::series::{self, guess};
@@ -142,9 +143,7 @@ fn term_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value
                         .map_err(math)?,
                 )
                 .map_err(math)?;
-                return Ok(Value::Text(format!(
-                    "the series is the polynomial {poly}: no general term beyond its finitely many non-zero terms"
-                )));
+                return Ok(Value::Term(GeneralTerm::Polynomial(poly)));
             }
             // Exceptional coefficients, as corrections to what the general term gives there.
             let mut corrections = Vec::new();
@@ -177,8 +176,12 @@ fn term_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value
             if uniform && n0 == 0 && corrections.is_empty() {
                 return Ok(Value::Expr(result));
             }
-            let mut answer = if uniform {
-                format!("{} for {n} ≥ {n0}", text::expr(&result))
+            let pieces = if uniform {
+                vec![TermPiece {
+                    term: result,
+                    index: n.clone(),
+                    start: n0 as i64,
+                }]
             } else {
                 pieces
                     .iter()
@@ -194,17 +197,21 @@ fn term_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value
                                 ])?,
                             )?,
                         ])?;
-                        Ok(format!("{t} for {n} ≥ {}", p.n0))
+                        Ok(TermPiece {
+                            term: t,
+                            index: n.clone(),
+                            start: p.n0 as i64,
+                        })
                     })
                     .collect::<Result<Vec<_>, crate::math::MathError>>()
                     .map_err(math)?
-                    .join("; ")
             };
-            if !corrections.is_empty() {
-                let c = expr::add(corrections).map_err(math)?;
-                answer.push_str(&format!(", plus the correction {c} to the initial terms"));
-            }
-            Ok(Value::Text(answer))
+            let correction = if corrections.is_empty() {
+                None
+            } else {
+                Some(expr::add(corrections).map_err(math)?)
+            };
+            Ok(Value::Term(GeneralTerm::Formula { pieces, correction }))
         }
         guess::GeneralTerm::Recurrence {
             polys,
@@ -212,12 +219,22 @@ fn term_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value
             evidence,
             ..
         } => {
-            let rec = guess::describe_recurrence(&polys, from, "k");
-            let scaled = if scale.is_one() {
-                String::new()
-            } else {
-                format!(" after dividing by {}", text::expr(&scale))
-            };
+            let relation = guess::describe_recurrence(&polys, from, "k");
+            let k = Expr::sym("k");
+            let coefficients = polys
+                .iter()
+                .map(|p| {
+                    let mut terms = Vec::new();
+                    for (i, c) in p.iter().enumerate() {
+                        terms.push(expr::mul(vec![
+                            Expr::Num(c.clone()),
+                            expr::pow(k.clone(), Expr::int(i as i64))?,
+                        ])?);
+                    }
+                    expr::add(terms)
+                })
+                .collect::<Result<Vec<_>, crate::math::MathError>>()
+                .map_err(math)?;
             ev.steps.push(
                 format!(
                     "{} (fitted on {} coefficients, verified on {} more)",
@@ -225,9 +242,14 @@ fn term_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value
                 ),
                 "linear recurrence found from exact coefficients",
             );
-            Ok(Value::Text(format!(
-                "no closed form found; the coefficients c(k) of {x}^k{scaled} satisfy {rec}"
-            )))
+            Ok(Value::Term(GeneralTerm::Recurrence(Recurrence {
+                var: x.clone(),
+                index: "k".into(),
+                coefficients,
+                from,
+                scale: (!scale.is_one()).then(|| scale.clone()),
+                relation,
+            })))
         }
         guess::GeneralTerm::Unknown(why) => Ok(unknown(ev, &f, &why)),
     }
@@ -238,5 +260,5 @@ fn unknown(ev: &mut Evaluator, f: &Expr, why: &str) -> Value {
         format!("no general term of {} found", text::expr(f)),
         why.to_string(),
     );
-    Value::Text(format!("unknown: no general term found, because {why}"))
+    Value::Term(GeneralTerm::Unknown(Rich::text(why)))
 }

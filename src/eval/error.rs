@@ -5,8 +5,9 @@ use crate::diagnostics::Diagnostic;
 use crate::math::MathError;
 use crate::source::Span;
 
-/// An error raised while evaluating a statement.
-#[derive(Debug, Clone, PartialEq)]
+/// An error raised while evaluating a statement; it displays as its message.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{message}")]
 pub struct EvalError {
     pub message: String,
     pub span: Span,

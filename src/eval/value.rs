@@ -1,7 +1,9 @@
 //! The values a statement can produce: exact expressions, certified approximations, truth
 //! values, relations kept symbolic, vectors and matrices. Rendering lives in `render/`.
 
+use crate::math::answer::{GeneralTerm, IntervalSet, TestReport, Verdict};
 use crate::math::float::Approx as FloatApprox;
+use crate::math::limit::Limit;
 use crate::math::Expr;
 
 /// A comparison operator of a relation.
@@ -82,6 +84,17 @@ pub enum Value {
     Matrix(Vec<Vec<Expr>>),
     /// A truncated power series.
     Series(SeriesValue),
+    /// The verdict on a series' convergence.
+    Verdict(Verdict),
+    /// What one named convergence test showed.
+    TestReport(TestReport),
+    /// A limit that is not a value: does not exist, or unknown (finite and infinite limits
+    /// are expressions).
+    Limit(Limit),
+    /// A set of reals (an interval of convergence with its endpoints' verdicts).
+    IntervalSet(IntervalSet),
+    /// The general term of a series.
+    Term(GeneralTerm),
     /// An answer in words (e.g. "no closed form found; …").
     Text(String),
 }
@@ -98,6 +111,11 @@ impl Value {
             Value::Vector(_) => "vector",
             Value::Matrix(_) => "matrix",
             Value::Series(_) => "series",
+            Value::Verdict(_) => "verdict",
+            Value::TestReport(_) => "test_report",
+            Value::Limit(_) => "limit",
+            Value::IntervalSet(_) => "interval_set",
+            Value::Term(_) => "general_term",
             Value::Text(_) => "text",
         }
     }

@@ -19,6 +19,7 @@ mod constant;
 mod elementary;
 mod expansion;
 
+use crate::math::answer::Rich;
 use crate::math::expr::{self, Expr, MathError};
 use crate::math::number::Q;
 use build::Builder;
@@ -69,7 +70,7 @@ impl Fail {
 }
 
 /// The builder's recorded steps: `(claim, reason)` pairs.
-pub(crate) type Steps = Vec<(String, String)>;
+pub(crate) type Steps = Vec<(Rich, Rich)>;
 
 /// Expands `a` in `n` at increasing orders until `decide` accepts the expansion; returns its
 /// verdict, the expansion and the builder's steps.

@@ -4,68 +4,66 @@
 //! …" is an answer, a wrong verdict never is.
 
 use crate::math::alternation::strip_alternation;
+use crate::math::answer::{names, Notation, Op, Quantity, Rich};
 use crate::math::asymptotic::{leading, Scale, Sign};
 use crate::math::derivation::Derivation;
 use crate::math::expr::{self, diff::diff, subst::subs, Expr, Func, MResult, MathError};
 use crate::math::float::sign::cmp_const;
 use crate::math::limit::{limit_at_infinity, Limit};
 use crate::math::number::Q;
+use crate::rich;
 use std::cmp::Ordering;
-use std::fmt;
 
 mod named;
-pub use named::{run_test, TESTS};
+pub use named::run_test;
 
-/// The four possible answers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Verdict {
-    ConvergesAbsolutely,
-    ConvergesConditionally,
-    Diverges,
-    Unknown,
-}
+pub use crate::math::answer::{Test, Verdict, VerdictKind};
 
-impl fmt::Display for Verdict {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Verdict::ConvergesAbsolutely => "converges absolutely",
-            Verdict::ConvergesConditionally => "converges conditionally",
-            Verdict::Diverges => "diverges",
-            Verdict::Unknown => "unknown",
-        })
-    }
-}
-
-/// A verdict with the deciding test, what it computed, and the derivation.
+/// A verdict with the derivation behind it.
 #[derive(Debug, Clone)]
 pub struct Decision {
     pub verdict: Verdict,
-    /// "ratio test: lim |a(n+1)/a(n)| = 1/e < 1"
-    pub reason: String,
     pub steps: Derivation,
 }
 
 impl Decision {
-    fn new(verdict: Verdict, reason: impl Into<String>, steps: Derivation) -> Self {
-        Decision {
-            verdict,
-            reason: reason.into(),
-            steps,
-        }
+    fn new(verdict: Verdict, steps: Derivation) -> Self {
+        Decision { verdict, steps }
     }
-    /// "converges absolutely — ratio test: …"
+    fn decided(
+        kind: VerdictKind,
+        test: Test,
+        quantity: Option<Quantity>,
+        reason: Rich,
+        steps: Derivation,
+    ) -> Self {
+        Decision::new(Verdict::new(kind, test, quantity, reason), steps)
+    }
+    fn unknown(reason: impl Into<Rich>, steps: Derivation) -> Self {
+        Decision::new(Verdict::unknown(reason.into()), steps)
+    }
+    /// The kind of the verdict.
+    pub fn kind(&self) -> VerdictKind {
+        self.verdict.kind
+    }
+    /// "converges absolutely — ratio test: …" in plain text.
     pub fn summary(&self) -> String {
-        if self.verdict == Verdict::Unknown && self.reason.starts_with("unknown") {
-            return self.reason.clone();
-        }
-        format!("{} — {}", self.verdict, self.reason)
+        self.verdict.to_string()
     }
+}
+
+/// What Σ|a(n)| does, from the scale of |a(n)|: the test, its quantity and the reason.
+struct AbsFinding {
+    converges: bool,
+    test: Test,
+    quantity: Option<Quantity>,
+    why: Rich,
 }
 
 /// Decides Σ_{n ≥ n0} a(n): the pipeline of tests, then telescoping when they leave it open.
 pub fn converges(a: &Expr, n: &str) -> MResult<Decision> {
     let d = pipeline(a, n)?;
-    if d.verdict != Verdict::Unknown {
+    if d.kind() != VerdictKind::Unknown {
         return Ok(d);
     }
     let Some(t) = crate::math::sum::closed::telescope::telescoping(a, n)? else {
@@ -73,8 +71,19 @@ pub fn converges(a: &Expr, n: &str) -> MResult<Decision> {
     };
     let mut steps = d.steps;
     steps.extend(t.steps);
+    let quantity = t
+        .limit
+        .clone()
+        .map(|v| Quantity::new(Notation::new("lim z(N)", "\\lim_{N\\to\\infty} z(N)"), v));
+    let reason = Rich::text(t.reason.clone());
     if !t.converges {
-        return Ok(Decision::new(Verdict::Diverges, t.reason, steps));
+        return Ok(Decision::decided(
+            VerdictKind::Diverges,
+            Test::Telescoping,
+            quantity,
+            reason,
+            steps,
+        ));
     }
     let sign = leading(a, n).map(|x| x.sign).unwrap_or(Sign::Unknown);
     Ok(match sign {
@@ -83,10 +92,15 @@ pub fn converges(a: &Expr, n: &str) -> MResult<Decision> {
                 "the terms eventually have one sign",
                 "so the convergence is absolute",
             );
-            Decision::new(Verdict::ConvergesAbsolutely, t.reason, steps)
+            Decision::decided(
+                VerdictKind::ConvergesAbsolutely,
+                Test::Telescoping,
+                quantity,
+                reason,
+                steps,
+            )
         }
-        _ => Decision::new(
-            Verdict::Unknown,
+        _ => Decision::unknown(
             format!(
                 "unknown whether absolutely: the series converges ({}), but Σ|a(n)| is not decided",
                 t.reason
@@ -107,36 +121,74 @@ fn pipeline(a: &Expr, n: &str) -> MResult<Decision> {
     }
     // nth-term test.
     let (lim, lsteps) = limit_at_infinity(a, n)?;
+    let lim_a = names::term_limit;
     match &lim {
         Limit::Value(v) if v.is_zero() => {
             steps.push(
-                "lim a(n) = 0",
+                rich![lim_a(), Op::Eq, Expr::zero()],
                 "the nth-term test is inconclusive; further tests follow",
             );
         }
         Limit::Value(v) => {
             steps.extend(lsteps);
-            return Ok(Decision::new(
-                Verdict::Diverges,
-                format!("nth-term test: lim a(n) = {v} ≠ 0"),
+            return Ok(Decision::decided(
+                VerdictKind::Diverges,
+                Test::NthTerm,
+                Some(Quantity::term_limit(v.clone())),
+                rich!["nth-term test: ", lim_a(), Op::Eq, v, Op::Ne, Expr::zero()],
                 steps,
             ));
         }
         Limit::PlusInfinity | Limit::MinusInfinity => {
             steps.extend(lsteps);
-            let factorial_growth = leading(a, n).is_ok_and(|x| x.scale.fact.is_positive());
-            let reason = if factorial_growth {
-                format!("ratio test: lim |a(n+1)/a(n)| = oo > 1 (the terms do not tend to 0 either: a(n) → {lim})")
+            let to = if lim == Limit::PlusInfinity {
+                Expr::infinity()
             } else {
-                format!("nth-term test: a(n) → {lim}")
+                Expr::neg_infinity()
             };
-            return Ok(Decision::new(Verdict::Diverges, reason, steps));
+            let factorial_growth = leading(a, n).is_ok_and(|x| x.scale.fact.is_positive());
+            let d = if factorial_growth {
+                Decision::decided(
+                    VerdictKind::Diverges,
+                    Test::Ratio,
+                    Some(Quantity::ratio(Expr::infinity())),
+                    rich![
+                        "ratio test: ",
+                        names::ratio_limit(),
+                        Op::Eq,
+                        Expr::infinity(),
+                        Op::Gt,
+                        Expr::one(),
+                        " (the terms do not tend to 0 either: ",
+                        names::a_n(),
+                        Op::To,
+                        &to,
+                        ")"
+                    ],
+                    steps,
+                )
+            } else {
+                Decision::decided(
+                    VerdictKind::Diverges,
+                    Test::NthTerm,
+                    Some(Quantity::term_limit(to.clone())),
+                    rich!["nth-term test: ", names::a_n(), Op::To, &to],
+                    steps,
+                )
+            };
+            return Ok(d);
         }
         Limit::DoesNotExist(why) => {
             steps.extend(lsteps);
-            return Ok(Decision::new(
-                Verdict::Diverges,
-                format!("nth-term test: a(n) does not tend to 0 ({why})"),
+            return Ok(Decision::decided(
+                VerdictKind::Diverges,
+                Test::NthTerm,
+                None,
+                rich![
+                    "nth-term test: ",
+                    names::a_n(),
+                    format!(" does not tend to 0 ({why})")
+                ],
                 steps,
             ));
         }
@@ -149,40 +201,58 @@ fn pipeline(a: &Expr, n: &str) -> MResult<Decision> {
     let asym = match leading(a, n) {
         Ok(x) => x,
         Err(e) => {
-            return Ok(Decision::new(
-                Verdict::Unknown,
-                format!("unknown, because {e}"),
-                steps,
-            ));
+            return Ok(Decision::unknown(format!("unknown, because {e}"), steps));
         }
     };
+    let scale = asym.scale.to_expr(n);
     if asym.sign == Sign::Unknown {
         steps.push(
-            format!(
-                "|a(n)| ≤ {}·(1 + o(1)), and a(n) is not o of it",
-                asym.scale.to_expr(n)
-            ),
+            rich![
+                "|",
+                names::a_n(),
+                "| ≤ ",
+                &scale,
+                "·(1 + o(1)), and ",
+                names::a_n(),
+                " is not o of it"
+            ],
             "leading asymptotic behaviour (the magnitude oscillates)",
         );
     } else {
         steps.push(
-            format!("a(n) ~ {}", asym.scale.to_expr(n)),
+            rich![names::a_n(), Op::Sim, &scale],
             "leading asymptotic behaviour",
         );
     }
     let abs = absolute(a, n, &asym.scale)?;
-    match (abs, asym.sign) {
-        (Some((true, why)), _) => Ok(Decision::new(Verdict::ConvergesAbsolutely, why, steps)),
-        (Some((false, why)), Sign::Positive | Sign::Negative) => {
-            Ok(Decision::new(Verdict::Diverges, why, steps))
+    let kind = |c: bool| {
+        if c {
+            VerdictKind::ConvergesAbsolutely
+        } else {
+            VerdictKind::Diverges
         }
-        (Some((false, why)), Sign::Alternating) => leibniz(a, n, why, steps),
-        (None, _) | (Some((false, _)), Sign::Unknown) => Ok(Decision::new(
-            Verdict::Unknown,
-            format!(
-                "unknown, because no test in sigma's pipeline decides a series whose terms have leading scale {}",
-                asym.scale.to_expr(n)
-            ),
+    };
+    match (abs, asym.sign) {
+        (Some(f), _) if f.converges => Ok(Decision::decided(
+            kind(true),
+            f.test,
+            f.quantity,
+            f.why,
+            steps,
+        )),
+        (Some(f), Sign::Positive | Sign::Negative) => Ok(Decision::decided(
+            kind(false),
+            f.test,
+            f.quantity,
+            f.why,
+            steps,
+        )),
+        (Some(f), Sign::Alternating) => leibniz(a, n, f.why, steps),
+        (None, _) | (Some(_), Sign::Unknown) => Ok(Decision::unknown(
+            rich![
+                "unknown, because no test in sigma's pipeline decides a series whose terms have leading scale ",
+                &scale
+            ],
             steps,
         )),
     }
@@ -193,16 +263,48 @@ fn ratio_expr(a: &Expr, n: &str) -> MResult<Expr> {
     expr::div(next, a.clone())
 }
 
-/// Whether Σ|a| converges, from the scale of |a|: `(converges, reason)`.
-fn absolute(a: &Expr, n: &str, s: &Scale) -> MResult<Option<(bool, String)>> {
+/// `1/n^p` in the comparison series' own index `n`.
+fn n_pow(p: &Q) -> MResult<Expr> {
+    expr::pow(Expr::sym("n"), Expr::Num(p.neg()))
+}
+
+/// Whether Σ|a| converges, from the scale of |a|.
+fn absolute(a: &Expr, n: &str, s: &Scale) -> MResult<Option<AbsFinding>> {
+    let found = |converges: bool, test: Test, quantity: Option<Quantity>, why: Rich| {
+        Ok(Some(AbsFinding {
+            converges,
+            test,
+            quantity,
+            why,
+        }))
+    };
+    let ratio = |l: Expr, rel: Op| {
+        rich![
+            "ratio test: ",
+            names::ratio_limit(),
+            Op::Eq,
+            &l,
+            rel,
+            Expr::one()
+        ]
+    };
     if s.fact.is_positive() {
-        return Ok(Some((
+        let l = Expr::infinity();
+        return found(
             false,
-            "ratio test: lim |a(n+1)/a(n)| = oo > 1".into(),
-        )));
+            Test::Ratio,
+            Some(Quantity::ratio(l.clone())),
+            ratio(l, Op::Gt),
+        );
     }
     if s.fact.is_negative() {
-        return Ok(Some((true, "ratio test: lim |a(n+1)/a(n)| = 0 < 1".into())));
+        let l = Expr::zero();
+        return found(
+            true,
+            Test::Ratio,
+            Some(Quantity::ratio(l.clone())),
+            ratio(l, Op::Lt),
+        );
     }
     let b = &s.base;
     let geometric = s.pow.is_zero() && s.log.is_zero() && s.loglog.is_zero() && {
@@ -211,20 +313,29 @@ fn absolute(a: &Expr, n: &str, s: &Scale) -> MResult<Option<(bool, String)>> {
     };
     match cmp_const(b, &Expr::one())? {
         Ordering::Less => {
-            return Ok(Some((
-                true,
-                if geometric {
-                    format!("geometric series with |ratio| = {b} < 1")
-                } else {
-                    format!("ratio test: lim |a(n+1)/a(n)| = {b} < 1")
-                },
-            )))
+            return if geometric {
+                found(
+                    true,
+                    Test::Geometric,
+                    Some(Quantity::new(Notation::new("|r|", "|r|"), b.clone())),
+                    rich!["geometric series with |ratio| = ", b, Op::Lt, Expr::one()],
+                )
+            } else {
+                found(
+                    true,
+                    Test::Ratio,
+                    Some(Quantity::ratio(b.clone())),
+                    ratio(b.clone(), Op::Lt),
+                )
+            };
         }
         Ordering::Greater => {
-            return Ok(Some((
+            return found(
                 false,
-                format!("ratio test: lim |a(n+1)/a(n)| = {b} > 1"),
-            )));
+                Test::Ratio,
+                Some(Quantity::ratio(b.clone())),
+                ratio(b.clone(), Op::Gt),
+            );
         }
         Ordering::Equal => {}
     }
@@ -233,9 +344,10 @@ fn absolute(a: &Expr, n: &str, s: &Scale) -> MResult<Option<(bool, String)>> {
     let exact_p = s.log.is_zero() && s.loglog.is_zero() && is_power_of_n(a, n);
     let one = Q::one();
     let plain_power = s.log.is_zero() && s.loglog.is_zero();
+    let sigma = names::sigma;
     if p != one || plain_power {
         let conv = p.0 > one.0;
-        let rel = if conv { ">" } else { "≤" };
+        let rel = if conv { Op::Gt } else { Op::Le };
         // With log factors the comparison exponent sits strictly between 1 and p, so that the
         // limit comparison is valid: a(n)·n^p' → 0 against a convergent Σ 1/n^p', or → ∞
         // against a divergent one.
@@ -246,66 +358,102 @@ fn absolute(a: &Expr, n: &str, s: &Scale) -> MResult<Option<(bool, String)>> {
         };
         if logs_help {
             let mid = p.add(&one).mul(&Q::frac(1, 2));
-            let shown = if mid.is_integer() {
-                mid.to_string()
-            } else {
-                format!("({mid})")
-            };
             let (to, kind) = if conv {
-                ("0", "converges")
+                (Expr::zero(), "converges")
             } else {
-                ("oo", "diverges")
+                (Expr::infinity(), "diverges")
             };
-            return Ok(Some((
+            let mid_e = Expr::Num(mid.clone());
+            return found(
                 conv,
-                format!("limit comparison with Σ 1/n^{shown}: a(n)·n^{shown} → {to} and Σ 1/n^{shown} {kind} (p-series, p = {mid} {rel} 1)"),
-            )));
+                Test::Comparison,
+                Some(Quantity::p(mid_e.clone())),
+                rich![
+                    "limit comparison with ",
+                    sigma(),
+                    n_pow(&mid)?,
+                    ": ",
+                    names::a_n(),
+                    Notation::new("·", "\\cdot "),
+                    expr::pow(Expr::sym("n"), mid_e.clone())?,
+                    Op::To,
+                    to,
+                    " and ",
+                    sigma(),
+                    n_pow(&mid)?,
+                    format!(" {kind} (p-series, p = "),
+                    mid_e,
+                    rel,
+                    Expr::one(),
+                    ")"
+                ],
+            );
         }
-        let shown = if p.is_integer() {
-            p.to_string()
-        } else {
-            format!("({p})")
-        };
-        let what = if exact_p {
-            format!("p-series with p = {p} {rel} 1")
+        let p_e = Expr::Num(p.clone());
+        let (test, why) = if exact_p {
+            (
+                Test::PSeries,
+                rich!["p-series with p = ", &p_e, rel, Expr::one()],
+            )
         } else if p == one {
-            "limit comparison with the harmonic series Σ 1/n (p-series, p = 1 ≤ 1)".to_string()
+            (
+                Test::Comparison,
+                rich![
+                    "limit comparison with the harmonic series ",
+                    sigma(),
+                    n_pow(&one)?,
+                    " (p-series, p = 1 ≤ 1)"
+                ],
+            )
         } else {
-            format!("limit comparison with Σ 1/n^{shown} (p-series, p = {p} {rel} 1)")
+            (
+                Test::Comparison,
+                rich![
+                    "limit comparison with ",
+                    sigma(),
+                    n_pow(&p)?,
+                    " (p-series, p = ",
+                    &p_e,
+                    rel,
+                    Expr::one(),
+                    ")"
+                ],
+            )
         };
-        return Ok(Some((conv, what)));
+        return found(conv, test, Some(Quantity::p(p_e)), why);
     }
     let q = s.log.neg();
+    let q_quantity = Some(Quantity::new(Notation::new("q", "q"), Expr::Num(q.clone())));
     if q != one || s.loglog.is_zero() {
         let conv = q.0 > one.0;
         let rel = if conv { ">" } else { "≤" };
-        return Ok(Some((
-            conv,
-            if q == one {
-                "limit comparison with Σ 1/(n·ln n), which diverges (integral test: ∫ dx/(x ln x) = ln ln x → ∞)".to_string()
+        let why = if q == one {
+            Rich::text("limit comparison with Σ 1/(n·ln n), which diverges (integral test: ∫ dx/(x ln x) = ln ln x → ∞)")
+        } else {
+            let e = Q::one().sub(&q);
+            let shown = if q.is_integer() && !q.is_negative() {
+                q.to_string()
             } else {
-                {
-                    let e = Q::one().sub(&q);
-                    let shown = if q.is_integer() && !q.is_negative() {
-                        q.to_string()
-                    } else {
-                        format!("({q})")
-                    };
-                    format!(
-                        "limit comparison with Σ 1/(n·(ln n)^{shown}) (log-p-series; integral test: ∫ dx/(x·(ln x)^{shown}) = (ln x)^({e})/({e}), {} as x → ∞, since q = {q} {rel} 1)",
-                        if conv { "bounded" } else { "unbounded" }
-                    )
-                }
-            },
-        )));
+                format!("({q})")
+            };
+            Rich::text(format!(
+                "limit comparison with Σ 1/(n·(ln n)^{shown}) (log-p-series; integral test: ∫ dx/(x·(ln x)^{shown}) = (ln x)^({e})/({e}), {} as x → ∞, since q = {q} {rel} 1)",
+                if conv { "bounded" } else { "unbounded" }
+            ))
+        };
+        return found(conv, Test::Comparison, q_quantity, why);
     }
     let r = s.loglog.neg();
     let conv = r.0 > one.0;
     let rel = if conv { ">" } else { "≤" };
-    Ok(Some((
+    found(
         conv,
-        format!("comparison with Σ 1/(n·ln n·(ln ln n)^{r}) (integral test: exponent {r} {rel} 1)"),
-    )))
+        Test::Integral,
+        Some(Quantity::new(Notation::new("r", "r"), Expr::Num(r.clone()))),
+        Rich::text(format!(
+            "comparison with Σ 1/(n·ln n·(ln ln n)^{r}) (integral test: exponent {r} {rel} 1)"
+        )),
+    )
 }
 
 /// Whether `a` is exactly c·n^k.
@@ -319,20 +467,33 @@ fn is_power_of_n(a: &Expr, n: &str) -> bool {
 }
 
 /// The alternating series test once Σ|a| is known to diverge.
-fn leibniz(a: &Expr, n: &str, abs_why: String, mut steps: Derivation) -> MResult<Decision> {
+fn leibniz(a: &Expr, n: &str, abs_why: Rich, mut steps: Derivation) -> MResult<Decision> {
+    let abs_sum = names::abs_sum;
     let Some((s, _)) = strip_alternation(a, n)? else {
-        return Ok(Decision::new(
-            Verdict::Unknown,
-            format!("unknown, because the terms alternate but not through an explicit (−1)^n factor, and Σ|a(n)| diverges ({abs_why})"),
+        return Ok(Decision::unknown(
+            rich![
+                "unknown, because the terms alternate but not through an explicit (−1)^n factor, and ",
+                abs_sum(),
+                " diverges (",
+                &abs_why,
+                ")"
+            ],
             steps,
         ));
     };
     let sign = match leading(&s, n) {
         Ok(x) => x.sign,
         Err(e) => {
-            return Ok(Decision::new(
-                Verdict::Unknown,
-                format!("unknown, because the magnitude {s} is outside sigma's asymptotics ({e}), and Σ|a(n)| diverges ({abs_why})"),
+            return Ok(Decision::unknown(
+                rich![
+                    "unknown, because the magnitude ",
+                    &s,
+                    format!(" is outside sigma's asymptotics ({e}), and "),
+                    abs_sum(),
+                    " diverges (",
+                    &abs_why,
+                    ")"
+                ],
                 steps,
             ))
         }
@@ -341,9 +502,16 @@ fn leibniz(a: &Expr, n: &str, abs_why: String, mut steps: Derivation) -> MResult
         Sign::Negative => expr::neg(s)?,
         Sign::Positive => s,
         _ => {
-            return Ok(Decision::new(
-                Verdict::Unknown,
-                format!("unknown, because the magnitude {s} does not keep one sign, and Σ|a(n)| diverges ({abs_why})"),
+            return Ok(Decision::unknown(
+                rich![
+                    "unknown, because the magnitude ",
+                    &s,
+                    " does not keep one sign, and ",
+                    abs_sum(),
+                    " diverges (",
+                    &abs_why,
+                    ")"
+                ],
                 steps,
             ))
         }
@@ -351,23 +519,47 @@ fn leibniz(a: &Expr, n: &str, abs_why: String, mut steps: Derivation) -> MResult
     let ds = diff(&s, n).unwrap_or_else(|_| Expr::zero());
     let decreasing = !ds.is_zero() && matches!(leading(&ds, n).map(|x| x.sign), Ok(Sign::Negative));
     if !decreasing {
-        return Ok(Decision::new(
-            Verdict::Unknown,
-            format!("unknown, because sigma cannot show that {s} is eventually decreasing, and Σ|a(n)| diverges ({abs_why})"),
+        return Ok(Decision::unknown(
+            rich![
+                "unknown, because sigma cannot show that ",
+                &s,
+                " is eventually decreasing, and ",
+                abs_sum(),
+                " diverges (",
+                &abs_why,
+                ")"
+            ],
             steps,
         ));
     }
     steps.push(
-        format!("d/dn {s} = {ds} is eventually negative, so {s} decreases"),
+        rich![
+            Notation::new(format!("d/d{n} "), format!("\\frac{{d}}{{d{n}}} ")),
+            &s,
+            Op::Eq,
+            &ds,
+            " is eventually negative, so ",
+            &s,
+            " decreases"
+        ],
         "asymptotic sign of the derivative",
     );
-    Ok(Decision::new(
-        Verdict::ConvergesConditionally,
-        format!("alternating series test: {s} decreases to 0; Σ|a(n)| diverges ({abs_why})"),
+    Ok(Decision::decided(
+        VerdictKind::ConvergesConditionally,
+        Test::Alternating,
+        Some(Quantity::new(Notation::new("|a(n)|", "|a(n)|"), s.clone())),
+        rich![
+            "alternating series test: ",
+            &s,
+            " decreases to 0; ",
+            abs_sum(),
+            " diverges (",
+            &abs_why,
+            ")"
+        ],
         steps,
     ))
 }
-
 /// Dirichlet's test for a(n) = s(n)·sin(c·n + d) or s(n)·cos(c·n + d), c rational ≠ 0.
 fn dirichlet(a: &Expr, n: &str, steps: &mut Derivation) -> MResult<Option<Decision>> {
     let factors = match a {
@@ -414,27 +606,43 @@ fn dirichlet(a: &Expr, n: &str, steps: &mut Derivation) -> MResult<Option<Decisi
         return Ok(None);
     }
     // Σ s converges ⇒ absolute convergence by comparison (|trig| ≤ 1).
-    if let Some((true, why)) = absolute(&s, n, &asym.scale)? {
-        steps.push(format!("|a(n)| ≤ {s}"), "|sin| ≤ 1, |cos| ≤ 1");
-        return Ok(Some(Decision::new(
-            Verdict::ConvergesAbsolutely,
-            format!("comparison with Σ {s}: {why}"),
+    if let Some(f) = absolute(&s, n, &asym.scale)?.filter(|f| f.converges) {
+        steps.push(rich!["|", names::a_n(), "| ≤ ", &s], "|sin| ≤ 1, |cos| ≤ 1");
+        return Ok(Some(Decision::decided(
+            VerdictKind::ConvergesAbsolutely,
+            Test::Comparison,
+            f.quantity,
+            rich!["comparison with ", names::sigma(), &s, ": ", f.why],
             steps.clone(),
         )));
     }
     steps.push(
-        format!("the partial sums of {t} are bounded and {s} decreases to 0"),
+        rich![
+            "the partial sums of ",
+            &t,
+            " are bounded and ",
+            &s,
+            " decreases to 0"
+        ],
         "the slope of the angle is a non-zero rational, not a multiple of 2π (π is irrational)",
     );
     steps.push(
         format!("|{t}| ≥ {t}^2 = (1 ∓ cos(2·angle))/2, and Σ {s}/2 diverges while Σ {s}·cos(2·angle)/2 converges (Dirichlet)"),
         "so Σ |a(n)| diverges",
     );
-    Ok(Some(Decision::new(
-        Verdict::ConvergesConditionally,
-        format!(
-            "Dirichlet test: {t} has bounded partial sums and {s} decreases to 0; Σ|a(n)| diverges"
-        ),
+    Ok(Some(Decision::decided(
+        VerdictKind::ConvergesConditionally,
+        Test::Dirichlet,
+        None,
+        rich![
+            "Dirichlet test: ",
+            &t,
+            " has bounded partial sums and ",
+            &s,
+            " decreases to 0; ",
+            names::abs_sum(),
+            " diverges"
+        ],
         steps.clone(),
     )))
 }

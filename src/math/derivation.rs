@@ -2,23 +2,23 @@
 //! its justification. Math entry points return one beside their result; renderers decide how
 //! much of it to show.
 
+use super::answer::Rich;
 use super::expr::Expr;
-use serde::Serialize;
 
 /// One step of a derivation: what was established and why.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Step {
-    /// What this step establishes, in words (may be empty when `result` says it all).
-    pub claim: String,
+    /// What this step establishes, in words and mathematics (may be empty when `result`
+    /// says it all).
+    pub claim: Rich,
     /// The rule, test or theorem used.
-    pub reason: String,
+    pub reason: Rich,
     /// The expression the step produced, if any.
-    #[serde(skip)]
     pub result: Option<Expr>,
 }
 
 /// The ordered steps behind one answer.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Derivation {
     pub steps: Vec<Step>,
     /// Conditions the answer depends on ("|r| < 1"), shown with the answer itself, not only
@@ -32,7 +32,7 @@ impl Derivation {
         Self::default()
     }
     /// Appends a step with a claim and a reason.
-    pub fn push(&mut self, claim: impl Into<String>, reason: impl Into<String>) {
+    pub fn push(&mut self, claim: impl Into<Rich>, reason: impl Into<Rich>) {
         self.steps.push(Step {
             claim: claim.into(),
             reason: reason.into(),
@@ -40,7 +40,7 @@ impl Derivation {
         });
     }
     /// Appends a step whose claim is an expression (rendered by the output layer).
-    pub fn push_expr(&mut self, claim: impl Into<String>, result: Expr, reason: impl Into<String>) {
+    pub fn push_expr(&mut self, claim: impl Into<Rich>, result: Expr, reason: impl Into<Rich>) {
         self.steps.push(Step {
             claim: claim.into(),
             reason: reason.into(),
@@ -48,7 +48,7 @@ impl Derivation {
         });
     }
     /// Records a condition the answer holds under, and a step saying why it is needed.
-    pub fn push_condition(&mut self, condition: impl Into<String>, reason: impl Into<String>) {
+    pub fn push_condition(&mut self, condition: impl Into<String>, reason: impl Into<Rich>) {
         let c = condition.into();
         self.push(format!("valid for {c}"), reason);
         if !self.conditions.contains(&c) {

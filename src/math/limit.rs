@@ -9,10 +9,12 @@
 //!
 //! Imports `asymptotic`, `poly` and the expression layer.
 
+use crate::math::answer::{Notation, Op, Rich};
 use crate::math::asymptotic::{expand_decide, sign_of, Expansion, Fail, Mono};
 use crate::math::derivation::Derivation;
 use crate::math::expr::{self, subst, Constant, Expr, Func, MathError};
 use crate::math::poly;
+use crate::rich;
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -28,10 +30,56 @@ pub enum Limit {
     PlusInfinity,
     /// The sequence tends to −∞.
     MinusInfinity,
-    /// Proven to have no limit (finite or infinite), with the reason.
-    DoesNotExist(String),
+    /// Proven to have no limit (finite or infinite), with the reason and, when known, the
+    /// limit points or the bounds the terms oscillate between.
+    DoesNotExist(NoLimit),
     /// Not decided, with the reason.
     Unknown(String),
+}
+
+/// Why a sequence has no limit: the reason, and its limit points or bounds when known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoLimit {
+    pub reason: String,
+    /// Limit points of the sequence (the even and odd subsequences' limits), when known.
+    pub points: Vec<Expr>,
+    /// The closed interval whose every point the sequence comes arbitrarily close to, when
+    /// known (`[-1, 1]` for sin(n)).
+    pub bounds: Option<(Expr, Expr)>,
+}
+
+impl NoLimit {
+    pub fn new(reason: impl Into<String>) -> Self {
+        NoLimit {
+            reason: reason.into(),
+            points: Vec::new(),
+            bounds: None,
+        }
+    }
+}
+
+impl NoLimit {
+    /// Whether the reason contains `needle`.
+    pub fn contains(&self, needle: &str) -> bool {
+        self.reason.contains(needle)
+    }
+}
+
+impl fmt::Display for NoLimit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.reason)
+    }
+}
+
+impl Limit {
+    /// The answer in words: the value, `does not exist: …` or `unknown: …`.
+    pub fn describe(&self) -> String {
+        match self {
+            Limit::DoesNotExist(why) => format!("does not exist: {why}"),
+            Limit::Unknown(why) => format!("unknown: {why}"),
+            other => other.to_string(),
+        }
+    }
 }
 
 impl fmt::Display for Limit {
@@ -72,6 +120,14 @@ pub fn limit_at_infinity(a: &Expr, n: &str) -> Result<(Limit, Derivation), MathE
     Ok((l, d))
 }
 
+/// The scale of growth the expansions are written on, in text and LaTeX.
+pub fn scale_notation() -> Notation {
+    Notation::new(
+        "(n!)^f·b^n·n^p·(ln n)^q·(ln ln n)^r",
+        "(n!)^f\\, b^n\\, n^p\\, (\\ln n)^q\\, (\\ln \\ln n)^r",
+    )
+}
+
 fn solve(a: &Expr, n: &str, d: &mut Derivation, depth: usize) -> Result<Limit, MathError> {
     if depth > MAX_DEPTH {
         return Ok(Limit::Unknown(
@@ -83,7 +139,7 @@ fn solve(a: &Expr, n: &str, d: &mut Derivation, depth: usize) -> Result<Limit, M
             return Ok(Limit::Unknown(format!("{a} is not a finite constant")));
         }
         d.push(
-            format!("{a} does not depend on {n}"),
+            rich![a, " does not depend on ", Expr::sym(n)],
             "a constant sequence converges to its value",
         );
         return Ok(Limit::Value(a.clone()));
@@ -93,15 +149,19 @@ fn solve(a: &Expr, n: &str, d: &mut Derivation, depth: usize) -> Result<Limit, M
     }
     match expand_decide(a, n, |e| verdict(e, n)) {
         Ok(((lim, claim, reason), e, steps)) => {
-            let shown = e.show(n, 3);
-            let last = steps.last().map(|(c, _)| c.clone());
+            let shown = e.show_rich(n, 3);
+            let eq = rich![a, Op::Eq, &shown];
+            let last = steps.last().map(|(c, _)| c.to_string());
             for (c, r) in steps {
                 d.push(c, r);
             }
-            if last != Some(format!("{a} = {shown}")) && shown != a.to_string() {
+            if last != Some(eq.to_string()) && shown.to_string() != a.to_string() {
                 d.push(
-                    format!("{a} = {shown} as {n} → oo"),
-                    "asymptotic expansion on the scale (n!)^f·b^n·n^p·(ln n)^q·(ln ln n)^r",
+                    eq.and(" as ")
+                        .and(Expr::sym(n))
+                        .and(Op::To)
+                        .and(Expr::infinity()),
+                    Rich::text("asymptotic expansion on the scale ").and(scale_notation()),
                 );
             }
             d.push(claim, reason);
@@ -158,17 +218,23 @@ fn rational(a: &Expr, n: &str, d: &mut Derivation) -> Result<Option<Limit>, Math
 }
 
 /// The limit read off an expansion, with its claim and reason.
-fn verdict(e: &Expansion, n: &str) -> Result<(Limit, String, String), Fail> {
+fn verdict(e: &Expansion, n: &str) -> Result<(Limit, Rich, String), Fail> {
     let Some(lead) = e.lead() else {
         return match &e.err {
             None => Ok((
                 Limit::Value(Expr::zero()),
-                "the sequence is eventually 0".into(),
+                Rich::text("the sequence is eventually 0"),
                 "every term vanishes".into(),
             )),
             Some(m) if m.growth()? == Ordering::Less => Ok((
                 Limit::Value(Expr::zero()),
-                format!("the sequence is O({}), which tends to 0", m.to_expr(n)),
+                rich![
+                    "the sequence is ",
+                    Notation::new("O(", "O\\left("),
+                    m.to_expr(n),
+                    Notation::new(")", "\\right)"),
+                    ", which tends to 0"
+                ],
                 "the remainder bound tends to 0".into(),
             )),
             Some(_) => Err(Fail::Precision),
@@ -194,7 +260,7 @@ fn verdict(e: &Expansion, n: &str) -> Result<(Limit, String, String), Fail> {
     match lead.m.growth()? {
         Ordering::Less => Ok((
             Limit::Value(Expr::zero()),
-            format!("every term tends to 0 (the largest is of size {m})"),
+            rich!["every term tends to 0 (the largest is of size ", &m, ")"],
             "the limit is 0".into(),
         )),
         Ordering::Equal => {
@@ -203,16 +269,24 @@ fn verdict(e: &Expansion, n: &str) -> Result<(Limit, String, String), Fail> {
                 Some(a) if sign_of(&a)? != Ordering::Equal => {
                     let (ev, od) = (sum(&c, &a, 1)?, sum(&c, &a, -1)?);
                     Ok((
-                        Limit::DoesNotExist(format!(
-                            "the terms with n even tend to {ev} and those with n odd tend to {od}"
-                        )),
-                        format!("the sequence is {} + o(1)", with_alt(&c, &a, n)?),
+                        Limit::DoesNotExist(NoLimit {
+                            reason: format!(
+                                "the terms with n even tend to {ev} and those with n odd tend to {od}"
+                            ),
+                            points: vec![ev.clone(), od.clone()],
+                            bounds: None,
+                        }),
+                        rich![
+                            "the sequence is ",
+                            with_alt(&c, &a, n)?,
+                            Notation::new(" + o(1)", " + o(1)")
+                        ],
                         format!("the even terms tend to {ev}, the odd terms to {od}: no limit"),
                     ))
                 }
                 _ => Ok((
                     Limit::Value(c.clone()),
-                    format!("the sequence tends to {c}"),
+                    rich!["the sequence tends to ", &c],
                     "the leading term is the constant; every other term tends to 0".into(),
                 )),
             }
@@ -238,7 +312,7 @@ fn verdict(e: &Expansion, n: &str) -> Result<(Limit, String, String), Fail> {
                     let l = inf(sign(&c)?);
                     Ok((
                         l.clone(),
-                        format!("the sequence ~ ({c})·{m}, which tends to {l}"),
+                        Rich::text(format!("the sequence ~ ({c})·{m}, which tends to {l}")),
                         "the leading term grows without bound; its coefficient fixes the sign"
                             .into(),
                     ))
@@ -248,7 +322,11 @@ fn verdict(e: &Expansion, n: &str) -> Result<(Limit, String, String), Fail> {
                     let why = format!(
                         "the sequence ~ ({a})·(-1)^{n}·{m}: its size grows without bound while its sign alternates"
                     );
-                    Ok((Limit::DoesNotExist(why.clone()), why, "no limit".into()))
+                    Ok((
+                        Limit::DoesNotExist(NoLimit::new(why.clone())),
+                        Rich::text(why),
+                        "no limit".into(),
+                    ))
                 }
                 (Some(c), Some(a)) => {
                     let (s1, s2) = (sign(&c)?, sign(&a)?);
@@ -264,11 +342,11 @@ fn verdict(e: &Expansion, n: &str) -> Result<(Limit, String, String), Fail> {
                     match sign_of(&diff)? {
                         Ordering::Greater => {
                             let l = inf(s1);
-                            Ok((l.clone(), head, format!("|{c}| > |{a}|, so both the even and the odd terms tend to {l}")))
+                            Ok((l.clone(), Rich::text(head), format!("|{c}| > |{a}|, so both the even and the odd terms tend to {l}")))
                         }
                         Ordering::Less => {
                             let why = format!("|{a}| > |{c}|: the even and the odd terms tend to infinities of opposite signs");
-                            Ok((Limit::DoesNotExist(why.clone()), head, why))
+                            Ok((Limit::DoesNotExist(NoLimit::new(why.clone())), Rich::text(head), why))
                         }
                         Ordering::Equal => Err(Fail::Out(format!(
                             "{head}: one of the even and odd subsequences has a vanishing leading term"
@@ -335,7 +413,11 @@ fn oscillation(a: &Expr, n: &str, d: &mut Derivation) -> Result<Option<Limit>, M
             "{a} has no limit: {q}/(2π) is irrational (π is), so the angles {x} modulo 2π are dense in [0, 2π) and {a} comes arbitrarily close to every value in [-1, 1] infinitely often"
         );
         d.push(format!("{a} oscillates without converging"), why.clone());
-        return Ok(Some(Limit::DoesNotExist(why)));
+        return Ok(Some(Limit::DoesNotExist(NoLimit {
+            reason: why,
+            points: Vec::new(),
+            bounds: Some((Expr::int(-1), Expr::one())),
+        })));
     }
     // k = r·π: the sequence is periodic with period dividing 2·denominator(r).
     let r = match &k {
@@ -369,7 +451,7 @@ fn oscillation(a: &Expr, n: &str, d: &mut Derivation) -> Result<Option<Limit>, M
                     values[0]
                 );
                 d.push(format!("{a} oscillates without converging"), why.clone());
-                return Ok(Some(Limit::DoesNotExist(why)));
+                return Ok(Some(Limit::DoesNotExist(NoLimit::new(why))));
             }
         }
     }
@@ -453,7 +535,7 @@ fn product(
             let r =
                 format!("{r}; multiplying by {re}, which tends to {v} ≠ 0, cannot create a limit");
             d.push(format!("{a} has no limit"), r.clone());
-            Ok(Limit::DoesNotExist(r))
+            Ok(Limit::DoesNotExist(NoLimit::new(r)))
         }
         _ => Ok(Limit::Unknown(why)),
     }
@@ -510,7 +592,7 @@ fn sum(
         d.extend(sub);
         let r = format!("{r}; adding convergent terms to {t} cannot create a limit");
         d.push("the sum has no limit", r.clone());
-        Limit::DoesNotExist(r)
+        Limit::DoesNotExist(NoLimit::new(r))
     } else {
         return Ok(Limit::Unknown(why));
     };

@@ -2,12 +2,14 @@
 //! Nothing here knows about syntax, spans, sessions or terminals.
 
 pub mod alternation;
+pub mod answer;
 pub mod asymptotic;
 pub mod convergence;
 pub mod derivation;
 pub mod expr;
 pub mod float;
 pub mod limit;
+pub mod linalg;
 pub mod number;
 pub mod poly;
 pub mod radius;

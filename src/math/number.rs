@@ -15,21 +15,14 @@ pub const MAX_EXACT_BITS: u64 = 100_000_000;
 pub struct Q(pub Rational);
 
 /// Why an exact operation could not produce a number.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NumError {
+    #[error("division by zero")]
     DivisionByZero,
+    #[error("0^0 is undefined")]
     ZeroToZero,
+    #[error("{0} is too large to compute exactly")]
     TooLarge(String),
-}
-
-impl fmt::Display for NumError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            NumError::DivisionByZero => write!(f, "division by zero"),
-            NumError::ZeroToZero => write!(f, "0^0 is undefined"),
-            NumError::TooLarge(what) => write!(f, "{what} is too large to compute exactly"),
-        }
-    }
 }
 
 impl Q {

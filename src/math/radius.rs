@@ -3,13 +3,15 @@
 //! functions with a rational derivative, entire functions). Each finite endpoint of an
 //! interval is sent through the convergence pipeline.
 
+use crate::math::answer::{names, Endpoint, Interval, IntervalSet, Op};
 use crate::math::asymptotic::leading;
-use crate::math::convergence::{converges, Decision, Verdict};
+use crate::math::convergence::{converges, Decision};
 use crate::math::derivation::Derivation;
 use crate::math::expr::{self, diff::diff, subst::subs, Expr, Func, MResult, MathError};
 use crate::math::float::sign::{cmp_const, sign_const};
 use crate::math::number::Q;
 use crate::math::poly::{rational_function, Poly};
+use crate::rich;
 use std::cmp::Ordering;
 
 /// A power series' shape: term = c(n)·(x − a)^(k·n + j).
@@ -92,66 +94,66 @@ pub fn radius_of_sum(t: &PowerTerm, n: &str) -> MResult<(Expr, Derivation)> {
     Ok((r, d))
 }
 
-/// An interval of convergence: endpoints with their verdicts.
-pub struct Interval {
+/// An interval of convergence: the radius, the set with each endpoint's verdict, and the
+/// derivation.
+pub struct Convergence {
     pub radius: Expr,
-    pub text: String,
+    pub set: IntervalSet,
     pub steps: Derivation,
 }
 
 /// The interval of convergence of Σ term(n, x), n ≥ n0.
-pub fn interval(term: &Expr, n: &str, x: &str) -> MResult<Interval> {
+pub fn interval(term: &Expr, n: &str, x: &str) -> MResult<Convergence> {
     let Some(t) = power_term(term, n, x)? else {
         return Err(MathError::Unsupported(format!(
             "the term is not of the form c({n})·({x} − a)^(k·{n} + j)"
         )));
     };
     let (r, mut steps) = radius_of_sum(&t, n)?;
+    let var = Some(x.to_string());
     if r.is_zero() {
-        return Ok(Interval {
+        return Ok(Convergence {
             radius: r,
-            text: format!("{{{}}} (converges only at {x} = {})", t.center, t.center),
+            set: IntervalSet::new(var, vec![Interval::point(t.center.clone())]),
             steps,
         });
     }
     if r == Expr::infinity() {
-        return Ok(Interval {
+        return Ok(Convergence {
             radius: r,
-            text: "(-oo, oo)".into(),
+            set: IntervalSet::new(var, vec![Interval::reals()]),
             steps,
         });
     }
     let lo = expr::sub(t.center.clone(), r.clone())?;
     let hi = expr::add(vec![t.center.clone(), r.clone()])?;
-    let mut verdicts = Vec::new();
-    let mut closed = Vec::new();
+    let mut ends = Vec::new();
     for end in [&lo, &hi] {
         let at = subs(term, x, end)?;
         let dec: Decision = converges(&at, n)?;
         steps.push(
-            format!("{x} = {end}: Σ {at}: {}", dec.summary()),
+            rich![
+                Expr::sym(x),
+                Op::Eq,
+                end,
+                ": ",
+                names::sigma(),
+                &at,
+                ": ",
+                dec.verdict.summary()
+            ],
             "the endpoint's series through the convergence tests",
         );
-        closed.push(match dec.verdict {
-            Verdict::ConvergesAbsolutely | Verdict::ConvergesConditionally => Some(true),
-            Verdict::Diverges => Some(false),
-            Verdict::Unknown => None,
-        });
-        verdicts.push(format!("{x} = {end}: {}", dec.summary()));
+        ends.push(Endpoint::with_verdict(end.clone(), dec.verdict));
     }
-    let left = match closed[0] {
-        Some(true) => "[",
-        Some(false) => "(",
-        None => "?",
+    let hi_end = ends.pop();
+    let lo_end = ends.pop();
+    let (Some(lo), Some(hi)) = (lo_end, hi_end) else {
+        return Err(MathError::Unsupported("an interval needs two ends".into()));
     };
-    let right = match closed[1] {
-        Some(true) => "]",
-        Some(false) => ")",
-        None => "?",
-    };
-    Ok(Interval {
+    Ok(Convergence {
         radius: r,
-        text: format!("{left}{lo}, {hi}{right}; {}", verdicts.join("; ")),
+        set: IntervalSet::new(var, vec![Interval { lo, hi }]),
         steps,
     })
 }

@@ -1,85 +1,9 @@
 //! Escaping for the text renderers: LaTeX text mode (specials, and non-ASCII symbols as math
 //! commands pdflatex accepts), LaTeX math mode, and Markdown inline text.
 
-/// The math-mode command for a non-ASCII character, if it has one.
+/// The math-mode command for a non-ASCII character, if it has one (the printer's table).
 pub fn math_symbol(c: char) -> Option<&'static str> {
-    const TABLE: &[(char, &str)] = &[
-        ('α', "\\alpha"),
-        ('β', "\\beta"),
-        ('γ', "\\gamma"),
-        ('δ', "\\delta"),
-        ('ε', "\\varepsilon"),
-        ('ζ', "\\zeta"),
-        ('η', "\\eta"),
-        ('θ', "\\theta"),
-        ('ι', "\\iota"),
-        ('κ', "\\kappa"),
-        ('λ', "\\lambda"),
-        ('μ', "\\mu"),
-        ('ν', "\\nu"),
-        ('ξ', "\\xi"),
-        ('ο', "o"),
-        ('π', "\\pi"),
-        ('ρ', "\\rho"),
-        ('σ', "\\sigma"),
-        ('ς', "\\varsigma"),
-        ('τ', "\\tau"),
-        ('υ', "\\upsilon"),
-        ('φ', "\\varphi"),
-        ('χ', "\\chi"),
-        ('ψ', "\\psi"),
-        ('ω', "\\omega"),
-        ('Γ', "\\Gamma"),
-        ('Δ', "\\Delta"),
-        ('Θ', "\\Theta"),
-        ('Λ', "\\Lambda"),
-        ('Ξ', "\\Xi"),
-        ('Π', "\\Pi"),
-        ('Σ', "\\Sigma"),
-        ('Υ', "\\Upsilon"),
-        ('Φ', "\\Phi"),
-        ('Ψ', "\\Psi"),
-        ('Ω', "\\Omega"),
-        ('≈', "\\approx"),
-        ('→', "\\to"),
-        ('←', "\\leftarrow"),
-        ('⇒', "\\Rightarrow"),
-        ('≤', "\\le"),
-        ('≥', "\\ge"),
-        ('≠', "\\ne"),
-        ('∞', "\\infty"),
-        ('·', "\\cdot"),
-        ('×', "\\times"),
-        ('÷', "\\div"),
-        ('−', "-"),
-        ('±', "\\pm"),
-        ('√', "\\surd"),
-        ('∫', "\\int"),
-        ('∑', "\\sum"),
-        ('∏', "\\prod"),
-        ('∂', "\\partial"),
-        ('∇', "\\nabla"),
-        ('∈', "\\in"),
-        ('…', "\\ldots"),
-        ('′', "\\prime"),
-        ('°', "^{\\circ}"),
-        ('ℝ', "\\mathbb{R}"),
-        ('ℕ', "\\mathbb{N}"),
-        ('ℤ', "\\mathbb{Z}"),
-        ('ℚ', "\\mathbb{Q}"),
-        ('ℂ', "\\mathbb{C}"),
-        ('²', "^{2}"),
-        ('³', "^{3}"),
-        ('¹', "^{1}"),
-        ('⁻', "^{-}"),
-    ];
-    if let Some(d) = ('₀'..='₉').contains(&c).then(|| c as u32 - '₀' as u32) {
-        const SUBS: [&str; 10] = [
-            "_{0}", "_{1}", "_{2}", "_{3}", "_{4}", "_{5}", "_{6}", "_{7}", "_{8}", "_{9}",
-        ];
-        return SUBS.get(d as usize).copied();
-    }
-    TABLE.iter().find(|(k, _)| *k == c).map(|(_, v)| *v)
+    crate::math::expr::print::tex_symbol(c)
 }
 
 /// Characters pdflatex accepts as they are in text mode with T1 and UTF-8 input (Latin-1

@@ -5,7 +5,7 @@
 use super::{latex, text};
 use crate::diagnostics::{self, Diagnostic};
 use crate::math::Derivation;
-use crate::session::{Outcome, OutcomeKind};
+use crate::outcome::{Outcome, OutcomeKind};
 use crate::source::SourceMap;
 use serde_json::{json, Value as Json};
 
@@ -18,10 +18,12 @@ fn steps(d: &Derivation) -> Json {
             .iter()
             .map(|s| {
                 json!({
-                    "claim": s.claim,
+                    "claim": s.claim.to_string(),
+                    "claim_latex": super::rich::tex_inline(&s.claim),
                     "result": s.result.as_ref().map(text::expr),
                     "result_latex": s.result.as_ref().map(latex::expr),
-                    "reason": s.reason,
+                    "reason": s.reason.to_string(),
+                    "reason_latex": super::rich::tex_inline(&s.reason),
                 })
             })
             .collect(),
@@ -66,6 +68,15 @@ pub fn outcome(o: &Outcome) -> Json {
             "exact": value.is_exact(), "approximate": !value.is_exact(),
         }),
     };
+    let data = match &o.kind {
+        OutcomeKind::Binding { value, .. } | OutcomeKind::Value(value) => {
+            super::answer::json_fields(value)
+        }
+        _ => None,
+    };
+    if let (Json::Object(o), Some(Json::Object(d))) = (&mut obj, data) {
+        o.extend(d);
+    }
     if let (Json::Object(o), Json::Object(f)) = (&mut obj, fields) {
         o.extend(f);
     }

@@ -1,7 +1,7 @@
 //! Markdown rendering: headings as `##`, inputs as code, results as inline LaTeX math.
 
 use super::latex;
-use crate::session::{Outcome, OutcomeKind};
+use crate::outcome::{Outcome, OutcomeKind};
 
 /// One outcome as Markdown.
 pub fn outcome(o: &Outcome, steps: bool) -> String {
@@ -31,8 +31,8 @@ pub fn outcome(o: &Outcome, steps: bool) -> String {
             s.push_str(&format!(
                 "\n{}. {}{res} — *{}*",
                 i + 1,
-                super::escape::markdown(&st.claim),
-                super::escape::markdown(&st.reason)
+                super::rich::markdown(&st.claim),
+                super::rich::markdown(&st.reason)
             ));
         }
     }

@@ -1,15 +1,17 @@
 //! One output model, several renderers: outcomes of statements rendered as plain text,
 //! LaTeX, Markdown or JSON. Renderers never compute; they only present.
 
+pub mod answer;
 pub mod escape;
 pub mod json;
 pub mod latex;
 pub mod markdown;
+pub mod rich;
 pub mod series;
 pub mod text;
 
 use crate::math::Derivation;
-use crate::session::{Outcome, OutcomeKind};
+use crate::outcome::{Outcome, OutcomeKind};
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +34,13 @@ impl std::str::FromStr for Format {
                 "unknown format `{other}` (expected text, json, latex or markdown)"
             )),
         }
+    }
+}
+
+impl Format {
+    /// One outcome in this format (see [`outcome`]); with `steps`, the derivation too.
+    pub fn render(self, o: &Outcome, steps: bool) -> String {
+        outcome(o, self, steps)
     }
 }
 
@@ -74,7 +83,7 @@ pub fn steps_text(d: &Derivation) -> String {
         let claim = match &st.result {
             Some(e) if st.claim.is_empty() => text::expr(e),
             Some(e) => format!("{} {}", st.claim, text::expr(e)),
-            None => st.claim.clone(),
+            None => st.claim.to_string(),
         };
         s.push_str(&format!("\n  {}. {claim}  [{}]", i + 1, st.reason));
     }

@@ -20,6 +20,11 @@ pub fn value(v: &Value) -> String {
         }
         Value::Vector(xs) => format!("[{}]", xs.iter().map(expr).collect::<Vec<_>>().join(", ")),
         Value::Text(t) => t.clone(),
+        Value::Verdict(v) => v.to_string(),
+        Value::TestReport(r) => r.to_string(),
+        Value::Limit(l) => l.describe(),
+        Value::IntervalSet(s) => s.to_string(),
+        Value::Term(t) => t.to_string(),
         Value::Series(sv) => {
             let (ts, order) = super::series::terms(sv);
             let ts: Vec<(bool, String)> = ts

@@ -106,7 +106,7 @@ fn history_path() -> Option<PathBuf> {
 ///
 /// The editor is made afresh for each line and dropped before the line runs: while an editor
 /// exists, rustyline owns the SIGINT handler, and dropping it restores the handler of
-/// [`interrupt::install_handler`], so Ctrl-C during an evaluation interrupts it. The history
+/// [`crate::cli::install_interrupt_handler`], so Ctrl-C during an evaluation interrupts it. The history
 /// is carried from one editor to the next.
 fn interactive(repl: &mut Repl) -> i32 {
     let config = match Config::builder()

@@ -8,8 +8,11 @@
 use super::constant::{ln_const, sign, split_logs};
 use super::expansion::{Expansion, Mono};
 use super::Fail;
+use crate::math::answer::{Notation, Op, Rich};
+use crate::math::expr::print::{paren, print_prec, Prec, Style};
 use crate::math::expr::{self, subst, Constant, Expr, Func};
 use crate::math::number::Q;
+use crate::rich;
 use std::cmp::Ordering;
 
 /// Most steps the builder records for one expansion.
@@ -18,12 +21,32 @@ pub(crate) const MAX_STEPS: usize = 16;
 /// Terms shown in a step before the `O(…)` tail.
 pub(crate) const SHOWN: usize = 3;
 
+/// A rule written as a formula, in text and LaTeX.
+pub(crate) fn rule(text: &str, tex: &str) -> Rich {
+    Rich::new().and(Notation::new(text, tex))
+}
+
+/// e^(c + u) = e^c·(1 + u + u²/2 + …) with u → 0.
+fn exp_rule() -> Rich {
+    rule(
+        "e^(c + u) = e^c·(1 + u + u²/2 + …)",
+        "e^{c + u} = e^c \\left(1 + u + \\tfrac{u^2}{2} + \\ldots\\right)",
+    )
+    .and(" with ")
+    .and(rule("u → 0", "u \\to 0"))
+}
+
+/// ln(e), unsimplified, for showing.
+fn ln_of(e: &Expr) -> Expr {
+    Expr::Func(Func::Ln, vec![e.clone()])
+}
+
 /// Expands expressions in the variable `n` to relative order `n^(−k)`.
 pub(crate) struct Builder<'a> {
     pub n: &'a str,
     pub k: i64,
     /// `(claim, reason)` pairs, in order.
-    pub steps: Vec<(String, String)>,
+    pub steps: Vec<(Rich, Rich)>,
 }
 
 impl<'a> Builder<'a> {
@@ -36,20 +59,19 @@ impl<'a> Builder<'a> {
         }
     }
 
-    pub(crate) fn note(&mut self, claim: String, reason: &str) {
+    pub(crate) fn note(&mut self, claim: Rich, reason: impl Into<Rich>) {
         if self.steps.len() < MAX_STEPS && !self.steps.iter().any(|(c, _)| *c == claim) {
-            self.steps.push((claim, reason.to_string()));
+            self.steps.push((claim, reason.into()));
         }
     }
 
     /// Records `what = expansion`.
-    fn note_eq(&mut self, what: &str, e: &Expansion, reason: &str) {
-        let shown = e.show(self.n, SHOWN);
-        if shown == what {
+    fn note_eq(&mut self, what: Rich, e: &Expansion, reason: impl Into<Rich>) {
+        let shown = e.show_rich(self.n, SHOWN);
+        if shown.to_string() == what.to_string() {
             return;
         }
-        let claim = format!("{what} = {shown}");
-        self.note(claim, reason);
+        self.note(what.and(Op::Eq).and(shown), reason);
     }
 
     /// The expansion of `e`.
@@ -105,18 +127,18 @@ impl<'a> Builder<'a> {
                 }
                 let l = self.ln(&a)?;
                 let r = self.exp(&l.scale(x)?)?;
-                self.note_eq(&e.to_string(), &r, "a^c = e^(c·ln a)");
+                self.note_eq(
+                    Rich::math(e.clone()),
+                    &r,
+                    rule("a^c = e^(c·ln a)", "a^c = e^{c \\ln a}"),
+                );
                 Ok(r)
             }
             (false, _) => {
                 if *b == Expr::Const(Constant::E) {
                     let a = self.expand(x)?;
                     let r = self.exp(&a)?;
-                    self.note_eq(
-                        &e.to_string(),
-                        &r,
-                        "e^(c + u) = e^c·(1 + u + u²/2 + …) with u → 0",
-                    );
+                    self.note_eq(Rich::math(e.clone()), &r, exp_rule());
                     return Ok(r);
                 }
                 match sign(b)? {
@@ -133,15 +155,26 @@ impl<'a> Builder<'a> {
                 let lb = self.ln(&eb)?;
                 let ex = self.expand(x)?;
                 let w = ex.mul(&lb, self.k)?;
-                let xs = expr::display::in_product(x);
-                let what = format!("ln({e}) = {xs}·ln({b})");
-                self.note_eq(&what, &w, "a^b = e^(b·ln a); expansion in powers of 1/n");
-                let r = self.exp(&w)?;
+                let what = rich![
+                    ln_of(e),
+                    Op::Eq,
+                    Notation::new(
+                        format!("{}·", expr::display::in_product(x)),
+                        format!(
+                            "{} ",
+                            paren(print_prec(x, Style::Latex), Prec::Product, Style::Latex)
+                        ),
+                    ),
+                    ln_of(b)
+                ];
                 self.note_eq(
-                    &e.to_string(),
-                    &r,
-                    "e^(c + u) = e^c·(1 + u + u²/2 + …) with u → 0",
+                    what,
+                    &w,
+                    rule("a^b = e^(b·ln a)", "a^b = e^{b \\ln a}")
+                        .and("; expansion in powers of 1/n"),
                 );
+                let r = self.exp(&w)?;
+                self.note_eq(Rich::math(e.clone()), &r, exp_rule());
                 Ok(r)
             }
         }
@@ -187,9 +220,14 @@ impl<'a> Builder<'a> {
                 let a = self.expand(x)?;
                 let r = self.ln(&a)?;
                 self.note_eq(
-                    &e.to_string(),
+                    Rich::math(e.clone()),
                     &r,
-                    "ln(c·M·(1 + u)) = ln c + ln M + u − u²/2 + … with u → 0",
+                    rule(
+                        "ln(c·M·(1 + u)) = ln c + ln M + u − u²/2 + …",
+                        "\\ln(c M (1 + u)) = \\ln c + \\ln M + u - \\tfrac{u^2}{2} + \\ldots",
+                    )
+                    .and(" with ")
+                    .and(rule("u → 0", "u \\to 0")),
                 );
                 Ok(r)
             }
@@ -223,7 +261,7 @@ impl<'a> Builder<'a> {
                 } else {
                     "Taylor series at the limit of the argument"
                 };
-                self.note_eq(&e.to_string(), &r, why);
+                self.note_eq(Rich::math(e.clone()), &r, why);
                 Ok(r)
             }
         }
@@ -262,12 +300,19 @@ impl<'a> Builder<'a> {
         let zx = self.expand(z)?;
         let l = self.ln_factorial(&zx)?;
         self.note_eq(
-            &format!("ln({e})"),
+            Rich::math(ln_of(e)),
             &l,
-            "Stirling: ln z! = z·ln z − z + ln(2πz)/2 + 1/(12z) − 1/(360z³) + …",
+            Rich::text("Stirling: ").and(rule(
+                "ln z! = z·ln z − z + ln(2πz)/2 + 1/(12z) − 1/(360z³) + …",
+                "\\ln z! = z \\ln z - z + \\tfrac{\\ln(2\\pi z)}{2} + \\tfrac{1}{12z} - \\tfrac{1}{360z^3} + \\ldots",
+            )),
         );
         let r = self.exp(&l)?;
-        self.note_eq(&e.to_string(), &r, "exponentiating Stirling's series");
+        self.note_eq(
+            Rich::math(e.clone()),
+            &r,
+            "exponentiating Stirling's series",
+        );
         Ok(r)
     }
 
@@ -297,12 +342,20 @@ impl<'a> Builder<'a> {
         let ld = self.ln_factorial(&ed)?;
         let l = lx.sub(&ly)?.sub(&ld)?;
         self.note_eq(
-            &format!("ln({e})"),
+            Rich::math(ln_of(e)),
             &l,
-            "binomial(x, y) = x!/(y!·(x − y)!) with Stirling's series for each factorial",
+            rule(
+                "binomial(x, y) = x!/(y!·(x − y)!)",
+                "\\binom{x}{y} = \\frac{x!}{y!\\,(x - y)!}",
+            )
+            .and(" with Stirling's series for each factorial"),
         );
         let r = self.exp(&l)?;
-        self.note_eq(&e.to_string(), &r, "exponentiating Stirling's series");
+        self.note_eq(
+            Rich::math(e.clone()),
+            &r,
+            "exponentiating Stirling's series",
+        );
         Ok(r)
     }
 }

@@ -96,10 +96,10 @@ impl Builder<'_> {
             };
             let f = f.clone();
             self.note(
-                format!(
+                crate::math::answer::Rich::text(format!(
                     "e^(({f})·{n}·ln({n})) = ({n}!)^({f})·e^(({f})·({n}·ln({n}) − ln({n}!)))",
                     n = self.n
-                ),
+                )),
                 "Stirling: n·ln(n) − ln(n!) = n − ln(2πn)/2 − 1/(12n) + 1/(360n³) − …",
             );
             let lnfact = self.ln_factorial(&Expansion::term(Expr::one(), Mono::power(Q::one())))?;

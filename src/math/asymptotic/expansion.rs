@@ -7,6 +7,7 @@
 
 use super::constant::sign;
 use super::Fail;
+use crate::math::answer::{Notation, Rich};
 use crate::math::expr::{self, Expr, Func};
 use crate::math::number::Q;
 use std::cmp::Ordering;
@@ -440,6 +441,41 @@ impl Expansion {
         }
     }
     /// The expansion as text: at most `max` terms, then `O(…)` for the rest.
+    /// The first `max` terms and the order term as rich text, each term an expression.
+    pub fn show_rich(&self, n: &str, max: usize) -> Rich {
+        use crate::math::expr::display::{is_negative, negate_term};
+        let mut out = Rich::new();
+        for (i, t) in self.terms.iter().take(max).enumerate() {
+            let e = t.m.to_expr(n);
+            let e = expr::mul(vec![t.c.clone(), e.clone()]).unwrap_or(e);
+            if i > 0 && is_negative(&e) {
+                out.push(Notation::new(" - ", " - "));
+                out.push(negate_term(&e));
+            } else {
+                if i > 0 {
+                    out.push(Notation::new(" + ", " + "));
+                }
+                out.push(e);
+            }
+        }
+        let o = match self.terms.get(max) {
+            Some(t) => Some(t.m.abs()),
+            None => self.err.clone(),
+        };
+        if let Some(m) = o {
+            if !out.is_empty() {
+                out.push(Notation::new(" + ", " + "));
+            }
+            out.push(Notation::new("O(", "O\\left("));
+            out.push(m.to_expr(n));
+            out.push(Notation::new(")", "\\right)"));
+        }
+        if out.is_empty() {
+            out.push(Expr::zero());
+        }
+        out
+    }
+
     pub fn show(&self, n: &str, max: usize) -> String {
         let mut out = String::new();
         for (i, t) in self.terms.iter().take(max).enumerate() {

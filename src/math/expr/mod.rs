@@ -8,10 +8,10 @@ pub mod diff;
 pub mod display;
 pub mod func;
 mod order;
+pub mod print;
 pub mod subst;
 
 use super::number::{NumError, Q};
-use std::fmt;
 use std::sync::Arc;
 
 pub use canon::{add, div, mul, neg, pow, sub};
@@ -158,44 +158,34 @@ pub enum Expr {
 }
 
 /// Why a symbolic operation failed. Messages are lowercase and name the offending value.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MathError {
+    #[error("division by zero")]
     DivisionByZero,
+    #[error("0^0 is undefined")]
     ZeroToZero,
     /// A value outside a function's real domain, e.g. `ln(0)`, `sqrt(-1)`.
+    #[error("{0}")]
     Domain(String),
     /// An undefined form such as `oo - oo`.
+    #[error("{0}")]
     Undefined(String),
     /// A result too large to compute exactly.
+    #[error("{0} is too large to compute exactly")]
     TooLarge(String),
     /// Something sigma does not (yet) do, said plainly.
+    #[error("{0}")]
     Unsupported(String),
     /// The user interrupted the computation.
+    #[error("interrupted")]
     Interrupted,
     /// A truncated computation lost all its precision (a division by a series that vanishes
     /// to the working order): the caller may retry with more terms.
+    #[error(
+        "division by a series that vanishes to the working order (is the divisor identically zero?)"
+    )]
     NeedPrecision,
 }
-
-impl fmt::Display for MathError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            MathError::DivisionByZero => write!(f, "division by zero"),
-            MathError::ZeroToZero => write!(f, "0^0 is undefined"),
-            MathError::Domain(s) | MathError::Undefined(s) | MathError::Unsupported(s) => {
-                write!(f, "{s}")
-            }
-            MathError::TooLarge(s) => write!(f, "{s} is too large to compute exactly"),
-            MathError::Interrupted => write!(f, "interrupted"),
-            MathError::NeedPrecision => write!(
-                f,
-                "division by a series that vanishes to the working order (is the divisor identically zero?)"
-            ),
-        }
-    }
-}
-
-impl std::error::Error for MathError {}
 
 impl From<NumError> for MathError {
     fn from(e: NumError) -> Self {
@@ -237,6 +227,10 @@ impl Expr {
     }
     pub fn infinity() -> Expr {
         Expr::Const(Constant::Infinity)
+    }
+    /// −∞, in the canonical form `neg(infinity())` produces.
+    pub fn neg_infinity() -> Expr {
+        Expr::Mul(vec![Expr::int(-1), Expr::infinity()])
     }
     /// `e^x`.
     pub fn exp(x: Expr) -> MResult {

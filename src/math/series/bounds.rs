@@ -8,7 +8,7 @@ use crate::math::expr::{self, diff, subst, Constant, Expr, Func, MResult, MathEr
 use crate::math::float;
 use crate::math::float::sign::{cmp_const, sign_const};
 use crate::math::number::Q;
-use crate::math::poly::{rational_function, Poly};
+use crate::math::poly::rational_function;
 use crate::math::sum::numeric::tail::{self as numeric_tail, alternating_decreasing, least, Ratio};
 use std::cmp::Ordering;
 
@@ -242,8 +242,8 @@ fn series_terms(f: &Expr, x: &str, a: &Q, x0: &Q) -> MResult<Option<SeriesTerms>
     };
     let ratio = Ratio {
         c: Expr::one(),
-        num: Poly::new(p),
-        den: Poly::new(q),
+        num: p,
+        den: q,
     };
     let k_abs = float_abs(&scale)?;
     Ok(Some(SeriesTerms {

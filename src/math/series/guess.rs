@@ -5,13 +5,14 @@
 //! is reported only when it reproduces all of them; otherwise the answer says why not.
 
 mod cfinite;
+mod fit;
 mod hyper;
-mod linalg;
 mod prec;
 
 use crate::math::expr::subst::{expand, subs};
 use crate::math::expr::{add, func, mul, pow, Expr, Func, MResult};
 use crate::math::number::Q;
+use crate::math::poly::Poly;
 use rug::Integer;
 
 /// What is known about c_k, the coefficients of a power series, from its first terms.
@@ -369,19 +370,19 @@ fn closed_with_modulus(c: &[Q], m: usize, var: &str) -> Option<GeneralTerm> {
 fn render_relation(polys: &[Vec<Q>], var: &str, label: &dyn Fn(usize) -> String) -> String {
     let mut s = String::new();
     for i in (0..polys.len()).rev() {
-        let p = linalg::trim(&polys[i]);
-        let Some(lead) = p.last() else { continue };
-        let negative = lead.is_negative();
-        let p: Vec<Q> = if negative {
-            p.iter().map(Q::neg).collect()
-        } else {
-            p
-        };
-        let body = match p.as_slice() {
+        let mut p = Poly::new(polys[i].clone());
+        if p.is_zero() {
+            continue;
+        }
+        let negative = p.lead().is_negative();
+        if negative {
+            p = p.neg();
+        }
+        let body = match p.c.as_slice() {
             [q] if q.is_one() => label(i),
             [q] if q.is_integer() => format!("{q}*{}", label(i)),
             [q] => format!("({q})*{}", label(i)),
-            _ if p.iter().filter(|c| !c.is_zero()).count() > 1 => {
+            _ if p.c.iter().filter(|c| !c.is_zero()).count() > 1 => {
                 format!("({})*{}", poly_text(&p, var), label(i))
             }
             _ => format!("{}*{}", poly_text(&p, var), label(i)),
@@ -399,10 +400,10 @@ fn render_relation(polys: &[Vec<Q>], var: &str, label: &dyn Fn(usize) -> String)
     s
 }
 
-/// A polynomial (coefficients from the constant term up) in descending powers: `2*k^2 - k + 3`.
-fn poly_text(p: &[Q], var: &str) -> String {
+/// A polynomial in descending powers: `2*k^2 - k + 3`.
+fn poly_text(p: &Poly, var: &str) -> String {
     let mut s = String::new();
-    for (j, c) in p.iter().enumerate().rev().filter(|(_, c)| !c.is_zero()) {
+    for (j, c) in p.c.iter().enumerate().rev().filter(|(_, c)| !c.is_zero()) {
         let mono = pow(Expr::sym(var), Expr::int(j as i64))
             .and_then(|x| mul(vec![Expr::Num(c.abs()), x]))
             .map(|m| crate::math::expr::display::expr(&m))
@@ -418,9 +419,9 @@ fn poly_text(p: &[Q], var: &str) -> String {
 }
 
 /// The hypergeometric term ratio of a sequence with no zero terms from some index on:
-/// `d(n+1)/d(n) = p(n)/q(n)` for `n ≥ start`, as `(p, q, start)` (ascending coefficients),
-/// fitted on a prefix and checked on every remaining term.
-pub fn term_ratio(d: &[Q]) -> Option<(Vec<Q>, Vec<Q>, usize)> {
+/// `d(n+1)/d(n) = p(n)/q(n)` for `n ≥ start`, as `(p, q, start)`, fitted on a prefix and
+/// checked on every remaining term.
+pub fn term_ratio(d: &[Q]) -> Option<(Poly, Poly, usize)> {
     hyper::ratio(d)
 }
 

@@ -6,14 +6,14 @@
 
 use super::exact::finite_sum;
 use super::hyper::linear;
-use super::partial::{digamma_plus_gamma, int, partial_fractions};
+use super::partial::{digamma_plus_gamma, int};
 use crate::math::derivation::Derivation;
 use crate::math::expr::display::expr as show;
 use crate::math::expr::{self, subst::subs, Expr, Func, MResult};
 use crate::math::float::sign::{cmp_const, sign_const};
 use crate::math::limit::{limit_at_infinity, Limit};
 use crate::math::number::Q;
-use crate::math::poly::{rational_function, Poly};
+use crate::math::poly::{partial_fractions, rational_function, Poly};
 use rug::Integer;
 use std::cmp::Ordering;
 
@@ -492,9 +492,10 @@ fn by_partial_fractions(
     if q.degree() < 1 || p.degree() >= q.degree() {
         return Ok(None);
     }
-    let Some(pieces) = partial_fractions(&p, &q) else {
+    let Some(roots) = q.linear_factors() else {
         return Ok(None);
     };
+    let pieces = partial_fractions(&p, &q, &roots).terms;
     let mut d = Derivation::new();
     let listing: Vec<String> = pieces
         .iter()

@@ -10,7 +10,8 @@ pub mod infinite;
 pub mod numeric;
 pub mod partial;
 
-use crate::math::convergence::{self, Verdict};
+use crate::math::answer::Verdict;
+use crate::math::convergence::{self, VerdictKind};
 use crate::math::derivation::Derivation;
 use crate::math::expr::display::expr as show;
 use crate::math::expr::{self, Expr, Func, MResult, MathError};
@@ -22,7 +23,7 @@ pub enum Summed {
     /// The exact value (a number, a closed form, or an exact symbolic combination).
     Value(Expr),
     /// An infinite sum that diverges, with the convergence test's reason. Never a number.
-    Diverges(String),
+    Diverges(Verdict),
     /// No closed form was found: the sum stays symbolic, with why.
     Unevaluated(Expr, String),
 }
@@ -102,14 +103,14 @@ fn infinite(a: &Expr, n: &str, lo: &Expr, symbolic: Expr) -> MResult<SumResult> 
     if !params {
         let d = convergence::converges(a, n)?;
         steps.extend(d.steps.clone());
-        match d.verdict {
-            Verdict::Diverges => {
+        match d.kind() {
+            VerdictKind::Diverges => {
                 return Ok(SumResult {
-                    summed: Summed::Diverges(d.summary()),
+                    summed: Summed::Diverges(d.verdict),
                     steps,
                 })
             }
-            Verdict::Unknown => {
+            VerdictKind::Unknown => {
                 // An antidifference with a finite limit still proves convergence.
                 if let Some((v, dd)) = infinite::by_antidifference(a, n, lo)? {
                     steps.extend(dd);

@@ -2,10 +2,12 @@
 //! forms when the characteristic polynomial splits over Q (polynomials times powers of the
 //! roots) or is a real irreducible quadratic (Binet form with exact surds).
 
-use super::linalg::{fit_prefix, poly_expr, primitive, rational_roots, solve};
+use super::fit::fit_prefix;
 use super::{render_relation, settle, Found, Index, MIN_CHECKED};
 use crate::math::expr::{add, mul, neg, pow, Expr};
+use crate::math::linalg::{primitive, Matrix, Solution};
 use crate::math::number::{extract_kth_powers, Q};
+use crate::math::poly::Poly;
 use rug::Integer;
 
 /// Largest order of a constant-coefficient recurrence.
@@ -27,7 +29,7 @@ pub(super) fn closed(d: &[Q], var: &str, idx: &Index) -> Option<Found> {
                 continue;
             }
             let a = primitive(&a);
-            let Some(formula) = closed_form(d, s, &a, var) else {
+            let Some(formula) = closed_form(d, s, &Poly::new(a.clone()), var) else {
                 continue;
             };
             let Some((n0, exceptions)) = settle(d, s, &formula, var) else {
@@ -50,13 +52,14 @@ pub(super) fn closed(d: &[Q], var: &str, idx: &Index) -> Option<Found> {
     None
 }
 
-/// d_n for n ≥ s from the recurrence Σ a_i d_{n+i} = 0 and the initial terms at s.
-fn closed_form(d: &[Q], s: usize, a: &[Q], var: &str) -> Option<Expr> {
-    let (roots, rest) = rational_roots(a)?;
-    if rest.len() == 1 {
-        return split_form(d, s, &roots, var);
+/// d_n for n ≥ s from the recurrence Σ a_i d_{n+i} = 0 (`a` its characteristic polynomial
+/// Σ a_i x^i) and the initial terms at s.
+fn closed_form(d: &[Q], s: usize, a: &Poly, var: &str) -> Option<Expr> {
+    let split = a.split_rational().filter(|x| x.complete)?;
+    if split.rest.degree() == 0 {
+        return split_form(d, s, &split.with_multiplicity(), var);
     }
-    if a.len() == 3 && rest.len() == 3 {
+    if a.degree() == 2 && split.rest.degree() == 2 {
         return binet(d, s, a, var);
     }
     None
@@ -84,12 +87,14 @@ fn split_form(d: &[Q], s: usize, roots: &[Q], var: &str) -> Option<Expr> {
         }
         rows.push(row);
     }
-    let alpha = solve(&rows, &d[s..s + r])?;
+    let Solution::Unique(alpha) = Matrix::new(rows, r)?.solve(&d[s..s + r]).ok()? else {
+        return None;
+    };
     let n = Expr::sym(var);
     let mut terms = Vec::new();
     let mut at = 0;
     for (rho, m) in &distinct {
-        let poly = poly_expr(&alpha[at..at + m], var).ok()?;
+        let poly = Poly::new(alpha[at..at + m].to_vec()).to_expr(var).ok()?;
         at += m;
         terms.push(mul(vec![poly, pow(Expr::Num(rho.clone()), n.clone()).ok()?]).ok()?);
     }
@@ -139,12 +144,13 @@ impl Surd {
 
 /// Binet form A ρ₊^(n+t) + Ā ρ₋^(n+t) for a real irreducible quadratic a₂x² + a₁x + a₀,
 /// preferring shifts t that make A purely rational or purely a surd.
-fn binet(d: &[Q], s: usize, a: &[Q], var: &str) -> Option<Expr> {
-    let a = if a[2].is_negative() {
-        a.iter().map(Q::neg).collect()
+fn binet(d: &[Q], s: usize, a: &Poly, var: &str) -> Option<Expr> {
+    let a = if a.lead().is_negative() {
+        a.neg()
     } else {
-        a.to_vec()
-    };
+        a.clone()
+    }
+    .c;
     let disc = a[1].mul(&a[1]).sub(&Q::int(4).mul(&a[0]).mul(&a[2]));
     if !disc.is_positive() || !disc.is_integer() {
         return None;

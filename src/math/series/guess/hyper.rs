@@ -3,10 +3,11 @@
 //! powers, factorials, binomials, polynomial factors and (for shifts that are not integers or
 //! half-integers) Γ, then checked against every term.
 
-use super::linalg::{fit_prefix, rational_roots, trim};
+use super::fit::fit_prefix;
 use super::{eval_at, settle, Found, Index, MAX_EXCEPTIONS, MIN_CHECKED};
 use crate::math::expr::{add, func, mul, pow, Expr, Func, MResult};
 use crate::math::number::Q;
+use crate::math::poly::Poly;
 use std::collections::BTreeMap;
 
 /// Largest degree of the ratio's numerator and denominator.
@@ -35,8 +36,8 @@ pub(super) fn closed(d: &[Q], var: &str, idx: &Index) -> Option<Found> {
 }
 
 /// The ratio d_{n+1}/d_n = p(n)/q(n) for n ≥ start, fitted on a prefix and checked on the
-/// rest: `(p, q, start)` with coefficient lists in ascending powers of n.
-pub(super) fn ratio(d: &[Q]) -> Option<(Vec<Q>, Vec<Q>, usize)> {
+/// rest: `(p, q, start)`.
+pub(super) fn ratio(d: &[Q]) -> Option<(Poly, Poly, usize)> {
     let first = d.iter().position(|x| !x.is_zero())?;
     for s in first..first + 3 {
         if s + 1 >= d.len() || d[s..].iter().any(Q::is_zero) {
@@ -51,8 +52,8 @@ pub(super) fn ratio(d: &[Q]) -> Option<(Vec<Q>, Vec<Q>, usize)> {
 
 /// The fitted ratio d_{n+1}/d_n = p(n)/q(n) and the fit's term counts.
 struct Fit {
-    p: Vec<Q>,
-    q: Vec<Q>,
+    p: Poly,
+    q: Poly,
     fitted: usize,
     checked: usize,
 }
@@ -74,8 +75,8 @@ fn fit_ratio(d: &[Q], s: usize) -> Option<Fit> {
             .collect();
         if let Some((v, f)) = fit_prefix(&rows, 2 * (deg + 1), MIN_CHECKED) {
             return Some(Fit {
-                q: v[..=deg].to_vec(),
-                p: v[deg + 1..].to_vec(),
+                q: Poly::new(v[..=deg].to_vec()),
+                p: Poly::new(v[deg + 1..].to_vec()),
                 fitted: f + 1,
                 checked: rows.len() - f,
             });
@@ -266,13 +267,13 @@ fn single(m: &BTreeMap<i64, i64>) -> Option<(i64, i64)> {
 
 /// The closed form of a fitted ratio, settled against the data.
 fn build(d: &[Q], s: usize, fit: &Fit, var: &str, idx: &Index) -> Option<Found> {
-    let (p, q) = (trim(&fit.p), trim(&fit.q));
-    let (p_roots, p_rest) = rational_roots(&p)?;
-    let (q_roots, q_rest) = rational_roots(&q)?;
-    if p_rest.len() != 1 || q_rest.len() != 1 {
+    let ps = fit.p.split_rational().filter(|x| x.complete)?;
+    let qs = fit.q.split_rational().filter(|x| x.complete)?;
+    if ps.rest.degree() != 0 || qs.rest.degree() != 0 {
         return None; // an irreducible factor: not a product of linear shifts over Q
     }
-    let c = p_rest[0].div(&q_rest[0]).ok()?;
+    let (p_roots, q_roots) = (ps.with_multiplicity(), qs.with_multiplicity());
+    let c = ps.rest.lead().div(&qs.rest.lead()).ok()?;
     let n0 = s as i64;
     let mut shape = Shape {
         base: c.abs(),

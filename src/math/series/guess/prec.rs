@@ -2,9 +2,11 @@
 //! coefficients of degree ≤ 3 and order ≤ 3 (plus order 4 with constant coefficients), found
 //! as the nullspace of a linear system built from a prefix of the terms and verified on the rest.
 
-use super::linalg::{fit_prefix, primitive, trim};
+use super::fit::fit_prefix;
 use super::{cfinite, describe_recurrence, Evidence, GeneralTerm, MIN_CHECKED};
+use crate::math::linalg::primitive;
 use crate::math::number::Q;
+use crate::math::poly::Poly;
 
 /// Largest order searched with polynomial coefficients.
 pub(super) const MAX_ORDER: usize = 3;
@@ -42,7 +44,8 @@ pub(super) fn find(c: &[Q]) -> Option<GeneralTerm> {
                 continue;
             };
             let v = primitive(&v);
-            let mut polys: Vec<Vec<Q>> = v.chunks(deg + 1).map(trim).collect();
+            let mut polys: Vec<Vec<Q>> =
+                v.chunks(deg + 1).map(|p| Poly::new(p.to_vec()).c).collect();
             let (Some(lead), false) = (polys[r].last().cloned(), polys[0].is_empty()) else {
                 continue;
             };

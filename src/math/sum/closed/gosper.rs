@@ -152,15 +152,7 @@ pub fn dispersion_set(a: &Poly, b: &Poly) -> MResult<Vec<i64>> {
 
 /// The rational roots of `p` when it splits into linear factors over Q.
 fn split_roots(p: &Poly) -> Option<Vec<Q>> {
-    let roots = p.rational_roots();
-    let mut rest = p.clone();
-    for r in &roots {
-        let lin = Poly::new(vec![r.neg(), Q::one()]);
-        while rest.degree() >= 1 && rest.eval(r).is_zero() {
-            rest = rest.div_rem(&lin).0;
-        }
-    }
-    (rest.degree() == 0).then_some(roots)
+    Some(p.linear_factors()?.into_iter().map(|(r, _)| r).collect())
 }
 
 /// Cauchy's bound 1 + max |c_i / c_lead| on the absolute value of the roots.

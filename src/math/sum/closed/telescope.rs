@@ -15,6 +15,8 @@ pub struct Telescoped {
     pub reason: String,
     pub steps: Derivation,
     pub antidifference: Expr,
+    /// lim z(N), when finite.
+    pub limit: Option<Expr>,
 }
 
 /// Runs the telescoping test, or `None` when no antidifference is found or its limit is not
@@ -41,5 +43,9 @@ pub fn telescoping(a: &Expr, n: &str) -> MResult<Option<Telescoped>> {
         reason: format!("{head}{tail}"),
         steps,
         antidifference: z,
+        limit: match l {
+            Limit::Value(v) => Some(v),
+            _ => None,
+        },
     }))
 }

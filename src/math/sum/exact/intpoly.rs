@@ -1,9 +1,8 @@
 //! Polynomial tools for exact finite sums: integer-coefficient polynomials evaluated in
-//! machine words, integer roots in a range (Sturm bisection), splitting a denominator into
-//! integer-root linear factors, partial fractions over those roots, and exact sums of a
+//! machine words (converted from and to `math::poly::Poly` at the edge), and exact sums of a
 //! polynomial (and of (−1)^k times a polynomial) over any integer range.
 
-use crate::math::expr::{MResult, MathError};
+use crate::math::expr::MResult;
 use crate::math::number::Q;
 use crate::math::poly::Poly;
 use rug::{Integer, Rational};
@@ -95,104 +94,6 @@ impl ZPoly {
     }
 }
 
-/// The distinct integer roots of `p` in `[lo, hi]`, increasing (bisection on Sturm counts, so
-/// it never misses a root however large the coefficients).
-pub fn integer_roots_in(p: &Poly, lo: &Integer, hi: &Integer) -> MResult<Vec<Integer>> {
-    if p.degree() < 1 {
-        return Ok(Vec::new());
-    }
-    // Cauchy's bound: every root has |r| < 1 + max |c_i / c_n|.
-    let lead = p.lead().abs();
-    let mut m = Q::zero();
-    for a in &p.c {
-        let r = a.abs().div(&lead)?;
-        if r > m {
-            m = r;
-        }
-    }
-    let bound = Integer::from(m.0.ceil_ref()) + 1u32;
-    let a = lo.clone().max(Integer::from(-&bound));
-    let b = hi.clone().min(bound);
-    if a > b {
-        return Ok(Vec::new());
-    }
-    let mut roots = Vec::new();
-    if p.eval(&Q::from_integer(a.clone())).is_zero() {
-        roots.push(a.clone());
-    }
-    // Intervals (x, y] that may hold roots.
-    let mut stack = vec![(a, b)];
-    while let Some((x, y)) = stack.pop() {
-        if crate::math::interrupted() {
-            return Err(MathError::Interrupted);
-        }
-        if x >= y || p.count_roots(&Q::from_integer(x.clone()), &Q::from_integer(y.clone())) == 0 {
-            continue;
-        }
-        if Integer::from(&y - &x) == 1 {
-            if p.eval(&Q::from_integer(y.clone())).is_zero() {
-                roots.push(y);
-            }
-            continue;
-        }
-        let mid = Integer::from(&x + &y) >> 1u32;
-        stack.push((mid.clone(), y));
-        stack.push((x, mid));
-    }
-    roots.sort();
-    roots.dedup();
-    Ok(roots)
-}
-
-/// The integer roots of `q` with their multiplicities when `q` is a constant times a product of
-/// `(x − r)` over integers `r`; `None` when some factor is not of that form.
-pub fn split_integer_roots(q: &Poly) -> MResult<Option<Vec<(Integer, u32)>>> {
-    let d = q.degree();
-    if d < 1 {
-        return Ok(Some(Vec::new()));
-    }
-    let big = Integer::from(1) << 4096u32;
-    let roots = integer_roots_in(q, &Integer::from(-&big), &big)?;
-    let mut rest = q.clone();
-    let mut out = Vec::new();
-    for r in roots {
-        let lin = Poly::new(vec![Q::from_integer(Integer::from(-&r)), Q::one()]);
-        let mut m = 0u32;
-        loop {
-            let (quot, rem) = rest.div_rem(&lin);
-            if !rem.is_zero() {
-                break;
-            }
-            rest = quot;
-            m += 1;
-        }
-        out.push((r, m));
-    }
-    Ok((rest.degree() == 0).then_some(out))
-}
-
-/// `p/q = poly + Σ coeff/(x − root)^power`, for `q` split over its integer roots.
-pub struct PartialFractions {
-    pub poly: Poly,
-    pub terms: Vec<(Integer, u32, Q)>,
-}
-
-/// The partial-fraction decomposition of `p/q` where `q = lead · ∏ (x − r)^m` over `roots`.
-pub fn partial_fractions(p: &Poly, q: &Poly, roots: &[(Integer, u32)]) -> PartialFractions {
-    let (poly, rem) = p.div_rem(q);
-    let roots: Vec<(Q, usize)> = roots
-        .iter()
-        .map(|(r, m)| (Q::from_integer(r.clone()), *m as usize))
-        .collect();
-    // Every r is a root of q of multiplicity exactly m, so the expansion exists.
-    let terms = crate::math::sum::partial::principal_parts(&rem, q, &roots)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(r, k, c)| (r.numer().clone(), k as u32, c))
-        .collect();
-    PartialFractions { poly, terms }
-}
-
 /// Σ_{k=lo}^{hi} p(k) exactly for any range size, from Newton's forward differences:
 /// Σ_{j<len} p(lo + j) = Σ_i Δ^i p(lo) · C(len, i + 1).
 pub fn poly_sum(p: &Poly, lo: &Integer, hi: &Integer) -> MResult<Q> {
@@ -240,37 +141,6 @@ mod tests {
 
     fn poly(c: &[i64]) -> Poly {
         Poly::new(c.iter().map(|&a| Q::int(a)).collect())
-    }
-
-    #[test]
-    fn roots_found_in_range_only() {
-        // (x − 3)(x + 5)(2x − 1)
-        let p = poly(&[-3, 1]).mul(&poly(&[5, 1])).mul(&poly(&[-1, 2]));
-        let r = integer_roots_in(&p, &Integer::from(-10), &Integer::from(10)).unwrap();
-        assert_eq!(r, vec![Integer::from(-5), Integer::from(3)]);
-        let r = integer_roots_in(&p, &Integer::from(0), &Integer::from(2)).unwrap();
-        assert!(r.is_empty());
-        let r = integer_roots_in(&p, &Integer::from(3), &Integer::from(3)).unwrap();
-        assert_eq!(r, vec![Integer::from(3)]);
-    }
-
-    #[test]
-    fn splitting_and_partial_fractions() {
-        // 1/(x (x+1)) = 1/x − 1/(x+1)
-        let q = poly(&[0, 1]).mul(&poly(&[1, 1]));
-        let roots = split_integer_roots(&q).unwrap().unwrap();
-        let pf = partial_fractions(&poly(&[1]), &q, &roots);
-        assert!(pf.poly.is_zero());
-        let mut t = pf.terms.clone();
-        t.sort_by(|a, b| a.0.cmp(&b.0));
-        assert_eq!(t[0], (Integer::from(-1), 1, Q::int(-1)));
-        assert_eq!(t[1], (Integer::from(0), 1, Q::int(1)));
-        // x² + 1 does not split.
-        assert!(split_integer_roots(&poly(&[1, 0, 1])).unwrap().is_none());
-        // (x³ + 2)/x² = x + 2/x²
-        let pf = partial_fractions(&poly(&[2, 0, 0, 1]), &poly(&[0, 0, 1]), &[(0.into(), 2)]);
-        assert_eq!(pf.poly, poly(&[0, 1]));
-        assert_eq!(pf.terms, vec![(Integer::from(0), 2, Q::int(2))]);
     }
 
     #[test]

@@ -11,9 +11,10 @@ mod split;
 use crate::math::expr::subst::subs;
 use crate::math::expr::{add, mul, Expr, MResult, MathError};
 use crate::math::number::{MAX_EXACT_BITS, Q};
-use crate::math::poly::{rational_function, Poly};
+use crate::math::poly::roots::{integer_roots_in, split_integer_roots};
+use crate::math::poly::{partial_fractions, rational_function, Poly};
 use crate::math::sum::hyper;
-use intpoly::{integer_roots_in, partial_fractions, split_integer_roots, ZPoly};
+use intpoly::ZPoly;
 use recip::{inverse_power_sum, Piece, MAX_INDEX};
 use rug::{Integer, Rational};
 use split::{fraction_sum, hyper_sum, Frac, FracTerms};
@@ -185,9 +186,14 @@ fn partial_fraction_sum(
     lo: &Integer,
     hi: &Integer,
 ) -> MResult<Option<Q>> {
-    let pf = partial_fractions(p, q, roots);
+    let roots: Vec<(Q, usize)> = roots
+        .iter()
+        .map(|(r, m)| (Q::from_integer(r.clone()), *m as usize))
+        .collect();
+    let pf = partial_fractions(p, q, &roots);
     let mut by_power: BTreeMap<u32, Vec<Piece>> = BTreeMap::new();
     for (r, j, c) in &pf.terms {
+        let (r, j) = (r.numer(), *j as u32);
         // ε^k = ε^m ε^r with m = k − r, and m ranges over [lo − r, hi − r] ∌ 0.
         let mut w = c.clone();
         if alternating && r.is_odd() {
@@ -210,7 +216,7 @@ fn partial_fraction_sum(
             return Ok(None);
         }
         by_power
-            .entry(*j)
+            .entry(j)
             .or_default()
             .push(Piece { lo: ml, hi: mh, w });
     }

@@ -264,9 +264,10 @@ fn rational_integral(f: &Expr, n: &str) -> MResult<Option<Expr>> {
     if p.degree() >= q.degree() {
         return Ok(None);
     }
-    let Some(pieces) = crate::math::sum::partial::partial_fractions(&p, &q) else {
+    let Some(roots) = q.linear_factors() else {
         return Ok(None);
     };
+    let pieces = crate::math::poly::partial_fractions(&p, &q, &roots).terms;
     let mut parts = Vec::new();
     let mut simple = crate::math::number::Q::zero();
     for (r, k, c) in pieces {

@@ -12,12 +12,14 @@ pub mod need;
 pub mod tail;
 
 use crate::math::alternation::split_alternation;
-use crate::math::convergence::{converges, Verdict};
+use crate::math::answer::names;
+use crate::math::convergence::{converges, VerdictKind};
 use crate::math::derivation::Derivation;
 use crate::math::expr::{self, Expr, MResult, MathError};
 use crate::math::float::{self, Approx, Ball, Env, Fail, R};
 use crate::math::number::Q;
 use crate::math::poly::rational_function;
+use crate::rich;
 use alt::Stop;
 use em::Shape;
 use rug::float::Round;
@@ -88,14 +90,17 @@ pub(crate) fn require_convergence(
 ) -> MResult<Derivation> {
     let d = converges(a, n)?;
     let mut steps = Derivation::new();
-    match d.verdict {
-        Verdict::Diverges => Err(MathError::Domain(format!(
+    match d.kind() {
+        VerdictKind::Diverges => Err(MathError::Domain(format!(
             "the sum diverges — {}",
-            d.reason
+            d.verdict.reason
         ))),
-        Verdict::Unknown => Err(refuse(d.summary())),
+        VerdictKind::Unknown => Err(refuse(d.summary())),
         _ => {
-            steps.push(format!("Σ {a} {}", d.verdict), d.reason.clone());
+            steps.push(
+                rich![names::sigma(), a, format!(" {}", d.kind())],
+                d.verdict.reason.clone(),
+            );
             Ok(steps)
         }
     }

@@ -1,10 +1,20 @@
-//! Dense univariate polynomials over Q: arithmetic, gcd, derivative, exact real-root
-//! counting (Sturm sequences), rational roots, and the conversion of an expression that is
-//! a rational function of one variable into numerator/denominator polynomials.
+//! The one polynomial type of sigma: dense univariate polynomials over Q — arithmetic,
+//! division with remainder, gcd, derivative, composition with a linear map (Taylor shifts),
+//! evaluation, and conversion to and from expressions. Root finding ([`roots`]), Sturm
+//! sequences ([`sturm`]), square-free decomposition ([`squarefree`]) and partial fractions
+//! ([`partial`]) live in the submodules. (The fast series kernels and exact binary splitting
+//! keep private integer polynomials for speed and convert at their edges.)
+
+pub mod partial;
+pub mod roots;
+pub mod squarefree;
+pub mod sturm;
 
 use super::expr::{self, Expr, MResult};
 use super::number::Q;
-use std::cmp::Ordering;
+
+pub use partial::{partial_fractions, PartialFractions};
+pub use roots::RationalSplit;
 
 /// `c[0] + c[1] x + …`, no trailing zeros (the zero polynomial is empty).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,100 +144,13 @@ impl Poly {
         }
         a.scale(&l.recip().unwrap_or_else(|_| Q::one()))
     }
-    /// Sign at `x` (−1, 0, 1).
-    pub fn sign_at(&self, x: &Q) -> i32 {
-        match self.eval(x).0.cmp0() {
-            Ordering::Less => -1,
-            Ordering::Equal => 0,
-            Ordering::Greater => 1,
-        }
-    }
-    /// Number of distinct real roots in the half-open interval (a, b] (Sturm's theorem).
-    pub fn count_roots(&self, a: &Q, b: &Q) -> usize {
-        if self.degree() < 1 {
-            return 0;
-        }
-        let g = self.gcd(&self.derivative());
-        let p = self.div_rem(&g).0; // square-free part
-        let mut seq = vec![p.clone(), p.derivative()];
-        loop {
-            let n = seq.len();
-            let (_, r) = seq[n - 2].div_rem(&seq[n - 1]);
-            if r.is_zero() {
-                break;
-            }
-            seq.push(r.neg());
-        }
-        let changes = |x: &Q| {
-            let signs: Vec<i32> = seq
-                .iter()
-                .map(|s| s.sign_at(x))
-                .filter(|&s| s != 0)
-                .collect();
-            signs.windows(2).filter(|w| w[0] != w[1]).count()
-        };
-        changes(a).saturating_sub(changes(b))
-    }
-    /// Whether the polynomial has a root in the closed interval [a, b].
-    pub fn has_root_in(&self, a: &Q, b: &Q) -> bool {
-        self.sign_at(a) == 0 || self.count_roots(a, b) > 0
-    }
-    /// The rational roots (distinct), by the rational root theorem on the integer form.
-    pub fn rational_roots(&self) -> Vec<Q> {
-        if self.degree() < 1 {
-            return Vec::new();
-        }
-        // Clear denominators.
-        let mut l = rug::Integer::from(1);
-        for a in &self.c {
-            l.lcm_mut(a.denom());
-        }
-        let ints: Vec<rug::Integer> = self
-            .c
-            .iter()
-            .map(|a| {
-                (a.0.clone() * rug::Rational::from(l.clone()))
-                    .numer()
-                    .clone()
-            })
-            .collect();
-        // Strip zero roots.
-        let mut roots = Vec::new();
-        let z = ints.iter().take_while(|v| **v == 0).count();
-        if z > 0 {
-            roots.push(Q::zero());
-        }
-        let ints = &ints[z..];
-        let (a0, an) = (ints[0].clone().abs(), ints[ints.len() - 1].clone().abs());
-        if a0.significant_bits() > 40 || an.significant_bits() > 40 {
-            return roots; // too many divisor candidates; callers fall back
-        }
-        let divisors = |n: &rug::Integer| -> Vec<rug::Integer> {
-            let n = n.to_u64().unwrap_or(1);
-            (1..=((n as f64).sqrt() as u64 + 1))
-                .filter(|d| *d > 0 && n.is_multiple_of(*d))
-                .flat_map(|d| [rug::Integer::from(d), rug::Integer::from(n / d)])
-                .collect()
-        };
-        for p in divisors(&a0) {
-            for q in divisors(&an) {
-                for s in [1, -1] {
-                    let r = Q(rug::Rational::from((p.clone() * s, q.clone())));
-                    if self.eval(&r).is_zero() && !roots.contains(&r) {
-                        roots.push(r);
-                    }
-                }
-            }
-        }
-        roots.sort();
-        roots
-    }
     /// The polynomial as an expression in `x`.
     pub fn to_expr(&self, x: &str) -> MResult<Expr> {
         let terms = self
             .c
             .iter()
             .enumerate()
+            .filter(|(_, a)| !a.is_zero())
             .map(|(k, a)| {
                 expr::mul(vec![
                     Expr::Num(a.clone()),

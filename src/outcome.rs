@@ -1,0 +1,35 @@
+//! What running a statement produces: the output model that `session` fills in and every
+//! renderer presents. It knows nothing about parsing or evaluation.
+
+use crate::eval::value::Value;
+use crate::math::{Derivation, Expr};
+
+/// What one statement produced.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OutcomeKind {
+    /// A `##` heading: a section of an answer key.
+    Heading(String),
+    /// `name = value`
+    Binding { name: String, value: Value },
+    /// `name(params) = body`; `body` is the body in canonical form when it evaluates
+    /// symbolically, otherwise `None` and `text` (the body as written) is shown.
+    Definition {
+        name: String,
+        params: Vec<String>,
+        body: Option<Expr>,
+        text: String,
+    },
+    /// A value to show.
+    Value(Value),
+}
+
+/// The result of one statement, with its input and derivation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// The statement as written.
+    pub input: String,
+    /// 1-based line of the statement in its source.
+    pub line: usize,
+    pub kind: OutcomeKind,
+    pub steps: Derivation,
+}

@@ -3,8 +3,10 @@
 use super::{Builtin, Impl};
 use crate::eval::value::{SeriesValue, Value};
 use crate::eval::{EResult, EvalError, Evaluator};
-use crate::math::expr::{diff, subst};
-use crate::render::text;
+use crate::math::answer::{Notation, Op};
+use crate::math::expr::print::{print, Style};
+use crate::math::expr::{diff, subst, Expr};
+use crate::rich;
 use crate::source::Span;
 use crate::syntax::ast;
 
@@ -64,12 +66,25 @@ fn diff_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value
     } else {
         format!("^{k}")
     };
+    let tex_order = if k == 1 {
+        String::new()
+    } else {
+        format!("^{{{k}}}")
+    };
     ev.steps.push(
-        format!(
-            "d{order}/d{x}{order} [{}] = {}",
-            text::expr(&f),
-            text::expr(&d)
-        ),
+        rich![
+            Notation::new(
+                format!("d{order}/d{x}{order} ["),
+                format!(
+                    "\\frac{{d{tex_order}}}{{d{}{tex_order}}}\\left[",
+                    print(&Expr::sym(&x), Style::Latex)
+                )
+            ),
+            &f,
+            Notation::new("]", "\\right]"),
+            Op::Eq,
+            &d
+        ],
         "sum, product, power and chain rules, simplified to canonical form",
     );
     Ok(Value::Expr(d))
@@ -81,12 +96,7 @@ fn subs_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value
     let v = ev.eval_expr(&args[2])?;
     let r = subst::subs(&f, &x, &v).map_err(|e| EvalError::math(e, span))?;
     ev.steps.push(
-        format!(
-            "{} with {x} = {} gives {}",
-            text::expr(&f),
-            text::expr(&v),
-            text::expr(&r)
-        ),
+        rich![&f, " with ", Expr::sym(&x), Op::Eq, &v, " gives ", &r],
         "substitution",
     );
     Ok(Value::Expr(r))

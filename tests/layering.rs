@@ -1,5 +1,5 @@
 //! The arrows inside `src/math` point down: the foundation (exact numbers, expressions,
-//! polynomials, linear algebra, ball numerics) never names the algorithms built on it (sums, series,
+//! polynomials, linear algebra, ball numerics, typed answers, derivations) never names the algorithms built on it (sums, series,
 //! convergence, limits, asymptotics, radii), in code or in doc comments. Reads the source
 //! tree and resolves every `crate::math::…`, `math::…` and `super::…` path it finds.
 
@@ -110,7 +110,7 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// The foundation's files: `math/float/`, `math/expr/`, `math/number.rs`, `math/poly*`,
-/// `math/linalg*`.
+/// `math/linalg*`, `math/answer*`, `math/derivation*`.
 fn foundation() -> Vec<PathBuf> {
     let math = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/math");
     let mut files = Vec::new();
@@ -119,7 +119,8 @@ fn foundation() -> Vec<PathBuf> {
     for entry in std::fs::read_dir(&math).expect("src/math") {
         let path = entry.expect("directory entry").path();
         let name = path.file_name().unwrap().to_string_lossy().to_string();
-        if name == "number.rs" || name.starts_with("poly") || name.starts_with("linalg") {
+        let below = ["poly", "linalg", "answer", "derivation"];
+        if name == "number.rs" || below.iter().any(|b| name.starts_with(b)) {
             if path.is_dir() {
                 rust_files(&path, &mut files);
             } else {

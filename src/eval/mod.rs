@@ -32,6 +32,8 @@ pub struct Evaluator<'a> {
 
 impl<'a> Evaluator<'a> {
     pub fn new(scope: &'a Scope, settings: &'a Settings) -> Self {
+        // The evaluator is the composition root: it gives the foundation its summation.
+        crate::math::sum::install();
         Evaluator {
             scope,
             settings,

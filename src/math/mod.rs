@@ -15,7 +15,6 @@ pub mod poly;
 pub mod radius;
 pub mod series;
 pub mod sum;
-mod wiring;
 
 pub use derivation::{Derivation, Step};
 

@@ -462,9 +462,16 @@ fn integral(args: &[Expr]) -> MResult<Option<Expr>> {
 }
 
 /// Exact Σ_{n=lo}^{hi} a(n) for integer bounds `(a, n, lo, hi)`: the interface through which
-/// canonical `sum(…)` reaches the summation engine above the expression layer (bound at the
-/// composition root of `math`).
+/// canonical `sum(…)` reaches the summation engine above the expression layer. The engine
+/// provides it at run time (`sum::install`); until then a sum stays symbolic.
 pub(crate) type FiniteSum = fn(&Expr, &str, &Integer, &Integer) -> MResult;
+
+static FINITE_SUM: std::sync::OnceLock<FiniteSum> = std::sync::OnceLock::new();
+
+/// Provides exact finite summation (once; later calls keep the first).
+pub(crate) fn provide_finite_sum(f: FiniteSum) {
+    let _ = FINITE_SUM.set(f);
+}
 
 /// Σ_{n=lo}^{hi} a(n) for integer bounds, exactly, through [`FiniteSum`]; an empty range is 0.
 /// Other bounds keep the sum symbolic.
@@ -483,5 +490,8 @@ fn finite_sum(args: &[Expr]) -> MResult<Option<Expr>> {
             "the bounds of a sum must be integers, not {l} and {h}"
         )));
     }
-    (crate::math::wiring::FINITE_SUM)(a, n, l.numer(), h.numer()).map(Some)
+    match FINITE_SUM.get() {
+        Some(f) => f(a, n, l.numer(), h.numer()).map(Some),
+        None => Ok(None),
+    }
 }

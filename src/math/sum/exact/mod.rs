@@ -29,6 +29,7 @@ const MAX_SPLIT_BITS: f64 = 4e8;
 
 /// The exact value of `Σ_{n=lo}^{hi} a(n)`; 0 when `hi < lo`.
 pub fn finite_sum(a: &Expr, n: &str, lo: &Integer, hi: &Integer) -> MResult<Expr> {
+    super::install();
     if hi < lo {
         return Ok(Expr::zero());
     }

@@ -328,6 +328,7 @@ fn cached_plan(a: &Expr, n: &str, lo: &Integer) -> MResult<Rc<Plan>> {
 /// The certified value of Σ_{n=lo}^∞ a(n) to `digits` correct significant digits, with the
 /// convergence verdict, the method and the tail bound that proves the digits.
 pub fn certified(a: &Expr, n: &str, lo: &Integer, digits: u32) -> MResult<(Approx, Derivation)> {
+    super::install();
     if digits == 0 {
         return Err(MathError::Unsupported("at least 1 digit is needed".into()));
     }
@@ -352,7 +353,7 @@ pub fn certified(a: &Expr, n: &str, lo: &Integer, digits: u32) -> MResult<(Appro
 }
 
 /// The ball of `sum(a, n, lo, hi)` at `p` bits (`float`'s `SumBall`, bound in by
-/// `math::wiring`): hi = oo by the certified engine, finite integer bounds term by term.
+/// `sum::install`): hi = oo by the certified engine, finite integer bounds term by term.
 pub(crate) fn sum_ball(args: &[Expr], p: u32, env: Env) -> R<Ball> {
     let (mut a, hi) = (args[0].clone(), &args[3]);
     let Expr::Sym(n) = &args[1] else {
@@ -403,5 +404,6 @@ pub(crate) fn sum_ball(args: &[Expr], p: u32, env: Env) -> R<Ball> {
 /// tail for a ratio bound ρ < 1, or the integral ∫_{lo+N−1}^∞ f for positive completely
 /// monotone f; the bound is named in the derivation.
 pub fn terms_needed(a: &Expr, n: &str, lo: &Integer, eps: &Q) -> MResult<(Integer, Derivation)> {
+    super::install();
     need::terms_needed(a, n, lo, eps)
 }

@@ -247,6 +247,11 @@ impl From<&String> for Rich {
         Rich::text(s.clone())
     }
 }
+impl From<Notation> for Rich {
+    fn from(n: Notation) -> Self {
+        Rich(vec![Piece::Notation(n)])
+    }
+}
 impl From<Expr> for Rich {
     fn from(e: Expr) -> Self {
         Rich::math(e)

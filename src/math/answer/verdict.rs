@@ -174,6 +174,20 @@ pub mod names {
     pub fn sigma() -> Notation {
         Notation::new("Σ ", "\\sum ")
     }
+    /// `Σ_(n=lo)^(hi)` (text) and `\sum_{n=lo}^{hi}` (LaTeX).
+    pub fn sigma_range(n: &str, lo: &crate::math::Expr, hi: &crate::math::Expr) -> Notation {
+        use crate::math::expr::print::{print, Style};
+        let tex = |e| print(e, Style::Latex);
+        Notation::new(
+            format!("Σ_({n}={lo})^({hi})"),
+            format!(
+                "\\sum_{{{}={}}}^{{{}}}",
+                tex(&crate::math::Expr::sym(n)),
+                tex(lo),
+                tex(hi)
+            ),
+        )
+    }
     /// `Σ_{n≥lo}` (text) and `\sum_{n \ge lo}` (LaTeX), `lo` as printed.
     pub fn sigma_from(n: &str, lo: &str) -> Notation {
         Notation::new(

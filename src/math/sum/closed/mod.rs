@@ -14,10 +14,12 @@ pub mod verify;
 use self::methods::{Found, Piece};
 use self::shape::{absorb_factorials, collect, poly_coeffs, poly_expr, shape};
 use self::verify::{antidifference_holds, closed_form_holds};
+use crate::math::answer::{names, Notation};
 use crate::math::expr::{self, subst::expand, subst::subs, Expr, MResult, MathError};
 use crate::math::poly::rational_function;
 use crate::math::sum::hyper;
 use crate::math::Derivation;
+use crate::rich;
 
 /// How deeply linearity may split a sum into terms that are summed on their own.
 const MAX_DEPTH: u32 = 3;
@@ -61,7 +63,12 @@ fn closed_form_inner(
     };
     let mut d = Derivation::new();
     d.push(
-        format!("Σ_({n}={lo})^({hi}) {a} ="),
+        rich![
+            names::sigma_range(n, lo, hi),
+            Notation::new(" ", " "),
+            a,
+            Notation::new(" =", " =")
+        ],
         "closed form sought for a sum with symbolic bounds",
     );
     let count = expr::add(vec![hi.clone(), expr::neg(lo.clone())?, Expr::one()])?;
@@ -110,19 +117,37 @@ fn closed_form_inner(
     }
     if d.steps.last().and_then(|st| st.result.as_ref()) != Some(&z) {
         d.push_expr(
-            format!("an antidifference of {a}, z({n}) ="),
+            antidifference_claim(a, n),
             z,
-            "Σ_(lo)^(hi) a = z(hi + 1) − z(lo)",
+            Notation::new(
+                "Σ_(lo)^(hi) a = z(hi + 1) − z(lo)",
+                "\\sum_{lo}^{hi} a = z(hi + 1) - z(lo)",
+            ),
         );
     }
     d.push_expr(
-        format!("Σ_({n}={lo})^({hi}) {a} ="),
+        rich![
+            names::sigma_range(n, lo, hi),
+            Notation::new(" ", " "),
+            a,
+            Notation::new(" =", " =")
+        ],
         s.clone(),
         "the closed form",
     );
     d.push(check_z, "verified");
     d.push(check_s, "verified");
     Ok(Some((s, d)))
+}
+
+/// "an antidifference of a, z(n) =" with its mathematics.
+fn antidifference_claim(a: &Expr, n: &str) -> crate::math::answer::Rich {
+    rich![
+        "an antidifference of ",
+        a,
+        ", ",
+        Notation::new(format!("z({n}) ="), format!("z({n}) ="))
+    ]
 }
 
 /// An antidifference z(n) of a(n): z(n+1) − z(n) = a(n), verified, with its derivation; then
@@ -153,11 +178,7 @@ fn antidifference_inner(a: &Expr, n: &str) -> MResult<Option<(Expr, Derivation)>
             d.push_condition(c.text, c.why);
         }
     }
-    d.push_expr(
-        format!("an antidifference of {a}, z({n}) ="),
-        z.clone(),
-        "the antidifference",
-    );
+    d.push_expr(antidifference_claim(a, n), z.clone(), "the antidifference");
     d.push(check, "verified");
     Ok(Some((z, d)))
 }
@@ -231,7 +252,7 @@ fn plan(a: &Expr, n: &str, depth: u32) -> MResult<Option<Vec<Found>>> {
     if !a.depends_on(n) {
         let mut steps = Derivation::new();
         steps.push(
-            format!("{a} does not depend on {n}"),
+            rich![a, " does not depend on ", Expr::sym(n)],
             "a sum of equal terms is their number times the term",
         );
         return Ok(Some(vec![Found {
@@ -249,7 +270,7 @@ fn plan(a: &Expr, n: &str, depth: u32) -> MResult<Option<Vec<Found>>> {
         if let Some(first) = found.first_mut() {
             let mut steps = Derivation::new();
             steps.push(
-                format!("the factor {c} does not depend on {n}"),
+                rich!["the factor ", &c, " does not depend on ", Expr::sym(n)],
                 "pulled out of the sum",
             );
             steps.extend(std::mem::take(&mut first.steps));

@@ -3,7 +3,9 @@
 //! functions with a rational derivative, entire functions). Each finite endpoint of an
 //! interval is sent through the convergence pipeline.
 
-use crate::math::answer::{names, Endpoint, Interval, IntervalSet, Notation, Op};
+use crate::math::answer::{
+    names, Endpoint, Interval, IntervalSet, Notation, Op, Verdict, VerdictKind,
+};
 use crate::math::asymptotic::leading;
 use crate::math::convergence::{converges, Decision};
 use crate::math::derivation::Derivation;
@@ -130,9 +132,31 @@ pub fn interval(term: &Expr, n: &str, x: &str) -> MResult<Convergence> {
     let (r, mut steps) = radius_of_sum(&t, n)?;
     let var = Some(x.to_string());
     if r.is_zero() {
+        // The series converges only at its centre, where every power of (x − a) vanishes.
+        let at_center = Verdict {
+            kind: VerdictKind::ConvergesAbsolutely,
+            test: None,
+            quantity: None,
+            reason: rich![
+                "at ",
+                Expr::sym(x),
+                Op::Eq,
+                &t.center,
+                " every term with a positive power of ",
+                Expr::sym(x),
+                " − a is 0"
+            ],
+        };
+        let point = Endpoint::with_verdict(t.center.clone(), at_center);
         return Ok(Convergence {
             radius: r,
-            set: IntervalSet::new(var, vec![Interval::point(t.center.clone())]),
+            set: IntervalSet::new(
+                var,
+                vec![Interval {
+                    lo: point.clone(),
+                    hi: point,
+                }],
+            ),
             steps,
         });
     }

@@ -136,9 +136,8 @@ impl Checker {
                         );
                     }
                 } else if let Some(b) = builtins::lookup(&name.name) {
-                    if args.len() < b.min_args || args.len() > b.max_args {
-                        self.errors
-                            .push(builtins::arity_error(b, args.len(), e.span).to_diagnostic());
+                    if let Err(err) = builtins::args::form_for(b, args.len(), e.span) {
+                        self.errors.push(err.to_diagnostic());
                     }
                 } else if self.values.contains(&name.name) {
                     self.errors.push(

@@ -1,5 +1,6 @@
 //! Remainder commands: `lagrange_bound` and `terms_needed`.
 
+use super::args::{req, Kind};
 use super::sums::sum_parts;
 use super::{Builtin, Impl};
 use crate::eval::value::Value;
@@ -10,14 +11,28 @@ use crate::math::series::bounds;
 use crate::source::Span;
 use crate::syntax::ast;
 
+/// The variable of the Taylor expansion, free in the function (argument 0).
+const VAR: Kind = Kind::Var {
+    what: "the series variable",
+    over: &[0],
+};
+
 pub const LAGRANGE_BOUND: Builtin = Builtin {
     name: "lagrange_bound",
     signature: "lagrange_bound(f, x, a, n, x0)",
     summary: "the Lagrange bound M·|x0 − a|^(n+1)/(n+1)! on the error of f's degree-n Taylor polynomial at x0, M = max |f^(n+1)| located exactly",
     example: "lagrange_bound(ln(1 + x), x, 0, 4, 1/5) → 1/15625",
-    min_args: 5,
-    max_args: 5,
-    imp: Impl::Command(lagrange_cmd),
+    forms: &[&[
+        req(Kind::Expr),
+        req(VAR),
+        req(Kind::Expr),
+        req(Kind::Order {
+            what: "the degree",
+            max: 10_000,
+        }),
+        req(Kind::Expr),
+    ]],
+    imp: Impl::Raw(lagrange_cmd),
 };
 
 pub const TERMS_NEEDED: Builtin = Builtin {
@@ -25,9 +40,17 @@ pub const TERMS_NEEDED: Builtin = Builtin {
     signature: "terms_needed(sum(a, n, n0, oo), eps) or terms_needed(f, x, a, x0, eps)",
     summary: "the smallest number of terms whose partial sum is provably within eps of the series (or of f(x0) for f's Taylor series at a), with the bound used",
     example: "terms_needed(ln(1 + x), x, 0, 1/10, 5e-11) → 9",
-    min_args: 2,
-    max_args: 5,
-    imp: Impl::Command(terms_needed_cmd),
+    forms: &[
+        &[req(Kind::Sum), req(Kind::Expr)],
+        &[
+            req(Kind::Expr),
+            req(VAR),
+            req(Kind::Expr),
+            req(Kind::Expr),
+            req(Kind::Expr),
+        ],
+    ],
+    imp: Impl::Raw(terms_needed_cmd),
 };
 
 /// An argument that must be an exact rational number.

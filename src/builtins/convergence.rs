@@ -1,6 +1,7 @@
 //! Convergence commands: `converges`, `test`, `radius` and `interval`, each taking an
 //! unevaluated `sum(a, n, n0, oo)` (a sum is never replaced by its value before being tested).
 
+use super::args::{req, Kind};
 use super::sums::{sum_arg, sum_parts, SumArg};
 use super::{Builtin, Impl};
 use crate::eval::value::Value;
@@ -12,14 +13,19 @@ use crate::rich;
 use crate::source::Span;
 use crate::syntax::ast;
 
+/// The variable of a power series, free in the series or function (argument 0).
+const VAR: Kind = Kind::Var {
+    what: "the series variable",
+    over: &[0],
+};
+
 pub const CONVERGES: Builtin = Builtin {
     name: "converges",
     signature: "converges(sum(a, n, n0, oo))",
     summary: "converges absolutely / conditionally, diverges, or unknown — with the deciding test and the quantity it computed",
     example: "converges(sum(n/exp(n), n, 1, oo)) → converges absolutely — ratio test: lim |a(n+1)/a(n)| = exp(-1) < 1",
-    min_args: 1,
-    max_args: 1,
-    imp: Impl::Command(converges_cmd),
+    forms: &[&[req(Kind::Sum)]],
+    imp: Impl::Raw(converges_cmd),
 };
 
 fn converges_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
@@ -77,9 +83,8 @@ pub const RADIUS: Builtin = Builtin {
     signature: "radius(sum(c(n)*(x-a)^n, n, n0, oo), x) or radius(f, x)",
     summary: "the exact radius of convergence of a power series, or of f's Maclaurin series from its nearest singularity",
     example: "radius(1/(1 - x - x^2), x) → sqrt(5)/2 - 1/2",
-    min_args: 2,
-    max_args: 2,
-    imp: Impl::Command(radius_cmd),
+    forms: &[&[req(Kind::Sum), req(VAR)]],
+    imp: Impl::Raw(radius_cmd),
 };
 
 pub const INTERVAL: Builtin = Builtin {
@@ -87,9 +92,8 @@ pub const INTERVAL: Builtin = Builtin {
     signature: "interval(sum(c(n)*(x-a)^n, n, n0, oo), x)",
     summary: "the interval of convergence with each finite endpoint's verdict and reason",
     example: "interval(sum((-1)^n*x^n/n, n, 1, oo), x) → (-1, 1]; …",
-    min_args: 2,
-    max_args: 2,
-    imp: Impl::Command(interval_cmd),
+    forms: &[&[req(Kind::Sum), req(VAR)]],
+    imp: Impl::Raw(interval_cmd),
 };
 
 /// The pieces of `sum(a, n, n0, oo)` evaluated with `x` free.
@@ -159,9 +163,14 @@ pub const TEST: Builtin = Builtin {
     signature: "test(sum(a, n, n0, oo), name)",
     summary: "runs one convergence test (ratio, root, raabe, pseries, alternating, comparison, integral, nth_term, telescoping) and reports what it shows, inconclusive included",
     example: "test(sum(1/n^2, n, 1, oo), ratio) → ratio test: L = 1, inconclusive",
-    min_args: 2,
-    max_args: 2,
-    imp: Impl::Command(test_cmd),
+    forms: &[&[
+        req(Kind::Sum),
+        req(Kind::Name {
+            noun: "test",
+            choices: Test::runnable_names,
+        }),
+    ]],
+    imp: Impl::Raw(test_cmd),
 };
 
 fn test_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {

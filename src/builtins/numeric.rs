@@ -1,5 +1,6 @@
 //! `N`: certified numerical evaluation to a requested number of significant digits.
 
+use super::args::{opt, req, Kind};
 use super::sums::{sum_arg, SumArg, SumParts};
 use super::{Builtin, Impl};
 use crate::eval::value::Value;
@@ -15,9 +16,14 @@ pub const N: Builtin = Builtin {
     signature: "N(expr) or N(expr, digits)",
     summary: "a numeric value with every printed digit correct (15 digits by default; see :digits); an infinite sum is summed with a proved tail bound, entries of a vector one by one",
     example: "N(pi, 30) → ≈ 3.14159265358979323846264338328",
-    min_args: 1,
-    max_args: 2,
-    imp: Impl::Command(n_cmd),
+    forms: &[&[
+        req(Kind::Sum),
+        opt(Kind::Order {
+            what: "the number of digits",
+            max: float::MAX_DIGITS as u64,
+        }),
+    ]],
+    imp: Impl::Raw(n_cmd),
 };
 
 fn n_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {

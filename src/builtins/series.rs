@@ -1,5 +1,6 @@
 //! Power-series commands: `maclaurin`, `taylor` (alias `series`) and `coeff`.
 
+use super::args::{req, Kind};
 use super::{Builtin, Impl};
 use crate::eval::value::{SeriesValue, Value};
 use crate::eval::{EResult, EvalError, Evaluator};
@@ -9,14 +10,25 @@ use crate::render::text;
 use crate::source::Span;
 use crate::syntax::ast;
 
+/// The variable of an expansion, free in the function (argument 0).
+const VAR: Kind = Kind::Var {
+    what: "the series variable",
+    over: &[0],
+};
+
+/// The order of an expansion.
+const ORDER: Kind = Kind::Order {
+    what: "the order",
+    max: MAX_ORDER as u64 - 1,
+};
+
 pub const MACLAURIN: Builtin = Builtin {
     name: "maclaurin",
     signature: "maclaurin(f, x, n)",
     summary: "the Maclaurin series of f through x^n, with its O(x^(n+1))",
     example: "maclaurin(exp(a*x), x, 3) → 1 + a*x + a^2*x^2/2 + a^3*x^3/6 + O(x^4)",
-    min_args: 3,
-    max_args: 3,
-    imp: Impl::Command(maclaurin_cmd),
+    forms: &[&[req(Kind::Expr), req(VAR), req(ORDER)]],
+    imp: Impl::Raw(maclaurin_cmd),
 };
 
 pub const TAYLOR: Builtin = Builtin {
@@ -24,9 +36,8 @@ pub const TAYLOR: Builtin = Builtin {
     signature: "taylor(f, x, a, n)",
     summary: "the Taylor series of f at x = a through (x − a)^n",
     example: "taylor(ln(x), x, 1, 3) → (x - 1) - (x - 1)^2/2 + (x - 1)^3/3 + O((x - 1)^4)",
-    min_args: 4,
-    max_args: 4,
-    imp: Impl::Command(taylor_cmd),
+    forms: &[&[req(Kind::Expr), req(VAR), req(Kind::Expr), req(ORDER)]],
+    imp: Impl::Raw(taylor_cmd),
 };
 
 pub const SERIES: Builtin = Builtin {
@@ -34,9 +45,8 @@ pub const SERIES: Builtin = Builtin {
     signature: "series(f, x, a, n)",
     summary: "the same as taylor(f, x, a, n)",
     example: "series(exp(x), x, 0, 2) → 1 + x + x^2/2 + O(x^3)",
-    min_args: 4,
-    max_args: 4,
-    imp: Impl::Command(taylor_cmd),
+    forms: &[&[req(Kind::Expr), req(VAR), req(Kind::Expr), req(ORDER)]],
+    imp: Impl::Raw(taylor_cmd),
 };
 
 pub const COEFF: Builtin = Builtin {
@@ -44,9 +54,8 @@ pub const COEFF: Builtin = Builtin {
     signature: "coeff(f, x, k)",
     summary: "the k-th Maclaurin coefficient of f alone",
     example: "coeff(1/(1 - x - x^2), x, 10) → 89",
-    min_args: 3,
-    max_args: 3,
-    imp: Impl::Command(coeff_cmd),
+    forms: &[&[req(Kind::Expr), req(VAR), req(ORDER)]],
+    imp: Impl::Raw(coeff_cmd),
 };
 
 /// Expands `f` (evaluated with `x` free) at `a` with `n` coefficients, recording the steps.
@@ -131,9 +140,8 @@ pub const TRUNCATE: Builtin = Builtin {
     signature: "truncate(s)",
     summary: "the polynomial part of a series (its Taylor polynomial, without the O-term)",
     example: "truncate(maclaurin(ln(1 + x), x, 4)) → x - x^2/2 + x^3/3 - x^4/4",
-    min_args: 1,
-    max_args: 1,
-    imp: Impl::Command(truncate_cmd),
+    forms: &[&[req(Kind::Value)]],
+    imp: Impl::Raw(truncate_cmd),
 };
 
 fn truncate_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {

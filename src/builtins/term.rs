@@ -2,6 +2,7 @@
 //! many exact coefficients and verified on more; when no closed form fits, the linear
 //! recurrence the coefficients satisfy, or an honest "unknown".
 
+use super::args::{req, Kind};
 use super::{Builtin, Impl};
 use crate::eval::value::Value;
 use crate::eval::{EResult, EvalError, Evaluator};
@@ -18,9 +19,18 @@ pub const TERM: Builtin = Builtin {
     signature: "term(f, x, n)",
     summary: "the general n-th term of f's Maclaurin series in closed form (or the recurrence its coefficients satisfy)",
     example: "term(exp(-x), x, n) → (-1)^n*x^n/n!",
-    min_args: 3,
-    max_args: 3,
-    imp: Impl::Command(term_cmd),
+    forms: &[&[
+        req(Kind::Expr),
+        req(Kind::Var {
+            what: "the series variable",
+            over: &[0],
+        }),
+        req(Kind::Var {
+            what: "the index",
+            over: &[],
+        }),
+    ]],
+    imp: Impl::Raw(term_cmd),
 };
 
 /// Coefficients computed for the search (the guesser fits on a prefix, checks the rest).

@@ -289,11 +289,9 @@ impl<'a> Evaluator<'a> {
                 &self.scope.names(),
             ));
         };
-        if args.len() < b.min_args || args.len() > b.max_args {
-            return Err(builtins::arity_error(b, args.len(), span));
-        }
         match b.imp {
             Impl::Func(_) | Impl::Rewrite(_) => {
+                builtins::args::form_for(b, args.len(), span)?;
                 // An approximate argument makes the result approximate (re-certified).
                 let mut digits: Option<u32> = None;
                 let mut vals = Vec::with_capacity(args.len());
@@ -320,7 +318,7 @@ impl<'a> Evaluator<'a> {
                 let r = match b.imp {
                     Impl::Func(f) => expr::func(f, vals),
                     Impl::Rewrite(g) => g(vals),
-                    Impl::Command(_) => unreachable_command(),
+                    Impl::Command(_) | Impl::Raw(_) => unreachable_command(),
                 }
                 .map_err(|e| EvalError::math(e, span))?;
                 match digits {
@@ -328,7 +326,14 @@ impl<'a> Evaluator<'a> {
                     None => Ok(Value::Expr(r)),
                 }
             }
-            Impl::Command(c) => c(self, args, span),
+            Impl::Command(c) => {
+                let args = builtins::args::Args::read(self, b, args, span)?;
+                c(self, &args)
+            }
+            Impl::Raw(c) => {
+                builtins::args::form_for(b, args.len(), span)?;
+                c(self, args, span)
+            }
         }
     }
 }
@@ -341,7 +346,7 @@ fn unreachable_command() -> crate::math::expr::MResult {
 
 /// The exact expression a value stands for (an approximation's exact source), or an error
 /// saying `wanted` at the span of `e`.
-fn exact(v: Value, e: &ast::Expr, wanted: &str) -> EResult<Expr> {
+pub fn exact(v: Value, e: &ast::Expr, wanted: &str) -> EResult<Expr> {
     match v {
         Value::Expr(x) => Ok(x),
         Value::Approx(a) => Ok(a.exact),

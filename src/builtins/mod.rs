@@ -17,15 +17,10 @@ use crate::eval::value::Value;
 use crate::eval::{EResult, EvalError, Evaluator};
 use crate::math::expr::{self, Expr, Func, MResult};
 use crate::source::Span;
-use crate::syntax::ast;
 use args::{req, Args, Form, Kind};
 
 /// A command builtin: receives its arguments read as its declaration says.
 pub type CommandFn = fn(&mut Evaluator, &Args) -> EResult<Value>;
-
-/// A command not yet converted to [`Args`]: receives its arguments unevaluated (the arity
-/// is checked from its declaration before it runs).
-pub type RawCommandFn = fn(&mut Evaluator, &[ast::Expr], Span) -> EResult<Value>;
 
 /// How a builtin is implemented.
 #[derive(Clone, Copy)]
@@ -36,8 +31,6 @@ pub enum Impl {
     Rewrite(fn(Vec<Expr>) -> MResult),
     /// A command that computes something (`diff`, `N`, …).
     Command(CommandFn),
-    /// A command reading its own arguments (until converted to `Command`).
-    Raw(RawCommandFn),
 }
 
 /// One builtin's documentation and implementation.

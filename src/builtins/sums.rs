@@ -119,24 +119,6 @@ pub(super) fn read(ev: &mut Evaluator, arg: &ast::Expr, free: &[String]) -> ERes
     }
 }
 
-/// Reads `arg` as a sum for the commands not yet given [`Args`], with `free` unbound.
-pub fn sum_arg(ev: &mut Evaluator, arg: &ast::Expr, free: Option<&str>) -> EResult<SumArg> {
-    let free: Vec<String> = free.iter().map(|x| x.to_string()).collect();
-    read(ev, arg, &free)
-}
-
-/// Like [`sum_arg`], for commands that need a sum: `None` when the argument is not one.
-pub fn sum_parts(
-    ev: &mut Evaluator,
-    arg: &ast::Expr,
-    free: Option<&str>,
-) -> EResult<Option<SumParts>> {
-    Ok(match sum_arg(ev, arg, free)? {
-        SumArg::Sum(p) => Some(p),
-        SumArg::Other(_) => None,
-    })
-}
-
 fn sum_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     let span = args.span();
     let p = parts(args)?;

@@ -144,56 +144,6 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    /// Evaluates `e` with `name` unbound (a free symbol), whatever the scope says — for the
-    /// variable of `diff`, `subs` and later series/sum builtins.
-    pub fn eval_with_free(&mut self, e: &ast::Expr, name: &str) -> EResult<Value> {
-        self.eval_in_frame(e, vec![(name.to_string(), Value::Expr(Expr::sym(name)))])
-    }
-
-    /// Like [`Self::eval_with_free`], requiring an exact expression.
-    pub fn eval_expr_with_free(&mut self, e: &ast::Expr, name: &str) -> EResult<Expr> {
-        let v = self.eval_with_free(e, name)?;
-        exact(v, e, "an expression")
-    }
-
-    /// A name argument that must be written as a plain variable (`x`, `λ`).
-    pub fn symbol_arg(&self, e: &ast::Expr, what: &str) -> EResult<String> {
-        match &e.kind {
-            ExprKind::Ident(n)
-                if !is_constant_name(n)
-                    && builtins::lookup(n).is_none()
-                    && !self.scope.functions.contains_key(n) =>
-            {
-                Ok(n.clone())
-            }
-            _ => Err(
-                EvalError::new(format!("{what} must be a variable name"), e.span)
-                    .with_label("not a variable")
-                    .with_help("write a plain name such as `x` here"),
-            ),
-        }
-    }
-
-    /// A small non-negative integer argument.
-    pub fn uint_arg(&mut self, e: &ast::Expr, what: &str, max: u64) -> EResult<u64> {
-        let v = self.eval_expr(e)?;
-        let bad = || {
-            EvalError::new(format!("{what} must be a non-negative integer"), e.span)
-                .with_label(format!("this is {}", crate::render::text::expr(&v)))
-        };
-        let q = v.as_num().ok_or_else(bad)?;
-        if !q.is_integer() || q.is_negative() {
-            return Err(bad());
-        }
-        match q.numer().to_u64() {
-            Some(n) if n <= max => Ok(n),
-            _ => Err(
-                EvalError::new(format!("{what} {q} is too large (at most {max})"), e.span)
-                    .with_label("too large"),
-            ),
-        }
-    }
-
     fn lookup(&self, name: &str, span: Span) -> EResult<Value> {
         for frame in self.locals.iter().rev() {
             if let Some(v) = frame.get(name) {
@@ -318,7 +268,7 @@ impl<'a> Evaluator<'a> {
                 let r = match b.imp {
                     Impl::Func(f) => expr::func(f, vals),
                     Impl::Rewrite(g) => g(vals),
-                    Impl::Command(_) | Impl::Raw(_) => unreachable_command(),
+                    Impl::Command(_) => unreachable_command(),
                 }
                 .map_err(|e| EvalError::math(e, span))?;
                 match digits {
@@ -329,10 +279,6 @@ impl<'a> Evaluator<'a> {
             Impl::Command(c) => {
                 let args = builtins::args::Args::read(self, b, args, span)?;
                 c(self, &args)
-            }
-            Impl::Raw(c) => {
-                builtins::args::form_for(b, args.len(), span)?;
-                c(self, args, span)
             }
         }
     }

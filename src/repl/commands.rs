@@ -133,7 +133,7 @@ fn table(rows: &[(String, &str)]) -> String {
 }
 
 fn overview() -> String {
-    let is_command = |b: &&Builtin| matches!(b.imp, Impl::Command(_) | Impl::Raw(_));
+    let is_command = |b: &&Builtin| matches!(b.imp, Impl::Command(_));
     let group = |commands: bool| -> Vec<(String, &str)> {
         builtins::BUILTINS
             .iter()

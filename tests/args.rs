@@ -1,5 +1,6 @@
-//! The argument kinds builtins declare: orders, bound variables, sums and the one arity
-//! message, each with the caret on the offending argument.
+//! The argument kinds builtins declare: orders, bound variables, sums, test names and the one
+//! arity message, each checked where the declaration says (at check time for what is read
+//! from the text, with the caret on the offending argument).
 
 use sigma::builtins::{self, args};
 use sigma::source::Span;
@@ -80,6 +81,53 @@ fn an_order_above_its_declared_maximum_is_too_large() {
 }
 
 #[test]
+fn a_bound_variable_that_is_not_a_name_is_rejected_at_check_time() {
+    for (stmt, arg, what) in [
+        ("sum(1/n, 2, 1, 3)", "2", "the summation index"),
+        (
+            "limit(1/n, n + 1, oo)",
+            "n + 1",
+            "the index of the sequence",
+        ),
+        (
+            "integrate(t, pi, 0, 1)",
+            "pi",
+            "the variable of integration",
+        ),
+        ("radius(1/(1 - x), sin)", "sin", "the series variable"),
+        ("term(exp(x), x, 2*n)", "2*n", "the index"),
+        (
+            "converges(sum(1/n^2, e, 1, oo))",
+            "e",
+            "the summation index",
+        ),
+    ] {
+        let src = format!("1 + 1\n{stmt}");
+        let (before, d) = error(&src);
+        assert!(before.is_empty(), "{stmt}: reported before evaluation");
+        assert_eq!(
+            d.message,
+            format!("{what} must be a variable name"),
+            "{stmt}"
+        );
+        assert_eq!(d.label, "not a variable", "{stmt}");
+        assert_eq!(caret(&src, &d), arg, "{stmt}");
+    }
+}
+
+#[test]
+fn a_function_of_the_user_cannot_be_a_bound_variable() {
+    let src = "f(x) = x^2\ndiff(x, f)";
+    let (before, d) = error(src);
+    assert!(before.is_empty());
+    assert_eq!(
+        d.message,
+        "the variable of differentiation must be a variable name"
+    );
+    assert_eq!(caret(src, &d), "f");
+}
+
+#[test]
 fn a_bound_variable_is_free_in_the_arguments_it_binds_over() {
     // The scope's n and x do not reach inside the command that binds them…
     assert_eq!(value("n = 5\nsum(1/n, n, 1, 3)"), "11/6");
@@ -89,6 +137,37 @@ fn a_bound_variable_is_free_in_the_arguments_it_binds_over() {
     assert_eq!(
         value("a = 2\ntaylor(exp(x), x, a, 1)"),
         "exp(2) + (x - 2)*exp(2) + O((x - 2)^2)"
+    );
+}
+
+#[test]
+fn a_bound_variable_called_like_a_function_is_named_as_such() {
+    let src = "sum(n(1), n, 1, 5)";
+    let (_, d) = error(src);
+    assert_eq!(
+        d.message,
+        "`n` is the variable bound by sum, not a function"
+    );
+    assert_eq!(d.help.as_deref(), Some("for a product write `n*(…)`"));
+    assert_eq!(caret(src, &d), "n");
+    // Outside the bound argument it is an unknown function as before.
+    let (_, d) = error("sum(1/n, n, 1, n(1))");
+    assert_eq!(d.message, "unknown function `n`");
+}
+
+#[test]
+fn a_test_name_is_checked_against_the_declared_choices_at_check_time() {
+    let src = "1 + 1\ntest(sum(1/n^2, n, 1, oo), foo)";
+    let (before, d) = error(src);
+    assert!(before.is_empty());
+    assert_eq!(d.message, "unknown test `foo`");
+    assert_eq!(caret(src, &d), "foo");
+    assert!(d.help.as_deref().is_some_and(|h| h.contains("ratio")));
+    let (_, d) = error("test(sum(1/n^2, n, 1, oo), 3)");
+    assert_eq!(d.message, "the test is named by a word");
+    assert_eq!(
+        value("test(sum(1/n^2, n, 1, oo), ratio)"),
+        "ratio test: L = 1, inconclusive"
     );
 }
 

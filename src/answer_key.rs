@@ -192,15 +192,6 @@ fn typed_value(o: &Outcome) -> Option<&crate::eval::value::Value> {
     }
 }
 
-/// A step as `claim result` with the result in `math`-wrapped LaTeX.
-fn step_claim(claim: String, result: Option<&Expr>, math: fn(String) -> String) -> String {
-    match result {
-        Some(e) if claim.is_empty() => math(latex::expr(e)),
-        Some(e) => format!("{claim} {}", math(latex::expr(e))),
-        None => claim,
-    }
-}
-
 fn markdown(title: &str, secs: &[Section]) -> String {
     let mut s = format!("# Answer key: {}\n", escape::markdown(title));
     let mut n = 0;
@@ -229,9 +220,7 @@ fn markdown(title: &str, secs: &[Section]) -> String {
                 s.push('\n');
             }
             for (i, st) in o.steps.steps.iter().enumerate() {
-                let claim = step_claim(rich::markdown(&st.claim), st.result.as_ref(), |m| {
-                    format!("${m}$")
-                });
+                let claim = rich::markdown(&rich::step_claim(st));
                 s.push_str(&format!(
                     "{}. {claim} — *{}*\n",
                     i + 1,
@@ -284,9 +273,7 @@ fn tex_steps(d: &Derivation) -> String {
     }
     let mut s = String::from("\\begin{enumerate}\n");
     for st in &d.steps {
-        let claim = step_claim(rich::tex_inline(&st.claim), st.result.as_ref(), |m| {
-            format!("\\({}\\)", escape::tex_math(&m))
-        });
+        let claim = rich::tex_inline(&rich::step_claim(st));
         s.push_str(&format!(
             "  \\item {{}}{claim} --- \\emph{{{}}}\n",
             rich::tex_inline(&st.reason)

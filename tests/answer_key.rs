@@ -71,7 +71,7 @@ fn markdown_key() {
     let expected = format!(
         "# Answer key: small\n\n**1.** `a = 1/3 + 1/6`\n\n$a = \\frac{{1}}{{2}}$\n\n\
          ## Calculus & λ\\_1 50%\n\n**2.** `diff(x^3, x)`\n\n$3 x^{{2}}$\n\n\
-         1. d/dx \\[x^3\\] = 3\\*x^2 — *{DIFF_REASON}*\n\n\
+         1. $\\frac{{d}}{{dx}}\\left[x^{{3}}\\right] = 3 x^{{2}}$ — *{DIFF_REASON}*\n\n\
          **3.** `f(t) = t^2/2`\n\n$f(t) = \\frac{{t^{{2}}}}{{2}}$\n\n## Numbers\n\n\
          **4.**\n\n```\nm = [[1, 2],\n     [3, 4]]\n```\n\n\
          $m = \\begin{{bmatrix}} 1 & 2 \\\\ 3 & 4 \\end{{bmatrix}}$\n"
@@ -88,7 +88,7 @@ fn latex_key_is_a_standalone_document() {
          \\medskip\n\\textbf{{1.}}~\\texttt{{a = 1/3 + 1/6}}\n\\[ a = \\frac{{1}}{{2}} \\]\n\n\
          \\section*{{Calculus \\& \\ensuremath{{\\lambda}}\\_1 50\\%}}\n\n\
          \\medskip\n\\textbf{{2.}}~\\texttt{{diff(x{{\\char94}}3, x)}}\n\\[ 3 x^{{2}} \\]\n\
-         \\begin{{enumerate}}\n  \\item {{}}d/dx [x{{\\char94}}3] = 3*x{{\\char94}}2 --- \\emph{{{DIFF_REASON}}}\n\
+         \\begin{{enumerate}}\n  \\item {{}}$\\frac{{d}}{{dx}}\\left[x^{{3}}\\right] = 3 x^{{2}}$ --- \\emph{{{DIFF_REASON}}}\n\
          \\end{{enumerate}}\n\n\
          \\medskip\n\\textbf{{3.}}~\\texttt{{f(t) = t{{\\char94}}2/2}}\n\\[ f(t) = \\frac{{t^{{2}}}}{{2}} \\]\n\n\
          \\section*{{Numbers}}\n\n\

@@ -4,8 +4,10 @@ use super::args::{opt, req, Args, Kind};
 use super::{Builtin, Impl};
 use crate::eval::value::{SeriesValue, Value};
 use crate::eval::{EResult, EvalError, Evaluator};
-use crate::math::expr::{diff, subst};
-use crate::render::text;
+use crate::math::answer::{Notation, Op};
+use crate::math::expr::print::{print, Style};
+use crate::math::expr::{diff, subst, Expr};
+use crate::rich;
 use crate::source::Span;
 
 pub const DIFF: Builtin = Builtin {
@@ -70,19 +72,31 @@ fn diff_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
             ))
         }
     };
-    let d = diff::diff_n(&f, x, k, &crate::eval::interrupt::is_interrupted)
-        .map_err(|e| EvalError::math(e, span))?;
+    let d = diff::diff_n(&f, x, k).map_err(|e| EvalError::math(e, span))?;
     let order = if k == 1 {
         String::new()
     } else {
         format!("^{k}")
     };
+    let tex_order = if k == 1 {
+        String::new()
+    } else {
+        format!("^{{{k}}}")
+    };
     ev.steps.push(
-        format!(
-            "d{order}/d{x}{order} [{}] = {}",
-            text::expr(&f),
-            text::expr(&d)
-        ),
+        rich![
+            Notation::new(
+                format!("d{order}/d{x}{order} ["),
+                format!(
+                    "\\frac{{d{tex_order}}}{{d{}{tex_order}}}\\left[",
+                    print(&Expr::sym(x), Style::Latex)
+                )
+            ),
+            &f,
+            Notation::new("]", "\\right]"),
+            Op::Eq,
+            &d
+        ],
         "sum, product, power and chain rules, simplified to canonical form",
     );
     Ok(Value::Expr(d))
@@ -93,12 +107,7 @@ fn subs_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     let (f, x, v) = (args.expr(0), args.var(1), args.expr(2));
     let r = subst::subs(f, x, v).map_err(|e| EvalError::math(e, span))?;
     ev.steps.push(
-        format!(
-            "{} with {x} = {} gives {}",
-            text::expr(f),
-            text::expr(v),
-            text::expr(&r)
-        ),
+        rich![f, " with ", Expr::sym(x), Op::Eq, v, " gives ", &r],
         "substitution",
     );
     Ok(Value::Expr(r))

@@ -1,23 +1,14 @@
-//! Cooperative interruption: a flag that long computations poll, set by [`request`] (the
-//! command line's Ctrl-C handler), so the REPL session survives an interrupted statement.
-
-use std::sync::atomic::{AtomicBool, Ordering};
-
-static INTERRUPTED: AtomicBool = AtomicBool::new(false);
-
-/// Whether an interrupt is pending.
-pub fn is_interrupted() -> bool {
-    INTERRUPTED.load(Ordering::SeqCst)
-}
+//! Interruption for the surfaces. The one flag is the engine's (`math::interrupted`, polled by
+//! every long loop in `math` and by the evaluator between operations): the command line's
+//! Ctrl-C handler raises it through [`request`], and [`reset`] clears it before each
+//! statement, so a session survives an interrupted one.
 
 /// Clears a pending interrupt (before each statement).
 pub fn reset() {
-    INTERRUPTED.store(false, Ordering::SeqCst);
     crate::math::set_interrupted(false);
 }
 
 /// Requests an interrupt (the command line's Ctrl-C handler; tests).
 pub fn request() {
-    INTERRUPTED.store(true, Ordering::SeqCst);
     crate::math::set_interrupted(true);
 }

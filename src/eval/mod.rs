@@ -32,6 +32,8 @@ pub struct Evaluator<'a> {
 
 impl<'a> Evaluator<'a> {
     pub fn new(scope: &'a Scope, settings: &'a Settings) -> Self {
+        // The evaluator is the composition root: it gives the foundation its summation.
+        crate::math::sum::install();
         Evaluator {
             scope,
             settings,
@@ -42,7 +44,7 @@ impl<'a> Evaluator<'a> {
 
     /// Fails with "interrupted" when the user pressed Ctrl-C.
     pub fn check_interrupt(&self, span: Span) -> EResult<()> {
-        if interrupt::is_interrupted() {
+        if crate::math::interrupted() {
             return Err(EvalError::new("interrupted", span).with_label("stopped here"));
         }
         Ok(())

@@ -7,6 +7,7 @@ use super::scope::Settings;
 use super::value::{Approx, Rel, Value};
 use crate::math::expr::{self, Expr, MResult};
 use crate::math::float;
+use crate::math::float::sign::sign_const;
 use crate::source::Span;
 use crate::syntax::ast::{self, BinaryOp, CmpOp};
 use std::cmp::Ordering;
@@ -265,7 +266,7 @@ fn matpow(a: Vec<Vec<Expr>>, n: &Expr, span: Span) -> EResult<Vec<Vec<Expr>>> {
     let mut base = a;
     let mut k = k as u64;
     while k > 0 {
-        if super::interrupt::is_interrupted() {
+        if crate::math::interrupted() {
             return Err(EvalError::new("interrupted", span));
         }
         if k & 1 == 1 {
@@ -343,22 +344,15 @@ pub fn compare_exprs(a: &Expr, b: &Expr, span: Span) -> EResult<Option<Ordering>
         return Ok(Some(x.cmp(y)));
     }
     let d = math(expr::sub(a.clone(), b.clone()), span)?;
-    if let Some(q) = d.as_num() {
-        return Ok(Some(q.cmp(&crate::math::Q::zero())));
-    }
     if !d.is_constant() || d.has_infinity() {
         return Ok(None);
     }
-    let approx = float::evaluate(&d, 5).map_err(|e| {
+    let sign = sign_const(&d).map_err(|e| {
         EvalError::new(format!("cannot decide this comparison: {e}"), span).with_note(
             "sigma compares non-rational constants by certified numerics of their difference",
         )
     })?;
-    Ok(Some(if approx.text.starts_with('-') {
-        Ordering::Less
-    } else {
-        Ordering::Greater
-    }))
+    Ok(Some(sign))
 }
 
 /// Evaluates a comparison chain: a truth value when every link is decidable, otherwise a

@@ -8,7 +8,7 @@
 //! gamma and binomials through Stirling's series, and functions of vanishing or convergent
 //! arguments through their Taylor series. When leading terms cancel, the expansion is redone
 //! to higher order. Signs of non-rational constants are decided by certified numerics
-//! (`float::evaluate`), never guessed. Anything outside these forms is
+//! (`float::sign`), never guessed. Anything outside these forms is
 //! `MathError::Unsupported` with the reason.
 //!
 //! Free symbols other than `n` are parameters, assumed real constants.

@@ -3,14 +3,14 @@
 //! reason or passing. The verdict names the test and the quantity it computed; "unknown, because
 //! …" is an answer, a wrong verdict never is.
 
+use crate::math::alternation::strip_alternation;
 use crate::math::answer::{names, Notation, Op, Quantity, Rich};
 use crate::math::asymptotic::{leading, Scale, Sign};
 use crate::math::derivation::Derivation;
 use crate::math::expr::{self, diff::diff, subst::subs, Expr, Func, MResult, MathError};
+use crate::math::float::sign::cmp_const;
 use crate::math::limit::{limit_at_infinity, Limit};
 use crate::math::number::Q;
-use crate::math::series::bounds::cmp_const;
-use crate::math::sum::numeric_cm::strip_alternation;
 use crate::rich;
 use std::cmp::Ordering;
 
@@ -66,7 +66,7 @@ pub fn converges(a: &Expr, n: &str) -> MResult<Decision> {
     if d.kind() != VerdictKind::Unknown {
         return Ok(d);
     }
-    let Some(t) = crate::math::sum::telescope::telescoping(a, n)? else {
+    let Some(t) = crate::math::sum::closed::telescope::telescoping(a, n)? else {
         return Ok(d);
     };
     let mut steps = d.steps;

@@ -1,6 +1,7 @@
 //! Pure mathematics: exact numbers, symbolic expressions, numerics and derivations.
 //! Nothing here knows about syntax, spans, sessions or terminals.
 
+pub mod alternation;
 pub mod answer;
 pub mod asymptotic;
 pub mod convergence;
@@ -26,7 +27,9 @@ pub fn interrupted() -> bool {
     INTERRUPT.load(Ordering::Relaxed)
 }
 
-/// Sets or clears the interrupt request (the Ctrl-C handler lives in the evaluation layer).
+/// Sets or clears the interrupt request: the one flag of the engine, raised by the Ctrl-C
+/// handler the evaluation layer installs (`eval::interrupt`) and cleared before each
+/// statement.
 pub fn set_interrupted(on: bool) {
     INTERRUPT.store(on, Ordering::Relaxed);
 }

@@ -3,14 +3,14 @@
 //! functions with a rational derivative, entire functions). Each finite endpoint of an
 //! interval is sent through the convergence pipeline.
 
-use crate::math::answer::{names, Endpoint, Interval, IntervalSet, Op};
+use crate::math::answer::{names, Endpoint, Interval, IntervalSet, Notation, Op};
 use crate::math::asymptotic::leading;
 use crate::math::convergence::{converges, Decision};
 use crate::math::derivation::Derivation;
 use crate::math::expr::{self, diff::diff, subst::subs, Expr, Func, MResult, MathError};
+use crate::math::float::sign::{cmp_const, sign_const};
 use crate::math::number::Q;
 use crate::math::poly::{rational_function, Poly};
-use crate::math::series::bounds::cmp_const;
 use crate::rich;
 use std::cmp::Ordering;
 
@@ -76,7 +76,11 @@ pub fn radius_of_sum(t: &PowerTerm, n: &str) -> MResult<(Expr, Derivation)> {
     let asym = leading(&t.c, n)?;
     let s = &asym.scale;
     d.push(
-        format!("|c(n)| ~ {}", expr::func(Func::Abs, vec![s.to_expr(n)])?),
+        rich![
+            Notation::new("|c(n)|", "|c(n)|"),
+            Op::Sim,
+            expr::func(Func::Abs, vec![s.to_expr(n)])?
+        ],
         "leading asymptotic behaviour of the coefficients",
     );
     let r = if s.fact.is_positive() {
@@ -88,7 +92,21 @@ pub fn radius_of_sum(t: &PowerTerm, n: &str) -> MResult<(Expr, Derivation)> {
         expr::pow(s.base.clone(), Expr::Num(Q::one().div(&t.k)?.neg()))?
     };
     d.push(
-        format!("R = 1/lim |c(n)|^(1/({}·n)) = {r}", t.k),
+        rich![
+            Notation::new(
+                format!("R = 1/lim |c(n)|^(1/({}·n))", t.k),
+                if t.k.is_one() {
+                    "R = 1 \\big/ \\limsup_{n\\to\\infty} |c(n)|^{1/n}".to_string()
+                } else {
+                    format!(
+                        "R = 1 \\big/ \\limsup_{{n\\to\\infty}} |c(n)|^{{1/({} n)}}",
+                        t.k
+                    )
+                }
+            ),
+            Op::Eq,
+            &r
+        ],
         "root test (Cauchy–Hadamard) on the coefficients",
     );
     Ok((r, d))
@@ -162,7 +180,13 @@ pub fn interval(term: &Expr, n: &str, x: &str) -> MResult<Convergence> {
 pub fn radius_of_function(f: &Expr, x: &str) -> MResult<(Expr, Derivation)> {
     let mut d = Derivation::new();
     if is_entire(f, x) {
-        d.push(format!("{f} is entire (polynomials, exp, sin, cos, sinh, cosh, erf and their compositions)"), "no singularity in the complex plane");
+        d.push(
+            rich![
+                f,
+                " is entire (polynomials, exp, sin, cos, sinh, cosh, erf and their compositions)"
+            ],
+            "no singularity in the complex plane",
+        );
         return Ok((Expr::infinity(), d));
     }
     let target = if rational_function(f, x).is_some() {
@@ -177,7 +201,13 @@ pub fn radius_of_function(f: &Expr, x: &str) -> MResult<(Expr, Derivation)> {
     };
     if target != *f {
         d.push(
-            format!("d/d{x} {f} = {target} is rational: both have the same radius"),
+            rich![
+                Notation::new(format!("d/d{x} "), format!("\\frac{{d}}{{d{x}}} ")),
+                f,
+                Op::Eq,
+                &target,
+                " is rational: both have the same radius"
+            ],
             "term-by-term differentiation keeps the radius",
         );
     }
@@ -185,10 +215,12 @@ pub fn radius_of_function(f: &Expr, x: &str) -> MResult<(Expr, Derivation)> {
     let q = q.div_rem(&g).0;
     let r = nearest_root(&q)?;
     d.push(
-        format!(
-            "the nearest root of the denominator {} has modulus {r}",
-            q.to_expr(x)?
-        ),
+        rich![
+            "the nearest root of the denominator ",
+            q.to_expr(x)?,
+            " has modulus ",
+            &r
+        ],
         "the radius is the distance to the nearest singularity",
     );
     Ok((r, d))
@@ -229,7 +261,7 @@ fn nearest_root(q: &Poly) -> MResult<Expr> {
                 for sign in [1, -1] {
                     let num = expr::add(vec![Expr::Num(b.neg()), expr::mul(vec![Expr::int(sign), s.clone()])?])?;
                     let root = expr::div(num, Expr::Num(Q::int(2).mul(&a)))?;
-                    let m = if cmp_const(&root, &Expr::zero())? == Ordering::Less { expr::neg(root)? } else { root };
+                    let m = if sign_const(&root)? == Ordering::Less { expr::neg(root)? } else { root };
                     consider(m)?;
                 }
             }

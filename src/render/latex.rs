@@ -137,14 +137,9 @@ pub fn outcome(o: &crate::outcome::Outcome, steps: bool) -> String {
     let mut s = format!("\\[ {}{} \\]", outcome_math(o), conditions(o));
     if steps {
         for st in &o.steps.steps {
-            let res = st
-                .result
-                .as_ref()
-                .map(|e| format!(" ${}$", expr(e)))
-                .unwrap_or_default();
             s.push_str(&format!(
-                "\n% {}{res} ({})",
-                super::rich::tex_inline(&st.claim),
+                "\n% {} ({})",
+                super::rich::tex_inline(&super::rich::step_claim(st)),
                 super::rich::tex_inline(&st.reason)
             ));
         }

@@ -23,15 +23,10 @@ pub fn outcome(o: &Outcome, steps: bool) -> String {
     };
     if steps {
         for (i, st) in o.steps.steps.iter().enumerate() {
-            let res = st
-                .result
-                .as_ref()
-                .map(|e| format!(" ${}$", latex::expr(e)))
-                .unwrap_or_default();
             s.push_str(&format!(
-                "\n{}. {}{res} — *{}*",
+                "\n{}. {} — *{}*",
                 i + 1,
-                super::rich::markdown(&st.claim),
+                super::rich::markdown(&super::rich::step_claim(st)),
                 super::rich::markdown(&st.reason)
             ));
         }

@@ -80,6 +80,23 @@ pub fn markdown(r: &Rich) -> String {
         .collect()
 }
 
+/// A step's claim followed by the expression it produced, as one piece of rich text (so the
+/// mathematics of `Σ_{n≥1} = ζ(3/2)` is one formula).
+pub fn step_claim(st: &crate::math::Step) -> Rich {
+    match &st.result {
+        Some(e) if st.claim.is_empty() => Rich::math(e.clone()),
+        Some(e) => {
+            // A space in the prose, or inside the formula when the claim ends in one.
+            let space = match st.claim.0.last() {
+                Some(p) if p.is_math() => Piece::Notation(Notation::new(" ", " ")),
+                _ => Piece::Text(" ".into()),
+            };
+            st.claim.clone().and(space).and(e.clone())
+        }
+        None => st.claim.clone(),
+    }
+}
+
 /// A notation as JSON: `{"text", "latex"}`.
 pub fn notation_json(n: &Notation) -> Json {
     json!({ "text": n.text, "latex": n.tex })

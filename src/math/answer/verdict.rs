@@ -174,6 +174,13 @@ pub mod names {
     pub fn sigma() -> Notation {
         Notation::new("Σ ", "\\sum ")
     }
+    /// `Σ_{n≥lo}` (text) and `\sum_{n \ge lo}` (LaTeX), `lo` as printed.
+    pub fn sigma_from(n: &str, lo: &str) -> Notation {
+        Notation::new(
+            format!("Σ_{{{n}≥{lo}}}"),
+            format!("\\sum_{{{n} \\ge {lo}}}"),
+        )
+    }
 }
 
 /// The verdict on Σ a(n): what it is, the test that decided it, the quantity that test

@@ -6,14 +6,11 @@
 //! Imports only the expression layer and `float`.
 
 use super::Fail;
-use crate::math::expr::{self, subst, Constant, Expr, Func};
-use crate::math::float;
+use crate::math::expr::{self, Constant, Expr, Func, MathError};
+use crate::math::float::sign::sign_const;
 use crate::math::number::Q;
 use rug::Integer;
 use std::cmp::Ordering;
-
-/// Digits requested from the certified evaluator when only a sign is needed.
-const SIGN_DIGITS: u32 = 10;
 
 /// True when `c` is certainly a positive real, by its structure alone (free symbols are
 /// parameters assumed real: `e^a > 0` for every real `a`).
@@ -62,19 +59,12 @@ pub(crate) fn sign(c: &Expr) -> Result<Ordering, Fail> {
     if c.has_infinity() {
         return Err(Fail::Out(format!("{c} is not a finite constant")));
     }
-    match float::evaluate(c, SIGN_DIGITS) {
-        Ok(a) if a.text == "0" => Ok(Ordering::Equal),
-        Ok(a) if a.text.starts_with('-') => Ok(Ordering::Less),
-        Ok(_) => Ok(Ordering::Greater),
-        Err(crate::math::MathError::Interrupted) => {
-            Err(Fail::Hard(crate::math::MathError::Interrupted))
-        }
-        Err(_) => match subst::expand(c) {
-            Ok(e) if e.is_zero() => Ok(Ordering::Equal),
-            _ => Err(Fail::Out(format!(
-                "cannot decide the sign of {c} (it may be exactly 0)"
-            ))),
-        },
+    match sign_const(c) {
+        Ok(s) => Ok(s),
+        Err(MathError::Interrupted) => Err(Fail::Hard(MathError::Interrupted)),
+        Err(_) => Err(Fail::Out(format!(
+            "cannot decide the sign of {c} (it may be exactly 0)"
+        ))),
     }
 }
 

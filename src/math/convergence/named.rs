@@ -140,7 +140,7 @@ pub fn run_test(a: &Expr, n: &str, test: Test) -> MResult<(TestReport, Derivatio
             steps.extend(s);
             Ok((against_one(test, "root test", "L", &l)?, steps))
         }
-        Test::Telescoping => Ok(match crate::math::sum::telescope::telescoping(a, n)? {
+        Test::Telescoping => Ok(match crate::math::sum::closed::telescope::telescoping(a, n)? {
             Some(t) => {
                 steps.extend(t.steps);
                 let (f, v) = if t.converges {

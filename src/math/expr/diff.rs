@@ -89,11 +89,11 @@ fn diff_node(f: &Expr, x: &str) -> MResult {
     }
 }
 
-/// The k-th derivative.
-pub fn diff_n(f: &Expr, x: &str, k: u64, interrupted: &dyn Fn() -> bool) -> MResult {
+/// The k-th derivative (stops with [`MathError::Interrupted`] when the user interrupts).
+pub fn diff_n(f: &Expr, x: &str, k: u64) -> MResult {
     let mut cur = f.clone();
     for _ in 0..k {
-        if interrupted() {
+        if crate::math::interrupted() {
             return Err(MathError::Interrupted);
         }
         if cur.is_zero() {

@@ -461,13 +461,20 @@ fn integral(args: &[Expr]) -> MResult<Option<Expr>> {
     Ok(None)
 }
 
-/// Largest number of terms summed one by one, for terms that are not hypergeometric (√n,
-/// sin n, …). Rational and hypergeometric terms are summed exactly by binary splitting in
-/// [`crate::math::sum::exact`], up to its own, much larger, limits.
-pub const MAX_DIRECT_TERMS: i64 = 100_000;
+/// Exact Σ_{n=lo}^{hi} a(n) for integer bounds `(a, n, lo, hi)`: the interface through which
+/// canonical `sum(…)` reaches the summation engine above the expression layer. The engine
+/// provides it at run time (`sum::install`); until then a sum stays symbolic.
+pub(crate) type FiniteSum = fn(&Expr, &str, &Integer, &Integer) -> MResult;
 
-/// Σ_{n=lo}^{hi} a(n) for integer bounds, exactly (see [`crate::math::sum::exact`]); an empty
-/// range is 0. Other bounds keep the sum symbolic.
+static FINITE_SUM: std::sync::OnceLock<FiniteSum> = std::sync::OnceLock::new();
+
+/// Provides exact finite summation (once; later calls keep the first).
+pub(crate) fn provide_finite_sum(f: FiniteSum) {
+    let _ = FINITE_SUM.set(f);
+}
+
+/// Σ_{n=lo}^{hi} a(n) for integer bounds, exactly, through [`FiniteSum`]; an empty range is 0.
+/// Other bounds keep the sum symbolic.
 fn finite_sum(args: &[Expr]) -> MResult<Option<Expr>> {
     let (a, n, lo, hi) = (&args[0], &args[1], &args[2], &args[3]);
     let Expr::Sym(n) = n else {
@@ -483,5 +490,8 @@ fn finite_sum(args: &[Expr]) -> MResult<Option<Expr>> {
             "the bounds of a sum must be integers, not {l} and {h}"
         )));
     }
-    crate::math::sum::exact::finite_sum(a, n, l.numer(), h.numer()).map(Some)
+    match FINITE_SUM.get() {
+        Some(f) => f(a, n, l.numer(), h.numer()).map(Some),
+        None => Ok(None),
+    }
 }

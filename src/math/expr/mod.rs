@@ -338,7 +338,8 @@ impl Expr {
             Expr::Num(_) | Expr::Const(_) | Expr::Sym(_) => 1,
             Expr::Pow(b, e) => 1 + b.size() + e.size(),
             Expr::Mul(v) | Expr::Add(v) | Expr::Func(_, v) => {
-                1 + v.iter().map(Expr::size).sum::<usize>()
+                let inner: usize = v.iter().map(Expr::size).sum();
+                1 + inner
             }
         }
     }

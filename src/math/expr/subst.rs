@@ -80,9 +80,9 @@ pub fn expand(e: &Expr) -> MResult {
                 (Expr::Add(ts), Some(n)) if n > 1 => {
                     // The expansion has C(n + k - 1, k - 1) monomials for k terms: refuse
                     // hopeless sizes up front instead of running out of memory.
-                    let log_terms = (1..ts.len())
+                    let log_terms: f64 = (1..ts.len())
                         .map(|i| ((n as f64 + i as f64) / i as f64).ln())
-                        .sum::<f64>();
+                        .sum();
                     if n > 100_000
                         || log_terms > (MAX_EXPAND_TERMS as f64).ln()
                         || (n as f64) * (log_terms.exp()) > 2e6

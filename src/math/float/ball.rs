@@ -1,6 +1,6 @@
 //! Ball arithmetic over MPFR: a midpoint `Float` at the working precision and a radius rounded
 //! upwards, so that every ball contains the exact value it stands for. Shared by the evaluator
-//! of expressions and by certified summation (`math::sum::numeric`).
+//! of expressions and by certified summation, which builds its enclosures from these balls.
 
 use crate::math::expr::MathError;
 use crate::math::number::Q;

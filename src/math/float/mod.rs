@@ -11,6 +11,7 @@
 
 pub(crate) mod ball;
 mod decimal;
+pub mod sign;
 mod special;
 
 use super::expr::{Constant, Expr, Func, MathError, Symbol};
@@ -191,6 +192,19 @@ fn describe(arg: &Expr, x: &Ball) -> String {
 /// A bound variable and the ball it stands for (the index of a sum being evaluated).
 pub(crate) type Env<'a> = Option<(&'a str, &'a Ball)>;
 
+/// The ball of an unevaluated `sum(a, n, lo, hi)` (its arguments) at `p` bits under a binding:
+/// the interface through which this evaluator reaches certified summation, which sits above
+/// the foundation. The summation engine provides it at run time (`sum::install`, called by
+/// the evaluator); this module never names it.
+pub(crate) type SumBall = fn(&[Expr], u32, Env) -> R<Ball>;
+
+static SUM_BALL: std::sync::OnceLock<SumBall> = std::sync::OnceLock::new();
+
+/// Provides the enclosure of sums (once; later calls keep the first).
+pub(crate) fn provide_sum_ball(f: SumBall) {
+    let _ = SUM_BALL.set(f);
+}
+
 /// Evaluates a constant expression as a ball at a working precision of `p` bits.
 pub(crate) fn eval(e: &Expr, p: u32) -> R<Ball> {
     eval_in(e, p, None)
@@ -311,7 +325,12 @@ fn eval_func(f: Func, args: &[Expr], p: u32, env: Env) -> R<Ball> {
         )));
     }
     if f == Func::Sum {
-        return crate::math::sum::numeric::sum_ball(args, p, env);
+        return match SUM_BALL.get() {
+            Some(f) => f(args, p, env),
+            None => Err(Fail::Math(unsupported(
+                "a numeric value of a sum needs the summation engine, which is not installed (sigma::math::sum::install)".into(),
+            ))),
+        };
     }
     if f == Func::Binomial {
         return binomial(arg, &args[1], p, env);

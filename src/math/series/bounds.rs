@@ -2,28 +2,17 @@
 //! with an exactly located maximum of |f^(n+1)|, the alternating-series bound from a proven
 //! sign and monotonicity of the terms, and the number of terms a tolerance needs.
 
+use crate::math::answer::{Notation, Op, Rich};
 use crate::math::derivation::Derivation;
 use crate::math::expr::display::expr as show;
 use crate::math::expr::{self, diff, subst, Constant, Expr, Func, MResult, MathError};
 use crate::math::float;
+use crate::math::float::sign::{cmp_const, sign_const};
 use crate::math::number::Q;
 use crate::math::poly::rational_function;
-use crate::math::sum::numeric_tail::{self, alternating_decreasing, least, Ratio};
+use crate::math::sum::numeric::tail::{self as numeric_tail, alternating_decreasing, least, Ratio};
+use crate::rich;
 use std::cmp::Ordering;
-
-/// Compares two exact constants (rationals exactly, others by certified numerics).
-pub fn cmp_const(a: &Expr, b: &Expr) -> MResult<Ordering> {
-    let d = expr::sub(a.clone(), b.clone())?;
-    if let Some(q) = d.as_num() {
-        return Ok(q.cmp(&Q::zero()));
-    }
-    let v = float::evaluate(&d, 10)?;
-    Ok(if v.text.starts_with('-') {
-        Ordering::Less
-    } else {
-        Ordering::Greater
-    })
-}
 
 fn abs(e: &Expr) -> MResult<Expr> {
     expr::func(Func::Abs, vec![e.clone()])
@@ -38,6 +27,30 @@ fn endpoint_max(g: &Expr, x: &str, lo: &Q, hi: &Q) -> MResult<(Expr, Q)> {
     } else {
         (a, lo.clone())
     })
+}
+
+/// `max |g| on [lo, hi] is at x = at: m` with its mathematics.
+fn max_claim(g: &Expr, x: &str, lo: &Q, hi: &Q, at: &Q, m: &Expr) -> Rich {
+    let (l, h) = (latex(&Expr::Num(lo.clone())), latex(&Expr::Num(hi.clone())));
+    rich![
+        Notation::new("max |", "\\max \\left|"),
+        g,
+        Notation::new(
+            format!("| on [{lo}, {hi}]"),
+            format!("\\right| \\text{{ on }} [{l}, {h}]")
+        ),
+        " is at ",
+        Expr::sym(x),
+        Op::Eq,
+        Expr::Num(at.clone()),
+        ": ",
+        m
+    ]
+}
+
+/// LaTeX of an expression, for notations built around it.
+fn latex(e: &Expr) -> String {
+    crate::math::expr::print::print(e, crate::math::expr::print::Style::Latex)
 }
 
 /// `max |g|` on `[lo, hi]` (or a proven upper bound), with the reasoning.
@@ -56,18 +69,16 @@ pub fn max_abs(g: &Expr, x: &str, lo: &Q, hi: &Q) -> MResult<(Expr, Derivation)>
         if num.is_zero() || inside == 0 {
             let (m, at) = endpoint_max(g, x, lo, hi)?;
             d.push(
-                format!(
-                    "({})' has no zero inside ({lo}, {hi}): the function is monotone there",
-                    show(g)
-                ),
+                rich![
+                    Notation::new("(", "\\left("),
+                    g,
+                    Notation::new(")'", "\\right)'"),
+                    format!(" has no zero inside ({lo}, {hi}): the function is monotone there")
+                ],
                 "Sturm's theorem on the numerator of the derivative",
             );
             d.push(
-                format!(
-                    "max |{}| on [{lo}, {hi}] is at x = {at}: {}",
-                    show(g),
-                    show(&m)
-                ),
+                max_claim(g, x, lo, hi, &at, &m),
                 "a monotone function is extreme at an endpoint",
             );
             return Ok((m, d));
@@ -96,11 +107,7 @@ pub fn max_abs(g: &Expr, x: &str, lo: &Q, hi: &Q) -> MResult<(Expr, Derivation)>
             "rational roots of the derivative's numerator (all of its real roots there, by Sturm's theorem)",
         );
         d.push(
-            format!(
-                "max |{}| on [{lo}, {hi}] is at x = {at}: {}",
-                show(g),
-                show(&m)
-            ),
+            max_claim(g, x, lo, hi, &at, &m),
             "compare endpoints and critical points",
         );
         return Ok((m, d));
@@ -125,7 +132,13 @@ pub fn max_abs(g: &Expr, x: &str, lo: &Q, hi: &Q) -> MResult<(Expr, Derivation)>
     if let Expr::Func(Func::Sin | Func::Cos, _) = &rest {
         let m = Expr::Num(c.abs());
         d.push(
-            format!("|{}| ≤ {}", show(g), show(&m)),
+            rich![
+                Notation::new("|", "\\left|"),
+                g,
+                Notation::new("|", "\\right|"),
+                Op::Le,
+                &m
+            ],
             "|sin| ≤ 1 and |cos| ≤ 1 (an upper bound, enough for the remainder)",
         );
         return Ok((m, d));
@@ -145,14 +158,24 @@ pub struct Bound {
 
 /// The Lagrange bound M·|x0 − a|^(n+1)/(n+1)! for the degree-n Taylor polynomial of f at a.
 pub fn lagrange(f: &Expr, x: &str, a: &Q, n: u64, x0: &Q) -> MResult<Bound> {
-    let g = diff::diff_n(f, x, n + 1, &crate::math::interrupted)?;
+    let g = diff::diff_n(f, x, n + 1)?;
     let (lo, hi) = if a <= x0 {
         (a.clone(), x0.clone())
     } else {
         (x0.clone(), a.clone())
     };
     let mut steps = Derivation::new();
-    steps.push(format!("f^({}) (x) = {}", n + 1, show(&g)), "differentiate");
+    steps.push(
+        rich![
+            Notation::new(
+                format!("f^({}) (x)", n + 1),
+                format!("f^{{({})}}(x)", n + 1)
+            ),
+            Op::Eq,
+            &g
+        ],
+        "differentiate",
+    );
     let (m, why) = max_abs(&g, x, &lo, &hi)?;
     steps.extend(why);
     let h = x0.sub(a).abs();
@@ -164,17 +187,22 @@ pub fn lagrange(f: &Expr, x: &str, a: &Q, n: u64, x0: &Q) -> MResult<Bound> {
         ])?,
         Expr::Num(Q::from_integer(fact)),
     )?;
+    let (x0e, ae) = (Expr::Num(x0.clone()), Expr::Num(a.clone()));
+    let (x0t, at) = (latex(&x0e), latex(&ae));
     steps.push(
-        format!(
-            "|R_{n}({x0})| ≤ M·|{x0} − {a}|^{}/{}! = {}·({})^{}/{}! = {}",
-            n + 1,
-            n + 1,
-            show(&m),
-            h,
-            n + 1,
-            n + 1,
-            show(&value)
-        ),
+        rich![
+            Notation::new(
+                format!("|R_{n}({x0})| ≤ M·|{x0} − {a}|^{}/{}! = {}·({})^{}/{}!", n + 1, n + 1, show(&m), h, n + 1, n + 1),
+                format!(
+                    "|R_{{{n}}}({x0t})| \\le \\frac{{M\\,|{x0t} - {at}|^{{{k}}}}}{{{k}!}} = \\frac{{{}\\cdot\\left({}\\right)^{{{k}}}}}{{{k}!}}",
+                    latex(&m),
+                    latex(&Expr::Num(h.clone())),
+                    k = n + 1
+                )
+            ),
+            Op::Eq,
+            &value
+        ],
         "Lagrange's form of the remainder",
     );
     Ok(Bound { value, steps })
@@ -377,7 +405,7 @@ fn geometric(t: &SeriesTerms, x0: &Q, eps: &Q) -> MResult<Option<TermsNeeded>> {
 }
 
 fn float_abs(e: &Expr) -> MResult<Expr> {
-    if cmp_const(e, &Expr::zero())? == Ordering::Less {
+    if sign_const(e)? == Ordering::Less {
         expr::neg(e.clone())
     } else {
         Ok(e.clone())

@@ -7,13 +7,15 @@
 use super::exact::finite_sum;
 use super::hyper::linear;
 use super::partial::{digamma_plus_gamma, int};
+use crate::math::answer::{names, Notation, Op};
 use crate::math::derivation::Derivation;
 use crate::math::expr::display::expr as show;
 use crate::math::expr::{self, subst::subs, Expr, Func, MResult};
+use crate::math::float::sign::{cmp_const, sign_const};
 use crate::math::limit::{limit_at_infinity, Limit};
 use crate::math::number::Q;
 use crate::math::poly::{partial_fractions, rational_function, Poly};
-use crate::math::series::bounds::cmp_const;
+use crate::rich;
 use rug::Integer;
 use std::cmp::Ordering;
 
@@ -105,7 +107,7 @@ fn sqrt_rho(parts: &[(Expr, Q)]) -> MResult<Option<(Expr, bool)>> {
             tau.push(expr::pow(b.clone(), Expr::Num(half))?);
         }
     }
-    let negative = cmp_const(&c, &Expr::zero())? == Ordering::Less;
+    let negative = sign_const(&c)? == Ordering::Less;
     let c = if negative { expr::neg(c)? } else { c };
     tau.push(Expr::sqrt(c)?);
     Ok(Some((expr::mul(tau)?, negative)))
@@ -158,7 +160,13 @@ pub fn infinite_sum(a: &Expr, n: &str, lo: &Integer) -> MResult<Option<(Expr, De
     let value = restart(a, n, v0, &n0, lo)?;
     if n0 != *lo {
         d.push_expr(
-            format!("starting at {n} = {lo} instead of {n0}, the sum is"),
+            rich![
+                "starting at ",
+                Expr::sym(n),
+                Op::Eq,
+                Expr::Num(Q::from_integer(lo.clone())),
+                format!(" instead of {n0}, the sum is")
+            ],
             value.clone(),
             "the finitely many terms between the two starts are added or removed exactly",
         );
@@ -197,7 +205,7 @@ pub fn tidy(v: Expr) -> MResult<Expr> {
     let Some((p, q)) = rational_function(&w, T) else {
         return Ok(v);
     };
-    let f = super::closed_shape::fraction(&p, &q, T)?;
+    let f = super::closed::shape::fraction(&p, &q, T)?;
     let back = subs(&f, T, &Expr::e())?;
     Ok(if back.size() <= v.size() { back } else { v })
 }
@@ -219,7 +227,7 @@ pub fn by_antidifference(a: &Expr, n: &str, lo: &Expr) -> MResult<Option<(Expr, 
         let Some(g) = split(&z, n)? else {
             return Ok(None);
         };
-        let poly = super::closed_shape::poly_coeffs(&g.rest, n).is_some();
+        let poly = super::closed::shape::poly_coeffs(&g.rest, n).is_some();
         if !poly || g.parts.is_empty() {
             return Ok(None);
         }
@@ -234,10 +242,20 @@ pub fn by_antidifference(a: &Expr, n: &str, lo: &Expr) -> MResult<Option<(Expr, 
     };
     let value = tidy(expr::sub(limit.clone(), z_lo)?)?;
     d.push_expr(
-        format!(
-            "with z = {}, Σ_{{{n}≥{lo}}} = lim z(N) − z({lo}) =",
-            show(&z)
-        ),
+        rich![
+            "with ",
+            Notation::new("z", "z"),
+            Op::Eq,
+            &z,
+            ", ",
+            names::sigma_from(n, &lo.to_string()),
+            Op::Eq,
+            Notation::new(
+                format!("lim z(N) − z({lo})"),
+                format!("\\lim_{{N\\to\\infty}} z(N) - z({lo})")
+            ),
+            Notation::new(" =", " =")
+        ],
         value.clone(),
         format!(
             "the partial sums telescope: z(N) − z({lo}), and z(N) → {}",
@@ -266,7 +284,15 @@ fn geometric(g: &Geo, n: &str, lo: &Integer, kind: Rho) -> MResult<Option<(Expr,
         expr::sub(Expr::one(), g.rho.clone())?,
     )?)?;
     d.push_expr(
-        format!("Σ_{{{n}≥{lo}}} c·ρ^{n} with ρ = {} is", show(&g.rho)),
+        rich![
+            names::sigma_from(n, &lo.to_string()),
+            Notation::new(format!(" c·ρ^{n}"), format!(" c\\,\\rho^{{{n}}}")),
+            " with ",
+            Notation::new("ρ", "\\rho"),
+            Op::Eq,
+            &g.rho,
+            " is"
+        ],
         v.clone(),
         "geometric series: first term/(1 − ratio)",
     );
@@ -297,11 +323,23 @@ fn by_factorial(g: &Geo, n: &str) -> MResult<Found> {
             Expr::exp(rho.clone())?,
         ])?;
         d.push_expr(
-            format!(
-                "with Σ_{{m≥0}} ({})^m/m! = exp({}), the sum is",
-                show(rho),
-                show(rho)
-            ),
+            rich![
+                "with ",
+                names::sigma_from("m", "0"),
+                Notation::new(
+                    format!(" ({})^m/m!", show(rho)),
+                    format!(
+                        " \\frac{{\\left({}\\right)^m}}{{m!}}",
+                        crate::math::expr::print::print(
+                            rho,
+                            crate::math::expr::print::Style::Latex
+                        )
+                    )
+                ),
+                Op::Eq,
+                Expr::exp(rho.clone())?,
+                ", the sum is"
+            ],
             v.clone(),
             "the exponential series (converges for every ρ)",
         );
@@ -472,7 +510,14 @@ fn power_family(
         );
     }
     let v = expr::mul(vec![c, rho_shift, v])?;
-    d.push_expr(format!("Σ_{{{n}≥{n0}}} ="), v.clone(), why);
+    d.push_expr(
+        rich![
+            names::sigma_from(n, &n0.to_string()),
+            Notation::new(" =", " =")
+        ],
+        v.clone(),
+        why,
+    );
     Ok(Some((v, n0, d)))
 }
 
@@ -561,7 +606,12 @@ fn by_partial_fractions(
     }
     let value = expr::add(total)?;
     d.push_expr(
-        format!("Σ_{{{n}≥{lo}}} {} =", show(a)),
+        rich![
+            names::sigma_from(n, &lo.to_string()),
+            Notation::new(" ", " "),
+            a,
+            Notation::new(" =", " =")
+        ],
         value.clone(),
         "the pieces added",
     );

@@ -4,21 +4,11 @@
 //! point the `sum` builtin uses.
 
 pub mod closed;
-pub mod closed_methods;
-pub mod closed_shape;
-pub mod closed_verify;
 pub mod exact;
-pub mod gosper;
 pub mod hyper;
 pub mod infinite;
 pub mod numeric;
-pub mod numeric_alt;
-pub mod numeric_cm;
-pub mod numeric_em;
-pub mod numeric_need;
-pub mod numeric_tail;
 pub mod partial;
-pub mod telescope;
 
 use crate::math::answer::Verdict;
 use crate::math::convergence::{self, VerdictKind};
@@ -58,7 +48,16 @@ fn integer_bound(b: &Expr, which: &str) -> MResult<Option<Integer>> {
 /// Σ_{n=lo}^{hi} a(n): exact for integer bounds; closed forms for symbolic bounds; for hi = oo
 /// the convergence verdict first (a divergent sum answers "diverges"), then an exact value when
 /// a known family matches.
+/// Provides the foundation with the summation it declares but cannot name: exact finite sums
+/// for canonical `sum(…)` (`expr`) and enclosures of sums for numeric evaluation (`float`).
+/// Called by the evaluator and by this module's entry points; idempotent and cheap.
+pub fn install() {
+    crate::math::expr::func::provide_finite_sum(exact::finite_sum);
+    crate::math::float::provide_sum_ball(numeric::sum_ball);
+}
+
 pub fn evaluate(a: &Expr, n: &str, lo: &Expr, hi: &Expr) -> MResult<SumResult> {
+    install();
     let mut steps = Derivation::new();
     let symbolic = || {
         expr::func(

@@ -5,7 +5,7 @@
 //! Taylor coefficients at N otherwise; the integral must be exact. Bernoulli numbers come
 //! from the tangent numbers (Brent–Harvey), cached.
 
-use super::numeric::{sci, Tail};
+use super::{sci, Tail};
 use crate::math::expr::{self, Expr, MResult};
 use crate::math::float::{self, Ball, Fail, R};
 use crate::math::number::Q;
@@ -216,7 +216,7 @@ fn up(a: &Float, b: &Float) -> Float {
 /// The exact integral ∫_x^∞ f as a function of `n` (standing for x), for the shapes sigma
 /// integrates, or why not.
 pub(crate) fn integral(f: &Expr, n: &str) -> MResult<Result<Expr, String>> {
-    use super::numeric_cm::{log_term, positive, power_terms};
+    use super::cm::{log_term, positive, power_terms};
     if let Some(ts) = power_terms(f, n) {
         let mut parts = Vec::new();
         for (c, a, s) in &ts {

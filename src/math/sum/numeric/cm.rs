@@ -1,59 +1,19 @@
 //! Structural proofs that a term is completely monotone on [lo, ∞), i.e. (−1)^k f^(k) ≥ 0 for
 //! every k: positive constants, (αn + β)^(−s) with s > 0 and αn + β > 0, ln(αn + β)^(−q) with
 //! q > 0 and ln(αn + β) > 0, e^(−cn) and b^(±n) that decay, and products and positive sums of
-//! these. Also splits off an explicit (−1)^n factor, and recognises the two shapes whose
-//! integral Euler–Maclaurin needs in closed form.
+//! these. Also recognises the two shapes whose integral Euler–Maclaurin needs in closed
+//! form.
 
-use super::hyper::linear;
-use crate::math::expr::{self, diff::diff, Constant, Expr, Func, MResult};
+use crate::math::expr::{self, Constant, Expr, Func};
+use crate::math::float::sign::sign_const;
 use crate::math::number::Q;
-use crate::math::series::bounds::cmp_const;
+use crate::math::sum::hyper::linear;
 use rug::Integer;
 use std::cmp::Ordering;
 
-/// `a(n) = sign·(−1)^n·f(n)`: the magnitude `f` once an explicit (−1)^(n+k) (or (−b)^(n+k))
-/// factor is split off.
-pub(crate) fn split_alternation(a: &Expr, n: &str) -> MResult<Option<Expr>> {
-    Ok(match strip_alternation(a, n)? {
-        Some((s, true)) => Some(expr::neg(s)?),
-        Some((s, false)) => Some(s),
-        None => None,
-    })
-}
-
-/// `a(n) = (−1)^(n+k)·s(n)` with k an integer: `s` and whether k is odd (so `s` is the
-/// magnitude up to the sign (−1)^k, which the caller may or may not want).
-pub(crate) fn strip_alternation(a: &Expr, n: &str) -> MResult<Option<(Expr, bool)>> {
-    let factors = match a {
-        Expr::Mul(fs) => fs.clone(),
-        other => vec![other.clone()],
-    };
-    let mut rest = Vec::new();
-    let mut odd = None;
-    for f in factors {
-        if let Expr::Pow(b, e) = &f {
-            if let (Expr::Num(q), None) = (&**b, odd) {
-                if q.is_negative() && diff(e, n)?.is_one() {
-                    let k = expr::sub((**e).clone(), Expr::sym(n))?;
-                    if let Some(k) = k.as_num().filter(|k| k.is_integer()) {
-                        odd = Some(k.numer().is_odd());
-                        rest.push(expr::pow(Expr::Num(q.abs()), (**e).clone())?);
-                        continue;
-                    }
-                }
-            }
-        }
-        rest.push(f);
-    }
-    match odd {
-        Some(odd) => Ok(Some((expr::mul(rest)?, odd))),
-        None => Ok(None),
-    }
-}
-
 /// Whether a constant is certified positive.
 pub(crate) fn positive(c: &Expr) -> bool {
-    matches!(cmp_const(c, &Expr::zero()), Ok(Ordering::Greater))
+    matches!(sign_const(c), Ok(Ordering::Greater))
 }
 
 /// Proves `f` completely monotone on [lo, ∞) (returning the reasons, one per factor), or says

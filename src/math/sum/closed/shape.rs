@@ -68,7 +68,7 @@ fn primitive(p: &Poly) -> (Q, Poly) {
 /// ```
 /// use sigma::math::poly::Poly;
 /// use sigma::math::Q;
-/// use sigma::math::sum::closed_shape::fraction;
+/// use sigma::math::sum::closed::shape::fraction;
 /// let num = Poly::new(vec![Q::zero(), Q::frac(1, 2), Q::frac(1, 2)]); // (n + n²)/2
 /// let one = Poly::constant(Q::one());
 /// assert_eq!(fraction(&num, &one, "n").unwrap().to_string(), "n*(1 + n)/2");

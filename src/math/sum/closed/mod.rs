@@ -2,15 +2,21 @@
 //! z(n+1) − z(n) = a(n). Methods, in order: n-free terms, n-free factors pulled out, then
 //! polynomials (Faulhaber), geometric terms, polynomial × geometric, telescoping with
 //! linearity over the remaining terms, and Gosper's algorithm for hypergeometric terms.
-//! Every answer is verified (`closed_verify`) before it is returned; the methods live in
-//! `closed_methods`, the printed shape in `closed_shape`.
+//! Every answer is verified ([`verify`]) before it is returned; the methods live in
+//! [`methods`] (with [`gosper`] and [`telescope`]), the printed shape in [`shape`](mod@shape).
 
-use super::closed_methods::{self as methods, Found, Piece};
-use super::closed_shape::{absorb_factorials, collect, poly_coeffs, poly_expr, shape};
-use super::closed_verify::{antidifference_holds, closed_form_holds};
-use super::{gosper, hyper};
+pub mod gosper;
+pub mod methods;
+pub mod shape;
+pub mod telescope;
+pub mod verify;
+
+use self::methods::{Found, Piece};
+use self::shape::{absorb_factorials, collect, poly_coeffs, poly_expr, shape};
+use self::verify::{antidifference_holds, closed_form_holds};
 use crate::math::expr::{self, subst::expand, subst::subs, Expr, MResult, MathError};
 use crate::math::poly::rational_function;
+use crate::math::sum::hyper;
 use crate::math::Derivation;
 
 /// How deeply linearity may split a sum into terms that are summed on their own.

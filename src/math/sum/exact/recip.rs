@@ -9,7 +9,7 @@
 //! `L = lcm(m^s)`, so the numerator over `L` comes from one exact division, leaving one gcd of
 //! result-sized numbers instead of one of tree-sized numbers.
 
-use super::exact_split::{fraction_sum, merge_fractions, product, product_u64, Frac, FracTerms};
+use super::split::{fraction_sum, merge_fractions, product, product_u64, Frac, FracTerms};
 use crate::math::expr::{MResult, MathError};
 use crate::math::number::Q;
 use rug::ops::Pow;

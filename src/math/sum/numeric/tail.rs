@@ -3,12 +3,13 @@
 //! proofs that the terms alternate and shrink or that |r(n)| ≤ ρ < 1 from an explicit index,
 //! and the least index at which a monotone test first holds (exponential + binary search).
 
-use super::hyper;
 use crate::math::expr::{self, subst::subs, Expr, MResult, MathError};
+use crate::math::float::sign::ball_abs_below;
 use crate::math::float::{self, Ball, Fail};
 use crate::math::number::Q;
 use crate::math::poly::{rational_function, Poly};
-use rug::{Integer, Rational};
+use crate::math::sum::hyper;
+use rug::Integer;
 use std::cmp::Ordering;
 
 /// `a(n+1)/a(n) = c·num(n)/den(n)` with `c` an exact non-zero constant.
@@ -211,8 +212,9 @@ pub(crate) fn least(
     Ok(Some(good))
 }
 
-/// Whether the constant `e` (a term value, exact or not) is provably below `eps`: exactly
-/// for a rational, else by balls at growing precision; `false` when it cannot be decided.
+/// Whether the constant `e` (a term value, exact or not) is provably below `eps` in absolute
+/// value: exactly for a rational, else by balls at growing precision (the comparison of
+/// [`float::sign`]); `false` when it cannot be decided.
 pub(crate) fn below(
     value: &dyn Fn(u32) -> Result<Ball, Fail>,
     exact: Option<Q>,
@@ -221,24 +223,11 @@ pub(crate) fn below(
     if let Some(q) = exact {
         return Ok(q.abs() < *eps);
     }
-    let e = Rational::from(&eps.0);
     for bits in [64, 256, 2048] {
         match value(bits) {
             Ok(b) => {
-                let up = b.abs_upper();
-                if up < e {
-                    return Ok(true);
-                }
-                let (lo, hi) = b.bounds();
-                let low = if lo > 0 {
-                    lo
-                } else if hi < 0 {
-                    -hi
-                } else {
-                    continue;
-                };
-                if low >= e {
-                    return Ok(false);
+                if let Some(below) = ball_abs_below(&b, eps) {
+                    return Ok(below);
                 }
             }
             Err(Fail::Math(err)) => return Err(err),

@@ -3,7 +3,7 @@
 //! hypergeometric sum, size-ordered merging of a few partial sums, and product trees. Nothing
 //! here normalises: callers take one gcd at the end.
 
-use super::exact_poly::ZPoly;
+use super::intpoly::ZPoly;
 use crate::math::expr::{MResult, MathError};
 use rug::Integer;
 use std::cmp::Reverse;

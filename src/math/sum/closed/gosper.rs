@@ -1,14 +1,14 @@
 //! Gosper's algorithm over Q: given a hypergeometric term t(n) (its ratio num(n)/den(n) from
-//! [`hyper`](super::hyper)), decide whether t has a hypergeometric antidifference z(n) with
+//! [`hyper`](crate::math::sum::hyper)), decide whether t has a hypergeometric antidifference z(n) with
 //! z(n+1) − z(n) = t(n), and if so return the rational certificate R with z = R·t.
 //! Owns the resultant, the dispersion set, the Gosper form and the polynomial equation; it
-//! imports only `Poly`, `Q`, `Expr` and the shaping helpers of `closed_shape`.
+//! imports only `Poly`, `Q`, `Expr` and the shaping helpers of [`shape`](mod@super::shape).
 
-use super::closed_shape;
-use super::hyper::Hyper;
+use super::shape;
 use crate::math::expr::{self, Expr, MResult, MathError};
 use crate::math::number::Q;
 use crate::math::poly::{rational_function, Poly};
+use crate::math::sum::hyper::Hyper;
 use crate::math::Derivation;
 
 /// Largest degree Gosper's polynomial x(n) may have before the search is given up.
@@ -32,7 +32,7 @@ pub struct Certificate {
 /// ```
 /// use sigma::math::poly::Poly;
 /// use sigma::math::Q;
-/// use sigma::math::sum::gosper::resultant;
+/// use sigma::math::sum::closed::gosper::resultant;
 /// // res(x − 1, x − 3) = B(1) = 1 − 3 (B evaluated at the roots of A).
 /// let a = Poly::new(vec![Q::int(-1), Q::int(1)]);
 /// let b = Poly::new(vec![Q::int(-3), Q::int(1)]);
@@ -349,7 +349,7 @@ pub fn antidifference(h: &Hyper, n: &str) -> MResult<Option<(Expr, Derivation)>>
             _ => rest.push(f),
         }
     }
-    rest.push(closed_shape::fraction(&p, &q, n)?);
+    rest.push(shape::fraction(&p, &q, n)?);
     let z = expr::mul(rest)?;
     let mut d = Derivation::new();
     let show = |p: &Poly| p.to_expr(n).map(|e| e.to_string());

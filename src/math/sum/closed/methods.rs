@@ -1,10 +1,10 @@
-//! The structural summation methods behind [`closed`](super::closed): polynomials
+//! The structural summation methods behind [`closed`](super): polynomials
 //! (Faulhaber), geometric terms c·r^(αn+β) with r symbolic or numeric, polynomial × geometric
 //! (arithmetic–geometric) terms, and telescoping terms f(n+s) found among the terms of a sum.
 //! Each method yields a [`Piece`] that knows its antidifference and its sum over a range.
-//! Imports only the expression layer and the shaping helpers of `closed_shape`.
+//! Imports only the expression layer and the shaping helpers of [`shape`](mod@super::shape).
 
-use super::closed_shape::{collect, poly_coeffs, poly_expr, shape};
+use super::shape::{collect, poly_coeffs, poly_expr, shape};
 use crate::math::expr::{self, diff::diff, subst::expand, subst::subs, Expr, MResult, MathError};
 use crate::math::number::Q;
 use crate::math::Derivation;

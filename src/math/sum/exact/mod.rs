@@ -4,24 +4,20 @@
 //! (at most [`MAX_DIRECT_TERMS`]). Refuses early, with the reason, when the range or the exact
 //! value would be absurdly large.
 
-#[path = "exact_poly.rs"]
-mod exact_poly;
-#[path = "exact_recip.rs"]
-mod exact_recip;
-#[path = "exact_split.rs"]
-mod exact_split;
+mod intpoly;
+mod recip;
+mod split;
 
-use super::hyper;
-use crate::math::expr::func::MAX_DIRECT_TERMS;
 use crate::math::expr::subst::subs;
 use crate::math::expr::{add, mul, Expr, MResult, MathError};
 use crate::math::number::{MAX_EXACT_BITS, Q};
 use crate::math::poly::roots::{integer_roots_in, split_integer_roots};
 use crate::math::poly::{partial_fractions, rational_function, Poly};
-use exact_poly::ZPoly;
-use exact_recip::{inverse_power_sum, Piece, MAX_INDEX};
-use exact_split::{fraction_sum, hyper_sum, Frac, FracTerms};
+use crate::math::sum::hyper;
+use intpoly::ZPoly;
+use recip::{inverse_power_sum, Piece, MAX_INDEX};
 use rug::{Integer, Rational};
+use split::{fraction_sum, hyper_sum, Frac, FracTerms};
 use std::collections::BTreeMap;
 
 /// Most terms of a rational or hypergeometric sum added by binary splitting (terms whose
@@ -33,6 +29,7 @@ const MAX_SPLIT_BITS: f64 = 4e8;
 
 /// The exact value of `Σ_{n=lo}^{hi} a(n)`; 0 when `hi < lo`.
 pub fn finite_sum(a: &Expr, n: &str, lo: &Integer, hi: &Integer) -> MResult<Expr> {
+    super::install();
     if hi < lo {
         return Ok(Expr::zero());
     }
@@ -167,9 +164,9 @@ fn rational_sum(p: &Poly, q: &Poly, alternating: bool, lo: &Integer, hi: &Intege
             ));
         }
         return if alternating {
-            exact_poly::alternating_poly_sum(&p, lo, hi)
+            intpoly::alternating_poly_sum(&p, lo, hi)
         } else {
-            exact_poly::poly_sum(&p, lo, hi)
+            intpoly::poly_sum(&p, lo, hi)
         };
     }
     if let Some(roots) = split_integer_roots(q)? {
@@ -225,9 +222,9 @@ fn partial_fraction_sum(
             .push(Piece { lo: ml, hi: mh, w });
     }
     let mut total = if alternating {
-        exact_poly::alternating_poly_sum(&pf.poly, lo, hi)?
+        intpoly::alternating_poly_sum(&pf.poly, lo, hi)?
     } else {
-        exact_poly::poly_sum(&pf.poly, lo, hi)?
+        intpoly::poly_sum(&pf.poly, lo, hi)?
     };
     for (s, pieces) in by_power {
         total = total.add(&inverse_power_sum(
@@ -383,6 +380,11 @@ fn hyper_range_sum(
     }
     add(parts)
 }
+
+/// Largest number of terms summed one by one, for terms that are not hypergeometric (√n,
+/// sin n, …). Rational and hypergeometric terms are summed exactly by binary splitting, up
+/// to their own, much larger, limits.
+pub const MAX_DIRECT_TERMS: i64 = 100_000;
 
 /// `Σ a(k)` one term at a time through substitution, at most [`MAX_DIRECT_TERMS`] terms.
 fn term_by_term(a: &Expr, n: &str, lo: &Integer, hi: &Integer, count: &Integer) -> MResult<Expr> {

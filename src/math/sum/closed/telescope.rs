@@ -2,7 +2,7 @@
 //! or by Gosper's algorithm, and verified), the partial sums are z(N+1) − z(n0), so the series
 //! converges exactly when z has a finite limit.
 
-use super::closed::antidifference;
+use super::antidifference;
 use crate::math::derivation::Derivation;
 use crate::math::expr::{display::expr as show, Expr, MResult};
 use crate::math::limit::{limit_at_infinity, Limit};

@@ -5,10 +5,13 @@
 //! monotone terms, direct summation with the first omitted term for other alternating terms
 //! that provably shrink — and the number of terms a tolerance needs by the same bounds.
 
-use super::numeric_alt::{self, Stop};
-use super::numeric_cm::{self, split_alternation};
-use super::numeric_em::{self, Shape};
-use super::numeric_tail::{self, ratio_of, Ratio};
+pub mod alt;
+pub mod cm;
+pub mod em;
+pub mod need;
+pub mod tail;
+
+use crate::math::alternation::split_alternation;
 use crate::math::answer::names;
 use crate::math::convergence::{converges, VerdictKind};
 use crate::math::derivation::Derivation;
@@ -17,11 +20,14 @@ use crate::math::float::{self, Approx, Ball, Env, Fail, R};
 use crate::math::number::Q;
 use crate::math::poly::rational_function;
 use crate::rich;
+use alt::Stop;
+use em::Shape;
 use rug::float::Round;
 use rug::{Float, Integer};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
+use tail::{ratio_of, Ratio};
 
 /// A tail (or whole sum) as a ball that already includes its error bound, with the sentence
 /// that proves the bound.
@@ -120,7 +126,7 @@ fn plan(a: &Expr, n: &str, lo: &Integer) -> MResult<Plan> {
         }
     });
     if let Some((f, negate)) = &magnitude {
-        match numeric_cm::prove(f, n, lo) {
+        match cm::prove(f, n, lo) {
             Ok(why) => {
                 steps.push(
                     format!("{f} is completely monotone for {n} ≥ {lo}"),
@@ -138,7 +144,7 @@ fn plan(a: &Expr, n: &str, lo: &Integer) -> MResult<Plan> {
     // A ratio bound ρ < 1.
     let ratio = ratio_of(a, n)?;
     if let Some(r) = &ratio {
-        if let Some((rho, m)) = numeric_tail::geometric(r, lo)? {
+        if let Some((rho, m)) = tail::geometric(r, lo)? {
             steps.push(
                 format!("a({n}+1)/a({n}) = {}", r.to_expr(n)?),
                 "the ratio of consecutive terms",
@@ -155,15 +161,15 @@ fn plan(a: &Expr, n: &str, lo: &Integer) -> MResult<Plan> {
     }
     // Positive completely monotone terms: Euler–Maclaurin.
     if magnitude.is_none() {
-        match numeric_cm::prove(a, n, lo) {
+        match cm::prove(a, n, lo) {
             Ok(why) => {
                 steps.push(
                     format!("{a} is completely monotone for {n} ≥ {lo}"),
                     why.join("; "),
                 );
-                let shape = match numeric_cm::power_terms(a, n) {
+                let shape = match cm::power_terms(a, n) {
                     Some(ts) => Shape::Powers(ts),
-                    None => match numeric_em::integral(a, n)? {
+                    None => match em::integral(a, n)? {
                         Ok(integral) => {
                             steps.push(
                                 format!("∫ from {n} to ∞ of the term = {integral}"),
@@ -203,9 +209,8 @@ fn plan(a: &Expr, n: &str, lo: &Integer) -> MResult<Plan> {
 /// vanishes at any n ≥ m.
 fn recurrence_from(r: &Ratio, m: &Integer) -> Option<(Ratio, Integer)> {
     let from = Q::from_integer(m.clone());
-    let clear = |p: &crate::math::poly::Poly| {
-        p.degree() < 1 || numeric_tail::positive_from(&p.mul(p), &from)
-    };
+    let clear =
+        |p: &crate::math::poly::Poly| p.degree() < 1 || tail::positive_from(&p.mul(p), &from);
     (clear(&r.num) && clear(&r.den)).then(|| (r.clone(), m.clone()))
 }
 
@@ -219,12 +224,15 @@ pub(crate) fn shrinking_from(
 ) -> MResult<Option<(Integer, String)>> {
     if let Some((p, q)) = rational_function(f, n) {
         // f(n) − f(n+1) = (p(n)q(n+1) − p(n+1)q(n))/(q(n)q(n+1)) ≥ 0 and f > 0.
-        let (p1, q1) = (super::hyper::shift(&p), super::hyper::shift(&q));
+        let (p1, q1) = (
+            crate::math::sum::hyper::shift(&p),
+            crate::math::sum::hyper::shift(&q),
+        );
         let diff = p.mul(&q1).sub(&p1.mul(&q)).mul(&q.mul(&q1));
         let pos = p.mul(&q);
-        let m = numeric_tail::least(lo.clone(), 200, |m| {
+        let m = tail::least(lo.clone(), 200, |m| {
             let from = Q::from_integer(m.clone());
-            Ok(numeric_tail::nonneg_from(&diff, &from) && numeric_tail::positive_from(&pos, &from))
+            Ok(tail::nonneg_from(&diff, &from) && tail::positive_from(&pos, &from))
         })?;
         return Ok(m.map(|m| {
             (
@@ -237,8 +245,8 @@ pub(crate) fn shrinking_from(
         if r.c.as_num().is_some_and(Q::is_negative) || r.c == Expr::int(-1) {
             let c = r.c.as_num().cloned().unwrap_or_else(|| Q::int(-1));
             let num = r.num.scale(&c);
-            let m = numeric_tail::least(lo.clone(), 200, |m| {
-                Ok(numeric_tail::alternating_decreasing(
+            let m = tail::least(lo.clone(), 200, |m| {
+                Ok(tail::alternating_decreasing(
                     &num,
                     &r.den,
                     &Q::from_integer(m.clone()),
@@ -261,7 +269,7 @@ impl Plan {
         let (a, n, lo) = (&self.a, self.n.as_str(), &self.lo);
         match &self.method {
             Method::Cvz { f, negate } => {
-                let t = numeric_alt::cvz(f, n, lo, p)?;
+                let t = alt::cvz(f, n, lo, p)?;
                 let flip = *negate != lo.is_odd();
                 let v = if flip { t.value.neg() } else { t.value };
                 Ok((v, t.claim))
@@ -275,22 +283,22 @@ impl Plan {
                     },
                 };
                 let rec = rec.as_ref().map(|(r, m)| (r, m.clone()));
-                let t = numeric_alt::direct(a, n, lo, &stop, rec, p)?;
+                let t = alt::direct(a, n, lo, &stop, rec, p)?;
                 Ok((t.value, t.claim))
             }
             Method::EulerMaclaurin(shape) => {
-                let Some((big_n, k)) = numeric_em::choose(shape, lo, p) else {
+                let Some((big_n, k)) = em::choose(shape, lo, p) else {
                     return Err(Fail::Math(unsupported(
                         a,
                         format!(
                             "Euler–Maclaurin with at most 30 Bernoulli terms and derivatives from Taylor coefficients would need more than {} direct terms at {p} bits",
-                            numeric_em::MAX_CUTOFF
+                            em::MAX_CUTOFF
                         ),
                     )));
                 };
                 let big_n = big_n.max(lo.clone());
-                let head = numeric_alt::partial(a, n, lo, &big_n, p)?;
-                let t = numeric_em::tail(shape, n, &big_n, k, p)?;
+                let head = alt::partial(a, n, lo, &big_n, p)?;
+                let t = em::tail(shape, n, &big_n, k, p)?;
                 Ok((head.add(&t.value)?, t.claim))
             }
         }
@@ -320,6 +328,7 @@ fn cached_plan(a: &Expr, n: &str, lo: &Integer) -> MResult<Rc<Plan>> {
 /// The certified value of Σ_{n=lo}^∞ a(n) to `digits` correct significant digits, with the
 /// convergence verdict, the method and the tail bound that proves the digits.
 pub fn certified(a: &Expr, n: &str, lo: &Integer, digits: u32) -> MResult<(Approx, Derivation)> {
+    super::install();
     if digits == 0 {
         return Err(MathError::Unsupported("at least 1 digit is needed".into()));
     }
@@ -343,8 +352,8 @@ pub fn certified(a: &Expr, n: &str, lo: &Integer, digits: u32) -> MResult<(Appro
     Ok((approx, steps))
 }
 
-/// The ball of `sum(a, n, lo, hi)` at `p` bits (the hook of `float`'s evaluator): hi = oo by
-/// the certified engine, finite integer bounds term by term.
+/// The ball of `sum(a, n, lo, hi)` at `p` bits (`float`'s `SumBall`, bound in by
+/// `sum::install`): hi = oo by the certified engine, finite integer bounds term by term.
 pub(crate) fn sum_ball(args: &[Expr], p: u32, env: Env) -> R<Ball> {
     let (mut a, hi) = (args[0].clone(), &args[3]);
     let Expr::Sym(n) = &args[1] else {
@@ -381,13 +390,13 @@ pub(crate) fn sum_ball(args: &[Expr], p: u32, env: Env) -> R<Ball> {
         return Ok(plan.ball(p)?.0);
     }
     let end = int(hi)? + 1u32;
-    if Integer::from(&end - &lo) > numeric_alt::MAX_TERMS && end > lo {
+    if Integer::from(&end - &lo) > alt::MAX_TERMS && end > lo {
         // Too many terms one by one: Σ_{lo}^{hi} = Σ_{n≥lo} − Σ_{n≥hi+1} when that converges.
         let head = cached_plan(&a, n, &lo)?.ball(p)?.0;
         let tail = cached_plan(&a, n, &end)?.ball(p)?.0;
         return head.sub(&tail);
     }
-    numeric_alt::partial(&a, n, &lo, &end, p)
+    alt::partial(&a, n, &lo, &end, p)
 }
 
 /// The smallest number of terms N such that the tail after a(lo) … a(lo+N−1) is provably
@@ -395,5 +404,6 @@ pub(crate) fn sum_ball(args: &[Expr], p: u32, env: Env) -> R<Ball> {
 /// tail for a ratio bound ρ < 1, or the integral ∫_{lo+N−1}^∞ f for positive completely
 /// monotone f; the bound is named in the derivation.
 pub fn terms_needed(a: &Expr, n: &str, lo: &Integer, eps: &Q) -> MResult<(Integer, Derivation)> {
-    super::numeric_need::terms_needed(a, n, lo, eps)
+    super::install();
+    need::terms_needed(a, n, lo, eps)
 }

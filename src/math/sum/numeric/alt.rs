@@ -3,8 +3,8 @@
 //! omitted term of an alternating series with shrinking terms, or a geometric tail from a
 //! ratio bound), each returning its ball with the bound that proves it.
 
-use super::numeric::{sci, Tail};
-use super::numeric_tail::Ratio;
+use super::tail::Ratio;
+use super::{sci, Tail};
 use crate::math::expr::{Expr, MathError};
 use crate::math::float::ball::up_mul;
 use crate::math::float::{self, Ball, Fail, R};

@@ -2,11 +2,11 @@
 //! after a(lo) … a(lo+N−1) is below eps, found by exponential and binary search on exact or
 //! certified comparisons, with the bound that was used named in the derivation.
 
-use super::numeric::shrinking_from;
-use super::numeric_alt::term;
-use super::numeric_cm::{self, split_alternation};
-use super::numeric_em;
-use super::numeric_tail::{self, below, ratio_of};
+use super::alt::term;
+use super::shrinking_from;
+use super::tail::{self, below, ratio_of};
+use super::{cm, em};
+use crate::math::alternation::split_alternation;
 use crate::math::derivation::Derivation;
 use crate::math::expr::{self, subst::subs, Expr, MResult, MathError};
 use crate::math::float;
@@ -57,7 +57,7 @@ pub(crate) fn terms_needed(
     if !eps.is_positive() {
         return Err(MathError::Domain("the tolerance must be positive".into()));
     }
-    let mut steps = super::numeric::require_convergence(a, n, |why| {
+    let mut steps = super::require_convergence(a, n, |why| {
         MathError::Unsupported(format!("cannot bound the tail of Σ {a}, because {why}"))
     })?;
     let zero = Integer::new();
@@ -66,7 +66,7 @@ pub(crate) fn terms_needed(
     if let Some(m) = split_alternation(a, n)? {
         let (c, _) = m.split_coeff();
         let f = if c.is_negative() { expr::neg(m)? } else { m };
-        let from = match numeric_cm::prove(&f, n, lo) {
+        let from = match cm::prove(&f, n, lo) {
             Ok(_) => Some((
                 lo.clone(),
                 format!("{f} is completely monotone, so non-increasing"),
@@ -75,7 +75,7 @@ pub(crate) fn terms_needed(
         };
         if let Some((from, why)) = from {
             let start = Integer::from(&from - lo).max(zero.clone());
-            let big_n = numeric_tail::least(start, DOUBLINGS, |k| {
+            let big_n = tail::least(start, DOUBLINGS, |k| {
                 small_at(a, n, &Integer::from(lo + k), eps)
             })?
             .ok_or_else(|| not_found(eps))?;
@@ -97,11 +97,11 @@ pub(crate) fn terms_needed(
     }
     // A ratio bound ρ < 1: the geometric tail.
     if let Some(r) = &ratio {
-        if let Some((rho, m)) = numeric_tail::geometric(r, lo)? {
+        if let Some((rho, m)) = tail::geometric(r, lo)? {
             let factor = Q::one().sub(&rho);
             let eps2 = eps.mul(&factor);
             let start = Integer::from(&m - lo).max(zero.clone());
-            let big_n = numeric_tail::least(start, DOUBLINGS, |k| {
+            let big_n = tail::least(start, DOUBLINGS, |k| {
                 small_at(a, n, &Integer::from(lo + k), &eps2)
             })?
             .ok_or_else(|| not_found(eps))?;
@@ -124,8 +124,8 @@ pub(crate) fn terms_needed(
         }
     }
     // Positive completely monotone terms: the integral bound.
-    if let Ok(why) = numeric_cm::prove(a, n, lo) {
-        let integral = match numeric_em::integral(a, n)? {
+    if let Ok(why) = cm::prove(a, n, lo) {
+        let integral = match em::integral(a, n)? {
             Ok(i) => i,
             Err(why) => {
                 return Err(MathError::Unsupported(format!(
@@ -134,7 +134,7 @@ pub(crate) fn terms_needed(
             }
         };
         let one = Integer::from(1);
-        let big_n = numeric_tail::least(one, DOUBLINGS, |k| {
+        let big_n = tail::least(one, DOUBLINGS, |k| {
             small_at(&integral, n, &(Integer::from(lo + k) - 1u32), eps)
         })?
         .ok_or_else(|| not_found(eps))?;

@@ -1,8 +1,10 @@
 //! Static checks before evaluation: every call names a known function with the right number
-//! of arguments, and no statement redefines a builtin or constant. Collects all problems of
-//! a program at once, so a script reports every mistake in one run.
+//! of arguments, the variables a builtin binds are plain names (read from its declaration),
+//! and no statement redefines a builtin or constant. Collects all problems of a program at
+//! once, so a script reports every mistake in one run.
 
 use crate::builtins;
+use crate::builtins::args::{self, Form, Kind};
 use crate::diagnostics::Diagnostic;
 use crate::eval::is_constant_name;
 use crate::eval::scope::Scope;
@@ -18,6 +20,7 @@ pub fn check(program: &Program, scope: &Scope) -> Vec<Diagnostic> {
             .map(|(k, f)| (k.clone(), f.params.len()))
             .collect(),
         values: scope.values.keys().cloned().collect(),
+        bound: Vec::new(),
         errors: Vec::new(),
     };
     for stmt in &program.stmts {
@@ -85,6 +88,9 @@ fn calls(e: &Expr, name: &str) -> bool {
 struct Checker {
     functions: BTreeMap<String, usize>,
     values: BTreeSet<String>,
+    /// The variables bound around the expression being checked, innermost last, each with
+    /// the builtin that binds it (the `n` inside the term of `sum(1/n, n, 1, oo)`).
+    bound: Vec<(String, &'static str)>,
     errors: Vec<Diagnostic>,
 }
 
@@ -117,8 +123,11 @@ impl Checker {
         match &e.kind {
             ExprKind::Number(_) | ExprKind::Ident(_) => {}
             ExprKind::Call { name, args } => {
-                for a in args {
-                    self.expr(a);
+                let builtin = builtins::lookup(&name.name)
+                    .map(|b| (b.name, args::form_for(b, args.len(), e.span)));
+                match &builtin {
+                    Some((b, Ok(form))) => self.builtin_args(b, form, args),
+                    _ => args.iter().for_each(|a| self.expr(a)),
                 }
                 if let Some(&n) = self.functions.get(&name.name) {
                     if n != args.len() {
@@ -135,11 +144,24 @@ impl Checker {
                             .with_label("wrong number of arguments"),
                         );
                     }
-                } else if let Some(b) = builtins::lookup(&name.name) {
-                    if args.len() < b.min_args || args.len() > b.max_args {
-                        self.errors
-                            .push(builtins::arity_error(b, args.len(), e.span).to_diagnostic());
+                } else if let Some((_, checked)) = builtin {
+                    if let Err(err) = checked {
+                        self.errors.push(err.to_diagnostic());
                     }
+                } else if let Some((_, binder)) =
+                    self.bound.iter().rev().find(|(n, _)| *n == name.name)
+                {
+                    self.errors.push(
+                        Diagnostic::error(
+                            format!(
+                                "`{}` is the variable bound by {binder}, not a function",
+                                name.name
+                            ),
+                            Some(name.span),
+                        )
+                        .with_label("called like a function")
+                        .with_help(format!("for a product write `{}*(…)`", name.name)),
+                    );
                 } else if self.values.contains(&name.name) {
                     self.errors.push(
                         Diagnostic::error(
@@ -172,6 +194,45 @@ impl Checker {
             }
             ExprKind::Compare { operands, .. } => operands.iter().for_each(|o| self.expr(o)),
             ExprKind::List(items) => items.iter().for_each(|i| self.expr(i)),
+        }
+    }
+}
+
+impl Checker {
+    /// Checks the arguments of a call of the builtin `binder` as `form` declares them: each
+    /// bound variable and name where it is written, every other argument with the variables
+    /// that bind over it in scope.
+    fn builtin_args(&mut self, binder: &'static str, form: Form, args: &[Expr]) {
+        let functions = &self.functions;
+        let binds: Vec<(usize, String)> = form
+            .iter()
+            .zip(args)
+            .filter_map(|(p, a)| match p.kind {
+                Kind::Var { what, over } => args::var_name(a, what, |n| functions.contains_key(n))
+                    .ok()
+                    .map(|n| over.iter().map(move |&i| (i, n.to_string()))),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        for (i, (p, a)) in form.iter().zip(args).enumerate() {
+            let problem = match p.kind {
+                Kind::Var { what, .. } => {
+                    args::var_name(a, what, |n| self.functions.contains_key(n)).err()
+                }
+                Kind::Name { noun, choices } => args::name_choice(a, noun, choices).err(),
+                Kind::Value | Kind::Expr | Kind::Order { .. } | Kind::Sum => {
+                    let depth = self.bound.len();
+                    let over = binds.iter().filter(|(j, _)| *j == i);
+                    self.bound.extend(over.map(|(_, n)| (n.clone(), binder)));
+                    self.expr(a);
+                    self.bound.truncate(depth);
+                    None
+                }
+            };
+            if let Some(err) = problem {
+                self.errors.push(err.to_diagnostic());
+            }
         }
     }
 }

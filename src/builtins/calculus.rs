@@ -1,5 +1,6 @@
 //! Calculus commands on expressions: `diff`, `subs`, `expand`.
 
+use super::args::{opt, req, Args, Kind};
 use super::{Builtin, Impl};
 use crate::eval::value::{SeriesValue, Value};
 use crate::eval::{EResult, EvalError, Evaluator};
@@ -8,15 +9,23 @@ use crate::math::expr::print::{print, Style};
 use crate::math::expr::{diff, subst, Expr};
 use crate::rich;
 use crate::source::Span;
-use crate::syntax::ast;
 
 pub const DIFF: Builtin = Builtin {
     name: "diff",
     signature: "diff(f, x) or diff(f, x, k)",
     summary: "the derivative of f with respect to x (the k-th derivative with k)",
     example: "diff(exp(-x^2), x) → -2*x*exp(-x^2)",
-    min_args: 2,
-    max_args: 3,
+    forms: &[&[
+        req(Kind::Value),
+        req(Kind::Var {
+            what: "the variable of differentiation",
+            over: &[0],
+        }),
+        opt(Kind::Order {
+            what: "the order of the derivative",
+            max: 100_000,
+        }),
+    ]],
     imp: Impl::Command(diff_cmd),
 };
 
@@ -25,8 +34,14 @@ pub const SUBS: Builtin = Builtin {
     signature: "subs(f, x, v)",
     summary: "f with every x replaced by v",
     example: "subs(x^2 + 1, x, 1/2) → 5/4",
-    min_args: 3,
-    max_args: 3,
+    forms: &[&[
+        req(Kind::Expr),
+        req(Kind::Var {
+            what: "the variable to substitute",
+            over: &[0],
+        }),
+        req(Kind::Expr),
+    ]],
     imp: Impl::Command(subs_cmd),
 };
 
@@ -35,32 +50,29 @@ pub const EXPAND: Builtin = Builtin {
     signature: "expand(f)",
     summary: "multiplies out products and integer powers of sums",
     example: "expand((x + 1)^2) → 1 + 2*x + x^2",
-    min_args: 1,
-    max_args: 1,
+    forms: &[&[req(Kind::Expr)]],
     imp: Impl::Command(expand_cmd),
 };
 
-fn diff_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
-    let x = ev.symbol_arg(&args[1], "the variable of differentiation")?;
-    let k = match args.get(2) {
-        Some(a) => ev.uint_arg(a, "the order of the derivative", 100_000)?,
-        None => 1,
-    };
-    let f = match ev.eval_with_free(&args[0], &x)? {
-        Value::Series(s) => return diff_series(ev, s, &x, k, span),
-        Value::Expr(e) => e,
-        Value::Approx(a) => a.exact,
+fn diff_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
+    let span = args.span();
+    let x = args.var(1);
+    let k = args.opt_order(2).unwrap_or(1);
+    let f = match args.value(0) {
+        Value::Series(s) => return diff_series(ev, s.clone(), x, k, span),
+        Value::Expr(e) => e.clone(),
+        Value::Approx(a) => a.exact.clone(),
         other => {
             return Err(EvalError::new(
                 format!(
                     "cannot differentiate {}",
                     crate::eval::value::article(other.kind())
                 ),
-                args[0].span,
+                args.span_of(0),
             ))
         }
     };
-    let d = diff::diff_n(&f, &x, k).map_err(|e| EvalError::math(e, span))?;
+    let d = diff::diff_n(&f, x, k).map_err(|e| EvalError::math(e, span))?;
     let order = if k == 1 {
         String::new()
     } else {
@@ -77,7 +89,7 @@ fn diff_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value
                 format!("d{order}/d{x}{order} ["),
                 format!(
                     "\\frac{{d{tex_order}}}{{d{}{tex_order}}}\\left[",
-                    print(&Expr::sym(&x), Style::Latex)
+                    print(&Expr::sym(x), Style::Latex)
                 )
             ),
             &f,
@@ -90,21 +102,19 @@ fn diff_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value
     Ok(Value::Expr(d))
 }
 
-fn subs_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
-    let x = ev.symbol_arg(&args[1], "the variable to substitute")?;
-    let f = ev.eval_expr_with_free(&args[0], &x)?;
-    let v = ev.eval_expr(&args[2])?;
-    let r = subst::subs(&f, &x, &v).map_err(|e| EvalError::math(e, span))?;
+fn subs_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
+    let span = args.span();
+    let (f, x, v) = (args.expr(0), args.var(1), args.expr(2));
+    let r = subst::subs(f, x, v).map_err(|e| EvalError::math(e, span))?;
     ev.steps.push(
-        rich![&f, " with ", Expr::sym(&x), Op::Eq, &v, " gives ", &r],
+        rich![f, " with ", Expr::sym(x), Op::Eq, v, " gives ", &r],
         "substitution",
     );
     Ok(Value::Expr(r))
 }
 
-fn expand_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
-    let f = ev.eval_expr(&args[0])?;
-    let r = subst::expand(&f).map_err(|e| EvalError::math(e, span))?;
+fn expand_cmd(_: &mut Evaluator, args: &Args) -> EResult<Value> {
+    let r = subst::expand(args.expr(0)).map_err(|e| EvalError::math(e, args.span()))?;
     Ok(Value::Expr(r))
 }
 
@@ -113,17 +123,22 @@ pub const INTEGRATE: Builtin = Builtin {
     signature: "integrate(g, t, a, b)",
     summary: "the definite integral of g dt from a to b: exact for polynomials, otherwise kept symbolic (and expandable as a series)",
     example: "maclaurin(integrate(exp(-t^2), t, 0, x), x, 5) → x - x^3/3 + x^5/10 + O(x^6)",
-    min_args: 4,
-    max_args: 4,
+    forms: &[&[
+        req(Kind::Expr),
+        req(Kind::Var {
+            what: "the variable of integration",
+            over: &[0],
+        }),
+        req(Kind::Expr),
+        req(Kind::Expr),
+    ]],
     imp: Impl::Command(integrate_cmd),
 };
 
-fn integrate_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
-    let t = ev.symbol_arg(&args[1], "the variable of integration")?;
-    let g = ev.eval_expr_with_free(&args[0], &t)?;
-    let lo = ev.eval_expr(&args[2])?;
-    let hi = ev.eval_expr(&args[3])?;
-    if lo.depends_on(&t) || hi.depends_on(&t) {
+fn integrate_cmd(_: &mut Evaluator, args: &Args) -> EResult<Value> {
+    let span = args.span();
+    let (g, t, lo, hi) = (args.expr(0), args.var(1), args.expr(2), args.expr(3));
+    if lo.depends_on(t) || hi.depends_on(t) {
         return Err(EvalError::new(
             format!("the limits of integration cannot depend on the variable of integration `{t}`"),
             span,
@@ -131,7 +146,12 @@ fn integrate_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<
     }
     let r = crate::math::expr::func(
         crate::math::expr::Func::Integral,
-        vec![g, crate::math::expr::Expr::sym(&t), lo, hi],
+        vec![
+            g.clone(),
+            crate::math::expr::Expr::sym(t),
+            lo.clone(),
+            hi.clone(),
+        ],
     )
     .map_err(|e| EvalError::math(e, span))?;
     Ok(Value::Expr(r))

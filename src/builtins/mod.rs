@@ -1,7 +1,9 @@
 //! The builtin registry: every function the language knows, with its signature, a one-line
-//! description and an example (the same text feeds `:help`, the README and completion), and
-//! the implementation it dispatches to. Later capabilities add entries here.
+//! description and an example (the same text feeds `:help`, the README and completion), the
+//! kinds of its arguments (read by `sema` and by [`args::Args`]), and the implementation it
+//! dispatches to. Later capabilities add entries here.
 
+pub mod args;
 mod bounds;
 mod calculus;
 mod convergence;
@@ -15,10 +17,10 @@ use crate::eval::value::Value;
 use crate::eval::{EResult, EvalError, Evaluator};
 use crate::math::expr::{self, Expr, Func, MResult};
 use crate::source::Span;
-use crate::syntax::ast;
+use args::{req, Args, Form, Kind};
 
-/// A command builtin: receives its arguments unevaluated so it can treat some as variables.
-pub type CommandFn = fn(&mut Evaluator, &[ast::Expr], Span) -> EResult<Value>;
+/// A command builtin: receives its arguments read as its declaration says.
+pub type CommandFn = fn(&mut Evaluator, &Args) -> EResult<Value>;
 
 /// How a builtin is implemented.
 #[derive(Clone, Copy)]
@@ -38,10 +40,15 @@ pub struct Builtin {
     pub signature: &'static str,
     pub summary: &'static str,
     pub example: &'static str,
-    pub min_args: usize,
-    pub max_args: usize,
+    /// The ways it can be called, each declaring its arguments' kinds.
+    pub forms: &'static [Form],
     pub imp: Impl,
 }
+
+/// The declaration of a function of one expression.
+const UNARY: &[Form] = &[&[req(Kind::Expr)]];
+/// The declaration of a function of two expressions.
+const BINARY: &[Form] = &[&[req(Kind::Expr), req(Kind::Expr)]];
 
 const fn func(
     name: &'static str,
@@ -53,14 +60,17 @@ const fn func(
         Func::Binomial => "binomial(n, k)",
         _ => "",
     };
-    let arity = if matches!(f, Func::Binomial) { 2 } else { 1 };
+    let forms = if matches!(f, Func::Binomial) {
+        BINARY
+    } else {
+        UNARY
+    };
     Builtin {
         name,
         signature,
         summary,
         example,
-        min_args: arity,
-        max_args: arity,
+        forms,
         imp: Impl::Func(f),
     }
 }
@@ -77,8 +87,7 @@ const fn rewrite(
         signature,
         summary,
         example,
-        min_args: 1,
-        max_args: 1,
+        forms: UNARY,
         imp: Impl::Rewrite(g),
     }
 }
@@ -308,23 +317,4 @@ pub fn unknown_function(name: &str, span: Span, known: &[String]) -> EvalError {
             "define it first, e.g. `{name}(x) = x^2`, or see :help for the builtins"
         )),
     }
-}
-
-/// The error for a call with the wrong number of arguments.
-pub fn arity_error(b: &Builtin, got: usize, span: Span) -> EvalError {
-    let expected = if b.min_args == b.max_args {
-        format!("{}", b.min_args)
-    } else {
-        format!("{} to {}", b.min_args, b.max_args)
-    };
-    EvalError::new(
-        format!(
-            "{} takes {expected} argument{}, got {got}",
-            b.name,
-            if b.max_args == 1 { "" } else { "s" }
-        ),
-        span,
-    )
-    .with_label("wrong number of arguments")
-    .with_help(format!("usage: {}", signature(b)))
 }

@@ -1,6 +1,7 @@
 //! `N`: certified numerical evaluation to a requested number of significant digits.
 
-use super::sums::{sum_arg, SumArg, SumParts};
+use super::args::{opt, req, Args, Kind};
+use super::sums::{SumArg, SumParts};
 use super::{Builtin, Impl};
 use crate::eval::value::Value;
 use crate::eval::{EResult, EvalError, Evaluator};
@@ -8,21 +9,26 @@ use crate::math::expr::{self, Expr, Func};
 use crate::math::float;
 use crate::math::sum::numeric;
 use crate::source::Span;
-use crate::syntax::ast;
 
 pub const N: Builtin = Builtin {
     name: "N",
     signature: "N(expr) or N(expr, digits)",
     summary: "a numeric value with every printed digit correct (15 digits by default; see :digits); an infinite sum is summed with a proved tail bound, entries of a vector one by one",
     example: "N(pi, 30) → ≈ 3.14159265358979323846264338328",
-    min_args: 1,
-    max_args: 2,
+    forms: &[&[
+        req(Kind::Sum),
+        opt(Kind::Order {
+            what: "the number of digits",
+            max: float::MAX_DIGITS as u64,
+        }),
+    ]],
     imp: Impl::Command(n_cmd),
 };
 
-fn n_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
+fn n_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
+    let span = args.span();
     let digits = digits_arg(ev, args)?;
-    let value = match sum_arg(ev, &args[0], None)? {
+    let value = match args.sum(0) {
         SumArg::Sum(p) if p.hi == Expr::infinity() => return infinite_sum(ev, p, digits, span),
         SumArg::Sum(p) => {
             let s = crate::math::sum::evaluate(&p.a, &p.n, &p.lo, &p.hi)
@@ -34,7 +40,7 @@ fn n_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
                 crate::math::sum::Summed::Diverges(v) => Value::Verdict(v),
             }
         }
-        SumArg::Other(v) => v,
+        SumArg::Other(v) => v.clone(),
     };
     let x = match value {
         Value::Vector(xs) => return vector(ev, &xs, digits, span),
@@ -46,7 +52,7 @@ fn n_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
                     "N needs a number, not {}",
                     crate::eval::value::article(other.kind())
                 ),
-                args[0].span,
+                args.span_of(0),
             ))
         }
     };
@@ -66,7 +72,7 @@ fn n_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
 }
 
 /// Σ_{n≥lo} a(n) to `digits` certified digits, with the tail bound in the steps.
-fn infinite_sum(ev: &mut Evaluator, p: SumParts, digits: u32, span: Span) -> EResult<Value> {
+fn infinite_sum(ev: &mut Evaluator, p: &SumParts, digits: u32, span: Span) -> EResult<Value> {
     let lo = match p.lo.as_num() {
         Some(q) if q.is_integer() => q.numer().clone(),
         _ => {
@@ -79,8 +85,11 @@ fn infinite_sum(ev: &mut Evaluator, p: SumParts, digits: u32, span: Span) -> ERe
     let (value, steps) =
         numeric::certified(&p.a, &p.n, &lo, digits).map_err(|e| EvalError::math(e, span))?;
     ev.steps.extend(steps);
-    let exact = expr::func(Func::Sum, vec![p.a, Expr::sym(&p.n), p.lo, p.hi])
-        .map_err(|e| EvalError::math(e, span))?;
+    let exact = expr::func(
+        Func::Sum,
+        vec![p.a.clone(), Expr::sym(&p.n), p.lo.clone(), p.hi.clone()],
+    )
+    .map_err(|e| EvalError::math(e, span))?;
     Ok(Value::Approx(crate::eval::value::Approx { exact, value }))
 }
 
@@ -102,18 +111,16 @@ fn vector(ev: &mut Evaluator, xs: &[Expr], digits: u32, span: Span) -> EResult<V
     Ok(Value::Text(format!("≈ [{}]", out.join(", "))))
 }
 
-fn digits_arg(ev: &mut Evaluator, args: &[ast::Expr]) -> EResult<u32> {
-    Ok(match args.get(1) {
-        Some(a) => {
-            let d = ev.uint_arg(a, "the number of digits", float::MAX_DIGITS as u64)?;
-            if d == 0 {
-                return Err(EvalError::new(
-                    "the number of digits must be at least 1",
-                    a.span,
-                ));
-            }
-            d as u32
+/// The number of digits asked for (argument 1), or the session's default.
+fn digits_arg(ev: &Evaluator, args: &Args) -> EResult<u32> {
+    Ok(match args.opt_order(1) {
+        Some(0) => {
+            return Err(EvalError::new(
+                "the number of digits must be at least 1",
+                args.span_of(1),
+            ))
         }
+        Some(d) => d as u32,
         None => ev.settings.digits,
     })
 }

@@ -1,21 +1,31 @@
 //! Power-series commands: `maclaurin`, `taylor` (alias `series`) and `coeff`.
 
+use super::args::{req, Args, Kind};
 use super::{Builtin, Impl};
 use crate::eval::value::{SeriesValue, Value};
 use crate::eval::{EResult, EvalError, Evaluator};
 use crate::math::expr::Expr;
 use crate::math::series::{self, Expansion, MAX_ORDER};
 use crate::render::text;
-use crate::source::Span;
-use crate::syntax::ast;
+
+/// The variable of an expansion, free in the function (argument 0).
+const VAR: Kind = Kind::Var {
+    what: "the series variable",
+    over: &[0],
+};
+
+/// The order of an expansion.
+const ORDER: Kind = Kind::Order {
+    what: "the order",
+    max: MAX_ORDER as u64 - 1,
+};
 
 pub const MACLAURIN: Builtin = Builtin {
     name: "maclaurin",
     signature: "maclaurin(f, x, n)",
     summary: "the Maclaurin series of f through x^n, with its O(x^(n+1))",
     example: "maclaurin(exp(a*x), x, 3) → 1 + a*x + a^2*x^2/2 + a^3*x^3/6 + O(x^4)",
-    min_args: 3,
-    max_args: 3,
+    forms: &[&[req(Kind::Expr), req(VAR), req(ORDER)]],
     imp: Impl::Command(maclaurin_cmd),
 };
 
@@ -24,8 +34,7 @@ pub const TAYLOR: Builtin = Builtin {
     signature: "taylor(f, x, a, n)",
     summary: "the Taylor series of f at x = a through (x − a)^n",
     example: "taylor(ln(x), x, 1, 3) → (x - 1) - (x - 1)^2/2 + (x - 1)^3/3 + O((x - 1)^4)",
-    min_args: 4,
-    max_args: 4,
+    forms: &[&[req(Kind::Expr), req(VAR), req(Kind::Expr), req(ORDER)]],
     imp: Impl::Command(taylor_cmd),
 };
 
@@ -34,8 +43,7 @@ pub const SERIES: Builtin = Builtin {
     signature: "series(f, x, a, n)",
     summary: "the same as taylor(f, x, a, n)",
     example: "series(exp(x), x, 0, 2) → 1 + x + x^2/2 + O(x^3)",
-    min_args: 4,
-    max_args: 4,
+    forms: &[&[req(Kind::Expr), req(VAR), req(Kind::Expr), req(ORDER)]],
     imp: Impl::Command(taylor_cmd),
 };
 
@@ -44,28 +52,21 @@ pub const COEFF: Builtin = Builtin {
     signature: "coeff(f, x, k)",
     summary: "the k-th Maclaurin coefficient of f alone",
     example: "coeff(1/(1 - x - x^2), x, 10) → 89",
-    min_args: 3,
-    max_args: 3,
+    forms: &[&[req(Kind::Expr), req(VAR), req(ORDER)]],
     imp: Impl::Command(coeff_cmd),
 };
 
-/// Expands `f` (evaluated with `x` free) at `a` with `n` coefficients, recording the steps.
-fn expand(
-    ev: &mut Evaluator,
-    f_ast: &ast::Expr,
-    x: &str,
-    a: &Expr,
-    n: usize,
-    span: Span,
-) -> EResult<(Expr, Expansion)> {
-    let f = ev.eval_expr_with_free(f_ast, x)?;
+/// Expands argument 0 in the variable of argument 1 at `a` with `n` coefficients, recording
+/// the steps.
+fn expand(ev: &mut Evaluator, args: &Args, a: &Expr, n: usize) -> EResult<Expansion> {
+    let (f, x, span) = (args.expr(0), args.var(1), args.span());
     if a.depends_on(x) {
         return Err(EvalError::new(
             "the expansion point cannot depend on the variable",
             span,
         ));
     }
-    let e = series::taylor(&f, x, a, n).map_err(|e| EvalError::math(e, span))?;
+    let e = series::taylor(f, x, a, n).map_err(|e| EvalError::math(e, span))?;
     let at = if a.is_zero() {
         String::new()
     } else {
@@ -74,7 +75,7 @@ fn expand(
     ev.steps.push(
         format!(
             "expand {}{at} through order {}",
-            text::expr(&f),
+            text::expr(f),
             n.saturating_sub(1)
         ),
         if e.symbolic {
@@ -86,41 +87,33 @@ fn expand(
     for t in &e.trail {
         ev.steps.push(t.clone(), "series rule");
     }
-    Ok((f, e))
+    Ok(e)
 }
 
-fn order_arg(ev: &mut Evaluator, a: &ast::Expr) -> EResult<usize> {
-    let n = ev.uint_arg(a, "the order", MAX_ORDER as u64 - 1)?;
-    Ok(n as usize)
-}
-
-fn maclaurin_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
-    let x = ev.symbol_arg(&args[1], "the series variable")?;
-    let n = order_arg(ev, &args[2])?;
-    let (_, e) = expand(ev, &args[0], &x, &Expr::zero(), n + 1, span)?;
+fn maclaurin_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
+    let n = args.order(2) as usize;
+    let e = expand(ev, args, &Expr::zero(), n + 1)?;
     Ok(Value::Series(SeriesValue {
-        var: x,
+        var: args.var(1).to_string(),
         center: Expr::zero(),
         coeffs: e.coeffs,
     }))
 }
 
-fn taylor_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
-    let x = ev.symbol_arg(&args[1], "the series variable")?;
-    let a = ev.eval_expr(&args[2])?;
-    let n = order_arg(ev, &args[3])?;
-    let (_, e) = expand(ev, &args[0], &x, &a, n + 1, span)?;
+fn taylor_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
+    let a = args.expr(2);
+    let n = args.order(3) as usize;
+    let e = expand(ev, args, a, n + 1)?;
     Ok(Value::Series(SeriesValue {
-        var: x,
-        center: a,
+        var: args.var(1).to_string(),
+        center: a.clone(),
         coeffs: e.coeffs,
     }))
 }
 
-fn coeff_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
-    let x = ev.symbol_arg(&args[1], "the series variable")?;
-    let k = order_arg(ev, &args[2])?;
-    let (_, e) = expand(ev, &args[0], &x, &Expr::zero(), k + 1, span)?;
+fn coeff_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
+    let k = args.order(2) as usize;
+    let e = expand(ev, args, &Expr::zero(), k + 1)?;
     Ok(Value::Expr(
         e.coeffs.into_iter().last().unwrap_or_else(Expr::zero),
     ))
@@ -131,13 +124,13 @@ pub const TRUNCATE: Builtin = Builtin {
     signature: "truncate(s)",
     summary: "the polynomial part of a series (its Taylor polynomial, without the O-term)",
     example: "truncate(maclaurin(ln(1 + x), x, 4)) → x - x^2/2 + x^3/3 - x^4/4",
-    min_args: 1,
-    max_args: 1,
+    forms: &[&[req(Kind::Value)]],
     imp: Impl::Command(truncate_cmd),
 };
 
-fn truncate_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
-    match ev.eval(&args[0])? {
+fn truncate_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
+    let span = args.span();
+    match args.value(0).clone() {
         Value::Series(s) => {
             let math = |e| EvalError::math(e, span);
             let shifted =
@@ -170,7 +163,7 @@ fn truncate_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<V
                 "truncate needs a series, not {}",
                 crate::eval::value::article(other.kind())
             ),
-            args[0].span,
+            args.span_of(0),
         )
         .with_help("make one with maclaurin(f, x, n) or taylor(f, x, a, n)")),
     }

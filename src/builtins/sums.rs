@@ -1,13 +1,13 @@
 //! Summation commands: `sum(a, n, lo, hi)` (exact values, closed forms, infinite sums with
-//! their convergence verdict) and `partial_sums`, plus [`sum_parts`], which reads a sum
-//! argument without summing it for the commands that inspect a series (converges, N, …).
+//! their convergence verdict) and `partial_sums`, plus the reading of a [`SumArg`] without
+//! summing it for the commands that inspect a series (converges, N, …).
 
+use super::args::{eval_free, req, Args, Kind};
 use super::{Builtin, Impl};
 use crate::eval::value::Value;
 use crate::eval::{EResult, EvalError, Evaluator};
 use crate::math::expr::{self, Expr, Func};
 use crate::math::sum::{self, Summed};
-use crate::source::Span;
 use crate::syntax::ast;
 
 pub const SUM: Builtin = Builtin {
@@ -15,8 +15,15 @@ pub const SUM: Builtin = Builtin {
     signature: "sum(a, n, lo, hi)",
     summary: "Σ a for n from lo to hi: exact for integer bounds (rational and hypergeometric terms by binary splitting, others up to 100,000 terms), a closed form for symbolic bounds, and for hi = oo the exact value or \"diverges\" with the reason",
     example: "sum(1/(k*(k+1)), k, 1, 10) → 10/11",
-    min_args: 4,
-    max_args: 4,
+    forms: &[&[
+        req(Kind::Value),
+        req(Kind::Var {
+            what: "the summation index",
+            over: &[0],
+        }),
+        req(Kind::Expr),
+        req(Kind::Expr),
+    ]],
     imp: Impl::Command(sum_cmd),
 };
 
@@ -25,8 +32,13 @@ pub const PARTIAL_SUMS: Builtin = Builtin {
     signature: "partial_sums(sum(a, n, lo, hi), N)",
     summary: "the first N partial sums S_1, …, S_N as an exact vector (wrap in N(…) for decimals)",
     example: "partial_sums(sum(1/2^n, n, 1, oo), 4) → [1/2, 3/4, 7/8, 15/16]",
-    min_args: 2,
-    max_args: 2,
+    forms: &[&[
+        req(Kind::Sum),
+        req(Kind::Order {
+            what: "the number of partial sums",
+            max: MAX_PARTIAL_SUMS,
+        }),
+    ]],
     imp: Impl::Command(partial_sums_cmd),
 };
 
@@ -45,54 +57,52 @@ pub enum SumArg {
     Other(Value),
 }
 
-/// The parts of `sum(a, n, lo, hi)` from its four argument expressions: `a` evaluated with `n`
-/// (and `free`, if given) unbound, the bounds evaluated and checked not to mention `n`.
-fn call_parts(
-    ev: &mut Evaluator,
-    args: &[ast::Expr],
-    free: Option<&str>,
-    span: Span,
-) -> EResult<SumParts> {
-    let n = ev.symbol_arg(&args[1], "the summation index")?;
-    let mut frame = vec![(n.clone(), Value::Expr(Expr::sym(&n)))];
-    if let Some(x) = free {
-        frame.push((x.to_string(), Value::Expr(Expr::sym(x))));
+impl SumArg {
+    /// The parts of the sum, when the argument is one.
+    pub fn parts(&self) -> Option<&SumParts> {
+        match self {
+            SumArg::Sum(p) => Some(p),
+            SumArg::Other(_) => None,
+        }
     }
-    let a = match ev.eval_in_frame(&args[0], frame)? {
-        Value::Expr(e) => e,
-        Value::Approx(x) => x.exact,
+}
+
+/// The parts of `sum(a, n, lo, hi)` from its read arguments: the term must be an expression
+/// and the bounds must not mention the index.
+fn parts(args: &Args) -> EResult<SumParts> {
+    let n = args.var(1).to_string();
+    let a = match args.value(0) {
+        Value::Expr(e) => e.clone(),
+        Value::Approx(x) => x.exact.clone(),
         _ => {
             return Err(EvalError::new(
                 "the term of a sum must be an expression",
-                args[0].span,
+                args.span_of(0),
             ))
         }
     };
-    let lo = ev.eval_expr(&args[2])?;
-    let hi = ev.eval_expr(&args[3])?;
+    let (lo, hi) = (args.expr(2).clone(), args.expr(3).clone());
     if lo.depends_on(&n) || hi.depends_on(&n) {
         return Err(EvalError::new(
             format!("the bounds of a sum cannot depend on its index `{n}`"),
-            span,
+            args.span(),
         ));
     }
     Ok(SumParts { a, n, lo, hi })
 }
 
-/// Reads `arg` as a sum without summing it: a literal `sum(…)` call has its parts evaluated
-/// (the term with `n`, and `free` if given, unbound); any other argument is evaluated and
-/// accepted when it is still an unevaluated sum.
-pub fn sum_arg(ev: &mut Evaluator, arg: &ast::Expr, free: Option<&str>) -> EResult<SumArg> {
+/// Reads `arg` as a sum without summing it (for [`Kind::Sum`](super::args::Kind::Sum)), with
+/// the names in `free` unbound: a literal `sum(…)` call has its arguments read as `sum`
+/// declares them; any other argument is evaluated and accepted when it is still an
+/// unevaluated sum.
+pub(super) fn read(ev: &mut Evaluator, arg: &ast::Expr, free: &[String]) -> EResult<SumArg> {
     if let ast::ExprKind::Call { name, args } = &arg.kind {
         if name.name == "sum" && args.len() == 4 {
-            return call_parts(ev, args, free, arg.span).map(SumArg::Sum);
+            let inner = Args::read_free(ev, &SUM, args, arg.span, free)?;
+            return parts(&inner).map(SumArg::Sum);
         }
     }
-    let v = match free {
-        Some(x) => ev.eval_with_free(arg, x)?,
-        None => ev.eval(arg)?,
-    };
-    match v {
+    match eval_free(ev, arg, free)? {
         Value::Expr(Expr::Func(Func::Sum, p)) => match &p[1] {
             Expr::Sym(n) => Ok(SumArg::Sum(SumParts {
                 a: p[0].clone(),
@@ -109,25 +119,14 @@ pub fn sum_arg(ev: &mut Evaluator, arg: &ast::Expr, free: Option<&str>) -> EResu
     }
 }
 
-/// Like [`sum_arg`], for commands that need a sum: `None` when the argument is not one.
-pub fn sum_parts(
-    ev: &mut Evaluator,
-    arg: &ast::Expr,
-    free: Option<&str>,
-) -> EResult<Option<SumParts>> {
-    Ok(match sum_arg(ev, arg, free)? {
-        SumArg::Sum(p) => Some(p),
-        SumArg::Other(_) => None,
-    })
-}
-
-fn sum_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
-    let p = call_parts(ev, args, None, span)?;
-    for (b, arg, which) in [(&p.lo, &args[2], "lower"), (&p.hi, &args[3], "upper")] {
+fn sum_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
+    let span = args.span();
+    let p = parts(args)?;
+    for (b, i, which) in [(&p.lo, 2, "lower"), (&p.hi, 3, "upper")] {
         if let Some(q) = b.as_num().filter(|q| !q.is_integer()) {
             return Err(EvalError::new(
                 format!("the {which} bound of a sum must be an integer, not {q}"),
-                arg.span,
+                args.span_of(i),
             )
             .with_label("not an integer"));
         }
@@ -136,7 +135,7 @@ fn sum_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value>
         if h.add(&crate::math::Q::one()) < *l {
             return Err(EvalError::new(
                 format!("the bounds are reversed: {} runs from {l} up to {h}", p.n),
-                args[3].span,
+                args.span_of(3),
             )
             .with_label(format!("below the lower bound {l}"))
             .with_help(
@@ -159,13 +158,14 @@ fn sum_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value>
 /// Largest table `partial_sums` builds.
 const MAX_PARTIAL_SUMS: u64 = 10_000;
 
-fn partial_sums_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
-    let Some(p) = sum_parts(ev, &args[0], None)? else {
-        return Err(EvalError::new("partial_sums needs a sum", args[0].span)
+fn partial_sums_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
+    let span = args.span();
+    let Some(p) = args.sum(0).parts() else {
+        return Err(EvalError::new("partial_sums needs a sum", args.span_of(0))
             .with_label("not a sum")
             .with_help("write partial_sums(sum(a(n), n, 1, oo), 10)"));
     };
-    let count = ev.uint_arg(&args[1], "the number of partial sums", MAX_PARTIAL_SUMS)?;
+    let count = args.order(1);
     let Some(lo) =
         p.lo.as_num()
             .filter(|q| q.is_integer())
@@ -173,7 +173,7 @@ fn partial_sums_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResu
     else {
         return Err(EvalError::new(
             "partial_sums needs an integer lower bound",
-            args[0].span,
+            args.span_of(0),
         ));
     };
     let hi = match p.hi.as_num() {
@@ -192,7 +192,7 @@ fn partial_sums_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResu
         let t = expr::subst::subs(&p.a, &p.n, &Expr::int(idx)).map_err(|e| {
             EvalError::new(
                 format!("the term is undefined at {} = {idx}: {e}", p.n),
-                args[0].span,
+                args.span_of(0),
             )
         })?;
         s = expr::add(vec![s, t]).map_err(math)?;

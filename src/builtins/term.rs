@@ -2,6 +2,7 @@
 //! many exact coefficients and verified on more; when no closed form fits, the linear
 //! recurrence the coefficients satisfy, or an honest "unknown".
 
+use super::args::{req, Args, Kind};
 use super::{Builtin, Impl};
 use crate::eval::value::Value;
 use crate::eval::{EResult, EvalError, Evaluator};
@@ -10,16 +11,23 @@ use crate::math::expr::{self, subst::expand, Expr};
 use crate::math::number::Q;
 use crate::math::series::{self, guess};
 use crate::render::text;
-use crate::source::Span;
-use crate::syntax::ast;
 
 pub const TERM: Builtin = Builtin {
     name: "term",
     signature: "term(f, x, n)",
     summary: "the general n-th term of f's Maclaurin series in closed form (or the recurrence its coefficients satisfy)",
     example: "term(exp(-x), x, n) → (-1)^n*x^n/n!",
-    min_args: 3,
-    max_args: 3,
+    forms: &[&[
+        req(Kind::Expr),
+        req(Kind::Var {
+            what: "the series variable",
+            over: &[0],
+        }),
+        req(Kind::Var {
+            what: "the index",
+            over: &[],
+        }),
+    ]],
     imp: Impl::Command(term_cmd),
 };
 
@@ -27,16 +35,16 @@ pub const TERM: Builtin = Builtin {
 const TERMS_RATIONAL: usize = 96;
 const TERMS_SYMBOLIC: usize = 48;
 
-fn term_cmd(ev: &mut Evaluator, args: &[ast::Expr], span: Span) -> EResult<Value> {
-    let x = ev.symbol_arg(&args[1], "the series variable")?;
-    let n = ev.symbol_arg(&args[2], "the index")?;
+fn term_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
+    let span = args.span();
+    let (x, n) = (args.var(1).to_string(), args.var(2).to_string());
     if n == x {
         return Err(EvalError::new(
             "the index must differ from the series variable",
-            args[2].span,
+            args.span_of(2),
         ));
     }
-    let f = ev.eval_expr_with_free(&args[0], &x)?;
+    let f = args.expr(0).clone();
     let math = |e| EvalError::math(e, span);
     let mut exp = series::taylor(
         &f,

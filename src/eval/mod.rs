@@ -146,56 +146,6 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    /// Evaluates `e` with `name` unbound (a free symbol), whatever the scope says — for the
-    /// variable of `diff`, `subs` and later series/sum builtins.
-    pub fn eval_with_free(&mut self, e: &ast::Expr, name: &str) -> EResult<Value> {
-        self.eval_in_frame(e, vec![(name.to_string(), Value::Expr(Expr::sym(name)))])
-    }
-
-    /// Like [`Self::eval_with_free`], requiring an exact expression.
-    pub fn eval_expr_with_free(&mut self, e: &ast::Expr, name: &str) -> EResult<Expr> {
-        let v = self.eval_with_free(e, name)?;
-        exact(v, e, "an expression")
-    }
-
-    /// A name argument that must be written as a plain variable (`x`, `λ`).
-    pub fn symbol_arg(&self, e: &ast::Expr, what: &str) -> EResult<String> {
-        match &e.kind {
-            ExprKind::Ident(n)
-                if !is_constant_name(n)
-                    && builtins::lookup(n).is_none()
-                    && !self.scope.functions.contains_key(n) =>
-            {
-                Ok(n.clone())
-            }
-            _ => Err(
-                EvalError::new(format!("{what} must be a variable name"), e.span)
-                    .with_label("not a variable")
-                    .with_help("write a plain name such as `x` here"),
-            ),
-        }
-    }
-
-    /// A small non-negative integer argument.
-    pub fn uint_arg(&mut self, e: &ast::Expr, what: &str, max: u64) -> EResult<u64> {
-        let v = self.eval_expr(e)?;
-        let bad = || {
-            EvalError::new(format!("{what} must be a non-negative integer"), e.span)
-                .with_label(format!("this is {}", crate::render::text::expr(&v)))
-        };
-        let q = v.as_num().ok_or_else(bad)?;
-        if !q.is_integer() || q.is_negative() {
-            return Err(bad());
-        }
-        match q.numer().to_u64() {
-            Some(n) if n <= max => Ok(n),
-            _ => Err(
-                EvalError::new(format!("{what} {q} is too large (at most {max})"), e.span)
-                    .with_label("too large"),
-            ),
-        }
-    }
-
     fn lookup(&self, name: &str, span: Span) -> EResult<Value> {
         for frame in self.locals.iter().rev() {
             if let Some(v) = frame.get(name) {
@@ -291,11 +241,9 @@ impl<'a> Evaluator<'a> {
                 &self.scope.names(),
             ));
         };
-        if args.len() < b.min_args || args.len() > b.max_args {
-            return Err(builtins::arity_error(b, args.len(), span));
-        }
         match b.imp {
             Impl::Func(_) | Impl::Rewrite(_) => {
+                builtins::args::form_for(b, args.len(), span)?;
                 // An approximate argument makes the result approximate (re-certified).
                 let mut digits: Option<u32> = None;
                 let mut vals = Vec::with_capacity(args.len());
@@ -330,7 +278,10 @@ impl<'a> Evaluator<'a> {
                     None => Ok(Value::Expr(r)),
                 }
             }
-            Impl::Command(c) => c(self, args, span),
+            Impl::Command(c) => {
+                let args = builtins::args::Args::read(self, b, args, span)?;
+                c(self, &args)
+            }
         }
     }
 }
@@ -343,7 +294,7 @@ fn unreachable_command() -> crate::math::expr::MResult {
 
 /// The exact expression a value stands for (an approximation's exact source), or an error
 /// saying `wanted` at the span of `e`.
-fn exact(v: Value, e: &ast::Expr, wanted: &str) -> EResult<Expr> {
+pub fn exact(v: Value, e: &ast::Expr, wanted: &str) -> EResult<Expr> {
     match v {
         Value::Expr(x) => Ok(x),
         Value::Approx(a) => Ok(a.exact),

@@ -8,6 +8,7 @@ mod bounds;
 mod calculus;
 mod convergence;
 mod limits;
+mod matrix;
 mod numeric;
 mod series;
 mod sums;
@@ -256,6 +257,15 @@ pub static BUILTINS: &[Builtin] = &[
     convergence::RADIUS,
     convergence::INTERVAL,
     convergence::TEST,
+    matrix::IDENTITY,
+    matrix::ZEROS,
+    matrix::DIAG,
+    matrix::TRANSPOSE,
+    matrix::TRACE,
+    matrix::DET,
+    matrix::RANK,
+    matrix::INVERSE,
+    matrix::NULLSPACE,
 ];
 
 /// The builtin called `name`, if any.

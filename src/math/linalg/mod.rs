@@ -3,6 +3,8 @@
 //! or an affine family). Elimination picks the smallest pivot and skips zero entries, and
 //! gives up with `MathError::TooLarge` instead of letting entries grow without bound.
 
+mod square;
+
 use super::expr::{MResult, MathError};
 use super::number::Q;
 use rug::{Integer, Rational};

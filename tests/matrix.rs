@@ -1,0 +1,135 @@
+//! Exact matrix builtins: their documented examples, known determinants from outside sources,
+//! identities checked on random integer matrices (A·A⁻¹ = I, det(AB) = det A·det B,
+//! det Aᵀ = det A, rank + nullity = n), symbolic determinants, and singular matrices named.
+
+use proptest::prelude::*;
+use sigma::builtins::BUILTINS;
+use sigma::render::text;
+use sigma::session::{OutcomeKind, Session};
+
+/// The last statement's value as text, or the rendered error.
+fn run(src: &str) -> Result<String, String> {
+    let mut s = Session::new();
+    match s.run_collect("<matrix>", src) {
+        Ok(out) => match out.last().map(|o| &o.kind) {
+            Some(OutcomeKind::Value(v)) | Some(OutcomeKind::Binding { value: v, .. }) => {
+                Ok(text::value(v))
+            }
+            other => Err(format!("no value: {other:?}")),
+        },
+        Err((_, d)) => Err(s.render_diagnostics(&d, false)),
+    }
+}
+
+fn ok(src: &str) -> String {
+    run(src).unwrap_or_else(|e| panic!("{src}: {e}"))
+}
+
+#[test]
+fn documented_examples_hold() {
+    for name in [
+        "identity",
+        "zeros",
+        "diag",
+        "transpose",
+        "trace",
+        "det",
+        "rank",
+        "inverse",
+        "nullspace",
+    ] {
+        let b = BUILTINS
+            .iter()
+            .find(|b| b.name == name)
+            .expect("registered");
+        let (input, want) = b.example.split_once(" → ").expect("an example with →");
+        assert_eq!(ok(input), want, "{name}: {input}");
+    }
+}
+
+/// Determinants of Hilbert matrices H_n = [1/(i + j − 1)]: 1/det H_n is OEIS A005249
+/// (1, 12, 2160, 6048000, 266716800000).
+#[test]
+fn hilbert_determinants() {
+    let want = ["1", "1/12", "1/2160", "1/6048000", "1/266716800000"];
+    for (n, w) in (1..=5).zip(want) {
+        let rows: Vec<String> = (1..=n)
+            .map(|i| {
+                let r: Vec<String> = (1..=n).map(|j| format!("1/{}", i + j - 1)).collect();
+                format!("[{}]", r.join(", "))
+            })
+            .collect();
+        assert_eq!(ok(&format!("det([{}])", rows.join(", "))), w, "H_{n}");
+    }
+}
+
+#[test]
+fn symbolic_determinants_expand() {
+    assert_eq!(ok("det([[a, b], [c, d]])"), "a*d - b*c");
+    // A Vandermonde determinant: (y − x)(z − x)(z − y), expanded.
+    let v = ok("det([[1, x, x^2], [1, y, y^2], [1, z, z^2]])");
+    let w = ok("expand((y - x)*(z - x)*(z - y))");
+    assert_eq!(ok(&format!("expand({v} - ({w}))")), "0");
+    assert_eq!(ok("trace([[a, 2], [3, b]])"), "a + b");
+}
+
+#[test]
+fn singular_matrices_are_named_not_inverted() {
+    let e = run("inverse([[1, 0, 1], [0, 1, 1], [1, 2, 3]])").unwrap_err();
+    assert!(e.contains("the matrix is singular"), "{e}");
+    assert!(e.contains("row 3 = row 1 + 2·row 2"), "{e}");
+    let e = run("inverse([[1, 2], [2, 4]])").unwrap_err();
+    assert!(e.contains("row 2 = 2·row 1"), "{e}");
+    assert!(run("inverse([[1, 2, 3]])").unwrap_err().contains("square"));
+    assert!(run("rank([[a, 1]])")
+        .unwrap_err()
+        .contains("symbolic entries"));
+    assert!(run("det(7)").unwrap_err().contains("needs a matrix"));
+    assert!(run("identity(0)").is_err());
+}
+
+fn matrix(entries: &[i64], n: usize) -> String {
+    let rows: Vec<String> = entries
+        .chunks(n)
+        .map(|r| {
+            format!(
+                "[{}]",
+                r.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
+            )
+        })
+        .collect();
+    format!("[{}]", rows.join(", "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn identities_on_random_integer_matrices(
+        n in 1usize..5,
+        a in prop::collection::vec(-6i64..7, 16),
+        b in prop::collection::vec(-6i64..7, 16),
+    ) {
+        let (a, b) = (matrix(&a[..n * n], n), matrix(&b[..n * n], n));
+        let (da, db) = (ok(&format!("det({a})")), ok(&format!("det({b})")));
+        prop_assert_eq!(ok(&format!("det({a}*{b})")), ok(&format!("({da})*({db})")));
+        prop_assert_eq!(ok(&format!("det(transpose({a}))")), da.clone());
+        let rank: usize = ok(&format!("rank({a})")).parse().unwrap();
+        let null = ok(&format!("nullspace({a})"));
+        // The nullspace prints n rows with one column per basis vector.
+        let nullity = if null == "[]" {
+            0
+        } else {
+            null.trim_start_matches("[[").split(']').next().unwrap().split(", ").count()
+        };
+        prop_assert_eq!(rank + nullity, n);
+        if da != "0" {
+            prop_assert_eq!(ok(&format!("{a}*inverse({a})")), ok(&format!("identity({n})")));
+            prop_assert_eq!(ok(&format!("det(inverse({a}))")), ok(&format!("1/({da})")));
+        } else {
+            let e = run(&format!("inverse({a})")).unwrap_err();
+            prop_assert!(e.contains("singular"), "{}", e);
+            prop_assert!(rank < n);
+        }
+    }
+}

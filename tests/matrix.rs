@@ -88,6 +88,32 @@ fn singular_matrices_are_named_not_inverted() {
     assert!(run("identity(0)").is_err());
 }
 
+#[test]
+fn linear_systems_and_norms() {
+    assert_eq!(ok("linsolve([[2, 1], [1, 3]], [3, 5])"), "[4/5, 7/5]");
+    // x + 2y = 3 has the line of solutions (3 − 2t, t).
+    assert_eq!(ok("linsolve([[1, 2], [2, 4]], [3, 6])"), "[3 - 2*t1, t1]");
+    let e = run("linsolve([[1, 2], [2, 4]], [3, 7])").unwrap_err();
+    assert!(
+        e.contains("no solution") && e.contains("rank [A | b] = 2"),
+        "{e}"
+    );
+    assert!(run("linsolve([[1, 2]], [1, 2])")
+        .unwrap_err()
+        .contains("2 entries"));
+    assert_eq!(
+        ok("charpoly([[a, b], [c, d]], x)"),
+        "a*d - a*x - b*c - d*x + x^2"
+    );
+    assert_eq!(ok("charpoly([[0, 1], [-1, 0]], y)"), "1 + y^2");
+    assert_eq!(ok("norm([3, 4])"), "5");
+    assert_eq!(ok("norm([[1, -2], [3, 4]], 1)"), "6");
+    assert_eq!(ok("norm([[1, -2], [3, 4]], oo)"), "7");
+    assert!(run("norm([[1, 2], [3, 4]], 2)")
+        .unwrap_err()
+        .contains("not available yet"));
+}
+
 fn matrix(entries: &[i64], n: usize) -> String {
     let rows: Vec<String> = entries
         .chunks(n)
@@ -123,7 +149,14 @@ proptest! {
             null.trim_start_matches("[[").split(']').next().unwrap().split(", ").count()
         };
         prop_assert_eq!(rank + nullity, n);
+        // A system built from a known solution is solved back to a solution.
+        let x0: Vec<String> = (0..n).map(|i| format!("{}", i as i64 - 1)).collect();
+        let rhs = ok(&format!("{a}*[{}]", x0.join(", ")));
+        let x = ok(&format!("linsolve({a}, {rhs})"));
+        let back = ok(&format!("{a}*{}", x));
+        prop_assert_eq!(back, rhs);
         if da != "0" {
+            prop_assert_eq!(x, format!("[{}]", x0.join(", ")));
             prop_assert_eq!(ok(&format!("{a}*inverse({a})")), ok(&format!("identity({n})")));
             prop_assert_eq!(ok(&format!("det(inverse({a}))")), ok(&format!("1/({da})")));
         } else {

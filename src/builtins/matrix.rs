@@ -17,9 +17,9 @@ use crate::source::Span;
 /// Largest dimension the constructors build.
 const MAX_DIM: u64 = 500;
 /// Largest symbolic determinant expanded by minors (n! terms).
-const MAX_SYMBOLIC_DET: usize = 6;
+pub(super) const MAX_SYMBOLIC_DET: usize = 6;
 
-const MATRIX: &[super::args::Form] = &[&[req(Kind::Value)]];
+pub(super) const MATRIX: &[super::args::Form] = &[&[req(Kind::Value)]];
 const DIM: Kind = Kind::Order {
     what: "the dimension",
     max: MAX_DIM,
@@ -111,7 +111,7 @@ const fn builtin_const(
 }
 
 /// Argument `i` as the rows of a matrix.
-fn matrix_arg<'a>(args: &'a Args, i: usize, what: &str) -> EResult<&'a [Vec<Expr>]> {
+pub(super) fn matrix_arg<'a>(args: &'a Args, i: usize, what: &str) -> EResult<&'a [Vec<Expr>]> {
     match args.value(i) {
         Value::Matrix(rows) => Ok(rows),
         other => Err(EvalError::new(
@@ -126,7 +126,7 @@ fn matrix_arg<'a>(args: &'a Args, i: usize, what: &str) -> EResult<&'a [Vec<Expr
 }
 
 /// The rows as a matrix over Q, or an error naming the first symbolic entry.
-fn rational(rows: &[Vec<Expr>], what: &str, span: Span) -> EResult<Matrix> {
+pub(super) fn rational(rows: &[Vec<Expr>], what: &str, span: Span) -> EResult<Matrix> {
     let mut out = Vec::with_capacity(rows.len());
     for (i, r) in rows.iter().enumerate() {
         let mut row = Vec::with_capacity(r.len());
@@ -152,7 +152,7 @@ fn rational(rows: &[Vec<Expr>], what: &str, span: Span) -> EResult<Matrix> {
     Matrix::new(out, cols).ok_or_else(|| EvalError::new("the rows differ in length", span))
 }
 
-fn to_value(m: &Matrix) -> Value {
+pub(super) fn to_value(m: &Matrix) -> Value {
     Value::Matrix(
         m.rows()
             .iter()
@@ -161,7 +161,7 @@ fn to_value(m: &Matrix) -> Value {
     )
 }
 
-fn square<'a>(args: &'a Args, what: &str) -> EResult<&'a [Vec<Expr>]> {
+pub(super) fn square<'a>(args: &'a Args, what: &str) -> EResult<&'a [Vec<Expr>]> {
     let rows = matrix_arg(args, 0, what)?;
     let (n, m) = (rows.len(), rows.first().map_or(0, Vec::len));
     if n != m {
@@ -245,7 +245,7 @@ fn trace_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
 }
 
 /// The determinant of a symbolic matrix by expansion along the first row.
-fn minors_det(rows: &[Vec<Expr>], ev: &Evaluator, span: Span) -> EResult<Expr> {
+pub(super) fn minors_det(rows: &[Vec<Expr>], ev: &Evaluator, span: Span) -> EResult<Expr> {
     let math = |e| EvalError::math(e, span);
     if rows.len() == 1 {
         return Ok(rows[0][0].clone());

@@ -8,6 +8,7 @@ mod bounds;
 mod calculus;
 mod convergence;
 mod limits;
+mod linear;
 mod matrix;
 mod numeric;
 mod series;
@@ -266,6 +267,10 @@ pub static BUILTINS: &[Builtin] = &[
     matrix::RANK,
     matrix::INVERSE,
     matrix::NULLSPACE,
+    linear::LINSOLVE,
+    linear::CHARPOLY,
+    linear::OUTER,
+    linear::NORM,
 ];
 
 /// The builtin called `name`, if any.

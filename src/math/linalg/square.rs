@@ -135,6 +135,35 @@ impl Matrix {
     }
 }
 
+impl Matrix {
+    /// The characteristic polynomial det(x·I − A) as its coefficients from the constant term
+    /// up (monic, degree n), by the Faddeev–LeVerrier recurrence: M_1 = I, c_(n−1) = −tr A;
+    /// M_k = A·M_(k−1) + c_(n−k+1)·I, c_(n−k) = −tr(A·M_k)/k.
+    pub fn charpoly(&self) -> MResult<Vec<Q>> {
+        self.require_square("the characteristic polynomial")?;
+        let n = self.nrows();
+        let mut c = vec![Q::zero(); n + 1];
+        c[n] = Q::one();
+        let mut m = Matrix::identity(n);
+        for k in 1..=n {
+            if crate::math::interrupted() {
+                return Err(MathError::Interrupted);
+            }
+            let am = self
+                .mul(&m)
+                .ok_or_else(|| MathError::Domain("shape".into()))?;
+            let tr = (0..n).fold(Q::zero(), |s, i| s.add(&am.rows[i][i]));
+            c[n - k] = tr.neg().div(&Q::int(k as i64))?;
+            let mut next = am;
+            for i in 0..n {
+                next.rows[i][i] = next.rows[i][i].add(&c[n - k]);
+            }
+            m = next;
+        }
+        Ok(c)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,6 +189,19 @@ mod tests {
         // The 4 × 4 Hilbert matrix: det = 1/6048000.
         assert_eq!(h.det().unwrap(), q(1, 6_048_000));
         assert!(Matrix::from_i64(&[&[1, 2, 3]]).unwrap().det().is_err());
+    }
+
+    #[test]
+    fn characteristic_polynomials() {
+        // [[2, 1], [1, 2]]: x² − 4x + 3
+        let a = Matrix::from_i64(&[&[2, 1], &[1, 2]]).unwrap();
+        assert_eq!(a.charpoly().unwrap(), vec![Q::int(3), Q::int(-4), Q::one()]);
+        // The constant term is (−1)^n det A, the next-to-top one −tr A.
+        let b = Matrix::from_i64(&[&[1, 2, 0], &[3, -1, 4], &[0, 5, 2]]).unwrap();
+        let c = b.charpoly().unwrap();
+        assert_eq!(c[0], b.det().unwrap().neg());
+        assert_eq!(c[2], Q::int(-2));
+        assert_eq!(c[3], Q::one());
     }
 
     #[test]

@@ -4,6 +4,9 @@
 
 use proptest::prelude::*;
 use sigma::builtins::BUILTINS;
+use sigma::eval::value::Value;
+use sigma::math::expr::subst::subs;
+use sigma::math::Expr;
 use sigma::render::text;
 use sigma::session::{OutcomeKind, Session};
 
@@ -18,6 +21,18 @@ fn run(src: &str) -> Result<String, String> {
             other => Err(format!("no value: {other:?}")),
         },
         Err((_, d)) => Err(s.render_diagnostics(&d, false)),
+    }
+}
+
+/// The last statement's value.
+fn value(src: &str) -> Value {
+    let mut s = Session::new();
+    match s.run_collect("<matrix>", src) {
+        Ok(out) => match out.last().map(|o| &o.kind) {
+            Some(OutcomeKind::Value(v)) => v.clone(),
+            other => panic!("{src}: no value: {other:?}"),
+        },
+        Err((_, d)) => panic!("{src}: {}", s.render_diagnostics(&d, false)),
     }
 }
 
@@ -114,6 +129,31 @@ fn linear_systems_and_norms() {
         .contains("not available yet"));
 }
 
+/// SEEDS B1(b): the scalar model α = 0.8, β = 1, γ = 1.5 has K_0 = δ and K_1..K_4 = 3/2, 6/5,
+/// 24/25, 96/125; the two-state model has K_0..K_4 = 0, 1, 7/10, 51/100, 383/1000 and
+/// K_ℓ = (2/3)(4/5)^(ℓ−1) + (1/3)(1/2)^(ℓ−1) for ℓ ≥ 1.
+#[test]
+fn ssm_kernels_of_the_homework() {
+    assert_eq!(
+        ok("ssm_kernel(0.8, 1, 1.5, δ, 4)"),
+        "[δ, 3/2, 6/5, 24/25, 96/125]"
+    );
+    assert_eq!(ok("ssm_kernel(α, β, γ1, δ, l)"), "α^(l - 1)*β*γ1");
+    let a = "[[0.7, 0.1], [0.2, 0.6]]";
+    assert_eq!(
+        ok(&format!("ssm_kernel({a}, [1, 0], [1, 0], 0, 4)")),
+        "[0, 1, 7/10, 51/100, 383/1000]"
+    );
+    let closed = ok(&format!("ssm_kernel({a}, [1, 0], [1, 0], 0, l)"));
+    let want = ok("2/3*(4/5)^(l - 1) + 1/3*(1/2)^(l - 1)");
+    assert_eq!(ok(&format!("expand({closed} - ({want}))")), "0");
+    let e = run("ssm_kernel([[1, 1], [0, 1]], [1, 0], [1, 0], 0, l)").unwrap_err();
+    assert!(e.contains("no closed form"), "{e}");
+    assert!(run("ssm_kernel([[1, 1], [0, 1]], [1, 0, 0], [1, 0], 0, 3)")
+        .unwrap_err()
+        .contains("3 entries"));
+}
+
 fn matrix(entries: &[i64], n: usize) -> String {
     let rows: Vec<String> = entries
         .chunks(n)
@@ -129,6 +169,36 @@ fn matrix(entries: &[i64], n: usize) -> String {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// A = P·diag(λ1, λ2)·P⁻¹ with distinct non-zero rational eigenvalues: A^k in closed form
+    /// and the closed-form kernel agree with repeated products at k = 0..6.
+    #[test]
+    fn closed_forms_agree_with_products(
+        l1 in -5i64..6, l2 in -5i64..6, d1 in 1i64..4, d2 in 1i64..4,
+        p in prop::sample::select(vec![[1i64, 1, 0, 1], [2, 1, 1, 1], [1, 2, 1, 3], [1, -1, 1, 0]]),
+    ) {
+        prop_assume!(l1 != 0 && l2 != 0 && l1 * d2 != l2 * d1);
+        let pm = format!("[[{}, {}], [{}, {}]]", p[0], p[1], p[2], p[3]);
+        let a = format!("{pm}*[[{l1}/{d1}, 0], [0, {l2}/{d2}]]*inverse({pm})");
+        let closed = value(&format!("A = {a}\nA^k"));
+        for k in 0..7 {
+            let direct = value(&format!("A = {a}\nA^{k}"));
+            let (Value::Matrix(c), Value::Matrix(d)) = (&closed, &direct) else {
+                return Err(TestCaseError::fail("not matrices"));
+            };
+            for (cr, dr) in c.iter().zip(d) {
+                for (ce, de) in cr.iter().zip(dr) {
+                    prop_assert_eq!(&subs(ce, "k", &Expr::int(k)).unwrap(), de, "k = {}", k);
+                }
+            }
+        }
+        let terms = ok(&format!("A = {a}\nssm_kernel(A, [1, 2], [3, -1], 0, 6)"));
+        for l in 1..7 {
+            let closed = ok(&format!("A = {a}\nK = ssm_kernel(A, [1, 2], [3, -1], 0, l)\nsubs(K, l, {l})"));
+            let listed = terms.trim_matches(|c| c == '[' || c == ']').split(", ").nth(l).unwrap().to_string();
+            prop_assert_eq!(ok(&format!("({closed}) - ({listed})")), "0");
+        }
+    }
 
     #[test]
     fn identities_on_random_integer_matrices(

@@ -7,6 +7,7 @@ pub mod args;
 mod bounds;
 mod calculus;
 mod convergence;
+mod kernel;
 mod limits;
 mod linear;
 mod matrix;
@@ -271,6 +272,7 @@ pub static BUILTINS: &[Builtin] = &[
     linear::CHARPOLY,
     linear::OUTER,
     linear::NORM,
+    kernel::SSM_KERNEL,
 ];
 
 /// The builtin called `name`, if any.

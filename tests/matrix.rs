@@ -154,6 +154,28 @@ fn ssm_kernels_of_the_homework() {
         .contains("3 entries"));
 }
 
+/// SEEDS A9: A = [[0.20, 0.05], [−0.10, 0.15]] has the complex pair 7/40 ± i·√7/40 and
+/// ρ(A) = √(7/200) < 1; (I − A)⁻¹ = [[170/137, 10/137], [−20/137, 160/137]].
+#[test]
+fn the_neumann_example() {
+    let a = "[[0.20, 0.05], [-0.10, 0.15]]";
+    assert_eq!(ok(&format!("spectral_radius({a})")), ok("sqrt(7/200)"));
+    let e = run(&format!("eigenvalues({a})")).unwrap_err();
+    assert!(e.contains("7/40 ± (sqrt(7)/40)·i"), "{e}");
+    assert_eq!(
+        ok(&format!("inverse(identity(2) - {a})")),
+        "[[170/137, 10/137], [-20/137, 160/137]]"
+    );
+    assert_eq!(
+        ok("eigenvalues([[1, 1], [1, 0]])"),
+        "[1/2 - sqrt(5)/2, 1/2 + sqrt(5)/2]"
+    );
+    assert_eq!(ok("eigenvalues([[1, 1], [0, 1]])"), "[1, 1]");
+    assert!(run("eigenvalues([[0, 0, 2], [1, 0, 0], [0, 1, 0]])")
+        .unwrap_err()
+        .contains("λ^3 - 2"));
+}
+
 fn matrix(entries: &[i64], n: usize) -> String {
     let rows: Vec<String> = entries
         .chunks(n)

@@ -9,7 +9,7 @@ use crate::eval::value::Value;
 use crate::eval::{EResult, EvalError, Evaluator};
 use crate::math::answer::{Notation, Op};
 use crate::math::expr::{self, Expr};
-use crate::math::linalg::Solution;
+use crate::math::linalg::{eigen, Solution};
 use crate::math::number::Q;
 use crate::math::poly::Poly;
 use crate::rich;
@@ -294,4 +294,99 @@ fn norm_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
         what,
     );
     Ok(Value::Expr(Expr::Num(value)))
+}
+
+pub const EIGENVALUES: Builtin = Builtin {
+    name: "eigenvalues",
+    signature: "eigenvalues(A)",
+    summary: "the exact eigenvalues of a rational matrix whose characteristic polynomial splits into rational roots and one quadratic (surds included), repeated by multiplicity; complex pairs are named in an error until sigma has i",
+    example: "eigenvalues([[2, 1], [1, 2]]) → [1, 3]",
+    forms: super::matrix::MATRIX,
+    imp: Impl::Command(eigenvalues_cmd),
+};
+
+pub const SPECTRAL_RADIUS: Builtin = Builtin {
+    name: "spectral_radius",
+    signature: "spectral_radius(A)",
+    summary: "max |λ| over the eigenvalues, exact (complex pairs by their modulus)",
+    example: "spectral_radius([[0.2, 0.05], [-0.1, 0.15]]) → sqrt(14)/20",
+    forms: super::matrix::MATRIX,
+    imp: Impl::Command(spectral_radius_cmd),
+};
+
+/// The eigenvalues of argument 0, with the characteristic polynomial in the steps.
+fn eigen_of(ev: &mut Evaluator, args: &Args, what: &str) -> EResult<Vec<eigen::Eigen>> {
+    let span = args.span();
+    let math = |e| EvalError::math(e, span);
+    let m = rational(square(args, what)?, what, span)?;
+    let p = Poly::new(m.charpoly().map_err(math)?);
+    let px = p.to_expr("λ").map_err(math)?;
+    let Some(e) = eigen::eigenvalues(&m).map_err(math)? else {
+        return Err(EvalError::new(
+            format!("sigma cannot find {what} of this matrix exactly yet"),
+            args.span_of(0),
+        )
+        .with_note(format!(
+            "its characteristic polynomial {px} keeps a factor of degree 3 or more over Q; sigma splits rational roots and one quadratic"
+        )));
+    };
+    ev.steps.push(
+        rich![
+            Notation::new("det(λ·I − A)", "\\det(\\lambda I - A)"),
+            Op::Eq,
+            &px
+        ],
+        "the characteristic polynomial (Faddeev–LeVerrier over Q)",
+    );
+    ev.steps.push(
+        "its rational roots, then the quadratic formula for the remaining factor",
+        "exact roots of the characteristic polynomial",
+    );
+    Ok(e)
+}
+
+fn eigenvalues_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
+    let e = eigen_of(ev, args, "the eigenvalues")?;
+    let mut real = Vec::new();
+    let mut pairs = Vec::new();
+    for x in &e {
+        match x {
+            eigen::Eigen::Real(v, k) => real.extend(std::iter::repeat_n(v.clone(), *k)),
+            eigen::Eigen::Complex { re, im, .. } => pairs.push(format!("{re} ± ({im})·i")),
+        }
+    }
+    if !pairs.is_empty() {
+        return Err(EvalError::new(
+            "this matrix has complex eigenvalues, which sigma cannot write as values yet",
+            args.span_of(0),
+        )
+        .with_note(format!("they are {}", pairs.join(" and ")))
+        .with_help("spectral_radius(A) gives their modulus exactly"));
+    }
+    real.sort_by(|a, b| {
+        crate::math::float::sign::cmp_const(a, b).unwrap_or(std::cmp::Ordering::Equal)
+    });
+    Ok(Value::Vector(real))
+}
+
+fn spectral_radius_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
+    let e = eigen_of(ev, args, "the spectral radius")?;
+    let rho = eigen::spectral_radius(&e).map_err(|err| EvalError::math(err, args.span()))?;
+    let shown: Vec<String> = e
+        .iter()
+        .map(|x| match x {
+            eigen::Eigen::Real(v, _) => v.to_string(),
+            eigen::Eigen::Complex { re, im, .. } => format!("{re} ± ({im})·i"),
+        })
+        .collect();
+    ev.steps.push(
+        rich![
+            Notation::new("ρ(A) = max |λ|", "\\rho(A) = \\max |\\lambda|"),
+            format!(" over {}", shown.join(", ")),
+            Op::Eq,
+            &rho
+        ],
+        "a complex pair a ± b·i has modulus sqrt(a² + b²)",
+    );
+    Ok(Value::Expr(rho))
 }

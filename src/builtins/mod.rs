@@ -272,6 +272,8 @@ pub static BUILTINS: &[Builtin] = &[
     linear::CHARPOLY,
     linear::OUTER,
     linear::NORM,
+    linear::EIGENVALUES,
+    linear::SPECTRAL_RADIUS,
     kernel::SSM_KERNEL,
 ];
 

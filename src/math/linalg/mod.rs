@@ -3,6 +3,7 @@
 //! or an affine family). Elimination picks the smallest pivot and skips zero entries, and
 //! gives up with `MathError::TooLarge` instead of letting entries grow without bound.
 
+pub mod eigen;
 mod power;
 mod square;
 

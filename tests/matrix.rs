@@ -247,6 +247,18 @@ proptest! {
         let x = ok(&format!("linsolve({a}, {rhs})"));
         let back = ok(&format!("{a}*{}", x));
         prop_assert_eq!(back, rhs);
+        // Sherman–Morrison agrees with inverting the updated matrix, or both say singular.
+        let (u, v) = ("[1, -1, 2, 0]", "[0, 2, 1, 1]");
+        let (u, v) = (format!("[{}]", u.trim_matches(|c| c == '[' || c == ']').split(", ").take(n).collect::<Vec<_>>().join(", ")),
+                      format!("[{}]", v.trim_matches(|c| c == '[' || c == ']').split(", ").take(n).collect::<Vec<_>>().join(", ")));
+        if da != "0" {
+            let updated = format!("{a} + outer({u}, {v})");
+            let sm = run(&format!("sherman_morrison(inverse({a}), {u}, {v})"));
+            match run(&format!("inverse({updated})")) {
+                Ok(inv) => prop_assert_eq!(sm.unwrap(), inv),
+                Err(_) => prop_assert!(sm.is_err()),
+            }
+        }
         if da != "0" {
             prop_assert_eq!(x, format!("[{}]", x0.join(", ")));
             prop_assert_eq!(ok(&format!("{a}*inverse({a})")), ok(&format!("identity({n})")));

@@ -15,6 +15,7 @@ mod numeric;
 mod series;
 mod sums;
 mod term;
+mod updates;
 
 use crate::eval::value::Value;
 use crate::eval::{EResult, EvalError, Evaluator};
@@ -275,6 +276,7 @@ pub static BUILTINS: &[Builtin] = &[
     linear::EIGENVALUES,
     linear::SPECTRAL_RADIUS,
     kernel::SSM_KERNEL,
+    updates::SHERMAN_MORRISON,
 ];
 
 /// The builtin called `name`, if any.

@@ -1,0 +1,128 @@
+//! Rank-one updates of an inverse (SEEDS B4(e)): `sherman_morrison(Minv, u, v)` gives
+//! (M + u·vᵀ)⁻¹ from M⁻¹ in O(n²) by M⁻¹ − (M⁻¹u)(vᵀM⁻¹)/(1 + vᵀM⁻¹u), exactly, with symbolic
+//! entries allowed; a zero denominator (the update is singular) is an error.
+
+use super::args::{req, Args, Kind};
+use super::{Builtin, Impl};
+use crate::eval::value::Value;
+use crate::eval::{EResult, EvalError, Evaluator};
+use crate::math::answer::{Notation, Op};
+use crate::math::expr::{self, Expr};
+use crate::rich;
+use crate::source::Span;
+
+pub const SHERMAN_MORRISON: Builtin = Builtin {
+    name: "sherman_morrison",
+    signature: "sherman_morrison(Minv, u, v)",
+    summary: "(M + u·vᵀ)⁻¹ from M⁻¹ by the Sherman–Morrison formula, exactly, in O(n²); an error when 1 + vᵀM⁻¹u = 0",
+    example: "sherman_morrison([[1, 0], [0, 1]], [1, 0], [0, 1]) → [[1, -1], [0, 1]]",
+    forms: &[&[req(Kind::Value), req(Kind::Value), req(Kind::Value)]],
+    imp: Impl::Command(sm_cmd),
+};
+
+fn vec_arg(args: &Args, i: usize, n: usize) -> EResult<Vec<Expr>> {
+    match args.value(i) {
+        Value::Vector(v) if v.len() == n => Ok(v.clone()),
+        _ => Err(EvalError::new(
+            format!("expected a vector of {n} entries, matching M⁻¹"),
+            args.span_of(i),
+        )),
+    }
+}
+
+fn lin(terms: Vec<Expr>, span: Span) -> EResult<Expr> {
+    expr::add(terms).map_err(|e| EvalError::math(e, span))
+}
+
+fn prod(a: &Expr, b: &Expr, span: Span) -> EResult<Expr> {
+    expr::mul(vec![a.clone(), b.clone()]).map_err(|e| EvalError::math(e, span))
+}
+
+fn sm_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
+    let span = args.span();
+    let minv = match args.value(0) {
+        Value::Matrix(rows) if rows.iter().all(|r| r.len() == rows.len()) => rows.clone(),
+        _ => {
+            return Err(EvalError::new(
+                "the first argument must be the square matrix M⁻¹",
+                args.span_of(0),
+            ))
+        }
+    };
+    let n = minv.len();
+    let (u, v) = (vec_arg(args, 1, n)?, vec_arg(args, 2, n)?);
+    // a = M⁻¹u (a column), b = vᵀM⁻¹ (a row), d = 1 + vᵀM⁻¹u.
+    let a: Vec<Expr> = minv
+        .iter()
+        .map(|r| {
+            lin(
+                r.iter()
+                    .zip(&u)
+                    .map(|(x, y)| prod(x, y, span))
+                    .collect::<EResult<_>>()?,
+                span,
+            )
+        })
+        .collect::<EResult<_>>()?;
+    let b: Vec<Expr> = (0..n)
+        .map(|j| {
+            lin(
+                v.iter()
+                    .zip(&minv)
+                    .map(|(x, r)| prod(x, &r[j], span))
+                    .collect::<EResult<_>>()?,
+                span,
+            )
+        })
+        .collect::<EResult<_>>()?;
+    let vta = lin(
+        v.iter()
+            .zip(&a)
+            .map(|(x, y)| prod(x, y, span))
+            .collect::<EResult<_>>()?,
+        span,
+    )?;
+    let d = lin(vec![Expr::one(), vta], span)?;
+    if d.is_zero() {
+        return Err(EvalError::new(
+            "1 + vᵀM⁻¹u = 0: M + u·vᵀ is singular",
+            args.span_of(2),
+        ));
+    }
+    if d.as_num().is_none() {
+        ev.steps.push_condition(
+            format!("{d} ≠ 0"),
+            "the update is invertible only where 1 + vᵀM⁻¹u ≠ 0",
+        );
+    }
+    let mut out = Vec::with_capacity(n);
+    for (i, row) in minv.iter().enumerate() {
+        let mut r = Vec::with_capacity(n);
+        for (j, m) in row.iter().enumerate() {
+            let correction = expr::div(prod(&a[i], &b[j], span)?, d.clone())
+                .map_err(|e| EvalError::math(e, span))?;
+            r.push(expr::sub(m.clone(), correction).map_err(|e| EvalError::math(e, span))?);
+        }
+        out.push(r);
+    }
+    ev.steps.push(
+        rich![
+            Notation::new("1 + vᵀM⁻¹u", "1 + v^{T} M^{-1} u"),
+            Op::Eq,
+            &d
+        ],
+        "non-zero, so M + u·vᵀ is invertible",
+    );
+    ev.steps.push(
+        rich![
+            Notation::new("(M + u·vᵀ)⁻¹", "(M + u v^{T})^{-1}"),
+            Op::Eq,
+            Notation::new(
+                "M⁻¹ − (M⁻¹u)(vᵀM⁻¹)/(1 + vᵀM⁻¹u)",
+                "M^{-1} - \\frac{(M^{-1}u)(v^{T}M^{-1})}{1 + v^{T}M^{-1}u}"
+            )
+        ],
+        "Sherman–Morrison: two matrix–vector products and an outer product, O(n²)",
+    );
+    Ok(Value::Matrix(out))
+}

@@ -115,9 +115,28 @@ pub fn limit_at_infinity(a: &Expr, n: &str) -> Result<(Limit, Derivation), MathE
     let mut d = Derivation::new();
     let l = solve(a, n, &mut d, 0)?;
     if let Limit::Unknown(why) = &l {
-        d.push(format!("the limit of {a} is not decided"), why.clone());
+        d.push(rich!["the limit of ", a, " is not decided"], why.clone());
     }
     Ok((l, d))
+}
+
+/// A limit as mathematics: its value, or ±∞.
+fn limit_part(l: &Limit) -> Rich {
+    match l {
+        Limit::Value(v) => Rich::math(v.clone()),
+        Limit::PlusInfinity => Notation::new("oo", "\\infty").into(),
+        Limit::MinusInfinity => Notation::new("-oo", "-\\infty").into(),
+        other => Rich::text(other.to_string()),
+    }
+}
+
+/// `(c)` as printed before a product sign, in text and LaTeX.
+fn paren_product(c: &Expr) -> Notation {
+    use crate::math::expr::print::{print, Style};
+    Notation::new(
+        format!("({c})"),
+        format!("\\left({}\\right)", print(c, Style::Latex)),
+    )
 }
 
 /// The scale of growth the expansions are written on, in text and LaTeX.
@@ -312,7 +331,15 @@ fn verdict(e: &Expansion, n: &str) -> Result<(Limit, Rich, String), Fail> {
                     let l = inf(sign(&c)?);
                     Ok((
                         l.clone(),
-                        Rich::text(format!("the sequence ~ ({c})·{m}, which tends to {l}")),
+                        rich![
+                            "the sequence ",
+                            Notation::new("~ ", "\\sim "),
+                            paren_product(&c),
+                            Notation::new("·", " \\cdot "),
+                            &m,
+                            ", which tends to ",
+                            limit_part(&l)
+                        ],
                         "the leading term grows without bound; its coefficient fixes the sign"
                             .into(),
                     ))
@@ -412,7 +439,7 @@ fn oscillation(a: &Expr, n: &str, d: &mut Derivation) -> Result<Option<Limit>, M
         let why = format!(
             "{a} has no limit: {q}/(2π) is irrational (π is), so the angles {x} modulo 2π are dense in [0, 2π) and {a} comes arbitrarily close to every value in [-1, 1] infinitely often"
         );
-        d.push(format!("{a} oscillates without converging"), why.clone());
+        d.push(rich![a, " oscillates without converging"], why.clone());
         return Ok(Some(Limit::DoesNotExist(NoLimit {
             reason: why,
             points: Vec::new(),
@@ -438,7 +465,7 @@ fn oscillation(a: &Expr, n: &str, d: &mut Derivation) -> Result<Option<Limit>, M
     }
     if values.iter().all(|v| *v == values[0]) {
         d.push(
-            format!("{a} = {} for every {n}", values[0]),
+            rich![a, Op::Eq, &values[0], " for every ", Expr::sym(n)],
             format!("the sequence is periodic with period {period} and takes one value"),
         );
         return Ok(Some(Limit::Value(values[0].clone())));
@@ -450,7 +477,7 @@ fn oscillation(a: &Expr, n: &str, d: &mut Derivation) -> Result<Option<Limit>, M
                     "{a} is periodic in {n} (period {period}) and takes the distinct values {} (n ≡ 0) and {v} (n ≡ {i}) infinitely often",
                     values[0]
                 );
-                d.push(format!("{a} oscillates without converging"), why.clone());
+                d.push(rich![a, " oscillates without converging"], why.clone());
                 return Ok(Some(Limit::DoesNotExist(NoLimit::new(why))));
             }
         }
@@ -507,10 +534,15 @@ fn product(
     if v.is_zero() {
         d.extend(sub);
         d.push(
-            format!("{a} → 0"),
-            format!(
-                "{be} is bounded and {re} → 0: a bounded sequence times a null sequence tends to 0"
-            ),
+            rich![a, Op::To, Expr::zero()],
+            rich![
+                &be,
+                " is bounded and ",
+                &re,
+                Op::To,
+                Expr::zero(),
+                ": a bounded sequence times a null sequence tends to 0"
+            ],
         );
         return Ok(Limit::Value(Expr::zero()));
     }
@@ -524,8 +556,8 @@ fn product(
             d.extend(subb);
             let l = expr::mul(vec![v.clone(), w.clone()])?;
             d.push(
-                format!("{a} → {l}"),
-                format!("the product of the limits {w} and {v}"),
+                rich![a, Op::To, &l],
+                rich!["the product of the limits ", &w, " and ", &v],
             );
             Ok(Limit::Value(l))
         }
@@ -534,7 +566,7 @@ fn product(
             d.extend(subb);
             let r =
                 format!("{r}; multiplying by {re}, which tends to {v} ≠ 0, cannot create a limit");
-            d.push(format!("{a} has no limit"), r.clone());
+            d.push(rich![a, " has no limit"], r.clone());
             Ok(Limit::DoesNotExist(NoLimit::new(r)))
         }
         _ => Ok(Limit::Unknown(why)),
@@ -575,7 +607,7 @@ fn sum(
         };
         d.extend(sub);
         d.push(
-            format!("the sum tends to {l}"),
+            rich!["the sum tends to ", limit_part(&l)],
             "one term tends to infinity and every other term is bounded",
         );
         l
@@ -583,7 +615,7 @@ fn sum(
         let v = expr::add(finite)?;
         d.extend(sub);
         d.push(
-            format!("the sum tends to {v}"),
+            rich!["the sum tends to ", &v],
             "the limit of a sum of convergent terms is the sum of their limits",
         );
         Limit::Value(v)

@@ -121,10 +121,13 @@ fn term_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
             let result = expr::add(total).map_err(math)?;
             let n0 = starts.iter().copied().max().unwrap_or(0);
             ev.steps.push(
-                format!(
-                    "{} (fitted on {} coefficients, verified on {} more)",
-                    evidence.method, evidence.fitted_on, evidence.checked_on
-                ),
+                rich![
+                    &evidence.method,
+                    format!(
+                        " (fitted on {} coefficients, verified on {} more)",
+                        evidence.fitted_on, evidence.checked_on
+                    )
+                ],
                 "general term found from exact coefficients and checked against every computed one",
             );
             let mut claim = rich![
@@ -258,10 +261,13 @@ fn term_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
                 .collect::<Result<Vec<_>, crate::math::MathError>>()
                 .map_err(math)?;
             ev.steps.push(
-                format!(
-                    "{} (fitted on {} coefficients, verified on {} more)",
-                    evidence.method, evidence.fitted_on, evidence.checked_on
-                ),
+                rich![
+                    &evidence.method,
+                    format!(
+                        " (fitted on {} coefficients, verified on {} more)",
+                        evidence.fitted_on, evidence.checked_on
+                    )
+                ],
                 "linear recurrence found from exact coefficients",
             );
             Ok(Value::Term(GeneralTerm::Recurrence(Recurrence {

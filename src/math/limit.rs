@@ -349,9 +349,20 @@ fn verdict(e: &Expansion, n: &str) -> Result<(Limit, Rich, String), Fail> {
                     let why = format!(
                         "the sequence ~ ({a})·(-1)^{n}·{m}: its size grows without bound while its sign alternates"
                     );
+                    let claim = rich![
+                        "the sequence ",
+                        Notation::new("~ ", "\\sim "),
+                        paren_product(&a),
+                        Notation::new(
+                            format!("·(-1)^{n}·"),
+                            format!(" \\cdot (-1)^{{{n}}} \\cdot ")
+                        ),
+                        &m,
+                        ": its size grows without bound while its sign alternates"
+                    ];
                     Ok((
-                        Limit::DoesNotExist(NoLimit::new(why.clone())),
-                        Rich::text(why),
+                        Limit::DoesNotExist(NoLimit::new(why)),
+                        claim,
                         "no limit".into(),
                     ))
                 }
@@ -365,15 +376,23 @@ fn verdict(e: &Expansion, n: &str) -> Result<(Limit, Rich, String), Fail> {
                         }
                     };
                     let diff = expr::sub(abs(&c, s1)?, abs(&a, s2)?)?;
-                    let head = format!("the sequence is ({})·{m}·(1 + o(1))", with_alt(&c, &a, n)?);
+                    let both = with_alt(&c, &a, n)?;
+                    let head = format!("the sequence is ({both})·{m}·(1 + o(1))");
+                    let claim = rich![
+                        "the sequence is ",
+                        paren_product(&both),
+                        Notation::new("·", " \\cdot "),
+                        &m,
+                        Notation::new("·(1 + o(1))", " \\cdot \\left(1 + o(1)\\right)")
+                    ];
                     match sign_of(&diff)? {
                         Ordering::Greater => {
                             let l = inf(s1);
-                            Ok((l.clone(), Rich::text(head), format!("|{c}| > |{a}|, so both the even and the odd terms tend to {l}")))
+                            Ok((l.clone(), claim, format!("|{c}| > |{a}|, so both the even and the odd terms tend to {l}")))
                         }
                         Ordering::Less => {
                             let why = format!("|{a}| > |{c}|: the even and the odd terms tend to infinities of opposite signs");
-                            Ok((Limit::DoesNotExist(NoLimit::new(why.clone())), Rich::text(head), why))
+                            Ok((Limit::DoesNotExist(NoLimit::new(why.clone())), claim, why))
                         }
                         Ordering::Equal => Err(Fail::Out(format!(
                             "{head}: one of the even and odd subsequences has a vanishing leading term"

@@ -562,12 +562,16 @@ fn by_partial_fractions(
     let listing_tex: Vec<String> = pieces
         .iter()
         .map(|(r, k, c)| {
-            format!(
-                "\\frac{{{}}}{{\\left({} - {}\\right)^{{{k}}}}}",
-                q_tex(c),
-                print(&Expr::sym(n), Style::Latex),
-                q_tex(r)
-            )
+            // n − r as an expression, so a negative root reads n + 2 rather than n − -2.
+            let base = expr::add(vec![Expr::sym(n), Expr::Num(r.neg())])
+                .map(|b| print(&b, Style::Latex))
+                .unwrap_or_else(|_| format!("{n} - {}", q_tex(r)));
+            let den = if *k == 1 {
+                base
+            } else {
+                format!("\\left({base}\\right)^{{{k}}}")
+            };
+            format!("\\frac{{{}}}{{{den}}}", q_tex(c))
         })
         .collect();
     d.push(

@@ -7,7 +7,10 @@ pub mod args;
 mod bounds;
 mod calculus;
 mod convergence;
+mod kernel;
 mod limits;
+mod linear;
+mod matrix;
 mod numeric;
 mod series;
 mod sums;
@@ -256,6 +259,22 @@ pub static BUILTINS: &[Builtin] = &[
     convergence::RADIUS,
     convergence::INTERVAL,
     convergence::TEST,
+    matrix::IDENTITY,
+    matrix::ZEROS,
+    matrix::DIAG,
+    matrix::TRANSPOSE,
+    matrix::TRACE,
+    matrix::DET,
+    matrix::RANK,
+    matrix::INVERSE,
+    matrix::NULLSPACE,
+    linear::LINSOLVE,
+    linear::CHARPOLY,
+    linear::OUTER,
+    linear::NORM,
+    linear::EIGENVALUES,
+    linear::SPECTRAL_RADIUS,
+    kernel::SSM_KERNEL,
 ];
 
 /// The builtin called `name`, if any.

@@ -106,17 +106,16 @@ fn vector(ev: &mut Evaluator, xs: &[Expr], digits: u32, span: Span) -> EResult<V
     let mut out = Vec::new();
     for x in xs {
         ev.check_interrupt(span)?;
-        out.push(
-            float::evaluate(x, digits)
-                .map_err(|e| EvalError::math(e, span))?
-                .text,
-        );
+        out.push(crate::eval::value::Approx {
+            exact: x.clone(),
+            value: float::evaluate(x, digits).map_err(|e| EvalError::math(e, span))?,
+        });
     }
     ev.steps.push(
         format!("{} entries to {digits} digits", xs.len()),
         "each entry evaluated with certified MPFR arithmetic: every printed digit is correct",
     );
-    Ok(Value::Text(format!("≈ [{}]", out.join(", "))))
+    Ok(Value::ApproxVector(out))
 }
 
 /// The number of digits asked for (argument 1), or the session's default.

@@ -252,6 +252,9 @@ fn matpow(a: Vec<Vec<Expr>>, n: &Expr, span: Span) -> EResult<Vec<Vec<Expr>>> {
     if a.iter().any(|r| r.len() != size) {
         return Err(EvalError::new("only square matrices have powers", span));
     }
+    if n.as_num().is_none() && !n.symbols().is_empty() {
+        return symbolic_matpow(&a, n, span);
+    }
     let k = n
         .as_num()
         .and_then(|q| q.to_i64())
@@ -278,6 +281,42 @@ fn matpow(a: Vec<Vec<Expr>>, n: &Expr, span: Span) -> EResult<Vec<Vec<Expr>>> {
         }
     }
     Ok(result)
+}
+
+/// `A^k` for a symbolic `k`, by Sylvester's formula when A is rational with distinct
+/// rational eigenvalues (none of them 0, so the formula holds for every k ≥ 0).
+fn symbolic_matpow(a: &[Vec<Expr>], k: &Expr, span: Span) -> EResult<Vec<Vec<Expr>>> {
+    let refuse = |why: &str| {
+        EvalError::new(
+            format!("a symbolic power of this matrix is not available yet: {why}"),
+            span,
+        )
+        .with_help("give the exponent a value, or see ssm_kernel for kernels C·A^(ℓ−1)·B")
+    };
+    let mut rows = Vec::with_capacity(a.len());
+    for r in a {
+        let mut row = Vec::with_capacity(r.len());
+        for e in r {
+            match e.as_num() {
+                Some(q) => row.push(q.clone()),
+                None => return Err(refuse("its entries are symbolic")),
+            }
+        }
+        rows.push(row);
+    }
+    let m = crate::math::linalg::Matrix::new(rows, a.len())
+        .ok_or_else(|| refuse("its rows differ in length"))?;
+    let Some(s) = m.spectral().map_err(|e| EvalError::math(e, span))? else {
+        return Err(refuse(
+            "sigma writes A^k in closed form when the eigenvalues are distinct and rational",
+        ));
+    };
+    if s.singular() {
+        return Err(refuse(
+            "0 is an eigenvalue, so the closed form holds only for k ≥ 1",
+        ));
+    }
+    s.power(k).map_err(|e| EvalError::math(e, span))
 }
 
 /// Builds a vector or matrix from evaluated list items.

@@ -95,8 +95,8 @@ pub enum Value {
     IntervalSet(IntervalSet),
     /// The general term of a series.
     Term(GeneralTerm),
-    /// An answer in words (e.g. "no closed form found; …").
-    Text(String),
+    /// A vector of approximations, each with the exact value it approximates.
+    ApproxVector(Vec<Approx>),
 }
 
 impl Value {
@@ -116,11 +116,11 @@ impl Value {
             Value::Limit(_) => "limit",
             Value::IntervalSet(_) => "interval_set",
             Value::Term(_) => "general_term",
-            Value::Text(_) => "text",
+            Value::ApproxVector(_) => "approximate_vector",
         }
     }
     /// Whether the value is exact (everything but approximations).
     pub fn is_exact(&self) -> bool {
-        !matches!(self, Value::Approx(_))
+        !matches!(self, Value::Approx(_) | Value::ApproxVector(_))
     }
 }

@@ -109,6 +109,12 @@ pub fn json_fields(v: &crate::eval::value::Value) -> Option<Json> {
         Value::Limit(x) => limit_json(x),
         Value::IntervalSet(x) => interval_set_json(x),
         Value::Term(x) => term_json(x),
+        Value::ApproxVector(xs) => json!({
+            "entries": xs.iter().map(|a| json!({
+                "exact": expr_json(&a.exact),
+                "approximation": a.value.text,
+            })).collect::<Vec<_>>(),
+        }),
         _ => return None,
     })
 }

@@ -46,7 +46,13 @@ pub fn value(v: &Value) -> String {
             "\\begin{{bmatrix}} {} \\end{{bmatrix}}^{{T}}",
             xs.iter().map(expr).collect::<Vec<_>>().join(" & ")
         ),
-        Value::Text(t) => format!("\\text{{{}}}", super::escape::tex_text(t)),
+        Value::ApproxVector(xs) => format!(
+            "\\approx \\begin{{bmatrix}} {} \\end{{bmatrix}}^{{T}}",
+            xs.iter()
+                .map(|a| scientific(&a.value.text))
+                .collect::<Vec<_>>()
+                .join(" & ")
+        ),
         Value::Verdict(_)
         | Value::TestReport(_)
         | Value::Limit(_)

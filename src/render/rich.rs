@@ -32,8 +32,8 @@ fn math_run(ps: &[&Piece]) -> String {
     escape::tex_math(ps.iter().map(|p| math_piece(p)).collect::<String>().trim())
 }
 
-/// LaTeX for running text: prose escaped, each run of mathematics in `$…$`.
-pub fn tex_inline(r: &Rich) -> String {
+/// Running text: prose through `escape`, each run of mathematics as `$…$`.
+fn running(r: &Rich, escape: fn(&str) -> String) -> String {
     runs(r)
         .into_iter()
         .map(|(m, ps)| {
@@ -42,13 +42,18 @@ pub fn tex_inline(r: &Rich) -> String {
             } else {
                 ps.iter()
                     .map(|p| match p {
-                        Piece::Text(t) => escape::tex_text(t),
+                        Piece::Text(t) => escape(t),
                         _ => String::new(),
                     })
                     .collect()
             }
         })
         .collect()
+}
+
+/// LaTeX for running text: prose escaped, each run of mathematics in `$…$`.
+pub fn tex_inline(r: &Rich) -> String {
+    running(r, escape::tex_text)
 }
 
 /// LaTeX in math mode: mathematics as is, prose in `\text{…}`.
@@ -63,21 +68,7 @@ pub fn tex_math(r: &Rich) -> String {
 
 /// Markdown: prose escaped, each run of mathematics as inline `$…$`.
 pub fn markdown(r: &Rich) -> String {
-    runs(r)
-        .into_iter()
-        .map(|(m, ps)| {
-            if m {
-                format!("${}$", math_run(&ps))
-            } else {
-                ps.iter()
-                    .map(|p| match p {
-                        Piece::Text(t) => escape::markdown(t),
-                        _ => String::new(),
-                    })
-                    .collect()
-            }
-        })
-        .collect()
+    running(r, escape::markdown)
 }
 
 /// A step's claim followed by the expression it produced, as one piece of rich text (so the

@@ -19,7 +19,13 @@ pub fn value(v: &Value) -> String {
             s
         }
         Value::Vector(xs) => format!("[{}]", xs.iter().map(expr).collect::<Vec<_>>().join(", ")),
-        Value::Text(t) => t.clone(),
+        Value::ApproxVector(xs) => format!(
+            "≈ [{}]",
+            xs.iter()
+                .map(|a| a.value.text.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         Value::Verdict(v) => v.to_string(),
         Value::TestReport(r) => r.to_string(),
         Value::Limit(l) => l.describe(),

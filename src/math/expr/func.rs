@@ -463,7 +463,7 @@ fn integral(args: &[Expr]) -> MResult<Option<Expr>> {
 
 /// Exact Σ_{n=lo}^{hi} a(n) for integer bounds `(a, n, lo, hi)`: the interface through which
 /// canonical `sum(…)` reaches the summation engine above the expression layer. The engine
-/// provides it at run time (`sum::install`); until then a sum stays symbolic.
+/// provides it at run time (its `install`); until then a sum stays symbolic.
 pub(crate) type FiniteSum = fn(&Expr, &str, &Integer, &Integer) -> MResult;
 
 static FINITE_SUM: std::sync::OnceLock<FiniteSum> = std::sync::OnceLock::new();

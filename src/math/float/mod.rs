@@ -194,7 +194,7 @@ pub(crate) type Env<'a> = Option<(&'a str, &'a Ball)>;
 
 /// The ball of an unevaluated `sum(a, n, lo, hi)` (its arguments) at `p` bits under a binding:
 /// the interface through which this evaluator reaches certified summation, which sits above
-/// the foundation. The summation engine provides it at run time (`sum::install`, called by
+/// the foundation. The summation engine provides it at run time (its `install`, called by
 /// the evaluator); this module never names it.
 pub(crate) type SumBall = fn(&[Expr], u32, Env) -> R<Ball>;
 
@@ -328,7 +328,7 @@ fn eval_func(f: Func, args: &[Expr], p: u32, env: Env) -> R<Ball> {
         return match SUM_BALL.get() {
             Some(f) => f(args, p, env),
             None => Err(Fail::Math(unsupported(
-                "a numeric value of a sum needs the summation engine, which is not installed (sigma::math::sum::install)".into(),
+                "a numeric value of a sum needs the summation engine, which is not installed (the summation module's install)".into(),
             ))),
         };
     }

@@ -3,6 +3,12 @@
 //! or an affine family). Elimination picks the smallest pivot and skips zero entries, and
 //! gives up with `MathError::TooLarge` instead of letting entries grow without bound.
 
+pub mod eigen;
+mod power;
+mod square;
+
+pub use power::Spectral;
+
 use super::expr::{MResult, MathError};
 use super::number::Q;
 use rug::{Integer, Rational};

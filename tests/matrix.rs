@@ -1,0 +1,260 @@
+//! Exact matrix builtins: their documented examples, known determinants from outside sources,
+//! identities checked on random integer matrices (A·A⁻¹ = I, det(AB) = det A·det B,
+//! det Aᵀ = det A, rank + nullity = n), symbolic determinants, and singular matrices named.
+
+use proptest::prelude::*;
+use sigma::builtins::BUILTINS;
+use sigma::eval::value::Value;
+use sigma::math::expr::subst::subs;
+use sigma::math::Expr;
+use sigma::render::text;
+use sigma::session::{OutcomeKind, Session};
+
+/// The last statement's value as text, or the rendered error.
+fn run(src: &str) -> Result<String, String> {
+    let mut s = Session::new();
+    match s.run_collect("<matrix>", src) {
+        Ok(out) => match out.last().map(|o| &o.kind) {
+            Some(OutcomeKind::Value(v)) | Some(OutcomeKind::Binding { value: v, .. }) => {
+                Ok(text::value(v))
+            }
+            other => Err(format!("no value: {other:?}")),
+        },
+        Err((_, d)) => Err(s.render_diagnostics(&d, false)),
+    }
+}
+
+/// The last statement's value.
+fn value(src: &str) -> Value {
+    let mut s = Session::new();
+    match s.run_collect("<matrix>", src) {
+        Ok(out) => match out.last().map(|o| &o.kind) {
+            Some(OutcomeKind::Value(v)) => v.clone(),
+            other => panic!("{src}: no value: {other:?}"),
+        },
+        Err((_, d)) => panic!("{src}: {}", s.render_diagnostics(&d, false)),
+    }
+}
+
+fn ok(src: &str) -> String {
+    run(src).unwrap_or_else(|e| panic!("{src}: {e}"))
+}
+
+#[test]
+fn documented_examples_hold() {
+    for name in [
+        "identity",
+        "zeros",
+        "diag",
+        "transpose",
+        "trace",
+        "det",
+        "rank",
+        "inverse",
+        "nullspace",
+    ] {
+        let b = BUILTINS
+            .iter()
+            .find(|b| b.name == name)
+            .expect("registered");
+        let (input, want) = b.example.split_once(" → ").expect("an example with →");
+        assert_eq!(ok(input), want, "{name}: {input}");
+    }
+}
+
+/// Determinants of Hilbert matrices H_n = [1/(i + j − 1)]: 1/det H_n is OEIS A005249
+/// (1, 12, 2160, 6048000, 266716800000).
+#[test]
+fn hilbert_determinants() {
+    let want = ["1", "1/12", "1/2160", "1/6048000", "1/266716800000"];
+    for (n, w) in (1..=5).zip(want) {
+        let rows: Vec<String> = (1..=n)
+            .map(|i| {
+                let r: Vec<String> = (1..=n).map(|j| format!("1/{}", i + j - 1)).collect();
+                format!("[{}]", r.join(", "))
+            })
+            .collect();
+        assert_eq!(ok(&format!("det([{}])", rows.join(", "))), w, "H_{n}");
+    }
+}
+
+#[test]
+fn symbolic_determinants_expand() {
+    assert_eq!(ok("det([[a, b], [c, d]])"), "a*d - b*c");
+    // A Vandermonde determinant: (y − x)(z − x)(z − y), expanded.
+    let v = ok("det([[1, x, x^2], [1, y, y^2], [1, z, z^2]])");
+    let w = ok("expand((y - x)*(z - x)*(z - y))");
+    assert_eq!(ok(&format!("expand({v} - ({w}))")), "0");
+    assert_eq!(ok("trace([[a, 2], [3, b]])"), "a + b");
+}
+
+#[test]
+fn singular_matrices_are_named_not_inverted() {
+    let e = run("inverse([[1, 0, 1], [0, 1, 1], [1, 2, 3]])").unwrap_err();
+    assert!(e.contains("the matrix is singular"), "{e}");
+    assert!(e.contains("row 3 = row 1 + 2·row 2"), "{e}");
+    let e = run("inverse([[1, 2], [2, 4]])").unwrap_err();
+    assert!(e.contains("row 2 = 2·row 1"), "{e}");
+    assert!(run("inverse([[1, 2, 3]])").unwrap_err().contains("square"));
+    assert!(run("rank([[a, 1]])")
+        .unwrap_err()
+        .contains("symbolic entries"));
+    assert!(run("det(7)").unwrap_err().contains("needs a matrix"));
+    assert!(run("identity(0)").is_err());
+}
+
+#[test]
+fn linear_systems_and_norms() {
+    assert_eq!(ok("linsolve([[2, 1], [1, 3]], [3, 5])"), "[4/5, 7/5]");
+    // x + 2y = 3 has the line of solutions (3 − 2t, t).
+    assert_eq!(ok("linsolve([[1, 2], [2, 4]], [3, 6])"), "[3 - 2*t1, t1]");
+    let e = run("linsolve([[1, 2], [2, 4]], [3, 7])").unwrap_err();
+    assert!(
+        e.contains("no solution") && e.contains("rank [A | b] = 2"),
+        "{e}"
+    );
+    assert!(run("linsolve([[1, 2]], [1, 2])")
+        .unwrap_err()
+        .contains("2 entries"));
+    assert_eq!(
+        ok("charpoly([[a, b], [c, d]], x)"),
+        "a*d - a*x - b*c - d*x + x^2"
+    );
+    assert_eq!(ok("charpoly([[0, 1], [-1, 0]], y)"), "1 + y^2");
+    assert_eq!(ok("norm([3, 4])"), "5");
+    assert_eq!(ok("norm([[1, -2], [3, 4]], 1)"), "6");
+    assert_eq!(ok("norm([[1, -2], [3, 4]], oo)"), "7");
+    assert!(run("norm([[1, 2], [3, 4]], 2)")
+        .unwrap_err()
+        .contains("not available yet"));
+}
+
+/// SEEDS B1(b): the scalar model α = 0.8, β = 1, γ = 1.5 has K_0 = δ and K_1..K_4 = 3/2, 6/5,
+/// 24/25, 96/125; the two-state model has K_0..K_4 = 0, 1, 7/10, 51/100, 383/1000 and
+/// K_ℓ = (2/3)(4/5)^(ℓ−1) + (1/3)(1/2)^(ℓ−1) for ℓ ≥ 1.
+#[test]
+fn ssm_kernels_of_the_homework() {
+    assert_eq!(
+        ok("ssm_kernel(0.8, 1, 1.5, δ, 4)"),
+        "[δ, 3/2, 6/5, 24/25, 96/125]"
+    );
+    assert_eq!(ok("ssm_kernel(α, β, γ1, δ, l)"), "α^(l - 1)*β*γ1");
+    let a = "[[0.7, 0.1], [0.2, 0.6]]";
+    assert_eq!(
+        ok(&format!("ssm_kernel({a}, [1, 0], [1, 0], 0, 4)")),
+        "[0, 1, 7/10, 51/100, 383/1000]"
+    );
+    let closed = ok(&format!("ssm_kernel({a}, [1, 0], [1, 0], 0, l)"));
+    let want = ok("2/3*(4/5)^(l - 1) + 1/3*(1/2)^(l - 1)");
+    assert_eq!(ok(&format!("expand({closed} - ({want}))")), "0");
+    let e = run("ssm_kernel([[1, 1], [0, 1]], [1, 0], [1, 0], 0, l)").unwrap_err();
+    assert!(e.contains("no closed form"), "{e}");
+    assert!(run("ssm_kernel([[1, 1], [0, 1]], [1, 0, 0], [1, 0], 0, 3)")
+        .unwrap_err()
+        .contains("3 entries"));
+}
+
+/// SEEDS A9: A = [[0.20, 0.05], [−0.10, 0.15]] has the complex pair 7/40 ± i·√7/40 and
+/// ρ(A) = √(7/200) < 1; (I − A)⁻¹ = [[170/137, 10/137], [−20/137, 160/137]].
+#[test]
+fn the_neumann_example() {
+    let a = "[[0.20, 0.05], [-0.10, 0.15]]";
+    assert_eq!(ok(&format!("spectral_radius({a})")), ok("sqrt(7/200)"));
+    let e = run(&format!("eigenvalues({a})")).unwrap_err();
+    assert!(e.contains("7/40 ± (sqrt(7)/40)·i"), "{e}");
+    assert_eq!(
+        ok(&format!("inverse(identity(2) - {a})")),
+        "[[170/137, 10/137], [-20/137, 160/137]]"
+    );
+    assert_eq!(
+        ok("eigenvalues([[1, 1], [1, 0]])"),
+        "[1/2 - sqrt(5)/2, 1/2 + sqrt(5)/2]"
+    );
+    assert_eq!(ok("eigenvalues([[1, 1], [0, 1]])"), "[1, 1]");
+    assert!(run("eigenvalues([[0, 0, 2], [1, 0, 0], [0, 1, 0]])")
+        .unwrap_err()
+        .contains("λ^3 - 2"));
+}
+
+fn matrix(entries: &[i64], n: usize) -> String {
+    let rows: Vec<String> = entries
+        .chunks(n)
+        .map(|r| {
+            format!(
+                "[{}]",
+                r.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
+            )
+        })
+        .collect();
+    format!("[{}]", rows.join(", "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// A = P·diag(λ1, λ2)·P⁻¹ with distinct non-zero rational eigenvalues: A^k in closed form
+    /// and the closed-form kernel agree with repeated products at k = 0..6.
+    #[test]
+    fn closed_forms_agree_with_products(
+        l1 in -5i64..6, l2 in -5i64..6, d1 in 1i64..4, d2 in 1i64..4,
+        p in prop::sample::select(vec![[1i64, 1, 0, 1], [2, 1, 1, 1], [1, 2, 1, 3], [1, -1, 1, 0]]),
+    ) {
+        prop_assume!(l1 != 0 && l2 != 0 && l1 * d2 != l2 * d1);
+        let pm = format!("[[{}, {}], [{}, {}]]", p[0], p[1], p[2], p[3]);
+        let a = format!("{pm}*[[{l1}/{d1}, 0], [0, {l2}/{d2}]]*inverse({pm})");
+        let closed = value(&format!("A = {a}\nA^k"));
+        for k in 0..7 {
+            let direct = value(&format!("A = {a}\nA^{k}"));
+            let (Value::Matrix(c), Value::Matrix(d)) = (&closed, &direct) else {
+                return Err(TestCaseError::fail("not matrices"));
+            };
+            for (cr, dr) in c.iter().zip(d) {
+                for (ce, de) in cr.iter().zip(dr) {
+                    prop_assert_eq!(&subs(ce, "k", &Expr::int(k)).unwrap(), de, "k = {}", k);
+                }
+            }
+        }
+        let terms = ok(&format!("A = {a}\nssm_kernel(A, [1, 2], [3, -1], 0, 6)"));
+        for l in 1..7 {
+            let closed = ok(&format!("A = {a}\nK = ssm_kernel(A, [1, 2], [3, -1], 0, l)\nsubs(K, l, {l})"));
+            let listed = terms.trim_matches(|c| c == '[' || c == ']').split(", ").nth(l).unwrap().to_string();
+            prop_assert_eq!(ok(&format!("({closed}) - ({listed})")), "0");
+        }
+    }
+
+    #[test]
+    fn identities_on_random_integer_matrices(
+        n in 1usize..5,
+        a in prop::collection::vec(-6i64..7, 16),
+        b in prop::collection::vec(-6i64..7, 16),
+    ) {
+        let (a, b) = (matrix(&a[..n * n], n), matrix(&b[..n * n], n));
+        let (da, db) = (ok(&format!("det({a})")), ok(&format!("det({b})")));
+        prop_assert_eq!(ok(&format!("det({a}*{b})")), ok(&format!("({da})*({db})")));
+        prop_assert_eq!(ok(&format!("det(transpose({a}))")), da.clone());
+        let rank: usize = ok(&format!("rank({a})")).parse().unwrap();
+        let null = ok(&format!("nullspace({a})"));
+        // The nullspace prints n rows with one column per basis vector.
+        let nullity = if null == "[]" {
+            0
+        } else {
+            null.trim_start_matches("[[").split(']').next().unwrap().split(", ").count()
+        };
+        prop_assert_eq!(rank + nullity, n);
+        // A system built from a known solution is solved back to a solution.
+        let x0: Vec<String> = (0..n).map(|i| format!("{}", i as i64 - 1)).collect();
+        let rhs = ok(&format!("{a}*[{}]", x0.join(", ")));
+        let x = ok(&format!("linsolve({a}, {rhs})"));
+        let back = ok(&format!("{a}*{}", x));
+        prop_assert_eq!(back, rhs);
+        if da != "0" {
+            prop_assert_eq!(x, format!("[{}]", x0.join(", ")));
+            prop_assert_eq!(ok(&format!("{a}*inverse({a})")), ok(&format!("identity({n})")));
+            prop_assert_eq!(ok(&format!("det(inverse({a}))")), ok(&format!("1/({da})")));
+        } else {
+            let e = run(&format!("inverse({a})")).unwrap_err();
+            prop_assert!(e.contains("singular"), "{}", e);
+            prop_assert!(rank < n);
+        }
+    }
+}

@@ -3,7 +3,9 @@
 
 use sigma::math::expr::subst::{expand, subs};
 use sigma::math::expr::Expr;
-use sigma::math::series::guess::{describe_recurrence, guess, GeneralTerm};
+use sigma::math::series::guess::{
+    describe_recurrence, describe_recurrence_rich, guess, GeneralTerm,
+};
 use sigma::math::Q;
 use sigma::render::text;
 
@@ -119,7 +121,10 @@ fn exp_is_one_over_n_factorial() {
     let GeneralTerm::Closed { evidence, .. } = &g else {
         unreachable!()
     };
-    assert_eq!(evidence.method, "hypergeometric: c(n+1)/c(n) = 1/(1 + n)");
+    assert_eq!(
+        evidence.method.to_string(),
+        "hypergeometric: c(n+1)/c(n) = 1/(1 + n)"
+    );
     assert_eq!(evidence.fitted_on + evidence.checked_on, N);
 }
 
@@ -525,5 +530,16 @@ fn recurrences_render() {
     assert_eq!(
         describe_recurrence(&polys, 0, "k"),
         "(k + 2)*c(k+2) - c(k) = 0 for k ≥ 0"
+    );
+    let rich = describe_recurrence_rich(&polys, 0, "k");
+    assert_eq!(rich.to_string(), "(k + 2)*c(k+2) - c(k) = 0 for k ≥ 0");
+    assert_eq!(
+        sigma::render::rich::tex_inline(&rich),
+        "$\\left(k + 2\\right) c(k+2) - c(k) = 0$ for $k \\ge 0$"
+    );
+    let halves = vec![vec![Q::frac(-1, 2)], vec![Q::frac(3, 2)]];
+    assert_eq!(
+        sigma::render::rich::tex_inline(&describe_recurrence_rich(&halves, 1, "k")),
+        "$\\left(\\frac{3}{2}\\right) c(k+1) - \\left(\\frac{1}{2}\\right) c(k) = 0$ for $k \\ge 1$"
     );
 }

@@ -433,3 +433,36 @@ fn scales_compare_by_growth() {
     let e_n = s(exp(n()));
     assert_eq!(e_n.cmp_growth(&exp2).expect("comparable"), Greater);
 }
+
+#[test]
+fn alternating_growth_steps_set_their_mathematics_as_mathematics() {
+    // (−1)^n·n: the claim reads as before in text and sets the sequence in math mode.
+    let a = mul(vec![expr::pow(int(-1), n()).expect("a power"), n()]);
+    let (l, d) = limit_at_infinity(&a, "n").expect("a limit");
+    assert!(matches!(l, Limit::DoesNotExist(_)), "{l:?}");
+    let claim = &d.steps.last().expect("a step").claim;
+    assert_eq!(
+        claim.to_string(),
+        "the sequence ~ (1)·(-1)^n·n: its size grows without bound while its sign alternates"
+    );
+    assert_eq!(
+        sigma::render::rich::tex_inline(claim),
+        "the sequence $\\sim \\left(1\\right) \\cdot (-1)^{n} \\cdot n$: its size grows without bound while its sign alternates"
+    );
+    // (2 + (−1)^n)·n → ∞.
+    let b = mul(vec![
+        add(vec![int(2), expr::pow(int(-1), n()).expect("a power")]),
+        n(),
+    ]);
+    let (l, d) = limit_at_infinity(&b, "n").expect("a limit");
+    assert_eq!(l, Limit::PlusInfinity);
+    let claim = &d.steps.last().expect("a step").claim;
+    assert_eq!(
+        claim.to_string(),
+        "the sequence is (2 + (-1)^n)·n·(1 + o(1))"
+    );
+    assert_eq!(
+        sigma::render::rich::tex_inline(claim),
+        "the sequence is $\\left(2 + \\left(-1\\right)^{n}\\right) \\cdot n \\cdot \\left(1 + o(1)\\right)$"
+    );
+}

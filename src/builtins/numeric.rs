@@ -5,9 +5,11 @@ use super::sums::{SumArg, SumParts};
 use super::{Builtin, Impl};
 use crate::eval::value::Value;
 use crate::eval::{EResult, EvalError, Evaluator};
+use crate::math::answer::Notation;
 use crate::math::expr::{self, Expr, Func};
 use crate::math::float;
 use crate::math::sum::numeric;
+use crate::rich;
 use crate::source::Span;
 
 pub const N: Builtin = Builtin {
@@ -58,7 +60,13 @@ fn n_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     };
     let value = float::evaluate(&x, digits).map_err(|e| EvalError::math(e, span))?;
     ev.steps.push(
-        format!("{} ≈ {}", crate::render::text::expr(&x), value.text),
+        rich![
+            &x,
+            Notation::new(
+                format!(" ≈ {}", value.text),
+                format!(" \\approx {}", value.text)
+            )
+        ],
         if value.bits == 0 {
             "an exact rational, correctly rounded to the digits shown".to_string()
         } else {

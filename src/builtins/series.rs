@@ -4,9 +4,10 @@ use super::args::{req, Args, Kind};
 use super::{Builtin, Impl};
 use crate::eval::value::{SeriesValue, Value};
 use crate::eval::{EResult, EvalError, Evaluator};
+use crate::math::answer::{Notation, Op, Rich};
 use crate::math::expr::Expr;
 use crate::math::series::{self, Expansion, MAX_ORDER};
-use crate::render::text;
+use crate::rich;
 
 /// The variable of an expansion, free in the function (argument 0).
 const VAR: Kind = Kind::Var {
@@ -68,21 +69,25 @@ fn expand(ev: &mut Evaluator, args: &Args, a: &Expr, n: usize) -> EResult<Expans
     }
     let e = series::taylor(f, x, a, n).map_err(|e| EvalError::math(e, span))?;
     let at = if a.is_zero() {
-        String::new()
+        Rich::new()
     } else {
-        format!(" at {x} = {}", text::expr(a))
+        rich![" at ", Expr::sym(x), Op::Eq, a]
     };
     ev.steps.push(
-        format!(
-            "expand {}{at} through order {}",
-            text::expr(f),
-            n.saturating_sub(1)
-        ),
-        if e.symbolic {
-            "series arithmetic over symbolic coefficients; c_k = f^(k)(a)/k!"
-        } else {
-            "exact series arithmetic over the rationals; c_k = f^(k)(a)/k!"
-        },
+        rich![
+            "expand ",
+            f,
+            at,
+            format!(" through order {}", n.saturating_sub(1))
+        ],
+        rich![
+            if e.symbolic {
+                "series arithmetic over symbolic coefficients; "
+            } else {
+                "exact series arithmetic over the rationals; "
+            },
+            Notation::new("c_k = f^(k)(a)/k!", "c_k = \\frac{f^{(k)}(a)}{k!}")
+        ],
     );
     for t in &e.trail {
         ev.steps.push(t.clone(), "series rule");
@@ -149,11 +154,13 @@ fn truncate_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
                 .map_err(math)?;
             let p = crate::math::expr::add(terms).map_err(math)?;
             ev.steps.push(
-                format!(
-                    "the Taylor polynomial of degree {} is {}",
-                    s.coeffs.len().saturating_sub(1),
-                    text::expr(&p)
-                ),
+                rich![
+                    format!(
+                        "the Taylor polynomial of degree {} is ",
+                        s.coeffs.len().saturating_sub(1)
+                    ),
+                    &p
+                ],
                 "drop the O-term",
             );
             Ok(Value::Expr(p))

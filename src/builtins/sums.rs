@@ -6,8 +6,10 @@ use super::args::{eval_free, req, Args, Kind};
 use super::{Builtin, Impl};
 use crate::eval::value::Value;
 use crate::eval::{EResult, EvalError, Evaluator};
+use crate::math::answer::Notation;
 use crate::math::expr::{self, Expr, Func};
 use crate::math::sum::{self, Summed};
+use crate::rich;
 use crate::syntax::ast;
 
 pub const SUM: Builtin = Builtin {
@@ -199,12 +201,17 @@ fn partial_sums_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
         out.push(s.clone());
     }
     ev.steps.push(
-        format!(
-            "S_k = Σ_{{{}={lo}}}^{{{lo}+k−1}} a({}) for k = 1..{}",
-            p.n,
-            p.n,
-            out.len()
-        ),
+        rich![
+            Notation::new(
+                format!("S_k = Σ_{{{n}={lo}}}^{{{lo}+k−1}} a({n})", n = p.n),
+                format!("S_k = \\sum_{{{n}={lo}}}^{{{lo}+k-1}} a({n})", n = p.n)
+            ),
+            " for ",
+            Notation::new(
+                format!("k = 1..{}", out.len()),
+                format!("k = 1, \\ldots, {}", out.len())
+            )
+        ],
         "each partial sum is the previous one plus the next term, exactly",
     );
     Ok(Value::Vector(out))

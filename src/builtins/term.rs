@@ -6,11 +6,13 @@ use super::args::{req, Args, Kind};
 use super::{Builtin, Impl};
 use crate::eval::value::Value;
 use crate::eval::{EResult, EvalError, Evaluator};
-use crate::math::answer::{GeneralTerm, Recurrence, Rich, TermPiece};
+use crate::math::answer::{GeneralTerm, Notation, Op, Recurrence, Rich, TermPiece};
+use crate::math::expr::print::{print, Style};
 use crate::math::expr::{self, subst::expand, Expr};
 use crate::math::number::Q;
 use crate::math::series::{self, guess};
 use crate::render::text;
+use crate::rich;
 
 pub const TERM: Builtin = Builtin {
     name: "term",
@@ -59,7 +61,7 @@ fn term_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     // Factor out one common constant so the guesser sees rationals (erf: 2/sqrt(pi)).
     let Some(lead) = exp.coeffs.iter().find(|c| !c.is_zero()).cloned() else {
         ev.steps.push(
-            format!("every computed coefficient of {} is 0", text::expr(&f)),
+            rich!["every computed coefficient of ", &f, " is 0"],
             "series expansion",
         );
         return Ok(Value::Expr(Expr::zero()));
@@ -80,11 +82,14 @@ fn term_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
         }
     }
     ev.steps.push(
-        format!(
-            "computed the first {} Maclaurin coefficients of {} exactly",
-            ratios.len(),
-            text::expr(&f)
-        ),
+        rich![
+            format!(
+                "computed the first {} Maclaurin coefficients of ",
+                ratios.len()
+            ),
+            &f,
+            " exactly"
+        ],
         "series expansion",
     );
     match guess::guess(&ratios, &n) {
@@ -116,23 +121,35 @@ fn term_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
             let result = expr::add(total).map_err(math)?;
             let n0 = starts.iter().copied().max().unwrap_or(0);
             ev.steps.push(
-                format!(
-                    "{} (fitted on {} coefficients, verified on {} more)",
-                    evidence.method, evidence.fitted_on, evidence.checked_on
-                ),
+                rich![
+                    &evidence.method,
+                    format!(
+                        " (fitted on {} coefficients, verified on {} more)",
+                        evidence.fitted_on, evidence.checked_on
+                    )
+                ],
                 "general term found from exact coefficients and checked against every computed one",
             );
-            let mut claim = format!("{} = Σ_(n≥{n0}) {}", text::expr(&f), text::expr(&result));
+            let mut claim = rich![
+                &f,
+                Op::Eq,
+                Notation::new(format!("Σ_(n≥{n0}) "), format!("\\sum_{{n \\ge {n0}}} ")),
+                &result
+            ];
             if !exceptions.is_empty() {
-                let extra: Vec<String> = exceptions
-                    .iter()
-                    .map(|(k, q)| {
-                        let c = expr::mul(vec![scale.clone(), Expr::Num(q.clone())])
-                            .unwrap_or_else(|_| Expr::Num(q.clone()));
-                        format!("{}·{x}^{k}", text::expr(&c))
-                    })
-                    .collect();
-                claim.push_str(&format!(", except the terms {}", extra.join(", ")));
+                claim.push(", except the terms ");
+                let xt = print(&Expr::sym(&x), Style::Latex);
+                for (i, (k, q)) in exceptions.iter().enumerate() {
+                    let c = expr::mul(vec![scale.clone(), Expr::Num(q.clone())])
+                        .unwrap_or_else(|_| Expr::Num(q.clone()));
+                    if i > 0 {
+                        claim.push(", ");
+                    }
+                    claim.push(Notation::new(
+                        format!("{}·{x}^{k}", text::expr(&c)),
+                        format!("{} \\cdot {xt}^{{{k}}}", print(&c, Style::Latex)),
+                    ));
+                }
             }
             ev.steps
                 .push(claim, "the series written with its general term");
@@ -244,10 +261,13 @@ fn term_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
                 .collect::<Result<Vec<_>, crate::math::MathError>>()
                 .map_err(math)?;
             ev.steps.push(
-                format!(
-                    "{} (fitted on {} coefficients, verified on {} more)",
-                    evidence.method, evidence.fitted_on, evidence.checked_on
-                ),
+                rich![
+                    &evidence.method,
+                    format!(
+                        " (fitted on {} coefficients, verified on {} more)",
+                        evidence.fitted_on, evidence.checked_on
+                    )
+                ],
                 "linear recurrence found from exact coefficients",
             );
             Ok(Value::Term(GeneralTerm::Recurrence(Recurrence {
@@ -264,9 +284,7 @@ fn term_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
 }
 
 fn unknown(ev: &mut Evaluator, f: &Expr, why: &str) -> Value {
-    ev.steps.push(
-        format!("no general term of {} found", text::expr(f)),
-        why.to_string(),
-    );
+    ev.steps
+        .push(rich!["no general term of ", f, " found"], why.to_string());
     Value::Term(GeneralTerm::Unknown(Rich::text(why)))
 }

@@ -417,8 +417,32 @@ fn dirichlet(a: &Expr, n: &str, steps: &mut Derivation) -> MResult<Option<Decisi
         "the slope of the angle is a non-zero rational, not a multiple of 2π (π is irrational)",
     );
     steps.push(
-        format!("|{t}| ≥ {t}^2 = (1 ∓ cos(2·angle))/2, and Σ {s}/2 diverges while Σ {s}·cos(2·angle)/2 converges (Dirichlet)"),
-        "so Σ |a(n)| diverges",
+        rich![
+            Notation::new("|", "\\left|"),
+            &t,
+            Notation::new("|", "\\right|"),
+            Op::Ge,
+            Notation::new(format!("{t}^2"), format!("{}^{{2}}", tex_base(&t))),
+            Op::Eq,
+            Notation::new(
+                "(1 ∓ cos(2·angle))/2",
+                "\\frac{1 \\mp \\cos(2 \\cdot \\text{angle})}{2}"
+            ),
+            ", and ",
+            names::sigma(),
+            &s,
+            Notation::new("/2", "/2"),
+            " diverges while ",
+            names::sigma(),
+            &s,
+            Notation::new("·cos(2·angle)/2", " \\cdot \\cos(2 \\cdot \\text{angle})/2"),
+            " converges (Dirichlet)"
+        ],
+        rich![
+            "so ",
+            Notation::new("Σ |a(n)|", "\\sum |a(n)|"),
+            " diverges"
+        ],
     );
     Ok(Some(Decision::decided(
         VerdictKind::ConvergesConditionally,
@@ -435,4 +459,10 @@ fn dirichlet(a: &Expr, n: &str, steps: &mut Derivation) -> MResult<Option<Decisi
         ],
         steps.clone(),
     )))
+}
+
+/// LaTeX of an expression as the base of a power (parenthesised unless atomic).
+fn tex_base(e: &Expr) -> String {
+    use crate::math::expr::print::{paren, print_prec, Prec, Style};
+    paren(print_prec(e, Style::Latex), Prec::Atom, Style::Latex)
 }

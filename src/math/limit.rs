@@ -115,9 +115,28 @@ pub fn limit_at_infinity(a: &Expr, n: &str) -> Result<(Limit, Derivation), MathE
     let mut d = Derivation::new();
     let l = solve(a, n, &mut d, 0)?;
     if let Limit::Unknown(why) = &l {
-        d.push(format!("the limit of {a} is not decided"), why.clone());
+        d.push(rich!["the limit of ", a, " is not decided"], why.clone());
     }
     Ok((l, d))
+}
+
+/// A limit as mathematics: its value, or ±∞.
+fn limit_part(l: &Limit) -> Rich {
+    match l {
+        Limit::Value(v) => Rich::math(v.clone()),
+        Limit::PlusInfinity => Notation::new("oo", "\\infty").into(),
+        Limit::MinusInfinity => Notation::new("-oo", "-\\infty").into(),
+        other => Rich::text(other.to_string()),
+    }
+}
+
+/// `(c)` as printed before a product sign, in text and LaTeX.
+fn paren_product(c: &Expr) -> Notation {
+    use crate::math::expr::print::{print, Style};
+    Notation::new(
+        format!("({c})"),
+        format!("\\left({}\\right)", print(c, Style::Latex)),
+    )
 }
 
 /// The scale of growth the expansions are written on, in text and LaTeX.
@@ -312,7 +331,15 @@ fn verdict(e: &Expansion, n: &str) -> Result<(Limit, Rich, String), Fail> {
                     let l = inf(sign(&c)?);
                     Ok((
                         l.clone(),
-                        Rich::text(format!("the sequence ~ ({c})·{m}, which tends to {l}")),
+                        rich![
+                            "the sequence ",
+                            Notation::new("~ ", "\\sim "),
+                            paren_product(&c),
+                            Notation::new("·", " \\cdot "),
+                            &m,
+                            ", which tends to ",
+                            limit_part(&l)
+                        ],
                         "the leading term grows without bound; its coefficient fixes the sign"
                             .into(),
                     ))
@@ -322,9 +349,20 @@ fn verdict(e: &Expansion, n: &str) -> Result<(Limit, Rich, String), Fail> {
                     let why = format!(
                         "the sequence ~ ({a})·(-1)^{n}·{m}: its size grows without bound while its sign alternates"
                     );
+                    let claim = rich![
+                        "the sequence ",
+                        Notation::new("~ ", "\\sim "),
+                        paren_product(&a),
+                        Notation::new(
+                            format!("·(-1)^{n}·"),
+                            format!(" \\cdot (-1)^{{{n}}} \\cdot ")
+                        ),
+                        &m,
+                        ": its size grows without bound while its sign alternates"
+                    ];
                     Ok((
-                        Limit::DoesNotExist(NoLimit::new(why.clone())),
-                        Rich::text(why),
+                        Limit::DoesNotExist(NoLimit::new(why)),
+                        claim,
                         "no limit".into(),
                     ))
                 }
@@ -338,15 +376,23 @@ fn verdict(e: &Expansion, n: &str) -> Result<(Limit, Rich, String), Fail> {
                         }
                     };
                     let diff = expr::sub(abs(&c, s1)?, abs(&a, s2)?)?;
-                    let head = format!("the sequence is ({})·{m}·(1 + o(1))", with_alt(&c, &a, n)?);
+                    let both = with_alt(&c, &a, n)?;
+                    let head = format!("the sequence is ({both})·{m}·(1 + o(1))");
+                    let claim = rich![
+                        "the sequence is ",
+                        paren_product(&both),
+                        Notation::new("·", " \\cdot "),
+                        &m,
+                        Notation::new("·(1 + o(1))", " \\cdot \\left(1 + o(1)\\right)")
+                    ];
                     match sign_of(&diff)? {
                         Ordering::Greater => {
                             let l = inf(s1);
-                            Ok((l.clone(), Rich::text(head), format!("|{c}| > |{a}|, so both the even and the odd terms tend to {l}")))
+                            Ok((l.clone(), claim, format!("|{c}| > |{a}|, so both the even and the odd terms tend to {l}")))
                         }
                         Ordering::Less => {
                             let why = format!("|{a}| > |{c}|: the even and the odd terms tend to infinities of opposite signs");
-                            Ok((Limit::DoesNotExist(NoLimit::new(why.clone())), Rich::text(head), why))
+                            Ok((Limit::DoesNotExist(NoLimit::new(why.clone())), claim, why))
                         }
                         Ordering::Equal => Err(Fail::Out(format!(
                             "{head}: one of the even and odd subsequences has a vanishing leading term"
@@ -412,7 +458,7 @@ fn oscillation(a: &Expr, n: &str, d: &mut Derivation) -> Result<Option<Limit>, M
         let why = format!(
             "{a} has no limit: {q}/(2π) is irrational (π is), so the angles {x} modulo 2π are dense in [0, 2π) and {a} comes arbitrarily close to every value in [-1, 1] infinitely often"
         );
-        d.push(format!("{a} oscillates without converging"), why.clone());
+        d.push(rich![a, " oscillates without converging"], why.clone());
         return Ok(Some(Limit::DoesNotExist(NoLimit {
             reason: why,
             points: Vec::new(),
@@ -438,7 +484,7 @@ fn oscillation(a: &Expr, n: &str, d: &mut Derivation) -> Result<Option<Limit>, M
     }
     if values.iter().all(|v| *v == values[0]) {
         d.push(
-            format!("{a} = {} for every {n}", values[0]),
+            rich![a, Op::Eq, &values[0], " for every ", Expr::sym(n)],
             format!("the sequence is periodic with period {period} and takes one value"),
         );
         return Ok(Some(Limit::Value(values[0].clone())));
@@ -450,7 +496,7 @@ fn oscillation(a: &Expr, n: &str, d: &mut Derivation) -> Result<Option<Limit>, M
                     "{a} is periodic in {n} (period {period}) and takes the distinct values {} (n ≡ 0) and {v} (n ≡ {i}) infinitely often",
                     values[0]
                 );
-                d.push(format!("{a} oscillates without converging"), why.clone());
+                d.push(rich![a, " oscillates without converging"], why.clone());
                 return Ok(Some(Limit::DoesNotExist(NoLimit::new(why))));
             }
         }
@@ -507,10 +553,15 @@ fn product(
     if v.is_zero() {
         d.extend(sub);
         d.push(
-            format!("{a} → 0"),
-            format!(
-                "{be} is bounded and {re} → 0: a bounded sequence times a null sequence tends to 0"
-            ),
+            rich![a, Op::To, Expr::zero()],
+            rich![
+                &be,
+                " is bounded and ",
+                &re,
+                Op::To,
+                Expr::zero(),
+                ": a bounded sequence times a null sequence tends to 0"
+            ],
         );
         return Ok(Limit::Value(Expr::zero()));
     }
@@ -524,8 +575,8 @@ fn product(
             d.extend(subb);
             let l = expr::mul(vec![v.clone(), w.clone()])?;
             d.push(
-                format!("{a} → {l}"),
-                format!("the product of the limits {w} and {v}"),
+                rich![a, Op::To, &l],
+                rich!["the product of the limits ", &w, " and ", &v],
             );
             Ok(Limit::Value(l))
         }
@@ -534,7 +585,7 @@ fn product(
             d.extend(subb);
             let r =
                 format!("{r}; multiplying by {re}, which tends to {v} ≠ 0, cannot create a limit");
-            d.push(format!("{a} has no limit"), r.clone());
+            d.push(rich![a, " has no limit"], r.clone());
             Ok(Limit::DoesNotExist(NoLimit::new(r)))
         }
         _ => Ok(Limit::Unknown(why)),
@@ -575,7 +626,7 @@ fn sum(
         };
         d.extend(sub);
         d.push(
-            format!("the sum tends to {l}"),
+            rich!["the sum tends to ", limit_part(&l)],
             "one term tends to infinity and every other term is bounded",
         );
         l
@@ -583,7 +634,7 @@ fn sum(
         let v = expr::add(finite)?;
         d.extend(sub);
         d.push(
-            format!("the sum tends to {v}"),
+            rich!["the sum tends to ", &v],
             "the limit of a sum of convergent terms is the sum of their limits",
         );
         Limit::Value(v)

@@ -188,6 +188,17 @@ pub mod names {
             ),
         )
     }
+    /// `n ≥ lo` (text) and `n \ge lo` (LaTeX), `lo` as printed.
+    pub fn at_least(n: &str, lo: impl std::fmt::Display) -> Notation {
+        Notation::new(format!("{n} ≥ {lo}"), format!("{n} \\ge {lo}"))
+    }
+    /// `a(n+1)/a(n)` (text) and its fraction (LaTeX).
+    pub fn term_ratio(n: &str) -> Notation {
+        Notation::new(
+            format!("a({n}+1)/a({n})"),
+            format!("\\frac{{a({n}+1)}}{{a({n})}}"),
+        )
+    }
     /// `Σ_{n≥lo}` (text) and `\sum_{n \ge lo}` (LaTeX), `lo` as printed.
     pub fn sigma_from(n: &str, lo: &str) -> Notation {
         Notation::new(

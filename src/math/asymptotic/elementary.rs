@@ -95,12 +95,29 @@ impl Builder<'_> {
                 )));
             };
             let f = f.clone();
+            let ft = crate::math::expr::print::print(
+                &Expr::Num(f.clone()),
+                crate::math::expr::print::Style::Latex,
+            );
             self.note(
-                crate::math::answer::Rich::text(format!(
-                    "e^(({f})·{n}·ln({n})) = ({n}!)^({f})·e^(({f})·({n}·ln({n}) − ln({n}!)))",
-                    n = self.n
-                )),
-                "Stirling: n·ln(n) − ln(n!) = n − ln(2πn)/2 − 1/(12n) + 1/(360n³) − …",
+                crate::math::answer::Notation::new(
+                    format!(
+                        "e^(({f})·{n}·ln({n})) = ({n}!)^({f})·e^(({f})·({n}·ln({n}) − ln({n}!)))",
+                        n = self.n
+                    ),
+                    format!(
+                        "e^{{\\left({ft}\\right) {n} \\ln {n}}} = \\left({n}!\\right)^{{{ft}}} e^{{\\left({ft}\\right) \\left({n} \\ln {n} - \\ln {n}!\\right)}}",
+                        n = self.n
+                    ),
+                )
+                .into(),
+                crate::rich![
+                    "Stirling: ",
+                    crate::math::answer::Notation::new(
+                        "n·ln(n) − ln(n!) = n − ln(2πn)/2 − 1/(12n) + 1/(360n³) − …",
+                        "n \\ln n - \\ln n! = n - \\frac{\\ln(2\\pi n)}{2} - \\frac{1}{12n} + \\frac{1}{360n^{3}} - \\cdots"
+                    )
+                ],
             );
             let lnfact = self.ln_factorial(&Expansion::term(Expr::one(), Mono::power(Q::one())))?;
             let rest = a.sub(&lnfact.scale(&Expr::Num(f.clone()))?)?;

@@ -103,7 +103,15 @@ pub fn max_abs(g: &Expr, x: &str, lo: &Q, hi: &Q) -> MResult<(Expr, Derivation)>
             }
         }
         d.push(
-            format!("critical points of {} inside ({lo}, {hi}): {}", show(g), roots.iter().map(|r| r.to_string()).collect::<Vec<_>>().join(", ")),
+            rich![
+                "critical points of ",
+                g,
+                format!(" inside ({lo}, {hi}): "),
+                Notation::new(
+                    roots.iter().map(|r| r.to_string()).collect::<Vec<_>>().join(", "),
+                    roots.iter().map(q_tex).collect::<Vec<_>>().join(", ")
+                )
+            ],
             "rational roots of the derivative's numerator (all of its real roots there, by Sturm's theorem)",
         );
         d.push(
@@ -120,7 +128,29 @@ pub fn max_abs(g: &Expr, x: &str, lo: &Q, hi: &Q) -> MResult<(Expr, Derivation)>
                 if lq.degree() == 0 && lp.degree() <= 1 {
                     let (m, at) = endpoint_max(g, x, lo, hi)?;
                     d.push(
-                        format!("{} = {}·exp(linear) is monotone; max |·| on [{lo}, {hi}] is at x = {at}: {}", show(g), c, show(&m)),
+                        rich![
+                            g,
+                            Op::Eq,
+                            Notation::new(
+                                format!("{c}·exp(linear)"),
+                                format!("{} \\cdot \\exp(\\text{{linear}})", q_tex(&c))
+                            ),
+                            " is monotone; ",
+                            Notation::new(
+                                format!("max |·| on [{lo}, {hi}]"),
+                                format!(
+                                    "\\max |\\cdot| \\text{{ on }} [{}, {}]",
+                                    q_tex(lo),
+                                    q_tex(hi)
+                                )
+                            ),
+                            " is at ",
+                            Expr::sym(x),
+                            Op::Eq,
+                            Expr::Num(at.clone()),
+                            ": ",
+                            &m
+                        ],
                         "the exponential of a linear function is monotone",
                     );
                     return Ok((m, d));
@@ -312,13 +342,17 @@ impl SeriesTerms {
         })?;
         Ok(found.and_then(|j| j.to_usize()).filter(|&j| j < len))
     }
-    fn ratio_text(&self, x0: &Q) -> MResult<(String, String)> {
+    fn ratio_text(&self, x0: &Q) -> MResult<(Rich, String)> {
         let ratio = expr::div(self.ratio.num.to_expr("n")?, self.ratio.den.to_expr("n")?)?;
         Ok((
-            format!(
-                "the non-zero terms of the series at x = {x0} have ratio t(n+1)/t(n) = {}",
-                show(&ratio)
-            ),
+            rich![
+                "the non-zero terms of the series at ",
+                Notation::new(format!("x = {x0}"), format!("x = {}", q_tex(x0))),
+                " have ratio ",
+                Notation::new("t(n+1)/t(n)", "\\frac{t(n+1)}{t(n)}"),
+                Op::Eq,
+                &ratio
+            ],
             format!(
                 "fitted on exact coefficients and checked on all {} computed terms",
                 self.d.len()
@@ -348,17 +382,25 @@ fn alternating(t: &SeriesTerms, x0: &Q, eps: &Q) -> MResult<Option<TermsNeeded>>
     let (claim, why) = t.ratio_text(x0)?;
     steps.push(claim, why);
     steps.push(
-        format!("−1 ≤ t(n+1)/t(n) < 0 for every n ≥ {start}, and its limit has size < 1"),
+        rich![
+            Notation::new("−1 ≤ t(n+1)/t(n) < 0", "-1 \\le \\frac{t(n+1)}{t(n)} < 0"),
+            " for every ",
+            Notation::new(format!("n ≥ {start}"), format!("n \\ge {start}")),
+            ", and its limit has size < 1"
+        ],
         "Sturm's theorem on the numerator and denominator: the terms alternate and decrease to 0",
     );
     steps.push(
-        format!(
-            "keep {j} term(s); the first omitted term has size {} ≈ {} < {}",
-            show(&term),
-            approx(&term),
-            eps
-        ),
-        "alternating series estimation theorem: |error| ≤ first omitted term",
+        rich![
+            format!("keep {j} term(s); the first omitted term has size "),
+            &term,
+            approx_below(&term, eps)
+        ],
+        rich![
+            "alternating series estimation theorem: ",
+            Notation::new("|error| ≤", "|\\text{error}| \\le"),
+            " first omitted term"
+        ],
     );
     Ok(Some(TermsNeeded {
         terms: j as u64,
@@ -386,16 +428,40 @@ fn geometric(t: &SeriesTerms, x0: &Q, eps: &Q) -> MResult<Option<TermsNeeded>> {
     let (claim, why) = t.ratio_text(x0)?;
     steps.push(claim, why);
     steps.push(
-        format!("|t(n+1)/t(n)| ≤ {rho} for every n ≥ {m}"),
-        "Sturm's theorem on ρ²·q² − p²",
+        rich![
+            Notation::new(
+                format!("|t(n+1)/t(n)| ≤ {rho}"),
+                format!(
+                    "\\left|\\frac{{t(n+1)}}{{t(n)}}\\right| \\le {}",
+                    q_tex(&rho)
+                )
+            ),
+            " for every ",
+            Notation::new(format!("n ≥ {m}"), format!("n \\ge {m}"))
+        ],
+        rich![
+            "Sturm's theorem on ",
+            Notation::new("ρ²·q² − p²", "\\rho^{2} q^{2} - p^{2}")
+        ],
     );
     steps.push(
-        format!(
-            "keep {j} term(s); the tail is at most |t({j})|/(1 − {rho}) = {} ≈ {} < {eps}",
-            show(&bound),
-            approx(&bound)
-        ),
-        "geometric tail: Σ_{i≥0} |t_j|·ρ^i = |t_j|/(1 − ρ)",
+        rich![
+            format!("keep {j} term(s); the tail is at most "),
+            Notation::new(
+                format!("|t({j})|/(1 − {rho})"),
+                format!("\\frac{{|t({j})|}}{{1 - {}}}", q_tex(&rho))
+            ),
+            Op::Eq,
+            &bound,
+            approx_below(&bound, eps)
+        ],
+        rich![
+            "geometric tail: ",
+            Notation::new(
+                "Σ_{i≥0} |t_j|·ρ^i = |t_j|/(1 − ρ)",
+                "\\sum_{i \\ge 0} |t_j| \\rho^{i} = \\frac{|t_j|}{1 - \\rho}"
+            )
+        ],
     );
     Ok(Some(TermsNeeded {
         terms: j as u64,
@@ -410,6 +476,20 @@ fn float_abs(e: &Expr) -> MResult<Expr> {
     } else {
         Ok(e.clone())
     }
+}
+
+/// ` ≈ value < eps` after an expression, in text and LaTeX.
+fn approx_below(e: &Expr, eps: &Q) -> Notation {
+    let a = approx(e);
+    Notation::new(
+        format!(" ≈ {a} < {eps}"),
+        format!(" \\approx {a} < {}", q_tex(eps)),
+    )
+}
+
+/// LaTeX of a rational number.
+fn q_tex(q: &Q) -> String {
+    latex(&Expr::Num(q.clone()))
 }
 
 fn approx(e: &Expr) -> String {
@@ -429,7 +509,13 @@ fn lagrange_terms(f: &Expr, x: &str, a: &Q, x0: &Q, eps: &Q) -> MResult<TermsNee
             let terms = coeffs.iter().filter(|c| !c.is_zero()).count() as u64;
             let mut steps = b.steps;
             steps.push(
-                format!("the Taylor polynomial of degree {n} ({terms} non-zero term(s)) is within {} ≈ {} < {eps}", show(&b.value), approx(&b.value)),
+                rich![
+                    format!(
+                        "the Taylor polynomial of degree {n} ({terms} non-zero term(s)) is within "
+                    ),
+                    &b.value,
+                    approx_below(&b.value, eps)
+                ],
                 "smallest degree whose Lagrange bound is below the tolerance",
             );
             return Ok(TermsNeeded {

@@ -9,10 +9,13 @@ mod fit;
 mod hyper;
 mod prec;
 
+use crate::math::answer::{names, Notation, Rich};
+use crate::math::expr::print::{print, Style};
 use crate::math::expr::subst::{expand, subs};
 use crate::math::expr::{add, func, mul, pow, Expr, Func, MResult};
 use crate::math::number::Q;
 use crate::math::poly::Poly;
+use crate::rich;
 use rug::Integer;
 
 /// What is known about c_k, the coefficients of a power series, from its first terms.
@@ -69,8 +72,9 @@ pub struct Evidence {
     pub fitted_on: usize,
     /// Further terms the pattern was verified on (summed over pieces).
     pub checked_on: usize,
-    /// The method and the fitted relation: `hypergeometric: c(n+1)/c(n) = 1/(1 + n)`.
-    pub method: String,
+    /// The method and the fitted relation: `hypergeometric: c(n+1)/c(n) = 1/(1 + n)`, with the
+    /// relation as mathematics.
+    pub method: Rich,
 }
 
 /// Fewest terms [`guess`] works with.
@@ -90,7 +94,7 @@ struct Found {
     exceptions: Vec<(usize, Q)>,
     fitted: usize,
     checked: usize,
-    method: String,
+    method: Rich,
 }
 
 /// Names the terms of the class c_{m n + r} in evidence strings: `c(2*n+3)`.
@@ -270,12 +274,15 @@ fn finite(c: &[Q]) -> Option<GeneralTerm> {
         return None;
     }
     let method = if len == 0 {
-        "every given coefficient is 0".to_string()
+        Rich::text("every given coefficient is 0")
     } else {
-        format!(
-            "finite: c(k) = 0 for k ≥ {len} (a polynomial of degree {})",
-            len - 1
-        )
+        rich![
+            "finite: ",
+            Notation::new("c(k) = 0", "c(k) = 0"),
+            " for ",
+            names::at_least("k", len),
+            format!(" (a polynomial of degree {})", len - 1)
+        ]
     };
     Some(GeneralTerm::Closed {
         modulus: 1,
@@ -330,7 +337,7 @@ fn closed_with_modulus(c: &[Q], m: usize, var: &str) -> Option<GeneralTerm> {
     let mut pieces = Vec::new();
     let mut exceptions = stray;
     let (mut fitted, mut checked) = (0, 0);
-    let mut methods = Vec::new();
+    let mut methods = Rich::new();
     for (r, d) in &active {
         let idx = Index {
             m: m as u64,
@@ -351,6 +358,9 @@ fn closed_with_modulus(c: &[Q], m: usize, var: &str) -> Option<GeneralTerm> {
         );
         fitted += found.fitted;
         checked += found.checked;
+        if !methods.is_empty() {
+            methods.push("; ");
+        }
         methods.push(found.method);
     }
     exceptions.sort_by_key(|(k, _)| *k);
@@ -361,13 +371,56 @@ fn closed_with_modulus(c: &[Q], m: usize, var: &str) -> Option<GeneralTerm> {
         evidence: Evidence {
             fitted_on: fitted,
             checked_on: checked,
-            method: methods.join("; "),
+            method: methods,
         },
     })
 }
 
 /// Renders `Σ p_i · label(i) = 0` with the highest shift first: `(k + 2)*c(k+2) - c(k)`.
 fn render_relation(polys: &[Vec<Q>], var: &str, label: &dyn Fn(usize) -> String) -> String {
+    render_relation_in(polys, var, label, Style::Text)
+}
+
+/// `Σ p_i · label(i)` as a notation: the text of [`render_relation`] and its LaTeX.
+fn relation_notation(
+    polys: &[Vec<Q>],
+    var: &str,
+    label: &dyn Fn(usize) -> String,
+    suffix: &str,
+) -> Notation {
+    let tex_label = |i: usize| label(i).replace('*', " ");
+    Notation::new(
+        format!("{}{suffix}", render_relation(polys, var, label)),
+        format!(
+            "{}{suffix}",
+            render_relation_in(polys, var, &tex_label, Style::Latex)
+        ),
+    )
+}
+
+/// [`render_relation`] in a style: text as sigma reads it, or LaTeX.
+fn render_relation_in(
+    polys: &[Vec<Q>],
+    var: &str,
+    label: &dyn Fn(usize) -> String,
+    style: Style,
+) -> String {
+    let tex = style == Style::Latex;
+    let num = |q: &Q| {
+        if tex {
+            print(&Expr::Num(q.clone()), style)
+        } else {
+            q.to_string()
+        }
+    };
+    let times = if tex { " " } else { "*" };
+    let group = |s: String| {
+        if tex {
+            format!("\\left({s}\\right)")
+        } else {
+            format!("({s})")
+        }
+    };
     let mut s = String::new();
     for i in (0..polys.len()).rev() {
         let mut p = Poly::new(polys[i].clone());
@@ -380,12 +433,12 @@ fn render_relation(polys: &[Vec<Q>], var: &str, label: &dyn Fn(usize) -> String)
         }
         let body = match p.c.as_slice() {
             [q] if q.is_one() => label(i),
-            [q] if q.is_integer() => format!("{q}*{}", label(i)),
-            [q] => format!("({q})*{}", label(i)),
+            [q] if q.is_integer() => format!("{}{times}{}", num(q), label(i)),
+            [q] => format!("{}{times}{}", group(num(q)), label(i)),
             _ if p.c.iter().filter(|c| !c.is_zero()).count() > 1 => {
-                format!("({})*{}", poly_text(&p, var), label(i))
+                format!("{}{times}{}", group(poly_text(&p, var, style)), label(i))
             }
-            _ => format!("{}*{}", poly_text(&p, var), label(i)),
+            _ => format!("{}{times}{}", poly_text(&p, var, style), label(i)),
         };
         match (s.is_empty(), negative) {
             (true, false) => s.push_str(&body),
@@ -401,12 +454,12 @@ fn render_relation(polys: &[Vec<Q>], var: &str, label: &dyn Fn(usize) -> String)
 }
 
 /// A polynomial in descending powers: `2*k^2 - k + 3`.
-fn poly_text(p: &Poly, var: &str) -> String {
+fn poly_text(p: &Poly, var: &str, style: Style) -> String {
     let mut s = String::new();
     for (j, c) in p.c.iter().enumerate().rev().filter(|(_, c)| !c.is_zero()) {
         let mono = pow(Expr::sym(var), Expr::int(j as i64))
             .and_then(|x| mul(vec![Expr::Num(c.abs()), x]))
-            .map(|m| crate::math::expr::display::expr(&m))
+            .map(|m| print(&m, style))
             .unwrap_or_else(|_| "?".into());
         match (s.is_empty(), c.is_negative()) {
             (true, false) => s.push_str(&mono),
@@ -428,6 +481,11 @@ pub fn term_ratio(d: &[Q]) -> Option<(Poly, Poly, usize)> {
 /// Renders a recurrence Σ_i p_i(k) c(k+i) = 0 (p_i as coefficient lists in `var`):
 /// `"(k + 2)*c(k+2) - c(k) = 0 for k ≥ 0"`.
 pub fn describe_recurrence(polys: &[Vec<Q>], from: u64, var: &str) -> String {
+    describe_recurrence_rich(polys, from, var).to_string()
+}
+
+/// [`describe_recurrence`] as rich text: the relation and the range of `var` as mathematics.
+pub fn describe_recurrence_rich(polys: &[Vec<Q>], from: u64, var: &str) -> Rich {
     let label = |i: usize| {
         if i == 0 {
             format!("c({var})")
@@ -435,10 +493,11 @@ pub fn describe_recurrence(polys: &[Vec<Q>], from: u64, var: &str) -> String {
             format!("c({var}+{i})")
         }
     };
-    format!(
-        "{} = 0 for {var} ≥ {from}",
-        render_relation(polys, var, &label)
-    )
+    rich![
+        relation_notation(polys, var, &label, " = 0"),
+        " for ",
+        names::at_least(var, from)
+    ]
 }
 
 #[cfg(test)]

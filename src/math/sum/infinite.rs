@@ -10,6 +10,7 @@ use super::partial::{digamma_plus_gamma, int};
 use crate::math::answer::{names, Notation, Op};
 use crate::math::derivation::Derivation;
 use crate::math::expr::display::expr as show;
+use crate::math::expr::print::{print, Style};
 use crate::math::expr::{self, subst::subs, Expr, Func, MResult};
 use crate::math::float::sign::{cmp_const, sign_const};
 use crate::math::limit::{limit_at_infinity, Limit};
@@ -366,9 +367,20 @@ fn by_factorial(g: &Geo, n: &str) -> MResult<Found> {
     }
     let v = expr::mul(vec![g.coeff.clone(), v])?;
     d.push_expr(
-        format!("the {name} series at {} gives", show(&tau)),
+        rich!["the ", name, " series at ", &tau, " gives"],
         v.clone(),
-        "Σ τ^(2m)/(2m)! = cosh τ, Σ τ^(2m+1)/(2m+1)! = sinh τ (cos, sin with alternating signs); entire",
+        rich![
+            Notation::new(
+                "Σ τ^(2m)/(2m)! = cosh τ",
+                "\\sum \\frac{\\tau^{2m}}{(2m)!} = \\cosh \\tau"
+            ),
+            ", ",
+            Notation::new(
+                "Σ τ^(2m+1)/(2m+1)! = sinh τ",
+                "\\sum \\frac{\\tau^{2m+1}}{(2m+1)!} = \\sinh \\tau"
+            ),
+            " (cos, sin with alternating signs); entire"
+        ],
     );
     Ok(Some((v, Integer::new(), d)))
 }
@@ -546,8 +558,28 @@ fn by_partial_fractions(
         .iter()
         .map(|(r, k, c)| format!("({c})/({n} − {r})^{k}"))
         .collect();
+    let q_tex = |q: &Q| print(&Expr::Num(q.clone()), Style::Latex);
+    let listing_tex: Vec<String> = pieces
+        .iter()
+        .map(|(r, k, c)| {
+            // n − r as an expression, so a negative root reads n + 2 rather than n − -2.
+            let base = expr::add(vec![Expr::sym(n), Expr::Num(r.neg())])
+                .map(|b| print(&b, Style::Latex))
+                .unwrap_or_else(|_| format!("{n} - {}", q_tex(r)));
+            let den = if *k == 1 {
+                base
+            } else {
+                format!("\\left({base}\\right)^{{{k}}}")
+            };
+            format!("\\frac{{{}}}{{{den}}}", q_tex(c))
+        })
+        .collect();
     d.push(
-        format!("{} = {}", show(&g.rest), listing.join(" + ")),
+        rich![
+            &g.rest,
+            Op::Eq,
+            Notation::new(listing.join(" + "), listing_tex.join(" + "))
+        ],
         "partial fractions over Q",
     );
     let mut total = Vec::new();

@@ -10,11 +10,13 @@ pub mod infinite;
 pub mod numeric;
 pub mod partial;
 
+use crate::math::answer::Notation;
 use crate::math::answer::Verdict;
 use crate::math::convergence::{self, VerdictKind};
 use crate::math::derivation::Derivation;
-use crate::math::expr::display::expr as show;
+use crate::math::expr::print::{print, Style};
 use crate::math::expr::{self, Expr, Func, MResult, MathError};
+use crate::rich;
 use rug::Integer;
 
 /// What summing produced.
@@ -85,7 +87,17 @@ pub fn evaluate(a: &Expr, n: &str, lo: &Expr, hi: &Expr) -> MResult<SumResult> {
             let v = exact::finite_sum(a, n, &l, &h)?;
             if h >= l {
                 steps.push_expr(
-                    format!("Σ_{{{n}={l}}}^{{{h}}} {} =", show(a)),
+                    rich![
+                        Notation::new(
+                            format!("Σ_{{{n}={l}}}^{{{h}}} "),
+                            format!(
+                                "\\sum_{{{}={l}}}^{{{h}}} ",
+                                print(&Expr::sym(n), Style::Latex)
+                            )
+                        ),
+                        a,
+                        Notation::new(" =", " =")
+                    ],
                     v.clone(),
                     "summed exactly",
                 );

@@ -3,11 +3,12 @@
 //! roots) or is a real irreducible quadratic (Binet form with exact surds).
 
 use super::fit::fit_prefix;
-use super::{render_relation, settle, Found, Index, MIN_CHECKED};
+use super::{relation_notation, settle, Found, Index, MIN_CHECKED};
 use crate::math::expr::{add, mul, neg, pow, Expr};
 use crate::math::linalg::{primitive, Matrix, Solution};
 use crate::math::number::{extract_kth_powers, Q};
 use crate::math::poly::Poly;
+use crate::rich;
 use rug::Integer;
 
 /// Largest order of a constant-coefficient recurrence.
@@ -42,10 +43,10 @@ pub(super) fn closed(d: &[Q], var: &str, idx: &Index) -> Option<Found> {
                 exceptions,
                 fitted: f + r,
                 checked: rows.len() - f,
-                method: format!(
-                    "C-finite: {} = 0",
-                    render_relation(&polys, var, &|i| idx.at(i))
-                ),
+                method: rich![
+                    "C-finite: ",
+                    relation_notation(&polys, var, &|i| idx.at(i), " = 0")
+                ],
             });
         }
     }

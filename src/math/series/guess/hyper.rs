@@ -5,9 +5,11 @@
 
 use super::fit::fit_prefix;
 use super::{eval_at, settle, Found, Index, MAX_EXCEPTIONS, MIN_CHECKED};
+use crate::math::answer::{Notation, Op};
 use crate::math::expr::{add, func, mul, pow, Expr, Func, MResult};
 use crate::math::number::Q;
 use crate::math::poly::Poly;
+use crate::rich;
 use std::collections::BTreeMap;
 
 /// Largest degree of the ratio's numerator and denominator.
@@ -333,11 +335,18 @@ fn build(d: &[Q], s: usize, fit: &Fit, var: &str, idx: &Index) -> Option<Found> 
         exceptions,
         fitted: fit.fitted,
         checked: fit.checked,
-        method: format!(
-            "hypergeometric: {}/{} = {}",
-            idx.at(1),
-            idx.at(0),
-            crate::math::expr::display::expr(&ratio)
-        ),
+        method: rich![
+            "hypergeometric: ",
+            Notation::new(
+                format!("{}/{}", idx.at(1), idx.at(0)),
+                format!(
+                    "\\frac{{{}}}{{{}}}",
+                    idx.at(1).replace('*', " "),
+                    idx.at(0).replace('*', " ")
+                )
+            ),
+            Op::Eq,
+            &ratio
+        ],
     })
 }

@@ -3,10 +3,11 @@
 //! as the nullspace of a linear system built from a prefix of the terms and verified on the rest.
 
 use super::fit::fit_prefix;
-use super::{cfinite, describe_recurrence, Evidence, GeneralTerm, MIN_CHECKED};
+use super::{cfinite, describe_recurrence_rich, Evidence, GeneralTerm, MIN_CHECKED};
 use crate::math::linalg::primitive;
 use crate::math::number::Q;
 use crate::math::poly::Poly;
+use crate::rich;
 
 /// Largest order searched with polynomial coefficients.
 pub(super) const MAX_ORDER: usize = 3;
@@ -55,10 +56,10 @@ pub(super) fn find(c: &[Q]) -> Option<GeneralTerm> {
                     .map(|p| p.iter().map(Q::neg).collect())
                     .collect();
             }
-            let method = format!(
-                "P-recursive: {}",
-                describe_recurrence(&polys, from as u64, "k")
-            );
+            let method = rich![
+                "P-recursive: ",
+                describe_recurrence_rich(&polys, from as u64, "k")
+            ];
             return Some(GeneralTerm::Recurrence {
                 order: r,
                 polys,

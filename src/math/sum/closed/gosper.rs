@@ -5,11 +5,14 @@
 //! imports only `Poly`, `Q`, `Expr` and the shaping helpers of [`shape`](mod@super::shape).
 
 use super::shape;
+use crate::math::answer::{Notation, Op};
+use crate::math::expr::print::{print, Style};
 use crate::math::expr::{self, Expr, MResult, MathError};
 use crate::math::number::Q;
 use crate::math::poly::{rational_function, Poly};
 use crate::math::sum::hyper::Hyper;
 use crate::math::Derivation;
+use crate::rich;
 
 /// Largest degree Gosper's polynomial x(n) may have before the search is given up.
 const MAX_DEGREE: i64 = 200;
@@ -352,28 +355,79 @@ pub fn antidifference(h: &Hyper, n: &str) -> MResult<Option<(Expr, Derivation)>>
     rest.push(shape::fraction(&p, &q, n)?);
     let z = expr::mul(rest)?;
     let mut d = Derivation::new();
-    let show = |p: &Poly| p.to_expr(n).map(|e| e.to_string());
+    let show = |p: &Poly| p.to_expr(n);
+    let tex = |e: &Expr| print(e, Style::Latex);
+    let (num, den) = (show(&h.num)?, show(&h.den)?);
     d.push(
-        format!("a({n}+1)/a({n}) = ({})/({})", show(&h.num)?, show(&h.den)?),
+        rich![
+            Notation::new(
+                format!("a({n}+1)/a({n})"),
+                format!("\\frac{{a({n}+1)}}{{a({n})}}")
+            ),
+            Op::Eq,
+            Notation::new(
+                format!("({num})/({den})"),
+                format!("\\frac{{{}}}{{{}}}", tex(&num), tex(&den))
+            )
+        ],
         "the term is hypergeometric",
     );
     let (fa, fb, fc) = &cert.form;
     d.push(
-        format!(
-            "Gosper form A = {}, B = {}, C = {}",
+        rich![
+            "Gosper form ",
+            Notation::new("A", "A"),
+            Op::Eq,
             show(fa)?,
+            ", ",
+            Notation::new("B", "B"),
+            Op::Eq,
             show(fb)?,
+            ", ",
+            Notation::new("C", "C"),
+            Op::Eq,
             show(fc)?
-        ),
-        "ratio = A(n)/B(n)·C(n+1)/C(n) with gcd(A(n), B(n+h)) = 1 for every h ≥ 0 (the dispersion set: the shifts h with a common root, from root differences or the resultant)",
+        ],
+        rich![
+            Notation::new(
+                "ratio = A(n)/B(n)·C(n+1)/C(n)",
+                "\\text{ratio} = \\frac{A(n)}{B(n)} \\cdot \\frac{C(n+1)}{C(n)}"
+            ),
+            " with ",
+            Notation::new("gcd(A(n), B(n+h)) = 1", "\\gcd(A(n), B(n+h)) = 1"),
+            " for every ",
+            Notation::new("h ≥ 0", "h \\ge 0"),
+            " (the dispersion set: the shifts h with a common root, from root differences or the resultant)"
+        ],
     );
     d.push_expr(
-        format!("antidifference z({n}) with z({n}+1) − z({n}) = a({n}): z({n}) ="),
+        rich![
+            "antidifference ",
+            Notation::new(format!("z({n})"), format!("z({n})")),
+            " with ",
+            Notation::new(
+                format!("z({n}+1) − z({n}) = a({n})"),
+                format!("z({n}+1) - z({n}) = a({n})")
+            ),
+            ": ",
+            Notation::new(format!("z({n}) ="), format!("z({n}) ="))
+        ],
         z.clone(),
-        format!(
-            "Gosper's algorithm: a polynomial solution x of degree {} of A(n)x(n+1) − B(n−1)x(n) = C(n) (a linear system over Q), z = B(n−1)x(n)/C(n)·a(n)",
-            cert.degree
-        ),
+        rich![
+            format!(
+                "Gosper's algorithm: a polynomial solution x of degree {} of ",
+                cert.degree
+            ),
+            Notation::new(
+                "A(n)x(n+1) − B(n−1)x(n) = C(n)",
+                "A(n)\\,x(n+1) - B(n-1)\\,x(n) = C(n)"
+            ),
+            " (a linear system over Q), ",
+            Notation::new(
+                "z = B(n−1)x(n)/C(n)·a(n)",
+                "z = \\frac{B(n-1)\\,x(n)}{C(n)} \\cdot a(n)"
+            )
+        ],
     );
     Ok(Some((z, d)))
 }

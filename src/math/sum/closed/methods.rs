@@ -5,9 +5,11 @@
 //! Imports only the expression layer and the shaping helpers of [`shape`](mod@super::shape).
 
 use super::shape::{collect, poly_coeffs, poly_expr, shape};
+use crate::math::answer::{Notation, Op};
 use crate::math::expr::{self, diff::diff, subst::expand, subst::subs, Expr, MResult, MathError};
 use crate::math::number::Q;
 use crate::math::Derivation;
+use crate::rich;
 
 /// Largest index shift looked for between the terms of a telescoping sum.
 const MAX_SHIFT: i64 = 24;
@@ -189,9 +191,25 @@ pub fn polynomial(g: &Expr, n: &str) -> MResult<Option<Found>> {
     let z = poly_expr(&q, n)?;
     let mut steps = Derivation::new();
     steps.push_expr(
-        format!("q({n}) with q({n}+1) − q({n}) = {g}: q({n}) ="),
+        rich![
+            Notation::new(format!("q({n})"), format!("q({n})")),
+            " with ",
+            Notation::new(format!("q({n}+1) − q({n})"), format!("q({n}+1) - q({n})")),
+            Op::Eq,
+            g,
+            ": ",
+            Notation::new(format!("q({n}) ="), format!("q({n}) ="))
+        ],
         z.clone(),
-        format!("polynomial of degree {d} in {n}: Faulhaber's triangular system Σ_(j>k) C(j,k)·q_j = p_k, q(0) = 0"),
+        rich![
+            format!("polynomial of degree {d} in "),
+            Expr::sym(n),
+            ": Faulhaber's triangular system ",
+            Notation::new(
+                "Σ_(j>k) C(j,k)·q_j = p_k, q(0) = 0",
+                "\\sum_{j>k} \\binom{j}{k} q_j = p_k,\\ q(0) = 0"
+            )
+        ],
     );
     Ok(Some(Found::new(
         Piece::Anti {
@@ -280,7 +298,10 @@ pub fn geometric(g: &Expr, n: &str) -> MResult<Option<Found>> {
     let rho = ratio_power(&split.ratio, &Expr::one())?;
     let mut steps = Derivation::new();
     if rho.is_one() {
-        steps.push(format!("{g} does not change with {n}"), "its ratio is 1");
+        steps.push(
+            rich![g, " does not change with ", Expr::sym(n)],
+            "its ratio is 1",
+        );
         return Ok(Some(Found::new(Piece::Constant(g.clone()), steps)));
     }
     let mut found = Found::new(
@@ -292,8 +313,11 @@ pub fn geometric(g: &Expr, n: &str) -> MResult<Option<Found>> {
         steps,
     );
     found.steps.push(
-        format!("{g} is geometric with ratio {rho}"),
-        "a(n+1)/a(n) does not depend on n",
+        rich![g, " is geometric with ratio ", &rho],
+        rich![
+            Notation::new("a(n+1)/a(n)", "\\frac{a(n+1)}{a(n)}"),
+            " does not depend on n"
+        ],
     );
     Ok(Some(found))
 }
@@ -356,8 +380,27 @@ pub fn poly_geometric(g: &Expr, n: &str) -> MResult<Option<Found>> {
     };
     let mut found = Found::new(piece, Derivation::new());
     found.steps.push(
-        format!("{g} is a polynomial of degree {d} times the geometric {g_only} of ratio {rho}"),
-        format!("antidifference {g_only}·q({n}) with {rho}·q({n}+1) − q({n}) = {pexpr}, solved by back substitution"),
+        rich![
+            g,
+            format!(" is a polynomial of degree {d} times the geometric "),
+            &g_only,
+            " of ratio ",
+            &rho
+        ],
+        rich![
+            "antidifference ",
+            &g_only,
+            Notation::new(format!("·q({n})"), format!(" \\cdot q({n})")),
+            " with ",
+            &rho,
+            Notation::new(
+                format!("·q({n}+1) − q({n})"),
+                format!(" \\cdot q({n}+1) - q({n})")
+            ),
+            Op::Eq,
+            &pexpr,
+            ", solved by back substitution"
+        ],
     );
     let shown = if flip { sigma } else { rho };
     if !shown.is_constant() {
@@ -421,12 +464,22 @@ pub fn telescoping(terms: &[Expr], n: &str) -> MResult<(Vec<Found>, Vec<Expr>)> 
         let orig = expr::add(members.iter().map(|m| m.2.clone()).collect())?;
         let mut steps = Derivation::new();
         steps.push_expr(
-            format!("{orig} telescopes, with antidifference"),
+            rich![&orig, " telescopes, with antidifference"],
             z.clone(),
-            format!(
-                "terms of the form f({n}) − f({n}+m) with f = {}: Σ_(k=lo)^(hi) (f(k) − f(k+m)) keeps only the first and last m values of f",
-                at(0)?
-            ),
+            rich![
+                "terms of the form ",
+                Notation::new(format!("f({n}) − f({n}+m)"), format!("f({n}) - f({n}+m)")),
+                " with ",
+                Notation::new("f", "f"),
+                Op::Eq,
+                at(0)?,
+                ": ",
+                Notation::new(
+                    "Σ_(k=lo)^(hi) (f(k) − f(k+m))",
+                    "\\sum_{k=lo}^{hi} \\left(f(k) - f(k+m)\\right)"
+                ),
+                " keeps only the first and last m values of f"
+            ],
         );
         found.push(Found::new(
             Piece::Anti {

@@ -14,7 +14,8 @@ pub mod verify;
 use self::methods::{Found, Piece};
 use self::shape::{absorb_factorials, collect, poly_coeffs, poly_expr, shape};
 use self::verify::{antidifference_holds, closed_form_holds};
-use crate::math::answer::{names, Notation};
+use crate::math::answer::{names, Notation, Op};
+use crate::math::expr::print::{print, Style};
 use crate::math::expr::{self, subst::expand, subst::subs, Expr, MResult, MathError};
 use crate::math::poly::rational_function;
 use crate::math::sum::hyper;
@@ -107,8 +108,8 @@ fn closed_form_inner(
             // 1 - b^t at b = 1 is 0, the sum there: the formula holds for b = 1 as well.
             if matches!(subs(&s, x, v), Ok(got) if got == *want) {
                 d.push(
-                    format!("the formula also holds for {x} = {v}"),
-                    format!("it gives {want} there, the sum's value"),
+                    rich!["the formula also holds for ", Expr::sym(x), Op::Eq, v],
+                    rich!["it gives ", want, " there, the sum's value"],
                 );
                 continue;
             }
@@ -344,8 +345,25 @@ fn shifted(g: &Expr, n: &str, depth: u32) -> MResult<Option<Vec<Found>>> {
     let z = subs(&z, n, &expr::add(vec![Expr::sym(n), c.clone()])?)?;
     let mut steps = Derivation::new();
     steps.push(
-        format!("with {n} → {n} − ({c}) the term is {f}"),
-        "a symbolic shift of the index: an antidifference Z of the shifted term gives z(n) = Z(n + c)",
+        rich![
+            "with ",
+            Expr::sym(n),
+            Op::To,
+            Notation::new(
+                format!("{n} − ({c})"),
+                format!(
+                    "{} - \\left({}\\right)",
+                    print(&Expr::sym(n), Style::Latex),
+                    print(&c, Style::Latex)
+                )
+            ),
+            " the term is ",
+            &f
+        ],
+        rich![
+            "a symbolic shift of the index: an antidifference Z of the shifted term gives ",
+            Notation::new("z(n) = Z(n + c)", "z(n) = Z(n + c)")
+        ],
     );
     let mut conditions = Vec::new();
     for fd in found {

@@ -12,7 +12,7 @@ pub mod need;
 pub mod tail;
 
 use crate::math::alternation::split_alternation;
-use crate::math::answer::names;
+use crate::math::answer::{names, Notation, Op};
 use crate::math::convergence::{converges, VerdictKind};
 use crate::math::derivation::Derivation;
 use crate::math::expr::{self, Expr, MResult, MathError};
@@ -106,6 +106,30 @@ pub(crate) fn require_convergence(
     }
 }
 
+/// `|a(n)|` in text and LaTeX.
+pub(crate) fn abs_term(n: &str) -> Notation {
+    Notation::new(format!("|a({n})|"), format!("\\left|a({n})\\right|"))
+}
+
+/// `|a(n+1)/a(n)| ≤ ρ` in text and LaTeX.
+pub(crate) fn abs_ratio_le(n: &str, rho: &Q) -> Notation {
+    Notation::new(
+        format!("|a({n}+1)/a({n})| ≤ {rho}"),
+        format!(
+            "\\left|\\frac{{a({n}+1)}}{{a({n})}}\\right| \\le {}",
+            q_tex(rho)
+        ),
+    )
+}
+
+/// LaTeX of a rational number.
+pub(crate) fn q_tex(q: &Q) -> String {
+    crate::math::expr::print::print(
+        &Expr::Num(q.clone()),
+        crate::math::expr::print::Style::Latex,
+    )
+}
+
 fn plan(a: &Expr, n: &str, lo: &Integer) -> MResult<Plan> {
     let mut steps = require_convergence(a, n, |why| unsupported(a, why))?;
     let mut why_not = Vec::new();
@@ -129,7 +153,7 @@ fn plan(a: &Expr, n: &str, lo: &Integer) -> MResult<Plan> {
         match cm::prove(f, n, lo) {
             Ok(why) => {
                 steps.push(
-                    format!("{f} is completely monotone for {n} ≥ {lo}"),
+                    rich![f, " is completely monotone for ", names::at_least(n, lo)],
                     why.join("; "),
                 );
                 let method = Method::Cvz {
@@ -146,12 +170,18 @@ fn plan(a: &Expr, n: &str, lo: &Integer) -> MResult<Plan> {
     if let Some(r) = &ratio {
         if let Some((rho, m)) = tail::geometric(r, lo)? {
             steps.push(
-                format!("a({n}+1)/a({n}) = {}", r.to_expr(n)?),
+                rich![names::term_ratio(n), Op::Eq, r.to_expr(n)?],
                 "the ratio of consecutive terms",
             );
             steps.push(
-                format!("|a({n}+1)/a({n})| ≤ {rho} for every {n} ≥ {m}"),
-                "Sturm's theorem on ρ²·den² − c²·num²",
+                rich![abs_ratio_le(n, &rho), " for every ", names::at_least(n, &m)],
+                rich![
+                    "Sturm's theorem on ",
+                    Notation::new(
+                        "ρ²·den² − c²·num²",
+                        "\\rho^{2} \\mathrm{den}^{2} - c^{2} \\mathrm{num}^{2}"
+                    )
+                ],
             );
             let rec = recurrence_from(r, &m);
             let stop = StopPlan::Geometric { rho, m };
@@ -164,7 +194,7 @@ fn plan(a: &Expr, n: &str, lo: &Integer) -> MResult<Plan> {
         match cm::prove(a, n, lo) {
             Ok(why) => {
                 steps.push(
-                    format!("{a} is completely monotone for {n} ≥ {lo}"),
+                    rich![a, " is completely monotone for ", names::at_least(n, lo)],
                     why.join("; "),
                 );
                 let shape = match cm::power_terms(a, n) {
@@ -172,7 +202,14 @@ fn plan(a: &Expr, n: &str, lo: &Integer) -> MResult<Plan> {
                     None => match em::integral(a, n)? {
                         Ok(integral) => {
                             steps.push(
-                                format!("∫ from {n} to ∞ of the term = {integral}"),
+                                rich![
+                                    Notation::new(
+                                        format!("∫ from {n} to ∞ of the term"),
+                                        format!("\\int_{{{n}}}^{{\\infty}} \\text{{the term}}")
+                                    ),
+                                    Op::Eq,
+                                    &integral
+                                ],
                                 "an exact antiderivative that vanishes at ∞",
                             );
                             Shape::Taylor {
@@ -192,7 +229,13 @@ fn plan(a: &Expr, n: &str, lo: &Integer) -> MResult<Plan> {
     if let Some((f, _)) = &magnitude {
         if let Some((m, why)) = shrinking_from(f, ratio.as_ref(), n, lo)? {
             steps.push(
-                format!("|a({n})| = {f} is non-increasing for {n} ≥ {m}"),
+                rich![
+                    abs_term(n),
+                    Op::Eq,
+                    f,
+                    " is non-increasing for ",
+                    names::at_least(n, &m)
+                ],
                 why,
             );
             let stop = StopPlan::Alternating(m);

@@ -5,12 +5,15 @@
 use super::alt::term;
 use super::shrinking_from;
 use super::tail::{self, below, ratio_of};
+use super::{abs_ratio_le, abs_term, q_tex};
 use super::{cm, em};
 use crate::math::alternation::split_alternation;
+use crate::math::answer::{names, Notation, Op};
 use crate::math::derivation::Derivation;
 use crate::math::expr::{self, subst::subs, Expr, MResult, MathError};
 use crate::math::float;
 use crate::math::number::Q;
+use crate::rich;
 use rug::Integer;
 
 /// Doublings of the search before giving up (N up to about 2^400).
@@ -80,17 +83,35 @@ pub(crate) fn terms_needed(
             })?
             .ok_or_else(|| not_found(eps))?;
             let k = Integer::from(lo + &big_n);
+            let (last, ap) = (Integer::from(&k - 1u32), approx(a, n, &k));
             steps.push(
-                format!("|a({n})| = {f} is non-increasing for {n} ≥ {from}"),
+                rich![
+                    abs_term(n),
+                    Op::Eq,
+                    &f,
+                    " is non-increasing for ",
+                    names::at_least(n, &from)
+                ],
                 why,
             );
             steps.push(
-                format!(
-                    "keep {big_n} term(s) ({n} = {lo} … {}); the first omitted term |a({k})| ≈ {} < {eps}",
-                    Integer::from(&k - 1u32),
-                    approx(a, n, &k)
-                ),
-                "alternating series estimation theorem: |error| ≤ the first omitted term",
+                rich![
+                    format!("keep {big_n} term(s) ("),
+                    Notation::new(
+                        format!("{n} = {lo} … {last}"),
+                        format!("{n} = {lo}, \\ldots, {last}")
+                    ),
+                    "); the first omitted term ",
+                    Notation::new(
+                        format!("|a({k})| ≈ {ap} < {eps}"),
+                        format!("\\left|a({k})\\right| \\approx {ap} < {}", q_tex(eps))
+                    )
+                ],
+                rich![
+                    "alternating series estimation theorem: ",
+                    Notation::new("|error| ≤", "|\\text{error}| \\le"),
+                    " the first omitted term"
+                ],
             );
             return Ok((big_n, steps));
         }
@@ -106,19 +127,45 @@ pub(crate) fn terms_needed(
             })?
             .ok_or_else(|| not_found(eps))?;
             let k = Integer::from(lo + &big_n);
+            let ap = approx(a, n, &k);
             steps.push(
-                format!(
-                    "|a({n}+1)/a({n})| ≤ {rho} for every {n} ≥ {m}, with a({n}+1)/a({n}) = {}",
+                rich![
+                    abs_ratio_le(n, &rho),
+                    " for every ",
+                    names::at_least(n, &m),
+                    ", with ",
+                    names::term_ratio(n),
+                    Op::Eq,
                     r.to_expr(n)?
-                ),
-                "Sturm's theorem on ρ²·den² − c²·num²",
+                ],
+                rich![
+                    "Sturm's theorem on ",
+                    Notation::new(
+                        "ρ²·den² − c²·num²",
+                        "\\rho^{2} \\mathrm{den}^{2} - c^{2} \\mathrm{num}^{2}"
+                    )
+                ],
             );
             steps.push(
-                format!(
-                    "keep {big_n} term(s); the tail is at most |a({k})|/(1 − {rho}) ≈ {}/{factor} < {eps}",
-                    approx(a, n, &k)
-                ),
-                "geometric tail: Σ_{j≥0} |a(N)|·ρ^j = |a(N)|/(1 − ρ)",
+                rich![
+                    format!("keep {big_n} term(s); the tail is at most "),
+                    Notation::new(
+                        format!("|a({k})|/(1 − {rho}) ≈ {ap}/{factor} < {eps}"),
+                        format!(
+                            "\\frac{{\\left|a({k})\\right|}}{{1 - {}}} \\approx \\frac{{{ap}}}{{{}}} < {}",
+                            q_tex(&rho),
+                            q_tex(&factor),
+                            q_tex(eps)
+                        )
+                    )
+                ],
+                rich![
+                    "geometric tail: ",
+                    Notation::new(
+                        "Σ_{j≥0} |a(N)|·ρ^j = |a(N)|/(1 − ρ)",
+                        "\\sum_{j \\ge 0} |a(N)| \\rho^{j} = \\frac{|a(N)|}{1 - \\rho}"
+                    )
+                ],
             );
             return Ok((big_n, steps));
         }
@@ -140,16 +187,35 @@ pub(crate) fn terms_needed(
         .ok_or_else(|| not_found(eps))?;
         let x = Integer::from(lo + &big_n) - 1u32;
         steps.push(
-            format!("{a} is positive and non-increasing for {n} ≥ {lo}"),
+            rich![
+                a,
+                " is positive and non-increasing for ",
+                names::at_least(n, lo)
+            ],
             why.join("; "),
         );
         steps.push(
-            format!(
-                "keep {big_n} term(s); the tail is at most ∫ from {x} to ∞ = {} ≈ {} < {eps}",
+            rich![
+                format!("keep {big_n} term(s); the tail is at most "),
+                Notation::new(
+                    format!("∫ from {x} to ∞"),
+                    format!("\\int_{{{x}}}^{{\\infty}} f")
+                ),
+                Op::Eq,
                 subs(&integral, n, &Expr::Num(Q::from_integer(x.clone())))?,
-                approx(&integral, n, &x)
-            ),
-            "integral test: Σ_{n≥N+1} f(n) ≤ ∫_N^∞ f for a non-increasing f",
+                Notation::new(
+                    format!(" ≈ {} < {eps}", approx(&integral, n, &x)),
+                    format!(" \\approx {} < {}", approx(&integral, n, &x), q_tex(eps))
+                )
+            ],
+            rich![
+                "integral test: ",
+                Notation::new(
+                    "Σ_{n≥N+1} f(n) ≤ ∫_N^∞ f",
+                    "\\sum_{n \\ge N+1} f(n) \\le \\int_{N}^{\\infty} f"
+                ),
+                " for a non-increasing f"
+            ],
         );
         return Ok((big_n, steps));
     }

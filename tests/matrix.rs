@@ -176,6 +176,21 @@ fn the_neumann_example() {
         .contains("λ^3 - 2"));
 }
 
+/// SEEDS B1(f): (I + p·pᵀ)^k = I + ((1 + ‖p‖²)^k − 1)/‖p‖² · p·pᵀ, with p symbolic; a shear
+/// I + u·vᵀ with vᵀu = 0 gives I + k·u·vᵀ.
+#[test]
+fn identity_plus_rank_one_powers() {
+    let got = ok("p = [p1, p2]\n(identity(2) + outer(p, p))^k");
+    let want =
+        ok("p = [p1, p2]\nidentity(2) + ((1 + p1^2 + p2^2)^k - 1)/(p1^2 + p2^2)*outer(p, p)");
+    assert_eq!(got, want);
+    assert_eq!(ok("[[1, 2], [0, 1]]^k"), "[[1, 2*k], [0, 1]]");
+    assert_eq!(
+        ok("[[2, 1], [1, 2]]^k"),
+        "[[1/2 + 3^k/2, 3^k/2 - 1/2], [3^k/2 - 1/2, 1/2 + 3^k/2]]"
+    );
+}
+
 fn matrix(entries: &[i64], n: usize) -> String {
     let rows: Vec<String> = entries
         .chunks(n)

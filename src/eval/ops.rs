@@ -283,7 +283,8 @@ fn matpow(a: Vec<Vec<Expr>>, n: &Expr, span: Span) -> EResult<Vec<Vec<Expr>>> {
     Ok(result)
 }
 
-/// `A^k` for a symbolic `k`, by Sylvester's formula when A is rational with distinct
+/// `A^k` for a symbolic `k`: for A = I + u·vᵀ (symbolic entries allowed) by
+/// (u·vᵀ)² = (vᵀu)·u·vᵀ, otherwise by Sylvester's formula when A is rational with distinct
 /// rational eigenvalues (none of them 0, so the formula holds for every k ≥ 0).
 fn symbolic_matpow(a: &[Vec<Expr>], k: &Expr, span: Span) -> EResult<Vec<Vec<Expr>>> {
     let refuse = |why: &str| {
@@ -293,13 +294,22 @@ fn symbolic_matpow(a: &[Vec<Expr>], k: &Expr, span: Span) -> EResult<Vec<Vec<Exp
         )
         .with_help("give the exponent a value, or see ssm_kernel for kernels C·A^(ℓ−1)·B")
     };
+    // I + u·vᵀ, symbolic entries allowed.
+    if let Some((u, v)) = crate::math::linalg::rank_one::identity_plus_rank_one(a)
+        .map_err(|e| EvalError::math(e, span))?
+    {
+        return crate::math::linalg::rank_one::power(&u, &v, k)
+            .map_err(|e| EvalError::math(e, span));
+    }
     let mut rows = Vec::with_capacity(a.len());
     for r in a {
         let mut row = Vec::with_capacity(r.len());
         for e in r {
             match e.as_num() {
                 Some(q) => row.push(q.clone()),
-                None => return Err(refuse("its entries are symbolic")),
+                None => return Err(refuse(
+                    "its entries are symbolic and it is not the identity plus a rank-one matrix",
+                )),
             }
         }
         rows.push(row);

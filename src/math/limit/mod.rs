@@ -416,4 +416,3 @@ fn with_alt(c: &Expr, a: &Expr, n: &str) -> Result<Expr, Fail> {
         expr::mul(vec![a.clone(), alt])?,
     ])?)
 }
-

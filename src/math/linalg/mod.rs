@@ -5,6 +5,7 @@
 
 pub mod eigen;
 mod power;
+pub mod rank_one;
 mod square;
 
 pub use power::Spectral;

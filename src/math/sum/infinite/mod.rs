@@ -387,4 +387,3 @@ fn by_factorial(g: &Geo, n: &str) -> MResult<Found> {
     );
     Ok(Some((v, Integer::new(), d)))
 }
-

@@ -191,6 +191,46 @@ fn identity_plus_rank_one_powers() {
     );
 }
 
+/// Symbolic inverses by the adjugate (ridge: XᵀX + λI), and the Neumann truncations of A9
+/// approaching (I − A)⁻¹ with errors that decrease.
+#[test]
+fn symbolic_inverses_and_neumann_truncations() {
+    let Value::Matrix(inv) = value("inverse([[a, b], [c, d]])") else {
+        panic!("not a matrix")
+    };
+    // At (a, b, c, d) = (2, 1, 7, 4) it is the inverse [[4, -1], [-7, 2]].
+    let point = [("a", 2), ("b", 1), ("c", 7), ("d", 4)];
+    let want = [[4, -1], [-7, 2]];
+    for (row, wrow) in inv.iter().zip(want) {
+        for (e, w) in row.iter().zip(wrow) {
+            let v = point
+                .iter()
+                .fold(e.clone(), |e, (x, q)| subs(&e, x, &Expr::int(*q)).unwrap());
+            assert_eq!(v, Expr::int(w));
+        }
+    }
+    let mut s = Session::new();
+    let out = s
+        .run_collect("<ridge>", "inverse([[10 + λ, 14], [14, 20 + λ]])")
+        .unwrap();
+    assert_eq!(
+        out[0].steps.conditions,
+        vec!["4 + 30*λ + λ^2 ≠ 0".to_string()]
+    );
+    let a = "[[0.20, 0.05], [-0.10, 0.15]]";
+    let mut last = None;
+    for k in [0, 1, 2, 4, 8] {
+        let err = ok(&format!(
+            "A = {a}\nN(norm(inverse(identity(2) - A) - neumann(A, {k})), 10)"
+        ));
+        let v: f64 = err.trim_start_matches("≈ ").parse().unwrap();
+        if let Some(prev) = last {
+            assert!(v < prev, "the error at k = {k} ({v}) is not below {prev}");
+        }
+        last = Some(v);
+    }
+}
+
 fn matrix(entries: &[i64], n: usize) -> String {
     let rows: Vec<String> = entries
         .chunks(n)

@@ -81,7 +81,7 @@ pub const RANK: Builtin = builtin_const(
 pub const INVERSE: Builtin = builtin_const(
     "inverse",
     "inverse(A)",
-    "the exact inverse of a rational square matrix; a singular one is an error naming the dependency among its rows",
+    "the exact inverse: Gauss–Jordan over Q (a singular matrix is an error naming the dependency among its rows), the adjugate for symbolic entries up to 4 × 4",
     "inverse([[2, 1], [7, 4]]) → [[4, -1], [-7, 2]]",
     inverse_cmd,
 );
@@ -359,9 +359,92 @@ fn dependency_text(c: &[Q]) -> String {
     s
 }
 
+/// Largest symbolic matrix inverted by its adjugate.
+const MAX_SYMBOLIC_INVERSE: usize = 4;
+
+/// The inverse of a symbolic matrix as adj(A)/det(A), with det A ≠ 0 as its condition.
+fn symbolic_inverse(ev: &mut Evaluator, rows: &[Vec<Expr>], args: &Args) -> EResult<Value> {
+    let span = args.span();
+    let math = |e| EvalError::math(e, span);
+    let n = rows.len();
+    if n > MAX_SYMBOLIC_INVERSE {
+        return Err(EvalError::new(
+            format!("the inverse of a {n} × {n} matrix with symbolic entries is not available yet"),
+            span,
+        )
+        .with_note(format!(
+            "sigma inverts symbolic matrices up to {MAX_SYMBOLIC_INVERSE} × {MAX_SYMBOLIC_INVERSE} by the adjugate"
+        )));
+    }
+    let det = minors_det(rows, ev, span)?;
+    if det.is_zero() {
+        return Err(EvalError::new(
+            "the matrix is singular: its determinant is 0 for every value of its symbols",
+            args.span_of(0),
+        ));
+    }
+    let minor = |i: usize, j: usize| -> Vec<Vec<Expr>> {
+        rows.iter()
+            .enumerate()
+            .filter(|(r, _)| *r != i)
+            .map(|(_, row)| {
+                row.iter()
+                    .enumerate()
+                    .filter(|(c, _)| *c != j)
+                    .map(|(_, e)| e.clone())
+                    .collect()
+            })
+            .collect()
+    };
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let mut row = Vec::with_capacity(n);
+        for j in 0..n {
+            // (A⁻¹)_ij = (−1)^(i+j)·M_ji / det A
+            let cof = if n == 1 {
+                Expr::one()
+            } else {
+                minors_det(&minor(j, i), ev, span)?
+            };
+            let sign = if (i + j) % 2 == 0 { 1 } else { -1 };
+            row.push(
+                expr::div(
+                    expr::mul(vec![Expr::int(sign), cof]).map_err(math)?,
+                    det.clone(),
+                )
+                .map_err(math)?,
+            );
+        }
+        out.push(row);
+    }
+    ev.steps.push(
+        rich![Notation::new("det A", "\\det A"), Op::Eq, &det],
+        "expansion by minors",
+    );
+    ev.steps.push(
+        rich![
+            Notation::new("A⁻¹", "A^{-1}"),
+            Op::Eq,
+            Notation::new("adj(A)/det A", "\\operatorname{adj}(A)/\\det A")
+        ],
+        "the adjugate: (A⁻¹)_ij = (−1)^(i+j)·M_ji / det A, with M_ji the minor without row j and column i",
+    );
+    if det.as_num().is_none() {
+        ev.steps.push_condition(
+            format!("{det} ≠ 0"),
+            "the inverse exists exactly where det A ≠ 0",
+        );
+    }
+    Ok(Value::Matrix(out))
+}
+
 fn inverse_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     let span = args.span();
-    let m = rational(square(args, "the inverse")?, "the inverse", span)?;
+    let rows = square(args, "the inverse")?;
+    if rows.iter().flatten().any(|e| e.as_num().is_none()) {
+        return symbolic_inverse(ev, rows, args);
+    }
+    let m = rational(rows, "the inverse", span)?;
     match m.inverse().map_err(|e| EvalError::math(e, span))? {
         Ok(inv) => {
             ev.steps.push(

@@ -277,6 +277,7 @@ pub static BUILTINS: &[Builtin] = &[
     linear::SPECTRAL_RADIUS,
     kernel::SSM_KERNEL,
     updates::SHERMAN_MORRISON,
+    updates::NEUMANN,
 ];
 
 /// The builtin called `name`, if any.

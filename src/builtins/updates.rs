@@ -1,6 +1,7 @@
 //! Rank-one updates of an inverse (SEEDS B4(e)): `sherman_morrison(Minv, u, v)` gives
 //! (M + u·vᵀ)⁻¹ from M⁻¹ in O(n²) by M⁻¹ − (M⁻¹u)(vᵀM⁻¹)/(1 + vᵀM⁻¹u), exactly, with symbolic
-//! entries allowed; a zero denominator (the update is singular) is an error.
+//! entries allowed; a zero denominator (the update is singular) is an error. And the truncated
+//! Neumann series `neumann(A, k)` = I + A + … + A^k (SEEDS A9).
 
 use super::args::{req, Args, Kind};
 use super::{Builtin, Impl};
@@ -125,4 +126,74 @@ fn sm_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
         "Sherman–Morrison: two matrix–vector products and an outer product, O(n²)",
     );
     Ok(Value::Matrix(out))
+}
+
+pub const NEUMANN: Builtin = Builtin {
+    name: "neumann",
+    signature: "neumann(A, k)",
+    summary:
+        "the truncated Neumann series I + A + … + A^k, exactly; with ρ(A) < 1 it tends to (I − A)⁻¹",
+    example: "neumann([[0, 1/2], [0, 0]], 3) → [[1, 1/2], [0, 1]]",
+    forms: &[&[
+        req(Kind::Value),
+        req(Kind::Order {
+            what: "the number of terms",
+            max: 100_000,
+        }),
+    ]],
+    imp: Impl::Command(neumann_cmd),
+};
+
+fn neumann_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
+    let span = args.span();
+    let a = match args.value(0) {
+        Value::Matrix(rows) if rows.iter().all(|r| r.len() == rows.len()) => rows.clone(),
+        _ => {
+            return Err(EvalError::new(
+                "neumann needs a square matrix",
+                args.span_of(0),
+            ))
+        }
+    };
+    let n = a.len();
+    let k = args.order(1);
+    let identity: Vec<Vec<Expr>> = (0..n)
+        .map(|i| (0..n).map(|j| Expr::int((i == j) as i64)).collect())
+        .collect();
+    let mut sum = identity.clone();
+    let mut power = identity;
+    for _ in 0..k {
+        ev.check_interrupt(span)?;
+        power = (0..n)
+            .map(|i| {
+                (0..n)
+                    .map(|j| {
+                        lin(
+                            (0..n)
+                                .map(|m| prod(&power[i][m], &a[m][j], span))
+                                .collect::<EResult<_>>()?,
+                            span,
+                        )
+                    })
+                    .collect::<EResult<Vec<_>>>()
+            })
+            .collect::<EResult<_>>()?;
+        for (srow, prow) in sum.iter_mut().zip(&power) {
+            for (s, p) in srow.iter_mut().zip(prow) {
+                *s = lin(vec![s.clone(), p.clone()], span)?;
+            }
+        }
+    }
+    ev.steps.push(
+        rich![
+            Notation::new(format!("S_{k}"), format!("S_{{{k}}}")),
+            Op::Eq,
+            Notation::new(
+                format!("I + A + … + A^{k}"),
+                format!("I + A + \\cdots + A^{{{k}}}")
+            )
+        ],
+        "each power is the previous one times A, exactly; (I − A)·S_k = I − A^(k+1)",
+    );
+    Ok(Value::Matrix(sum))
 }

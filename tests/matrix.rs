@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 use sigma::builtins::BUILTINS;
 use sigma::eval::value::Value;
-use sigma::math::expr::subst::subs;
+use sigma::math::expr::subst::{expand, subs};
 use sigma::math::Expr;
 use sigma::render::text;
 use sigma::session::{OutcomeKind, Session};
@@ -229,6 +229,28 @@ fn symbolic_inverses_and_neumann_truncations() {
         }
         last = Some(v);
     }
+}
+
+/// A·V = V·diag(λ) for the eigenvector matrix V, rational and surd eigenvalues alike; a
+/// defective matrix has fewer columns.
+#[test]
+fn eigenvectors_diagonalise() {
+    for a in [
+        "[[2, 1], [1, 2]]",
+        "[[1, 1], [1, 0]]",
+        "[[0.7, 0.1], [0.2, 0.6]]",
+        "[[2, 0, 0], [0, 3, 4], [0, 4, 9]]",
+    ] {
+        let Value::Matrix(d) = value(&format!(
+            "A = {a}\nA*eigenvectors(A) - eigenvectors(A)*diag(eigenvalues(A))"
+        )) else {
+            panic!("{a}: not a matrix")
+        };
+        for e in d.iter().flatten() {
+            assert_eq!(expand(e).unwrap(), Expr::zero(), "{a}: {e}");
+        }
+    }
+    assert_eq!(ok("eigenvectors([[1, 1], [0, 1]])"), "[[1], [0]]");
 }
 
 fn matrix(entries: &[i64], n: usize) -> String {

@@ -390,3 +390,96 @@ fn spectral_radius_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     );
     Ok(Value::Expr(rho))
 }
+
+pub const EIGENVECTORS: Builtin = Builtin {
+    name: "eigenvectors",
+    signature: "eigenvectors(A)",
+    summary: "a basis of eigenvectors as the columns of a matrix, in the order of eigenvalues(A): exact for rational eigenvalues (the nullspace of A − λI) and for the surd pairs of a 2 × 2 matrix",
+    example: "eigenvectors([[2, 1], [1, 2]]) → [[-1, 1], [1, 1]]",
+    forms: super::matrix::MATRIX,
+    imp: Impl::Command(eigenvectors_cmd),
+};
+
+fn eigenvectors_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
+    let span = args.span();
+    let math = |e| EvalError::math(e, span);
+    let rows = square(args, "the eigenvectors")?.to_vec();
+    let e = eigen_of(ev, args, "the eigenvectors")?;
+    let m = rational(&rows, "the eigenvectors", span)?;
+    let n = rows.len();
+    let mut real: Vec<Expr> = Vec::new();
+    for x in &e {
+        match x {
+            eigen::Eigen::Real(v, _) => real.push(v.clone()),
+            eigen::Eigen::Complex { re, im, .. } => {
+                return Err(EvalError::new(
+                    "this matrix has complex eigenvalues, which sigma cannot write as values yet",
+                    args.span_of(0),
+                )
+                .with_note(format!("they are {re} ± ({im})·i")))
+            }
+        }
+    }
+    real.sort_by(|a, b| {
+        crate::math::float::sign::cmp_const(a, b).unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let mut columns: Vec<Vec<Expr>> = Vec::new();
+    for lambda in &real {
+        if let Some(q) = lambda.as_num() {
+            let mut shifted = m.rows().to_vec();
+            for (i, row) in shifted.iter_mut().enumerate() {
+                row[i] = row[i].sub(q);
+            }
+            let basis = crate::math::linalg::Matrix::new(shifted, n)
+                .ok_or_else(|| EvalError::new("the rows differ in length", span))?
+                .nullspace()
+                .map_err(math)?;
+            for v in basis {
+                columns.push(v.into_iter().map(Expr::Num).collect());
+            }
+        } else if n == 2 {
+            // (A − λI)v = 0 for 2 × 2: v = (b, λ − a) when b ≠ 0, else (λ − d, c).
+            let (a, b, c, d) = (&rows[0][0], &rows[0][1], &rows[1][0], &rows[1][1]);
+            let v = if !b.is_zero() {
+                vec![
+                    b.clone(),
+                    expr::sub(lambda.clone(), a.clone()).map_err(math)?,
+                ]
+            } else {
+                vec![
+                    expr::sub(lambda.clone(), d.clone()).map_err(math)?,
+                    c.clone(),
+                ]
+            };
+            columns.push(v);
+        } else {
+            return Err(EvalError::new(
+                "eigenvectors for irrational eigenvalues of matrices beyond 2 × 2 are not available yet",
+                args.span_of(0),
+            ));
+        }
+    }
+    ev.steps.push(
+        rich![
+            "for each eigenvalue ",
+            Notation::new("λ", "\\lambda"),
+            ", a basis of the nullspace of ",
+            Notation::new("A − λ·I", "A - \\lambda I")
+        ],
+        "eigenvectors are the non-zero solutions of (A − λI)v = 0",
+    );
+    if columns.len() < n {
+        ev.steps.push(
+            format!(
+                "only {} independent eigenvector(s) for a {n} × {n} matrix: it is not diagonalisable",
+                columns.len()
+            ),
+            "a repeated eigenvalue with fewer eigenvectors than its multiplicity",
+        );
+    }
+    Ok(Value::Matrix(
+        (0..n)
+            .map(|i| columns.iter().map(|c| c[i].clone()).collect())
+            .collect(),
+    ))
+}

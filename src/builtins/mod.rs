@@ -275,6 +275,7 @@ pub static BUILTINS: &[Builtin] = &[
     linear::NORM,
     linear::EIGENVALUES,
     linear::SPECTRAL_RADIUS,
+    linear::EIGENVECTORS,
     kernel::SSM_KERNEL,
     updates::SHERMAN_MORRISON,
     updates::NEUMANN,

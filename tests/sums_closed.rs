@@ -57,7 +57,8 @@ fn geometric_states_its_condition() {
     let (_, d) = closed_form(&parse("r^n"), "n", &Expr::int(0), &parse("N"))
         .unwrap()
         .unwrap();
-    assert_eq!(d.conditions, vec!["r ≠ 1".to_string()]);
+    let conditions: Vec<String> = d.conditions.iter().map(|c| c.to_string()).collect();
+    assert_eq!(conditions, vec!["r ≠ 1".to_string()]);
     assert!(
         d.steps
             .iter()
@@ -74,7 +75,8 @@ fn geometric_states_its_condition() {
     let (_, d) = closed_form(&parse("r^n"), "n", &Expr::int(1), &parse("N"))
         .unwrap()
         .unwrap();
-    assert_eq!(d.conditions, vec!["r ≠ 1".to_string()]);
+    let conditions: Vec<String> = d.conditions.iter().map(|c| c.to_string()).collect();
+    assert_eq!(conditions, vec!["r ≠ 1".to_string()]);
 }
 
 #[test]

@@ -251,7 +251,7 @@ fn kernel_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
         "the kernel term for ℓ ≥ 1 (K_0 = D)",
     );
     ev.steps.push_condition(
-        format!("{l} ≥ 1"),
+        rich![&l, Op::Ge, Expr::one()],
         "K_0 = D is the only term with another form",
     );
     Ok(Value::Expr(closed))

@@ -431,7 +431,7 @@ fn symbolic_inverse(ev: &mut Evaluator, rows: &[Vec<Expr>], args: &Args) -> ERes
     );
     if det.as_num().is_none() {
         ev.steps.push_condition(
-            format!("{det} ≠ 0"),
+            rich![&det, Op::Ne, Expr::zero()],
             "the inverse exists exactly where det A ≠ 0",
         );
     }

@@ -92,7 +92,7 @@ fn sm_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     }
     if d.as_num().is_none() {
         ev.steps.push_condition(
-            format!("{d} ≠ 0"),
+            rich![&d, Op::Ne, Expr::zero()],
             "the update is invertible only where 1 + vᵀM⁻¹u ≠ 0",
         );
     }

@@ -21,9 +21,9 @@ pub struct Step {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Derivation {
     pub steps: Vec<Step>,
-    /// Conditions the answer depends on ("|r| < 1"), shown with the answer itself, not only
+    /// Conditions the answer depends on (|r| < 1), shown with the answer itself, not only
     /// among the steps: a value that holds only under a condition never appears without it.
-    pub conditions: Vec<String>,
+    pub conditions: Vec<Rich>,
 }
 
 impl Derivation {
@@ -48,9 +48,9 @@ impl Derivation {
         });
     }
     /// Records a condition the answer holds under, and a step saying why it is needed.
-    pub fn push_condition(&mut self, condition: impl Into<String>, reason: impl Into<Rich>) {
+    pub fn push_condition(&mut self, condition: impl Into<Rich>, reason: impl Into<Rich>) {
         let c = condition.into();
-        self.push(format!("valid for {c}"), reason);
+        self.push(Rich::text("valid for ").and(&c), reason);
         if !self.conditions.contains(&c) {
             self.conditions.push(c);
         }

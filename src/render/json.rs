@@ -36,7 +36,13 @@ pub fn outcome(o: &Outcome) -> Json {
         "input": o.input,
         "line": o.line,
         "steps": steps(&o.steps),
-        "conditions": o.steps.conditions,
+        "conditions": o.steps.conditions.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
+        "conditions_latex": o
+            .steps
+            .conditions
+            .iter()
+            .map(super::rich::tex_inline)
+            .collect::<Vec<_>>(),
     });
     let fields: Json = match &o.kind {
         OutcomeKind::Heading(h) => {

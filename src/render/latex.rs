@@ -128,9 +128,15 @@ pub fn conditions(o: &crate::outcome::Outcome) -> String {
     if o.steps.conditions.is_empty() {
         return String::new();
     }
+    let parts: Vec<String> = o
+        .steps
+        .conditions
+        .iter()
+        .map(super::rich::tex_math)
+        .collect();
     format!(
-        " \\quad \\text{{(valid for {})}}",
-        super::escape::tex_text(&o.steps.conditions.join(" and "))
+        " \\quad \\text{{(valid for }}{}\\text{{)}}",
+        parts.join("\\text{ and }")
     )
 }
 

@@ -16,7 +16,12 @@ pub fn outcome(o: &Outcome, steps: bool) -> String {
             } else {
                 format!(
                     " (valid for {})",
-                    super::escape::markdown(&o.steps.conditions.join(" and "))
+                    o.steps
+                        .conditions
+                        .iter()
+                        .map(super::rich::markdown)
+                        .collect::<Vec<_>>()
+                        .join(" and ")
                 )
             }
         ),

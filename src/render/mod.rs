@@ -67,7 +67,12 @@ pub fn outcome_text(o: &Outcome, steps: bool) -> String {
     if !o.steps.conditions.is_empty() {
         s.push_str(&format!(
             "  (valid for {})",
-            o.steps.conditions.join(" and ")
+            o.steps
+                .conditions
+                .iter()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join(" and ")
         ));
     }
     if steps && !o.steps.is_empty() {

@@ -174,6 +174,15 @@ pub mod names {
     pub fn sigma() -> Notation {
         Notation::new("Σ ", "\\sum ")
     }
+    /// `|e| < 1`, the condition of a geometric ratio.
+    pub fn abs_below_one(e: &crate::math::Expr) -> super::Rich {
+        super::Rich::new()
+            .and(Notation::new("|", "\\left|"))
+            .and(e)
+            .and(Notation::new("|", "\\right|"))
+            .and(super::super::Op::Lt)
+            .and(crate::math::Expr::one())
+    }
     /// `Σ_(n=lo)^(hi)` (text) and `\sum_{n=lo}^{hi}` (LaTeX).
     pub fn sigma_range(n: &str, lo: &crate::math::Expr, hi: &crate::math::Expr) -> Notation {
         use crate::math::expr::print::{print, Style};

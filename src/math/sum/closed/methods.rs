@@ -41,7 +41,7 @@ pub enum Piece {
 /// gives that value anyway needs no condition.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Condition {
-    pub text: String,
+    pub text: crate::math::answer::Rich,
     pub why: String,
     pub unless: Option<(String, Expr, Expr)>,
 }
@@ -110,7 +110,7 @@ impl Found {
                         _ => (at_one, None),
                     };
                     conditions.push(Condition {
-                        text: format!("{rho} ≠ 1"),
+                        text: rich![&rho, Op::Ne, Expr::one()],
                         why: format!(
                             "the formula divides by {rho} − 1; when {rho} = 1 the sum is {at_one}"
                         ),
@@ -405,7 +405,7 @@ pub fn poly_geometric(g: &Expr, n: &str) -> MResult<Option<Found>> {
     let shown = if flip { sigma } else { rho };
     if !shown.is_constant() {
         found.conditions.push(Condition {
-            text: format!("{shown} ≠ 1"),
+            text: rich![&shown, Op::Ne, Expr::one()],
             why: format!("the formula divides by a power of {shown} − 1"),
             unless: None,
         });

@@ -236,11 +236,11 @@ pub fn by_antidifference(a: &Expr, n: &str, lo: &Expr) -> MResult<Option<(Expr, 
             return Ok(None);
         }
         d.push_condition(
-            format!("|{}| < 1", show(&g.rho)),
+            names::abs_below_one(&g.rho),
             format!("{}^{n}·(a polynomial in {n}) → 0 only then", show(&g.rho)),
         );
         // |ρ| < 1 implies ρ ≠ 1.
-        let implied = format!("{} ≠ 1", show(&g.rho));
+        let implied = rich![&g.rho, Op::Ne, Expr::one()];
         d.conditions.retain(|c| *c != implied);
         Expr::zero()
     };
@@ -277,7 +277,7 @@ fn geometric(g: &Geo, n: &str, lo: &Integer, kind: Rho) -> MResult<Option<(Expr,
     match kind {
         Rho::Inside => {}
         Rho::Symbolic => d.push_condition(
-            format!("|{}| < 1", show(&g.rho)),
+            names::abs_below_one(&g.rho),
             "a geometric series converges exactly when its ratio has modulus below 1",
         ),
         _ => return Ok(None),

@@ -130,13 +130,13 @@ fn power_family(
     };
     if !s.is_constant() && matches!(kind, Rho::One | Rho::MinusOne) {
         d.push_condition(
-            format!("{} > {}", show(s), if kind == Rho::One { 1 } else { 0 }),
+            rich![s, Op::Gt, Expr::int(if kind == Rho::One { 1 } else { 0 })],
             "the series converges only there",
         );
     }
     if kind == Rho::Symbolic {
         d.push_condition(
-            format!("|{}| < 1", show(rho)),
+            names::abs_below_one(rho),
             "the series converges for |ρ| < 1 (and diverges for |ρ| > 1)",
         );
     }

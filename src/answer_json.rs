@@ -123,7 +123,7 @@ fn limit(j: &Json) -> R<Limit> {
                 }
             })?;
             Ok(Limit::DoesNotExist(NoLimit {
-                reason: string(j, "reason")?,
+                reason: rich(field(j, "reason")?)?,
                 points: array(j, "limit_points")?
                     .iter()
                     .map(expr)

@@ -4,7 +4,7 @@
 use super::rich::{json as rich_json, notation_json, tex_math};
 use super::{escape, latex, text};
 use crate::math::answer::{
-    Endpoint, GeneralTerm, Inclusion, Interval, IntervalSet, Quantity, TestReport, Verdict,
+    Endpoint, GeneralTerm, Inclusion, Interval, IntervalSet, Quantity, Rich, TestReport, Verdict,
 };
 use crate::math::limit::Limit;
 use crate::math::Expr;
@@ -45,7 +45,7 @@ fn limit_json(l: &Limit) -> Json {
     match l {
         Limit::DoesNotExist(no) => json!({
             "limit": "does_not_exist",
-            "reason": no.reason,
+            "reason": rich_json(&no.reason),
             "limit_points": no.points.iter().map(expr_json).collect::<Vec<_>>(),
             "bounds": no.bounds.as_ref().map(|(a, b)| vec![expr_json(a), expr_json(b)]),
         }),
@@ -205,6 +205,9 @@ pub fn latex_value(v: &crate::eval::value::Value) -> Option<String> {
     Some(match v {
         Value::Verdict(x) => verdict_tex(x),
         Value::TestReport(x) => tex_math(&x.reason),
+        Value::Limit(Limit::DoesNotExist(no)) => {
+            tex_math(&Rich::text("does not exist: ").and(&no.reason))
+        }
         Value::Limit(x) => format!("\\text{{{}}}", escape::tex_text(&x.describe())),
         Value::IntervalSet(x) => interval_set_tex(x),
         Value::Term(x) => term_tex(x),
@@ -223,6 +226,9 @@ pub fn prose(v: &crate::eval::value::Value, markdown: bool) -> Option<String> {
     Some(match v {
         Value::Verdict(x) => inline(&x.summary()),
         Value::TestReport(x) => inline(&x.reason),
+        Value::Limit(Limit::DoesNotExist(no)) => {
+            inline(&Rich::text("does not exist: ").and(&no.reason))
+        }
         Value::Limit(x) => inline(&Rich::text(x.describe())),
         Value::IntervalSet(x) => {
             let set = x.intervals.iter().map(interval_tex).collect::<Vec<_>>();

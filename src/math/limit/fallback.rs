@@ -50,7 +50,7 @@ fn oscillation(a: &Expr, n: &str, d: &mut Derivation) -> Result<Option<Limit>, M
         );
         d.push(rich![a, " oscillates without converging"], why.clone());
         return Ok(Some(Limit::DoesNotExist(NoLimit {
-            reason: why,
+            reason: Rich::text(why),
             points: Vec::new(),
             bounds: Some((Expr::int(-1), Expr::one())),
         })));
@@ -173,8 +173,15 @@ fn product(
         Limit::DoesNotExist(r) => {
             d.extend(sub);
             d.extend(subb);
-            let r =
-                format!("{r}; multiplying by {re}, which tends to {v} ≠ 0, cannot create a limit");
+            let r = r.reason.clone().and(rich![
+                "; multiplying by ",
+                &re,
+                ", which tends to ",
+                &v,
+                Op::Ne,
+                Expr::zero(),
+                ", cannot create a limit"
+            ]);
             d.push(rich![a, " has no limit"], r.clone());
             Ok(Limit::DoesNotExist(NoLimit::new(r)))
         }
@@ -231,7 +238,11 @@ fn sum(
     } else if dne.len() == 1 {
         let (t, r) = &dne[0];
         d.extend(sub);
-        let r = format!("{r}; adding convergent terms to {t} cannot create a limit");
+        let r = r.reason.clone().and(rich![
+            "; adding convergent terms to ",
+            t,
+            " cannot create a limit"
+        ]);
         d.push("the sum has no limit", r.clone());
         Limit::DoesNotExist(NoLimit::new(r))
     } else {

@@ -43,7 +43,7 @@ pub enum Limit {
 /// Why a sequence has no limit: the reason, and its limit points or bounds when known.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NoLimit {
-    pub reason: String,
+    pub reason: Rich,
     /// Limit points of the sequence (the even and odd subsequences' limits), when known.
     pub points: Vec<Expr>,
     /// The closed interval whose every point the sequence comes arbitrarily close to, when
@@ -52,7 +52,7 @@ pub struct NoLimit {
 }
 
 impl NoLimit {
-    pub fn new(reason: impl Into<String>) -> Self {
+    pub fn new(reason: impl Into<Rich>) -> Self {
         NoLimit {
             reason: reason.into(),
             points: Vec::new(),
@@ -64,13 +64,13 @@ impl NoLimit {
 impl NoLimit {
     /// Whether the reason contains `needle`.
     pub fn contains(&self, needle: &str) -> bool {
-        self.reason.contains(needle)
+        self.reason.to_string().contains(needle)
     }
 }
 
 impl fmt::Display for NoLimit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.reason)
+        write!(f, "{}", self.reason)
     }
 }
 
@@ -292,9 +292,12 @@ fn verdict(e: &Expansion, n: &str) -> Result<(Limit, Rich, String), Fail> {
                     let (ev, od) = (sum(&c, &a, 1)?, sum(&c, &a, -1)?);
                     Ok((
                         Limit::DoesNotExist(NoLimit {
-                            reason: format!(
-                                "the terms with n even tend to {ev} and those with n odd tend to {od}"
-                            ),
+                            reason: rich![
+                                "the terms with n even tend to ",
+                                &ev,
+                                " and those with n odd tend to ",
+                                &od
+                            ],
                             points: vec![ev.clone(), od.clone()],
                             bounds: None,
                         }),

@@ -256,6 +256,17 @@ fn eigenvectors_diagonalise() {
     assert_eq!(ok("eigenvectors([[1, 1], [0, 1]])"), "[[1], [0]]");
 }
 
+/// Work that would grow without bound is refused with a clear message, not left to run.
+#[test]
+fn huge_exact_work_is_refused() {
+    let a = "[[0.7, 0.1], [0.2, 0.6]]";
+    let e = run(&format!("ssm_kernel({a}, [1, 0], [1, 0], 0, 100000)")).unwrap_err();
+    assert!(e.contains("grow too large"), "{e}");
+    let e = run("neumann([[0.2, 0.05], [-0.1, 0.15]], 100000)").unwrap_err();
+    assert!(e.contains("grow too large"), "{e}");
+    assert!(run("identity(501)").unwrap_err().contains("501"));
+}
+
 fn matrix(entries: &[i64], n: usize) -> String {
     let rows: Vec<String> = entries
         .chunks(n)

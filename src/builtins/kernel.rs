@@ -17,6 +17,19 @@ use crate::source::Span;
 
 /// Most kernel terms computed one by one.
 const MAX_TERMS: u64 = 100_000;
+/// Most bits the computed terms may hold together (rational entries grow with ℓ).
+const MAX_BITS: u64 = 1 << 27;
+
+/// The size of an exact number in bits (numerator and denominator), or a flat cost for any
+/// other expression.
+fn bits(e: &Expr) -> u64 {
+    match e.as_num() {
+        Some(q) => {
+            u64::from(q.numer().significant_bits()) + u64::from(q.denom().significant_bits())
+        }
+        None => 64,
+    }
+}
 
 pub const SSM_KERNEL: Builtin = Builtin {
     name: "ssm_kernel",
@@ -139,9 +152,19 @@ fn kernel_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
         }
         let mut out = vec![m.d.clone()];
         let mut w = m.b.clone();
-        for _ in 1..=count {
+        let mut total = 0u64;
+        for l in 1..=count {
             ev.check_interrupt(span)?;
-            out.push(dot(&m.c, &w, span)?);
+            let k = dot(&m.c, &w, span)?;
+            total += bits(&k) + w.iter().map(bits).sum::<u64>();
+            if total > MAX_BITS {
+                return Err(EvalError::new(
+                    format!("the kernel terms grow too large to list exactly (at ℓ = {l})"),
+                    args.span_of(4),
+                )
+                .with_help("ask for fewer terms, or for K_ℓ in closed form with a symbol: ssm_kernel(A, B, C, D, l)"));
+            }
+            out.push(k);
             w =
                 m.a.iter()
                     .map(|row| dot(row, &w, span))

@@ -144,6 +144,19 @@ pub const NEUMANN: Builtin = Builtin {
     imp: Impl::Command(neumann_cmd),
 };
 
+/// Most bits the successive powers' entries may hold in total (a bound on the work).
+const MAX_BITS: u64 = 1 << 27;
+
+/// The size of an exact number in bits, or a flat cost for any other expression.
+fn bits(e: &Expr) -> u64 {
+    match e.as_num() {
+        Some(q) => {
+            u64::from(q.numer().significant_bits()) + u64::from(q.denom().significant_bits())
+        }
+        None => 64,
+    }
+}
+
 fn neumann_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     let span = args.span();
     let a = match args.value(0) {
@@ -162,8 +175,18 @@ fn neumann_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
         .collect();
     let mut sum = identity.clone();
     let mut power = identity;
-    for _ in 0..k {
+    // The work of each step grows with the size of the power: the budget is on their total.
+    let mut work = 0u64;
+    for step in 1..=k {
         ev.check_interrupt(span)?;
+        work += power.iter().flatten().map(bits).sum::<u64>();
+        if work > MAX_BITS {
+            return Err(EvalError::new(
+                format!("the powers of A grow too large to add exactly (at A^{step})"),
+                args.span_of(1),
+            )
+            .with_help("ask for fewer terms"));
+        }
         power = (0..n)
             .map(|i| {
                 (0..n)

@@ -265,6 +265,11 @@ fn huge_exact_work_is_refused() {
     let e = run("neumann([[0.2, 0.05], [-0.1, 0.15]], 100000)").unwrap_err();
     assert!(e.contains("grow too large"), "{e}");
     assert!(run("identity(501)").unwrap_err().contains("501"));
+    // No matrix without rows or columns: it would break every later operation.
+    assert!(run("outer([], [])*identity(1)")
+        .unwrap_err()
+        .contains("non-empty"));
+    assert!(run("outer([1], [])").unwrap_err().contains("non-empty"));
 }
 
 fn matrix(entries: &[i64], n: usize) -> String {

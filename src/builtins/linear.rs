@@ -200,6 +200,15 @@ fn charpoly_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
 
 fn outer_cmd(_: &mut Evaluator, args: &Args) -> EResult<Value> {
     let (u, v) = (vector_arg(args, 0, "outer")?, vector_arg(args, 1, "outer")?);
+    // A matrix value has at least one row and one column; every matrix operation relies on it.
+    for (i, w) in [(0, u), (1, v)] {
+        if w.is_empty() {
+            return Err(EvalError::new(
+                "outer needs non-empty vectors: a matrix has at least one row and one column",
+                args.span_of(i),
+            ));
+        }
+    }
     let math = |e| EvalError::math(e, args.span());
     let rows = u
         .iter()

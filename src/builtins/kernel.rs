@@ -5,7 +5,9 @@
 //! distinct rational eigenvalues, by Sylvester's formula).
 
 use super::args::{req, Args, Kind};
+use super::matrix::bits;
 use super::{Builtin, Impl};
+use crate::eval::ops::dot;
 use crate::eval::value::Value;
 use crate::eval::{EResult, EvalError, Evaluator};
 use crate::math::answer::{Notation, Op};
@@ -13,23 +15,11 @@ use crate::math::expr::{self, Expr};
 use crate::math::linalg::Matrix;
 use crate::math::number::Q;
 use crate::rich;
-use crate::source::Span;
 
 /// Most kernel terms computed one by one.
 const MAX_TERMS: u64 = 100_000;
 /// Most bits the computed terms may hold together (rational entries grow with ℓ).
 const MAX_BITS: u64 = 1 << 27;
-
-/// The size of an exact number in bits (numerator and denominator), or a flat cost for any
-/// other expression.
-fn bits(e: &Expr) -> u64 {
-    match e.as_num() {
-        Some(q) => {
-            u64::from(q.numer().significant_bits()) + u64::from(q.denom().significant_bits())
-        }
-        None => 64,
-    }
-}
 
 pub const SSM_KERNEL: Builtin = Builtin {
     name: "ssm_kernel",
@@ -114,16 +104,6 @@ fn model(args: &Args) -> EResult<Model> {
     })
 }
 
-fn dot(u: &[Expr], v: &[Expr], span: Span) -> EResult<Expr> {
-    let terms = u
-        .iter()
-        .zip(v)
-        .map(|(x, y)| expr::mul(vec![x.clone(), y.clone()]))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| EvalError::math(e, span))?;
-    expr::add(terms).map_err(|e| EvalError::math(e, span))
-}
-
 fn kernel_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     let span = args.span();
     let m = model(args)?;
@@ -201,15 +181,13 @@ fn kernel_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
                 .with_help("give L a value to get the first terms exactly")
         };
         let q = |e: &Expr| e.as_num().cloned();
-        let rows: Option<Vec<Vec<Q>>> = m.a.iter().map(|r| r.iter().map(q).collect()).collect();
-        let (Some(rows), Some(b), Some(c)) = (
-            rows,
+        let (Some(a), Some(b), Some(c)) = (
+            Matrix::from_exprs(&m.a),
             m.b.iter().map(q).collect::<Option<Vec<Q>>>(),
             m.c.iter().map(q).collect::<Option<Vec<Q>>>(),
         ) else {
             return Err(refuse("A, B and C must be rational for a matrix A"));
         };
-        let a = Matrix::new(rows, m.a.len()).ok_or_else(|| refuse("A is not square"))?;
         let Some(s) = a.spectral().map_err(|e| EvalError::math(e, span))? else {
             return Err(refuse(
                 "sigma writes A^(ℓ−1) in closed form when A's eigenvalues are distinct and rational",

@@ -9,7 +9,7 @@ use crate::eval::value::Value;
 use crate::eval::{EResult, EvalError, Evaluator};
 use crate::math::answer::{Notation, Op};
 use crate::math::expr::{self, Expr};
-use crate::math::linalg::{eigen, Solution};
+use crate::math::linalg::{eigen, Matrix, Solution};
 use crate::math::number::Q;
 use crate::math::poly::Poly;
 use crate::rich;
@@ -153,10 +153,8 @@ fn charpoly_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     let math = |e| EvalError::math(e, span);
     let rows = square(args, "the characteristic polynomial")?;
     let x = args.var(1);
-    let p = if rows.iter().flatten().all(|e| e.as_num().is_some()) {
-        let c = rational(rows, "the characteristic polynomial", span)?
-            .charpoly()
-            .map_err(math)?;
+    let p = if let Some(m) = Matrix::from_exprs(rows) {
+        let c = m.charpoly().map_err(math)?;
         ev.steps.push(
             rich![
                 Notation::new(format!("det({x}·I − A)"), format!("\\det({x} I - A)")),
@@ -324,13 +322,13 @@ pub const SPECTRAL_RADIUS: Builtin = Builtin {
 };
 
 /// The eigenvalues of argument 0, with the characteristic polynomial in the steps.
-fn eigen_of(ev: &mut Evaluator, args: &Args, what: &str) -> EResult<Vec<eigen::Eigen>> {
+fn eigen_of(ev: &mut Evaluator, args: &Args, what: &str) -> EResult<(Matrix, Vec<eigen::Eigen>)> {
     let span = args.span();
     let math = |e| EvalError::math(e, span);
     let m = rational(square(args, what)?, what, span)?;
     let p = Poly::new(m.charpoly().map_err(math)?);
     let px = p.to_expr("λ").map_err(math)?;
-    let Some(e) = eigen::eigenvalues(&m).map_err(math)? else {
+    let Some(e) = eigen::from_charpoly(&p).map_err(math)? else {
         return Err(EvalError::new(
             format!("sigma cannot find {what} of this matrix exactly yet"),
             args.span_of(0),
@@ -351,16 +349,19 @@ fn eigen_of(ev: &mut Evaluator, args: &Args, what: &str) -> EResult<Vec<eigen::E
         "its rational roots, then the quadratic formula for the remaining factor",
         "exact roots of the characteristic polynomial",
     );
-    Ok(e)
+    Ok((m, e))
 }
 
-fn eigenvalues_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
-    let e = eigen_of(ev, args, "the eigenvalues")?;
+/// The real eigenvalues in increasing order, each `multiplicity` times or once; complex pairs
+/// are named in an error, since sigma has no imaginary unit yet.
+fn real_eigenvalues(e: &[eigen::Eigen], args: &Args, repeat: bool) -> EResult<Vec<Expr>> {
     let mut real = Vec::new();
     let mut pairs = Vec::new();
-    for x in &e {
+    for x in e {
         match x {
-            eigen::Eigen::Real(v, k) => real.extend(std::iter::repeat_n(v.clone(), *k)),
+            eigen::Eigen::Real(v, k) => {
+                real.extend(std::iter::repeat_n(v.clone(), if repeat { *k } else { 1 }))
+            }
             eigen::Eigen::Complex { re, im, .. } => pairs.push(format!("{re} ± ({im})·i")),
         }
     }
@@ -375,11 +376,16 @@ fn eigenvalues_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     real.sort_by(|a, b| {
         crate::math::float::sign::cmp_const(a, b).unwrap_or(std::cmp::Ordering::Equal)
     });
-    Ok(Value::Vector(real))
+    Ok(real)
+}
+
+fn eigenvalues_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
+    let (_, e) = eigen_of(ev, args, "the eigenvalues")?;
+    Ok(Value::Vector(real_eigenvalues(&e, args, true)?))
 }
 
 fn spectral_radius_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
-    let e = eigen_of(ev, args, "the spectral radius")?;
+    let (_, e) = eigen_of(ev, args, "the spectral radius")?;
     let rho = eigen::spectral_radius(&e).map_err(|err| EvalError::math(err, args.span()))?;
     let shown: Vec<String> = e
         .iter()
@@ -412,26 +418,9 @@ pub const EIGENVECTORS: Builtin = Builtin {
 fn eigenvectors_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     let span = args.span();
     let math = |e| EvalError::math(e, span);
-    let rows = square(args, "the eigenvectors")?.to_vec();
-    let e = eigen_of(ev, args, "the eigenvectors")?;
-    let m = rational(&rows, "the eigenvectors", span)?;
-    let n = rows.len();
-    let mut real: Vec<Expr> = Vec::new();
-    for x in &e {
-        match x {
-            eigen::Eigen::Real(v, _) => real.push(v.clone()),
-            eigen::Eigen::Complex { re, im, .. } => {
-                return Err(EvalError::new(
-                    "this matrix has complex eigenvalues, which sigma cannot write as values yet",
-                    args.span_of(0),
-                )
-                .with_note(format!("they are {re} ± ({im})·i")))
-            }
-        }
-    }
-    real.sort_by(|a, b| {
-        crate::math::float::sign::cmp_const(a, b).unwrap_or(std::cmp::Ordering::Equal)
-    });
+    let (m, e) = eigen_of(ev, args, "the eigenvectors")?;
+    let n = m.nrows();
+    let real = real_eigenvalues(&e, args, false)?;
     let mut columns: Vec<Vec<Expr>> = Vec::new();
     for lambda in &real {
         if let Some(q) = lambda.as_num() {
@@ -439,7 +428,7 @@ fn eigenvectors_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
             for (i, row) in shifted.iter_mut().enumerate() {
                 row[i] = row[i].sub(q);
             }
-            let basis = crate::math::linalg::Matrix::new(shifted, n)
+            let basis = Matrix::new(shifted, n)
                 .ok_or_else(|| EvalError::new("the rows differ in length", span))?
                 .nullspace()
                 .map_err(math)?;
@@ -448,7 +437,8 @@ fn eigenvectors_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
             }
         } else if n == 2 {
             // (A − λI)v = 0 for 2 × 2: v = (b, λ − a) when b ≠ 0, else (λ − d, c).
-            let (a, b, c, d) = (&rows[0][0], &rows[0][1], &rows[1][0], &rows[1][1]);
+            let e = |i: usize, j: usize| Expr::Num(m.rows()[i][j].clone());
+            let (a, b, c, d) = (&e(0, 0), &e(0, 1), &e(1, 0), &e(1, 1));
             let v = if !b.is_zero() {
                 vec![
                     b.clone(),

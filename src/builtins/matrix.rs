@@ -110,6 +110,17 @@ const fn builtin_const(
     }
 }
 
+/// The size of an exact number in bits (numerator and denominator), or a flat cost for any
+/// other expression: the budget of the builtins whose exact entries grow step by step.
+pub(super) fn bits(e: &Expr) -> u64 {
+    match e.as_num() {
+        Some(q) => {
+            u64::from(q.numer().significant_bits()) + u64::from(q.denom().significant_bits())
+        }
+        None => 64,
+    }
+}
+
 /// Argument `i` as the rows of a matrix.
 pub(super) fn matrix_arg<'a>(args: &'a Args, i: usize, what: &str) -> EResult<&'a [Vec<Expr>]> {
     match args.value(i) {
@@ -127,29 +138,26 @@ pub(super) fn matrix_arg<'a>(args: &'a Args, i: usize, what: &str) -> EResult<&'
 
 /// The rows as a matrix over Q, or an error naming the first symbolic entry.
 pub(super) fn rational(rows: &[Vec<Expr>], what: &str, span: Span) -> EResult<Matrix> {
-    let mut out = Vec::with_capacity(rows.len());
-    for (i, r) in rows.iter().enumerate() {
-        let mut row = Vec::with_capacity(r.len());
-        for (j, e) in r.iter().enumerate() {
-            match e.as_num() {
-                Some(q) => row.push(q.clone()),
-                None => {
-                    return Err(EvalError::new(
-                        format!("{what} of a matrix with symbolic entries is not available yet"),
-                        span,
-                    )
-                    .with_note(format!(
-                        "entry ({}, {}) is {e}; sigma computes it for rational entries",
-                        i + 1,
-                        j + 1
-                    )))
-                }
-            }
-        }
-        out.push(row);
+    if let Some(m) = Matrix::from_exprs(rows) {
+        return Ok(m);
     }
-    let cols = rows.first().map_or(0, Vec::len);
-    Matrix::new(out, cols).ok_or_else(|| EvalError::new("the rows differ in length", span))
+    let symbolic = rows.iter().enumerate().find_map(|(i, r)| {
+        r.iter()
+            .position(|e| e.as_num().is_none())
+            .map(|j| (i, j, &r[j]))
+    });
+    let Some((i, j, e)) = symbolic else {
+        return Err(EvalError::new("the rows differ in length", span));
+    };
+    Err(EvalError::new(
+        format!("{what} of a matrix with symbolic entries is not available yet"),
+        span,
+    )
+    .with_note(format!(
+        "entry ({}, {}) is {e}; sigma computes it for rational entries",
+        i + 1,
+        j + 1
+    )))
 }
 
 pub(super) fn to_value(m: &Matrix) -> Value {
@@ -283,10 +291,8 @@ pub(super) fn minors_det(rows: &[Vec<Expr>], ev: &Evaluator, span: Span) -> ERes
 fn det_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     let rows = square(args, "the determinant")?;
     let span = args.span();
-    if rows.iter().flatten().all(|e| e.as_num().is_some()) {
-        let d = rational(rows, "the determinant", span)?
-            .det()
-            .map_err(|e| EvalError::math(e, span))?;
+    if let Some(m) = Matrix::from_exprs(rows) {
+        let d = m.det().map_err(|e| EvalError::math(e, span))?;
         ev.steps.push(
             rich![Notation::new("det A", "\\det A"), Op::Eq, Expr::Num(d.clone())],
             "fraction-free (Bareiss) elimination on the rows scaled to integers; every division is exact",
@@ -441,10 +447,9 @@ fn symbolic_inverse(ev: &mut Evaluator, rows: &[Vec<Expr>], args: &Args) -> ERes
 fn inverse_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     let span = args.span();
     let rows = square(args, "the inverse")?;
-    if rows.iter().flatten().any(|e| e.as_num().is_none()) {
+    let Some(m) = Matrix::from_exprs(rows) else {
         return symbolic_inverse(ev, rows, args);
-    }
-    let m = rational(rows, "the inverse", span)?;
+    };
     match m.inverse().map_err(|e| EvalError::math(e, span))? {
         Ok(inv) => {
             ev.steps.push(

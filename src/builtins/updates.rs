@@ -4,13 +4,14 @@
 //! Neumann series `neumann(A, k)` = I + A + … + A^k (SEEDS A9).
 
 use super::args::{req, Args, Kind};
+use super::matrix::bits;
 use super::{Builtin, Impl};
+use crate::eval::ops::{dot, matmul};
 use crate::eval::value::Value;
 use crate::eval::{EResult, EvalError, Evaluator};
 use crate::math::answer::{Notation, Op};
 use crate::math::expr::{self, Expr};
 use crate::rich;
-use crate::source::Span;
 
 pub const SHERMAN_MORRISON: Builtin = Builtin {
     name: "sherman_morrison",
@@ -31,14 +32,6 @@ fn vec_arg(args: &Args, i: usize, n: usize) -> EResult<Vec<Expr>> {
     }
 }
 
-fn lin(terms: Vec<Expr>, span: Span) -> EResult<Expr> {
-    expr::add(terms).map_err(|e| EvalError::math(e, span))
-}
-
-fn prod(a: &Expr, b: &Expr, span: Span) -> EResult<Expr> {
-    expr::mul(vec![a.clone(), b.clone()]).map_err(|e| EvalError::math(e, span))
-}
-
 fn sm_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     let span = args.span();
     let minv = match args.value(0) {
@@ -52,38 +45,14 @@ fn sm_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     };
     let n = minv.len();
     let (u, v) = (vec_arg(args, 1, n)?, vec_arg(args, 2, n)?);
+    let math = |e| EvalError::math(e, span);
     // a = M⁻¹u (a column), b = vᵀM⁻¹ (a row), d = 1 + vᵀM⁻¹u.
     let a: Vec<Expr> = minv
         .iter()
-        .map(|r| {
-            lin(
-                r.iter()
-                    .zip(&u)
-                    .map(|(x, y)| prod(x, y, span))
-                    .collect::<EResult<_>>()?,
-                span,
-            )
-        })
+        .map(|r| dot(r, &u, span))
         .collect::<EResult<_>>()?;
-    let b: Vec<Expr> = (0..n)
-        .map(|j| {
-            lin(
-                v.iter()
-                    .zip(&minv)
-                    .map(|(x, r)| prod(x, &r[j], span))
-                    .collect::<EResult<_>>()?,
-                span,
-            )
-        })
-        .collect::<EResult<_>>()?;
-    let vta = lin(
-        v.iter()
-            .zip(&a)
-            .map(|(x, y)| prod(x, y, span))
-            .collect::<EResult<_>>()?,
-        span,
-    )?;
-    let d = lin(vec![Expr::one(), vta], span)?;
+    let b = matmul(std::slice::from_ref(&v), &minv, span)?.remove(0);
+    let d = expr::add(vec![Expr::one(), dot(&v, &a, span)?]).map_err(math)?;
     if d.is_zero() {
         return Err(EvalError::new(
             "1 + vᵀM⁻¹u = 0: M + u·vᵀ is singular",
@@ -100,9 +69,9 @@ fn sm_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     for (i, row) in minv.iter().enumerate() {
         let mut r = Vec::with_capacity(n);
         for (j, m) in row.iter().enumerate() {
-            let correction = expr::div(prod(&a[i], &b[j], span)?, d.clone())
-                .map_err(|e| EvalError::math(e, span))?;
-            r.push(expr::sub(m.clone(), correction).map_err(|e| EvalError::math(e, span))?);
+            let ab = expr::mul(vec![a[i].clone(), b[j].clone()]).map_err(math)?;
+            let correction = expr::div(ab, d.clone()).map_err(math)?;
+            r.push(expr::sub(m.clone(), correction).map_err(math)?);
         }
         out.push(r);
     }
@@ -147,16 +116,6 @@ pub const NEUMANN: Builtin = Builtin {
 /// Most bits the successive powers' entries may hold in total (a bound on the work).
 const MAX_BITS: u64 = 1 << 27;
 
-/// The size of an exact number in bits, or a flat cost for any other expression.
-fn bits(e: &Expr) -> u64 {
-    match e.as_num() {
-        Some(q) => {
-            u64::from(q.numer().significant_bits()) + u64::from(q.denom().significant_bits())
-        }
-        None => 64,
-    }
-}
-
 fn neumann_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     let span = args.span();
     let a = match args.value(0) {
@@ -187,23 +146,10 @@ fn neumann_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
             )
             .with_help("ask for fewer terms"));
         }
-        power = (0..n)
-            .map(|i| {
-                (0..n)
-                    .map(|j| {
-                        lin(
-                            (0..n)
-                                .map(|m| prod(&power[i][m], &a[m][j], span))
-                                .collect::<EResult<_>>()?,
-                            span,
-                        )
-                    })
-                    .collect::<EResult<Vec<_>>>()
-            })
-            .collect::<EResult<_>>()?;
+        power = matmul(&power, &a, span)?;
         for (srow, prow) in sum.iter_mut().zip(&power) {
             for (s, p) in srow.iter_mut().zip(prow) {
-                *s = lin(vec![s.clone(), p.clone()], span)?;
+                *s = expr::add(vec![s.clone(), p.clone()]).map_err(|e| EvalError::math(e, span))?;
             }
         }
     }

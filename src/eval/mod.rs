@@ -4,7 +4,7 @@
 
 pub mod error;
 pub mod interrupt;
-mod ops;
+pub(crate) mod ops;
 pub mod scope;
 pub mod value;
 

@@ -176,12 +176,7 @@ pub fn binary(
                     span,
                 ));
             }
-            let terms = a
-                .into_iter()
-                .zip(b)
-                .map(|(x, y)| expr::mul(vec![x, y]))
-                .collect::<MResult<Vec<_>>>();
-            Ok(Expr(math(terms.and_then(expr::add), span)?))
+            Ok(Expr(dot(&a, &b, span)?))
         }
         (Matrix(a), Expr(n)) if op == BinaryOp::Pow => Ok(Matrix(matpow(a, &n, span)?)),
         (a, b) => Err(EvalError::new(
@@ -214,7 +209,18 @@ fn scale_all(c: &Expr, xs: Vec<Expr>, span: Span) -> EResult<Vec<Expr>> {
         .collect()
 }
 
-fn matmul(a: &[Vec<Expr>], b: &[Vec<Expr>], span: Span) -> EResult<Vec<Vec<Expr>>> {
+/// Σ a_i·b_i over expressions (the lengths are the caller's to check).
+pub(crate) fn dot(a: &[Expr], b: &[Expr], span: Span) -> EResult<Expr> {
+    let terms = a
+        .iter()
+        .zip(b)
+        .map(|(x, y)| expr::mul(vec![x.clone(), y.clone()]))
+        .collect::<MResult<Vec<_>>>();
+    math(terms.and_then(expr::add), span)
+}
+
+/// The product of two matrices of expressions (each with at least one row and column).
+pub(crate) fn matmul(a: &[Vec<Expr>], b: &[Vec<Expr>], span: Span) -> EResult<Vec<Vec<Expr>>> {
     let (n, k) = (a.len(), a[0].len());
     debug_assert!(a.iter().all(|r| r.len() == k));
     if b.len() != k {
@@ -301,21 +307,9 @@ fn symbolic_matpow(a: &[Vec<Expr>], k: &Expr, span: Span) -> EResult<Vec<Vec<Exp
         return crate::math::linalg::rank_one::power(&u, &v, k)
             .map_err(|e| EvalError::math(e, span));
     }
-    let mut rows = Vec::with_capacity(a.len());
-    for r in a {
-        let mut row = Vec::with_capacity(r.len());
-        for e in r {
-            match e.as_num() {
-                Some(q) => row.push(q.clone()),
-                None => return Err(refuse(
-                    "its entries are symbolic and it is not the identity plus a rank-one matrix",
-                )),
-            }
-        }
-        rows.push(row);
-    }
-    let m = crate::math::linalg::Matrix::new(rows, a.len())
-        .ok_or_else(|| refuse("its rows differ in length"))?;
+    let m = crate::math::linalg::Matrix::from_exprs(a).ok_or_else(|| {
+        refuse("its entries are symbolic and it is not the identity plus a rank-one matrix")
+    })?;
     let Some(s) = m.spectral().map_err(|e| EvalError::math(e, span))? else {
         return Err(refuse(
             "sigma writes A^k in closed form when the eigenvalues are distinct and rational",

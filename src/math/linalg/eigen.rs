@@ -22,7 +22,11 @@ pub enum Eigen {
 /// The eigenvalues, or `None` when the characteristic polynomial keeps an irreducible factor
 /// of degree 3 or more (or a product of quadratics sigma does not split yet).
 pub fn eigenvalues(m: &Matrix) -> MResult<Option<Vec<Eigen>>> {
-    let p = Poly::new(m.charpoly()?);
+    from_charpoly(&Poly::new(m.charpoly()?))
+}
+
+/// The eigenvalues read off a characteristic polynomial already computed.
+pub fn from_charpoly(p: &Poly) -> MResult<Option<Vec<Eigen>>> {
     let Some(split) = p.split_rational() else {
         return Ok(None);
     };

@@ -10,7 +10,7 @@ mod square;
 
 pub use power::Spectral;
 
-use super::expr::{MResult, MathError};
+use super::expr::{Expr, MResult, MathError};
 use super::number::Q;
 use rug::{Integer, Rational};
 use std::cmp::Ordering;
@@ -53,6 +53,16 @@ impl Matrix {
         rows.iter()
             .all(|r| r.len() == cols)
             .then_some(Matrix { rows, cols })
+    }
+
+    /// The matrix of these rows of expressions, when every entry is a rational number and the
+    /// rows have one length; `None` otherwise.
+    pub fn from_exprs(rows: &[Vec<Expr>]) -> Option<Matrix> {
+        let q: Option<Vec<Vec<Q>>> = rows
+            .iter()
+            .map(|r| r.iter().map(|e| e.as_num().cloned()).collect())
+            .collect();
+        Matrix::new(q?, rows.first().map_or(0, Vec::len))
     }
 
     /// The matrix of small integers `rows` (all of the same length).

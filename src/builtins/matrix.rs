@@ -161,12 +161,15 @@ pub(super) fn rational(rows: &[Vec<Expr>], what: &str, span: Span) -> EResult<Ma
 }
 
 pub(super) fn to_value(m: &Matrix) -> Value {
-    Value::Matrix(
-        m.rows()
-            .iter()
-            .map(|r| r.iter().map(|q| Expr::Num(q.clone())).collect())
-            .collect(),
-    )
+    Value::Matrix(to_rows(m))
+}
+
+/// The rows of a rational matrix as expressions.
+pub(super) fn to_rows(m: &Matrix) -> Vec<Vec<Expr>> {
+    m.rows()
+        .iter()
+        .map(|r| r.iter().map(|q| Expr::Num(q.clone())).collect())
+        .collect()
 }
 
 pub(super) fn square<'a>(args: &'a Args, what: &str) -> EResult<&'a [Vec<Expr>]> {
@@ -370,7 +373,17 @@ const MAX_SYMBOLIC_INVERSE: usize = 4;
 
 /// The inverse of a symbolic matrix as adj(A)/det(A), with det A ≠ 0 as its condition.
 fn symbolic_inverse(ev: &mut Evaluator, rows: &[Vec<Expr>], args: &Args) -> EResult<Value> {
-    let span = args.span();
+    adjugate_inverse(ev, rows, args.span(), args.span_of(0)).map(Value::Matrix)
+}
+
+/// adj(A)/det(A) for a square matrix of at most 4 × 4 with any entries, its steps, and
+/// det A ≠ 0 as a condition when the determinant is symbolic; `at` carries the singular error.
+pub(super) fn adjugate_inverse(
+    ev: &mut Evaluator,
+    rows: &[Vec<Expr>],
+    span: Span,
+    at: Span,
+) -> EResult<Vec<Vec<Expr>>> {
     let math = |e| EvalError::math(e, span);
     let n = rows.len();
     if n > MAX_SYMBOLIC_INVERSE {
@@ -386,7 +399,7 @@ fn symbolic_inverse(ev: &mut Evaluator, rows: &[Vec<Expr>], args: &Args) -> ERes
     if det.is_zero() {
         return Err(EvalError::new(
             "the matrix is singular: its determinant is 0 for every value of its symbols",
-            args.span_of(0),
+            at,
         ));
     }
     let minor = |i: usize, j: usize| -> Vec<Vec<Expr>> {
@@ -441,7 +454,7 @@ fn symbolic_inverse(ev: &mut Evaluator, rows: &[Vec<Expr>], args: &Args) -> ERes
             "the inverse exists exactly where det A ≠ 0",
         );
     }
-    Ok(Value::Matrix(out))
+    Ok(out)
 }
 
 fn inverse_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {

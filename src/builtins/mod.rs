@@ -12,6 +12,7 @@ mod limits;
 mod linear;
 mod matrix;
 mod numeric;
+mod ridge;
 mod series;
 mod sums;
 mod term;
@@ -279,6 +280,9 @@ pub static BUILTINS: &[Builtin] = &[
     kernel::SSM_KERNEL,
     updates::SHERMAN_MORRISON,
     updates::NEUMANN,
+    ridge::RIDGE,
+    ridge::RIDGE_WEIGHTS,
+    ridge::RIDGE_ATTENTION,
 ];
 
 /// The builtin called `name`, if any.

@@ -68,6 +68,10 @@ impl std::error::Error for Diagnostic {}
 /// lies inside a registered source) `┌─ file:line:col`, the source line with a caret under
 /// the span and the label, then notes and help. `color` selects ANSI escapes.
 pub fn render(diag: &Diagnostic, sources: &SourceMap, color: bool) -> String {
+    let valid = diag.span.filter(|s| span_is_valid(sources, *s));
+    if let Some(out) = valid.and_then(|span| render_long_line(diag, sources, span, color)) {
+        return out;
+    }
     let mut files = SimpleFiles::new();
     for file in sources.files() {
         files.add(file.name.as_str(), &*file.text);
@@ -81,7 +85,7 @@ pub fn render(diag: &Diagnostic, sources: &SourceMap, color: bool) -> String {
         .with_message(diag.message.as_str())
         .with_notes(notes);
 
-    let labelled = match diag.span.filter(|s| span_is_valid(sources, *s)) {
+    let labelled = match valid {
         Some(span) => {
             plain
                 .clone()
@@ -94,6 +98,70 @@ pub fn render(diag: &Diagnostic, sources: &SourceMap, color: bool) -> String {
     emit(&labelled, &files, color)
         .or_else(|| emit(&plain, &files, color))
         .unwrap_or_else(|| format!("error: {}\n", diag.message))
+}
+
+/// Source lines longer than this many characters are shown as an excerpt around the span.
+const LONG_LINE: usize = 160;
+/// Characters of context kept before the span in an excerpt, and the excerpt's length.
+const BEFORE: usize = 40;
+const WINDOW: usize = 140;
+
+/// A diagnostic whose span sits on a very long line (a 200 × 200 matrix typed on one line),
+/// rendered with an excerpt of that line marked by `…` at the cut ends, and the caret clipped
+/// to the excerpt; the `file:line:col` header keeps the real position. `None` for short lines.
+fn render_long_line(
+    diag: &Diagnostic,
+    sources: &SourceMap,
+    span: Span,
+    color: bool,
+) -> Option<String> {
+    let file = sources.get(span.source)?;
+    let text = &*file.text;
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.start..]
+        .find('\n')
+        .map_or(text.len(), |i| span.start + i);
+    let line = &text[line_start..line_end];
+    if line.chars().count() <= LONG_LINE {
+        return None;
+    }
+    // Character positions within the line.
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let at = |byte: usize| chars.partition_point(|&(b, _)| b < byte);
+    let (s, e) = (
+        at(span.start - line_start),
+        at(span.end.min(line_end) - line_start),
+    );
+    let ws = s.saturating_sub(BEFORE);
+    let we = (ws + WINDOW).min(chars.len());
+    let byte = |c: usize| chars.get(c).map_or(line.len(), |&(b, _)| b);
+    let prefix = if ws > 0 { "…" } else { "" };
+    let suffix = if we < chars.len() { "…" } else { "" };
+    let excerpt = format!("{prefix}{}{suffix}", &line[byte(ws)..byte(we)]);
+    let (line_no, col) = line_col(sources, span)?;
+    let padding = "\n".repeat(line_no - 1);
+    let lo = padding.len() + prefix.len() + byte(s) - byte(ws);
+    let hi = padding.len() + prefix.len() + byte(e.clamp(s, we)) - byte(ws);
+    let synthetic = format!("{padding}{excerpt}");
+    let mut files = SimpleFiles::new();
+    files.add(file.name.as_str(), synthetic.as_str());
+    let mut notes: Vec<String> = diag.notes.iter().map(|n| format!("note: {n}")).collect();
+    if let Some(help) = &diag.help {
+        notes.push(format!("help: {help}"));
+    }
+    let cs = CsDiagnostic::error()
+        .with_message(diag.message.as_str())
+        .with_notes(notes)
+        .with_labels(vec![
+            Label::primary(0, lo..hi.max(lo)).with_message(diag.label.as_str())
+        ]);
+    let out = emit(&cs, &files, color)?;
+    let shown = 1 + prefix.chars().count() + (s - ws);
+    Some(out.replacen(
+        &format!("{}:{line_no}:{shown}", file.name),
+        &format!("{}:{line_no}:{col}", file.name),
+        1,
+    ))
 }
 
 /// Renders several diagnostics one after another (see [`render`]).

@@ -1,5 +1,6 @@
 //! Answer keys (`sigma key FILE --format md|tex|json|text [-o OUT]`): a whole script run in
-//! one session, its `##` headings as sections, every statement with its answer and steps.
+//! one session, its `##` headings as sections, every statement with its answer and steps. A
+//! quiet statement (ended with `;`) shows its input alone: no answer, no steps.
 
 use crate::math::{Derivation, Expr};
 use crate::render::escape;
@@ -131,6 +132,10 @@ fn plain(title: &str, secs: &[Section]) -> String {
         for o in &sec.items {
             n += 1;
             s.push_str(&format!("\n{n}. {}\n", o.input.replace('\n', "\n   ")));
+            if o.quiet {
+                // A statement ended with `;`: its input alone.
+                continue;
+            }
             let answer = match &o.kind {
                 // `p ≈ 0.1`, not `p = ≈ 0.1`.
                 OutcomeKind::Binding { name, value } if approximate(o) => {
@@ -208,6 +213,10 @@ fn markdown(title: &str, secs: &[Section]) -> String {
             } else {
                 format!(" `{}`", o.input)
             };
+            if o.quiet {
+                s.push_str(&format!("\n**{n}.**{code}\n"));
+                continue;
+            }
             match typed_value(o).and_then(|v| answer::prose(v, true)) {
                 Some(p) => s.push_str(&format!("\n**{n}.**{code}\n\n{p}")),
                 None => s.push_str(&format!("\n**{n}.**{code}\n\n${}$", answer_math(o))),
@@ -253,6 +262,9 @@ fn tex(title: &str, secs: &[Section]) -> String {
                 "\n\\medskip\n\\textbf{{{n}.}}~{}\n",
                 tex_input(&o.input)
             ));
+            if o.quiet {
+                continue;
+            }
             match typed_value(o).and_then(|v| answer::prose(v, false)) {
                 Some(p) => s.push_str(&format!("\\begin{{quote}}\n{p}\n\\end{{quote}}\n")),
                 None => s.push_str(&format!("\\[ {} \\]\n", escape::tex_math(&answer_math(o)))),

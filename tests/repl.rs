@@ -82,9 +82,19 @@ fn a_failed_line_keeps_earlier_bindings_and_binds_nothing() {
 
 #[test]
 fn a_line_failing_halfway_rolls_back_its_own_bindings() {
-    // `c = 5` runs before `1/0` fails on the same line; the rollback forgets it.
+    // `c = 5` runs (quietly, it ends with `;`) before `1/0` fails on the same line; the
+    // rollback forgets it.
     let r = repl("c = 1\nc = 5; 1/0\nc\n");
-    assert_eq!((r.code, r.stdout.as_str()), (1, "c = 1\nc = 5\n1\n"));
+    assert_eq!((r.code, r.stdout.as_str()), (1, "c = 1\n1\n"));
+}
+
+#[test]
+fn a_quiet_line_prints_nothing_but_binds() {
+    let r = repl("v = [10, 20, 30];\nlen(v); v[-1]\nv[0];\n");
+    assert_eq!(
+        (r.code, r.stdout.as_str(), r.stderr.as_str()),
+        (0, "30\n", "")
+    );
 }
 
 #[test]

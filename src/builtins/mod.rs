@@ -13,6 +13,7 @@ mod linear;
 mod matrix;
 mod numeric;
 mod series;
+mod shape;
 mod sums;
 mod term;
 mod updates;
@@ -279,6 +280,10 @@ pub static BUILTINS: &[Builtin] = &[
     kernel::SSM_KERNEL,
     updates::SHERMAN_MORRISON,
     updates::NEUMANN,
+    shape::LEN,
+    shape::SHAPE,
+    shape::ROWS,
+    shape::COLS,
 ];
 
 /// The builtin called `name`, if any.

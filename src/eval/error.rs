@@ -14,6 +14,8 @@ pub struct EvalError {
     pub label: String,
     pub help: Option<String>,
     pub notes: Vec<String>,
+    /// Other spans the message concerns, each with its label (drawn with `-` under it).
+    pub secondary: Vec<(Span, String)>,
 }
 
 impl EvalError {
@@ -25,7 +27,13 @@ impl EvalError {
             label: String::new(),
             help: None,
             notes: Vec::new(),
+            secondary: Vec::new(),
         }
+    }
+    /// Adds a secondary label at `span` (the primary caret stays at the error's span).
+    pub fn with_secondary(mut self, span: Span, label: impl Into<String>) -> Self {
+        self.secondary.push((span, label.into()));
+        self
     }
     pub fn with_label(mut self, label: impl Into<String>) -> Self {
         self.label = label.into();
@@ -69,6 +77,9 @@ impl EvalError {
         }
         for n in &self.notes {
             d = d.with_note(n.clone());
+        }
+        for (span, label) in &self.secondary {
+            d = d.with_secondary(*span, label.clone());
         }
         d
     }

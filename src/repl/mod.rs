@@ -79,7 +79,10 @@ impl Repl {
         let (format, steps) = (self.format, self.session.settings.steps);
         let mut stdout = std::io::stdout().lock();
         let result = self.session.run(&name, input, &mut |o| {
-            let _ = writeln!(stdout, "{}", render::outcome(o, format, steps));
+            // A statement ended with `;` is quiet.
+            if !o.quiet {
+                let _ = writeln!(stdout, "{}", render::outcome(o, format, steps));
+            }
         });
         let _ = stdout.flush();
         drop(stdout);

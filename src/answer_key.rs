@@ -104,6 +104,16 @@ pub fn render(title: &str, outcomes: &[Outcome], format: Format) -> String {
     }
 }
 
+/// The statement as a key shows it: a quiet one keeps its `;`, which says why no answer
+/// follows.
+fn shown_input(o: &Outcome) -> String {
+    if o.quiet {
+        format!("{};", o.input)
+    } else {
+        o.input.clone()
+    }
+}
+
 /// Whether the outcome's answer is an approximation.
 fn approximate(o: &Outcome) -> bool {
     match &o.kind {
@@ -131,7 +141,8 @@ fn plain(title: &str, secs: &[Section]) -> String {
         }
         for o in &sec.items {
             n += 1;
-            s.push_str(&format!("\n{n}. {}\n", o.input.replace('\n', "\n   ")));
+            let input = shown_input(o);
+            s.push_str(&format!("\n{n}. {}\n", input.replace('\n', "\n   ")));
             if o.quiet {
                 // A statement ended with `;`: its input alone.
                 continue;
@@ -206,12 +217,13 @@ fn markdown(title: &str, secs: &[Section]) -> String {
         }
         for o in &sec.items {
             n += 1;
-            let code = if o.input.contains('\n') {
-                format!("\n\n```\n{}\n```", o.input)
-            } else if o.input.contains('`') {
-                format!(" `` {} ``", o.input)
+            let input = shown_input(o);
+            let code = if input.contains('\n') {
+                format!("\n\n```\n{}\n```", input)
+            } else if input.contains('`') {
+                format!(" `` {} ``", input)
             } else {
-                format!(" `{}`", o.input)
+                format!(" `{}`", input)
             };
             if o.quiet {
                 s.push_str(&format!("\n**{n}.**{code}\n"));
@@ -260,7 +272,7 @@ fn tex(title: &str, secs: &[Section]) -> String {
             n += 1;
             s.push_str(&format!(
                 "\n\\medskip\n\\textbf{{{n}.}}~{}\n",
-                tex_input(&o.input)
+                tex_input(&shown_input(o))
             ));
             if o.quiet {
                 continue;

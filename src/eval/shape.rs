@@ -89,8 +89,14 @@ impl Evaluator<'_> {
             } else {
                 format!("a vector takes one index, not {}", items.len())
             };
+            let help = if matrix {
+                "A[i, j] is one entry, A[i] a row, A[:, j] a column"
+            } else {
+                "v[k] is one entry, v[a:b] a slice; a matrix is written [[a, b], [c, d]]"
+            };
             return Err(EvalError::new(msg, extra.span)
-                .with_label(format!("an index too many for {shape}")));
+                .with_label(format!("an index too many for {shape}"))
+                .with_help(help));
         }
         let axis_names: &[&str] = if matrix {
             &["row index", "column index"]

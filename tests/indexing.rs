@@ -114,6 +114,25 @@ fn indices_are_evaluated_expressions() {
     assert_eq!(value(&format!("{V}f(i) = v[i]^2\nf(2)")), "900");
     assert_eq!(value(&format!("{V}{A}v[A[0, 1]]")), "30");
     assert_eq!(value("[a, b, c][-2]"), "b");
+    // A parameter shadows the session's binding of the same name.
+    assert_eq!(value(&format!("{V}f(v) = v[0]\nf([7, 8])")), "7");
+    assert_eq!(value(&format!("{V}f(v) = v[0]\nf([7, 8]) + v[0]")), "17");
+}
+
+#[test]
+fn nested_and_chained_indices_parse_fast_and_deep_chains_are_refused() {
+    // 100 nested indices: parsed once each (no backtracking), evaluated to the first entry.
+    let nested = format!("v = [0, 1]\n{}0{}", "v[".repeat(100), "]".repeat(100));
+    let start = std::time::Instant::now();
+    assert_eq!(value(&nested), "0");
+    assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
+    let chained = format!("A = [[1, 2], [3, 4]]\nA{}", "[0]".repeat(2000));
+    let f = error(&chained);
+    assert!(
+        f.message.starts_with("expression nested too deeply"),
+        "{}",
+        f.message
+    );
 }
 
 #[test]

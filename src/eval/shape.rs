@@ -52,7 +52,20 @@ pub(crate) fn dims(v: &Value) -> Option<[usize; 2]> {
     }
 }
 
-impl Evaluator<'_> {
+impl<'a> Evaluator<'a> {
+    /// The session binding a bare name refers to (not shadowed by a function parameter),
+    /// borrowed: `K[3]` of a 16,385-entry kernel copies one entry, not the kernel.
+    fn global(&self, e: &ast::Expr) -> Option<&'a Value> {
+        let ExprKind::Ident(name) = &e.kind else {
+            return None;
+        };
+        if self.locals.iter().any(|f| f.contains_key(name)) {
+            return None;
+        }
+        let scope: &'a super::scope::Scope = self.scope;
+        scope.values.get(name)
+    }
+
     /// Evaluates `base[items]` spanning `span`.
     pub(super) fn index(
         &mut self,
@@ -60,8 +73,15 @@ impl Evaluator<'_> {
         items: &[IndexItem],
         span: Span,
     ) -> EResult<Value> {
-        let v = self.eval(base)?;
-        let Some([n, m]) = dims(&v) else {
+        let owned;
+        let v: &Value = match self.global(base) {
+            Some(v) => v,
+            None => {
+                owned = self.eval(base)?;
+                &owned
+            }
+        };
+        let Some([n, m]) = dims(v) else {
             let mut err = EvalError::new(
                 format!(
                     "cannot index {}: only vectors and matrices have entries",
@@ -70,7 +90,7 @@ impl Evaluator<'_> {
                 base.span,
             )
             .with_label(format!("this is {}", value::article(v.kind())));
-            if let (ExprKind::Ident(name), Value::Expr(Expr::Sym(_))) = (&base.kind, &v) {
+            if let (ExprKind::Ident(name), Value::Expr(Expr::Sym(_))) = (&base.kind, v) {
                 err = err.with_help(format!(
                     "`{name}` has no value; bind a vector first, e.g. `{name} = [1, 2, 3]`"
                 ));
@@ -80,7 +100,7 @@ impl Evaluator<'_> {
         let matrix = matches!(v, Value::Matrix(_));
         let axes = if matrix { 2 } else { 1 };
         if let Some(extra) = items.get(axes) {
-            let shape = shape_words(&v).unwrap_or_default();
+            let shape = shape_words(v).unwrap_or_default();
             let msg = if matrix {
                 format!(
                     "a matrix takes at most two indices (row, column), not {}",
@@ -106,9 +126,9 @@ impl Evaluator<'_> {
         let lens = [n, m];
         let mut sels = Vec::with_capacity(items.len());
         for (axis, item) in items.iter().enumerate() {
-            sels.push(self.select(item, lens[axis], axis_names[axis], &v)?);
+            sels.push(self.select(item, lens[axis], axis_names[axis], v)?);
         }
-        let shape = shape_words(&v).unwrap_or_default();
+        let shape = shape_words(v).unwrap_or_default();
         let empty = |what: &str, at: usize| {
             EvalError::new(format!("this slice selects no {what}"), items[at].span)
                 .with_label(format!("no {what} of {shape}"))
@@ -123,7 +143,7 @@ impl Evaluator<'_> {
             (Value::ApproxVector(xs), [Sel::Range(ix)]) => {
                 Value::ApproxVector(ix.iter().map(|&k| xs[k].clone()).collect())
             }
-            (Value::Matrix(mut rows), [Sel::At(i)]) => Value::Vector(rows.swap_remove(*i)),
+            (Value::Matrix(rows), [Sel::At(i)]) => Value::Vector(rows[*i].clone()),
             (Value::Matrix(rows), [Sel::At(i), Sel::At(j)]) => Value::Expr(rows[*i][*j].clone()),
             (Value::Matrix(rows), [Sel::At(i), Sel::Range(js)]) => {
                 Value::Vector(js.iter().map(|&j| rows[*i][j].clone()).collect())

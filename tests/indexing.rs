@@ -461,3 +461,17 @@ fn an_answer_key_shows_a_quiet_statement_without_its_answer() {
     assert_eq!(item["shape"], serde_json::json!([2]));
     assert!(item.get("text").is_none());
 }
+
+#[test]
+fn a_comma_missing_between_matrix_rows_is_explained() {
+    let f = error("A = [[1, 2]\n     [3, 4]]");
+    assert_eq!(f.message, "a vector takes one index, not 2");
+    assert_eq!(f.at, (2, 10));
+    assert!(
+        f.rendered.contains("= note: a list followed by `[` is indexed: to write matrix rows, separate them with a comma, as in [[1, 2], [3, 4]]"),
+        "{}",
+        f.rendered
+    );
+    // Written without the space, it is an index like any other, and gets no such note.
+    assert!(!error("[1, 2][5]").rendered.contains("note"));
+}

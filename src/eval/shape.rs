@@ -66,13 +66,28 @@ impl<'a> Evaluator<'a> {
         scope.values.get(name)
     }
 
-    /// Evaluates `base[items]` spanning `span`.
+    /// Evaluates `base[items]` spanning `span`. A list literal followed by a space and a
+    /// bracket (`[[1, 2] [3, 4]]`, a comma missing between matrix rows) is an index too; a
+    /// failure there says so.
     pub(super) fn index(
         &mut self,
         base: &ast::Expr,
         items: &[IndexItem],
         span: Span,
     ) -> EResult<Value> {
+        let spaced = items
+            .first()
+            .is_some_and(|i| i.span.start > base.span.end + 1);
+        self.index_of(base, items, span).map_err(|e| {
+            if spaced && matches!(base.kind, ExprKind::List(_)) {
+                e.with_note("a list followed by `[` is indexed: to write matrix rows, separate them with a comma, as in [[1, 2], [3, 4]]")
+            } else {
+                e
+            }
+        })
+    }
+
+    fn index_of(&mut self, base: &ast::Expr, items: &[IndexItem], span: Span) -> EResult<Value> {
         let owned;
         let v: &Value = match self.global(base) {
             Some(v) => v,

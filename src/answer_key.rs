@@ -1,5 +1,6 @@
 //! Answer keys (`sigma key FILE --format md|tex|json|text [-o OUT]`): a whole script run in
-//! one session, its `##` headings as sections, every statement with its answer and steps.
+//! one session, its `##` headings as sections, every statement with its answer and steps. A
+//! quiet statement (ended with `;`) shows its input alone: no answer, no steps.
 
 use crate::math::{Derivation, Expr};
 use crate::render::escape;
@@ -103,6 +104,16 @@ pub fn render(title: &str, outcomes: &[Outcome], format: Format) -> String {
     }
 }
 
+/// The statement as a key shows it: a quiet one keeps its `;`, which says why no answer
+/// follows.
+fn shown_input(o: &Outcome) -> String {
+    if o.quiet {
+        format!("{};", o.input)
+    } else {
+        o.input.clone()
+    }
+}
+
 /// Whether the outcome's answer is an approximation.
 fn approximate(o: &Outcome) -> bool {
     match &o.kind {
@@ -130,7 +141,12 @@ fn plain(title: &str, secs: &[Section]) -> String {
         }
         for o in &sec.items {
             n += 1;
-            s.push_str(&format!("\n{n}. {}\n", o.input.replace('\n', "\n   ")));
+            let input = shown_input(o);
+            s.push_str(&format!("\n{n}. {}\n", input.replace('\n', "\n   ")));
+            if o.quiet {
+                // A statement ended with `;`: its input alone.
+                continue;
+            }
             let answer = match &o.kind {
                 // `p ≈ 0.1`, not `p = ≈ 0.1`.
                 OutcomeKind::Binding { name, value } if approximate(o) => {
@@ -201,13 +217,18 @@ fn markdown(title: &str, secs: &[Section]) -> String {
         }
         for o in &sec.items {
             n += 1;
-            let code = if o.input.contains('\n') {
-                format!("\n\n```\n{}\n```", o.input)
-            } else if o.input.contains('`') {
-                format!(" `` {} ``", o.input)
+            let input = shown_input(o);
+            let code = if input.contains('\n') {
+                format!("\n\n```\n{}\n```", input)
+            } else if input.contains('`') {
+                format!(" `` {} ``", input)
             } else {
-                format!(" `{}`", o.input)
+                format!(" `{}`", input)
             };
+            if o.quiet {
+                s.push_str(&format!("\n**{n}.**{code}\n"));
+                continue;
+            }
             match typed_value(o).and_then(|v| answer::prose(v, true)) {
                 Some(p) => s.push_str(&format!("\n**{n}.**{code}\n\n{p}")),
                 None => s.push_str(&format!("\n**{n}.**{code}\n\n${}$", answer_math(o))),
@@ -251,8 +272,11 @@ fn tex(title: &str, secs: &[Section]) -> String {
             n += 1;
             s.push_str(&format!(
                 "\n\\medskip\n\\textbf{{{n}.}}~{}\n",
-                tex_input(&o.input)
+                tex_input(&shown_input(o))
             ));
+            if o.quiet {
+                continue;
+            }
             match typed_value(o).and_then(|v| answer::prose(v, false)) {
                 Some(p) => s.push_str(&format!("\\begin{{quote}}\n{p}\n\\end{{quote}}\n")),
                 None => s.push_str(&format!("\\[ {} \\]\n", escape::tex_math(&answer_math(o)))),

@@ -22,6 +22,8 @@ pub struct Diagnostic {
     pub notes: Vec<String>,
     /// A suggestion, printed as `= help: …`.
     pub help: Option<String>,
+    /// Other spans the message concerns, each drawn with `-` and its label.
+    pub secondary: Vec<(Span, String)>,
 }
 
 impl Diagnostic {
@@ -33,7 +35,14 @@ impl Diagnostic {
             label: String::new(),
             notes: Vec::new(),
             help: None,
+            secondary: Vec::new(),
         }
+    }
+
+    /// Adds a secondary label at `span`, drawn with `-` beside the primary caret.
+    pub fn with_secondary(mut self, span: Span, label: impl Into<String>) -> Self {
+        self.secondary.push((span, label.into()));
+        self
     }
 
     /// Sets the text printed under the caret.
@@ -87,10 +96,16 @@ pub fn render(diag: &Diagnostic, sources: &SourceMap, color: bool) -> String {
 
     let labelled = match valid {
         Some(span) => {
-            plain
-                .clone()
-                .with_labels(vec![Label::primary(span.source, span.start..span.end)
-                    .with_message(diag.label.as_str())])
+            let mut labels =
+                vec![Label::primary(span.source, span.start..span.end)
+                    .with_message(diag.label.as_str())];
+            labels.extend(
+                diag.secondary
+                    .iter()
+                    .filter(|(s, _)| span_is_valid(sources, *s))
+                    .map(|(s, l)| Label::secondary(s.source, s.start..s.end).with_message(l)),
+            );
+            plain.clone().with_labels(labels)
         }
         None => plain.clone(),
     };

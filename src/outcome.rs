@@ -32,4 +32,8 @@ pub struct Outcome {
     pub line: usize,
     pub kind: OutcomeKind,
     pub steps: Derivation,
+    /// The statement ended with `;`: evaluated and bound, its result not printed (text,
+    /// LaTeX and Markdown leave it out, JSON marks it `"quiet": true` without its value, an
+    /// answer key shows its input alone).
+    pub quiet: bool,
 }

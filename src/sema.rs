@@ -194,6 +194,13 @@ impl Checker {
             }
             ExprKind::Compare { operands, .. } => operands.iter().for_each(|o| self.expr(o)),
             ExprKind::List(items) => items.iter().for_each(|i| self.expr(i)),
+            ExprKind::Index { base, items } => {
+                self.expr(base);
+                items
+                    .iter()
+                    .flat_map(|i| i.exprs())
+                    .for_each(|x| self.expr(x));
+            }
         }
     }
 }

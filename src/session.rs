@@ -148,6 +148,7 @@ impl Session {
                 line,
                 kind,
                 steps,
+                quiet: stmt.quiet,
             });
         }
         Ok(())

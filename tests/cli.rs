@@ -109,10 +109,56 @@ fn calculus() {
 
 #[test]
 fn several_statements_print_one_line_each() {
-    let r = run(&["-e", "r = 2/3; r^2 + 2r; f(x) = x^2; f(3)"]);
+    let r = run(&["-e", "r = 2/3\nr^2 + 2r\nf(x) = x^2\nf(3)"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stdout, "r = 2/3\n16/9\nf(x) = x^2\n9\n");
     assert_eq!(r.stderr, "");
+}
+
+#[test]
+fn a_statement_ended_by_a_semicolon_is_quiet() {
+    // Julia's and Mathematica's convention: evaluated and bound, not printed.
+    let r = run(&["-e", "r = 2/3; r^2 + 2r; f(x) = x^2; f(3)"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, "9\n");
+    assert_eq!(r.stderr, "");
+    let r = run(&["-e", "x = 1; x + 1"]);
+    assert_eq!(r.stdout, "2\n");
+    let r = run(&["-e", "x = 1;"]);
+    assert_eq!((r.code, r.stdout.as_str()), (0, ""));
+    // A quiet statement still fails loudly.
+    let r = run(&["-e", "x = 1/0;"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.starts_with("error: division by zero\n"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn json_marks_a_quiet_statement_and_leaves_out_its_value() {
+    let r = run(&[
+        "--format",
+        "json",
+        "-e",
+        "K = [1, 2, 3]; A = [[1, 2], [3, 4]]; x = 1/2; K[1]",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&r.stdout).expect("valid JSON");
+    let st = doc["statements"].as_array().expect("statements");
+    assert_eq!(st.len(), 4);
+    assert_eq!(
+        st[0],
+        serde_json::json!({"input": "K = [1, 2, 3]", "line": 1, "quiet": true,
+            "statement": "binding", "name": "K", "kind": "vector", "shape": [3],
+            "exact": true, "approximate": false})
+    );
+    assert_eq!(st[1]["shape"], serde_json::json!([2, 2]));
+    assert_eq!(st[2]["kind"], "number");
+    assert!(st[2].get("shape").is_none() && st[2].get("text").is_none());
+    assert!(st[3].get("quiet").is_none());
+    assert_eq!(st[3]["text"], "2");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -209,11 +255,11 @@ fn division_by_zero_is_explained() {
 
 #[test]
 fn results_before_a_runtime_error_are_printed() {
-    let r = run(&["-e", "1/2; 1/0"]);
+    let r = run(&["-e", "1/2\n1/0"]);
     assert_eq!(r.code, 1);
     assert_eq!(r.stdout, "1/2\n");
     assert!(r.stderr.starts_with("error: division by zero\n"));
-    assert!(r.stderr.contains("<expr>:1:6"), "{}", r.stderr);
+    assert!(r.stderr.contains("<expr>:2:1"), "{}", r.stderr);
 }
 
 #[test]
@@ -332,7 +378,7 @@ fn unknown_format_is_a_usage_error() {
 
 #[test]
 fn json_output() {
-    let r = run(&["--format", "json", "-e", "1/2; N(pi)"]);
+    let r = run(&["--format", "json", "-e", "1/2\nN(pi)"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stderr, "");
     let doc: serde_json::Value = serde_json::from_str(&r.stdout).expect("valid JSON");
@@ -388,7 +434,7 @@ fn latex_output() {
         "--format",
         "latex",
         "-e",
-        "1/2; sqrt(8); diff(exp(-x^2), x); r = 2/3; N(pi, 5)",
+        "1/2\nsqrt(8)\ndiff(exp(-x^2), x)\nr = 2/3\nN(pi, 5)",
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(
@@ -412,7 +458,7 @@ fn latex_format_alias() {
 
 #[test]
 fn markdown_output() {
-    let r = run(&["--format", "markdown", "-e", "1/2; sqrt(8); N(pi, 5)"]);
+    let r = run(&["--format", "markdown", "-e", "1/2\nsqrt(8)\nN(pi, 5)"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(
         r.stdout,

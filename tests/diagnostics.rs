@@ -60,6 +60,10 @@ fn run_case_here(path: &Path) -> Failure {
     let mut session = Session::new();
     let mut printed = Vec::new();
     let result = session.run(&name, &text, &mut |o| {
+        // As `sigma run` prints them: a quiet statement (ended by `;`) prints nothing.
+        if o.quiet {
+            return;
+        }
         printed.push(sigma::render::outcome(
             o,
             sigma::render::Format::Text,

@@ -46,10 +46,11 @@ fn run(path: &Path) -> (Session, Vec<Outcome>) {
     (session, outcomes)
 }
 
-/// Every outcome rendered one per line, as `sigma run` prints them.
+/// Every outcome rendered one per line, as `sigma run` prints them (quiet ones, ended by
+/// `;`, left out).
 fn render_all(outcomes: &[Outcome], format: Format, steps: bool) -> String {
     let mut s = String::new();
-    for o in outcomes {
+    for o in outcomes.iter().filter(|o| !o.quiet) {
         s.push_str(&render::outcome(o, format, steps));
         s.push('\n');
     }

@@ -5,7 +5,7 @@ use pest::{consumes_to, fails_with, parses_to, Parser};
 use proptest::prelude::*;
 use sigma::diagnostics::{line_col, render, render_all, Diagnostic};
 use sigma::source::{SourceMap, Span};
-use sigma::syntax::ast::{BinaryOp, CmpOp, Expr, ExprKind, Program, StmtKind, UnaryOp};
+use sigma::syntax::ast::{BinaryOp, CmpOp, Expr, ExprKind, IndexKind, Program, StmtKind, UnaryOp};
 use sigma::syntax::parser::{Rule, SigmaParser};
 use sigma::syntax::{is_incomplete, parse_program};
 
@@ -86,6 +86,19 @@ fn sexp(e: &Expr) -> String {
             format!("[{}]", items.join(", "))
         }
         ExprKind::Paren(x) => format!("(paren {})", sexp(x)),
+        ExprKind::Index { base, items } => {
+            let part = |p: &Option<Expr>| p.as_ref().map_or(String::new(), sexp);
+            let items: Vec<String> = items
+                .iter()
+                .map(|i| match &i.kind {
+                    IndexKind::At(x) => sexp(x),
+                    IndexKind::Slice { start, stop, step } => {
+                        format!("{}:{}:{}", part(start), part(stop), part(step))
+                    }
+                })
+                .collect();
+            format!("(idx {} {})", sexp(base), items.join(", "))
+        }
     }
 }
 
@@ -133,6 +146,16 @@ fn check_spans(text: &str, e: &Expr) {
         ExprKind::List(items) => {
             assert!(slice.starts_with('[') && slice.ends_with(']'));
             items.iter().for_each(|i| check_spans(text, i));
+        }
+        ExprKind::Index { base, items } => {
+            assert_eq!(e.span.start, base.span.start);
+            assert!(slice.ends_with(']'));
+            check_spans(text, base);
+            for item in items {
+                let s = &text[item.span.start..item.span.end];
+                assert_eq!(s, s.trim(), "index item span has surrounding blanks");
+                item.exprs().for_each(|x| check_spans(text, x));
+            }
         }
     }
 }
@@ -996,4 +1019,93 @@ proptest! {
             }
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// Indexing and quiet statements
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn indexing_is_a_postfix_operator_on_any_operand() {
+    assert_eq!(shape("v[1]"), "(idx v 1)");
+    assert_eq!(shape("A[1, 2]"), "(idx A 1, 2)");
+    assert_eq!(shape("A[i]"), "(idx A i)");
+    assert_eq!(shape("A[:, j]"), "(idx A ::, j)");
+    assert_eq!(shape("A[i, :]"), "(idx A i, ::)");
+    assert_eq!(shape("v[a:b]"), "(idx v a:b:)");
+    assert_eq!(shape("v[1:]"), "(idx v 1::)");
+    assert_eq!(shape("v[:-1]"), "(idx v :(neg 1):)");
+    assert_eq!(shape("v[::-1]"), "(idx v ::(neg 1))");
+    assert_eq!(shape("v[0:4:2]"), "(idx v 0:4:2)");
+    assert_eq!(shape("A[0:2, 1:3]"), "(idx A 0:2:, 1:3:)");
+    assert_eq!(shape("v[-1]"), "(idx v (neg 1))");
+    assert_eq!(shape("v[k + 1]"), "(idx v (+ k 1))");
+    assert_eq!(shape("v[w[0]]"), "(idx v (idx w 0))");
+    assert_eq!(shape("A[1][2]"), "(idx (idx A 1) 2)");
+    assert_eq!(shape("f(x)[3]"), "(idx f(x) 3)");
+    assert_eq!(shape("(A*B)[0, 1]"), "(idx (paren (* A B)) 0, 1)");
+    assert_eq!(shape("[1, 2, 3][0]"), "(idx [1, 2, 3] 0)");
+    assert_eq!(shape("v [1]"), "(idx v 1)");
+}
+
+#[test]
+fn indexing_binds_tightest() {
+    assert_eq!(shape("-v[1]"), "(neg (idx v 1))");
+    assert_eq!(shape("v[1]^2"), "(^ (idx v 1) 2)");
+    assert_eq!(shape("2^v[1]"), "(^ 2 (idx v 1))");
+    assert_eq!(shape("2v[1]"), "(* 2 (idx v 1))");
+    assert_eq!(shape("v[1]*w[2] + 1"), "(+ (* (idx v 1) (idx w 2)) 1)");
+    assert_eq!(shape("v[n]!"), "(! (idx v n))");
+    assert_eq!(shape("v[0] < v[1]"), "(cmp (idx v 0) < (idx v 1))");
+}
+
+#[test]
+fn lists_and_calls_still_parse_beside_indexing() {
+    assert_eq!(shape("[1, 2]"), "[1, 2]");
+    assert_eq!(shape("[[1, 2], [3, 4]]"), "[[1, 2], [3, 4]]");
+    assert_eq!(shape("[v[0], v[1]]"), "[(idx v 0), (idx v 1)]");
+    assert_eq!(shape("f([1, 2], v[0])"), "f([1, 2], (idx v 0))");
+    let p = parse("x = 1; [1, 2]\n[3]");
+    assert_eq!(p.stmts.len(), 3);
+    assert!(matches!(&p.stmts[1].kind, StmtKind::Expr(e) if matches!(e.kind, ExprKind::List(_))));
+    assert!(matches!(&p.stmts[2].kind, StmtKind::Expr(e) if matches!(e.kind, ExprKind::List(_))));
+}
+
+#[test]
+fn indexing_spans_cover_base_and_brackets() {
+    for text in [
+        "v[1]",
+        "A[0:2, :]",
+        "f(x)[k + 1]",
+        "(A*B)[0, 1]",
+        "-v[ 2 ]^2",
+    ] {
+        check_spans(text, &expr(text));
+    }
+    let e = expr("K[3]");
+    assert_eq!((e.span.start, e.span.end), (0, 4));
+}
+
+#[test]
+fn indexing_syntax_errors() {
+    assert_eq!(
+        parse_err("v[]").message,
+        "expected an expression, found `]`"
+    );
+    assert_eq!(error_at("v[]", &parse_err("v[]")), (1, 3));
+    assert!(parse_err("v[1,]").message.starts_with("expected"));
+    assert!(parse_err("v[1:2:3:4]").message.starts_with("expected"));
+}
+
+#[test]
+fn a_trailing_semicolon_makes_a_statement_quiet() {
+    let quiet = |text: &str| -> Vec<bool> { parse(text).stmts.iter().map(|s| s.quiet).collect() };
+    assert_eq!(quiet("x = 1; x + 1"), [true, false]);
+    assert_eq!(quiet("x = 1; x + 1;"), [true, true]);
+    assert_eq!(quiet("f(x) = x^2;"), [true]);
+    assert_eq!(quiet("x;;y"), [true, false]);
+    assert_eq!(quiet(";x"), [false]);
+    assert_eq!(quiet("x ; # comment\ny"), [true, false]);
+    assert_eq!(quiet("## heading;\nx"), [false, false]);
+    assert_eq!(quiet("f(1,\n 2);\ny"), [true, false]);
 }

@@ -82,9 +82,19 @@ fn a_failed_line_keeps_earlier_bindings_and_binds_nothing() {
 
 #[test]
 fn a_line_failing_halfway_rolls_back_its_own_bindings() {
-    // `c = 5` runs before `1/0` fails on the same line; the rollback forgets it.
+    // `c = 5` runs (quietly, it ends with `;`) before `1/0` fails on the same line; the
+    // rollback forgets it.
     let r = repl("c = 1\nc = 5; 1/0\nc\n");
-    assert_eq!((r.code, r.stdout.as_str()), (1, "c = 1\nc = 5\n1\n"));
+    assert_eq!((r.code, r.stdout.as_str()), (1, "c = 1\n1\n"));
+}
+
+#[test]
+fn a_quiet_line_prints_nothing_but_binds() {
+    let r = repl("v = [10, 20, 30];\nlen(v); v[-1]\nv[0];\n");
+    assert_eq!(
+        (r.code, r.stdout.as_str(), r.stderr.as_str()),
+        (0, "30\n", "")
+    );
 }
 
 #[test]
@@ -236,4 +246,48 @@ fn completion_of_builtins_bindings_and_commands() {
     // A position beyond the line or inside a character does not panic.
     assert_eq!(complete_word("dif", 99, &[]).1, vec!["diff".to_string()]);
     assert_eq!(complete_word("λ", 1, &[]), (1, vec![]));
+}
+
+#[test]
+fn elide_prints_the_ends_of_a_long_vector_with_a_marked_middle() {
+    let r = repl(
+        ":elide\n:elide 10\nK = ssm_kernel([[1/2]], [1], [1], 0, 11)\nK[0:10]\nlen(K)\n:elide 3\n:elide off\nK\n",
+    );
+    assert_eq!(
+        (r.code, r.stdout.as_str(), r.stderr.as_str()),
+        (
+            1,
+            "elide: past 1000 entries (or rows)\n\
+             elide: past 10 entries (or rows)\n\
+             K = [0, 1, 1/2, 1/4, 1/8, … 2 more entries not shown (12 in all; `:elide off` prints every one) …, 1/64, 1/128, 1/256, 1/512, 1/1024]\n\
+             [0, 1, 1/2, 1/4, 1/8, 1/16, 1/32, 1/64, 1/128, 1/256]\n\
+             12\n\
+             elide: off\n\
+             [0, 1, 1/2, 1/4, 1/8, 1/16, 1/32, 1/64, 1/128, 1/256, 1/512, 1/1024]\n",
+            "error: `:elide` takes a whole number of at least 10 or `off`, not `3`\n"
+        )
+    );
+}
+
+#[test]
+fn elide_leaves_out_the_middle_rows_of_a_tall_matrix_and_never_touches_json() {
+    let r = repl(":elide 10\nidentity(11)[:, 0:2]\n");
+    assert_eq!(
+        r.stdout,
+        "elide: past 10 entries (or rows)\n\
+         [[1, 0], [0, 1], [0, 0], [0, 0], [0, 0], … 1 more row not shown (11 in all; `:elide off` prints every one) …, [0, 0], [0, 0], [0, 0], [0, 0], [0, 0]]\n"
+    );
+    let out = Command::cargo_bin("sigma")
+        .expect("the sigma binary is built")
+        .env("SIGMA_HISTORY", "/nonexistent-dir/sigma-history")
+        .args(["--format", "json"])
+        .write_stdin(":elide 10\nzeros(1, 12)[0]\n")
+        .output()
+        .expect("sigma runs");
+    let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(!stdout.contains("not shown"), "{stdout}");
+    assert!(
+        stdout.contains("[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]"),
+        "{stdout}"
+    );
 }

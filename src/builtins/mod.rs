@@ -14,6 +14,7 @@ mod matrix;
 mod numeric;
 mod ridge;
 mod series;
+mod shape;
 mod sums;
 mod term;
 mod updates;
@@ -283,6 +284,10 @@ pub static BUILTINS: &[Builtin] = &[
     ridge::RIDGE,
     ridge::RIDGE_WEIGHTS,
     ridge::RIDGE_ATTENTION,
+    shape::LEN,
+    shape::SHAPE,
+    shape::ROWS,
+    shape::COLS,
 ];
 
 /// The builtin called `name`, if any.

@@ -11,9 +11,13 @@ use crate::source::Span;
 pub struct EvalError {
     pub message: String,
     pub span: Span,
-    pub label: String,
+    /// Text under the caret (boxed, with the secondary label boxed too, to keep the error
+    /// within clippy's size limit for `Result` errors).
+    pub label: Box<str>,
     pub help: Option<String>,
     pub notes: Vec<String>,
+    /// Another span the message concerns, with its label (drawn with `-` under it).
+    pub secondary: Option<Box<(Span, String)>>,
 }
 
 impl EvalError {
@@ -22,13 +26,19 @@ impl EvalError {
         EvalError {
             message: message.into(),
             span,
-            label: String::new(),
+            label: "".into(),
             help: None,
             notes: Vec::new(),
+            secondary: None,
         }
     }
+    /// Sets a secondary label at `span` (the primary caret stays at the error's span).
+    pub fn with_secondary(mut self, span: Span, label: impl Into<String>) -> Self {
+        self.secondary = Some(Box::new((span, label.into())));
+        self
+    }
     pub fn with_label(mut self, label: impl Into<String>) -> Self {
-        self.label = label.into();
+        self.label = label.into().into_boxed_str();
         self
     }
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -63,12 +73,15 @@ impl EvalError {
     /// The diagnostic to render.
     pub fn to_diagnostic(&self) -> Diagnostic {
         let mut d =
-            Diagnostic::error(self.message.clone(), Some(self.span)).with_label(self.label.clone());
+            Diagnostic::error(self.message.clone(), Some(self.span)).with_label(&*self.label);
         if let Some(h) = &self.help {
             d = d.with_help(h.clone());
         }
         for n in &self.notes {
             d = d.with_note(n.clone());
+        }
+        if let Some(sec) = &self.secondary {
+            d = d.with_secondary(sec.0, sec.1.clone());
         }
         d
     }

@@ -6,6 +6,7 @@ pub mod error;
 pub mod interrupt;
 pub(crate) mod ops;
 pub mod scope;
+pub(crate) mod shape;
 pub mod value;
 
 use crate::builtins::{self, Impl};
@@ -102,6 +103,7 @@ impl<'a> Evaluator<'a> {
                 _ => {
                     let a = self.eval(lhs)?;
                     let b = self.eval(rhs)?;
+                    shape::check_binary(*op, &a, &b, lhs.span, rhs.span)?;
                     ops::binary(*op, a, b, e.span, self.settings)
                 }
             },
@@ -115,6 +117,7 @@ impl<'a> Evaluator<'a> {
                     .collect::<EResult<Vec<_>>>()?;
                 ops::compare(vals, rels, operands, e.span)
             }
+            ExprKind::Index { base, items } => self.index(base, items, e.span),
             ExprKind::List(items) => {
                 let vals = items
                     .iter()

@@ -42,6 +42,9 @@ pub struct Settings {
     pub digits: u32,
     /// Whether text output shows derivation steps.
     pub steps: bool,
+    /// The REPL prints a vector of more entries (a matrix of more rows) than this with its
+    /// middle elided and marked; `None` prints every value whole (`:elide off`).
+    pub elide: Option<usize>,
 }
 
 impl Default for Settings {
@@ -49,6 +52,7 @@ impl Default for Settings {
         Settings {
             digits: 15,
             steps: false,
+            elide: Some(1000),
         }
     }
 }

@@ -30,8 +30,47 @@ fn steps(d: &Derivation) -> Json {
     )
 }
 
+/// A quiet statement's object (one that ended with `;`): its input, line, what kind of
+/// statement and value it was, `"quiet": true`, and for a vector or matrix its `shape`, but
+/// no value, no steps and no conditions.
+fn quiet(o: &Outcome) -> Json {
+    let mut obj = json!({ "input": o.input, "line": o.line, "quiet": true });
+    let fields = match &o.kind {
+        OutcomeKind::Heading(h) => json!({ "kind": "heading", "text": h }),
+        OutcomeKind::Definition { name, params, .. } => json!({
+            "kind": "function", "statement": "definition", "name": name, "params": params,
+            "exact": true, "approximate": false,
+        }),
+        OutcomeKind::Binding { value, .. } | OutcomeKind::Value(value) => {
+            let mut f = json!({
+                "kind": value.kind(), "exact": value.is_exact(), "approximate": !value.is_exact(),
+                "statement": if matches!(o.kind, OutcomeKind::Value(_)) { "expression" } else { "binding" },
+            });
+            if let (OutcomeKind::Binding { name, .. }, Json::Object(m)) = (&o.kind, &mut f) {
+                m.insert("name".into(), json!(name));
+            }
+            if let (Some([n, m]), Json::Object(map)) = (crate::eval::shape::dims(value), &mut f) {
+                let shape = if matches!(value, crate::eval::value::Value::Matrix(_)) {
+                    json!([n, m])
+                } else {
+                    json!([n])
+                };
+                map.insert("shape".into(), shape);
+            }
+            f
+        }
+    };
+    if let (Json::Object(o), Json::Object(f)) = (&mut obj, fields) {
+        o.extend(f);
+    }
+    obj
+}
+
 /// One statement's object.
 pub fn outcome(o: &Outcome) -> Json {
+    if o.quiet {
+        return quiet(o);
+    }
     let mut obj = json!({
         "input": o.input,
         "line": o.line,

@@ -64,6 +64,13 @@ pub fn outcome_text(o: &Outcome, steps: bool) -> String {
         }
         OutcomeKind::Value(v) => text::value(v),
     };
+    s.push_str(&suffix_text(o, steps));
+    s
+}
+
+/// What follows an outcome's value in text: its conditions, and with `steps` its derivation.
+pub fn suffix_text(o: &Outcome, steps: bool) -> String {
+    let mut s = String::new();
     if !o.steps.conditions.is_empty() {
         s.push_str(&format!(
             "  (valid for {})",

@@ -32,6 +32,11 @@ const COMMANDS: &[(&str, &str, &str)] = &[
         ":steps [on|off]",
         "show or set whether derivation steps are printed",
     ),
+    (
+        ":elide",
+        ":elide [N|off]",
+        "show or set the length (1000 at start) above which a vector's or matrix's middle is left out of the output, marked; off prints every value whole",
+    ),
     (":vars", ":vars", "list the bindings with their values"),
     (":clear", ":clear", "forget every binding"),
     (":quit", ":quit or :q", "leave the REPL (Ctrl-D too)"),
@@ -68,6 +73,7 @@ pub fn execute(session: &mut Session, line: &str) -> Result<(Flow, String), Stri
             }
             other => Err(format!("`:steps` takes `on` or `off`, not `{other}`")),
         },
+        ":elide" => elide(session, arg).map(|s| (Flow::Continue, s)),
         ":vars" if arg.is_empty() => reply(vars(session)),
         ":clear" if arg.is_empty() => {
             let n = session.scope.names().len();
@@ -103,6 +109,27 @@ fn on_off(b: bool) -> &'static str {
 fn closest(cmd: &str, known: &[String]) -> Option<String> {
     let s = builtins::suggest(cmd, known)?;
     s.starts_with(':').then_some(s)
+}
+
+fn elide(session: &mut Session, arg: &str) -> Result<String, String> {
+    let show = |e: Option<usize>| match e {
+        Some(n) => format!("elide: past {n} entries (or rows)"),
+        None => "elide: off".to_string(),
+    };
+    match arg {
+        "" => return Ok(show(session.settings.elide)),
+        "off" => session.settings.elide = None,
+        n => match n.parse::<usize>() {
+            Ok(n) if n >= super::elide::MIN_LIMIT => session.settings.elide = Some(n),
+            _ => {
+                return Err(format!(
+                    "`:elide` takes a whole number of at least {} or `off`, not `{arg}`",
+                    super::elide::MIN_LIMIT
+                ))
+            }
+        },
+    }
+    Ok(show(session.settings.elide))
 }
 
 fn digits(session: &mut Session, arg: &str) -> Result<String, String> {

@@ -4,6 +4,7 @@
 //! driven through a pipe.
 
 mod commands;
+pub mod elide;
 pub mod helper;
 
 use crate::eval::interrupt;
@@ -77,9 +78,19 @@ impl Repl {
         self.count += 1;
         let name = format!("<repl:{}>", self.count);
         let (format, steps) = (self.format, self.session.settings.steps);
+        let limit = self
+            .session
+            .settings
+            .elide
+            .filter(|_| format == Format::Text);
         let mut stdout = std::io::stdout().lock();
         let result = self.session.run(&name, input, &mut |o| {
-            let _ = writeln!(stdout, "{}", render::outcome(o, format, steps));
+            // A statement ended with `;` is quiet; a huge vector is elided (`:elide`).
+            if !o.quiet {
+                let shown = elide::outcome(o, steps, limit)
+                    .unwrap_or_else(|| render::outcome(o, format, steps));
+                let _ = writeln!(stdout, "{shown}");
+            }
         });
         let _ = stdout.flush();
         drop(stdout);

@@ -15,6 +15,8 @@ pub struct Stmt {
     pub kind: StmtKind,
     /// The whole statement (for a heading: the `##` line).
     pub span: Span,
+    /// Followed by `;`: evaluated and bound, its result not printed.
+    pub quiet: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -89,6 +91,9 @@ impl Expr {
             ExprKind::Binary { lhs, rhs, .. } => lhs.any(pred) || rhs.any(pred),
             ExprKind::Compare { operands, .. } => operands.iter().any(|o| o.any(pred)),
             ExprKind::List(items) => items.iter().any(|i| i.any(pred)),
+            ExprKind::Index { base, items } => {
+                base.any(pred) || items.iter().any(|i| i.exprs().any(|x| x.any(pred)))
+            }
         }
     }
 }
@@ -124,4 +129,41 @@ pub enum ExprKind {
     List(Vec<Expr>),
     /// `( expr )` — kept so printing and comparison chaining can respect explicit grouping.
     Paren(Box<Expr>),
+    /// `base[i]`, `base[i, j]`, `base[a:b]`: indices counted from 0, as written.
+    Index {
+        base: Box<Expr>,
+        items: Vec<IndexItem>,
+    },
+}
+
+/// One item between the brackets of an index, with its span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexItem {
+    pub kind: IndexKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum IndexKind {
+    /// One position `k`.
+    At(Expr),
+    /// `start:stop:step`, each part possibly left out (numpy's slice).
+    Slice {
+        start: Option<Expr>,
+        stop: Option<Expr>,
+        step: Option<Expr>,
+    },
+}
+
+impl IndexItem {
+    /// The expressions written in this item.
+    pub fn exprs(&self) -> impl Iterator<Item = &Expr> {
+        let (a, b, c) = match &self.kind {
+            IndexKind::At(e) => (Some(e), None, None),
+            IndexKind::Slice { start, stop, step } => {
+                (start.as_ref(), stop.as_ref(), step.as_ref())
+            }
+        };
+        a.into_iter().chain(b).chain(c)
+    }
 }

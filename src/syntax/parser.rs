@@ -15,7 +15,9 @@ use pest::pratt_parser::{Assoc, Op, PrattParser};
 use pest::Parser;
 use unicode_xid::UnicodeXID;
 
-use super::ast::{BinaryOp, CmpOp, Expr, ExprKind, Ident, Program, Stmt, StmtKind, UnaryOp};
+use super::ast::{
+    BinaryOp, CmpOp, Expr, ExprKind, Ident, IndexItem, IndexKind, Program, Stmt, StmtKind, UnaryOp,
+};
 use super::rule_names::{describe, Class};
 use crate::diagnostics::Diagnostic;
 use crate::source::{SourceId, Span};
@@ -63,7 +65,7 @@ static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
             | Op::infix(Rule::implicit_mul, Assoc::Left))
         .op(Op::prefix(Rule::neg) | Op::prefix(Rule::pos))
         .op(Op::infix(Rule::pow, Assoc::Right))
-        .op(Op::postfix(Rule::fact))
+        .op(Op::postfix(Rule::fact) | Op::postfix(Rule::index))
 });
 
 /// Parses a whole source text (registered as `source`) into a [`Program`].
@@ -126,9 +128,19 @@ fn parse_joined(joined: &str, text: &str, source: SourceId) -> Result<Program, D
             match pair.as_rule() {
                 Rule::heading => stmts.push(builder.heading(pair)),
                 Rule::statements => {
+                    // A `;` right after a statement makes it quiet.
+                    let mut after_stmt = false;
                     for stmt in pair.into_inner() {
                         if stmt.as_rule() != Rule::semicolon {
                             stmts.push(builder.stmt(stmt)?);
+                            after_stmt = true;
+                        } else {
+                            if after_stmt {
+                                if let Some(last) = stmts.last_mut() {
+                                    last.quiet = true;
+                                }
+                            }
+                            after_stmt = false;
                         }
                     }
                 }
@@ -161,6 +173,7 @@ impl Builder {
         Stmt {
             kind: StmtKind::Heading(text.trim().to_string()),
             span: Span::new(self.source, start, trimmed_end),
+            quiet: false,
         }
     }
 
@@ -193,6 +206,7 @@ impl Builder {
                 Ok(Stmt {
                     span: name.span.to(body.span),
                     kind: StmtKind::FunDef { name, params, body },
+                    quiet: false,
                 })
             }
             Rule::assign => {
@@ -209,6 +223,7 @@ impl Builder {
                 Ok(Stmt {
                     span: name.span.to(value.span),
                     kind: StmtKind::Assign { name, value },
+                    quiet: false,
                 })
             }
             _ => {
@@ -216,6 +231,7 @@ impl Builder {
                 Ok(Stmt {
                     span: expr.span,
                     kind: StmtKind::Expr(expr),
+                    quiet: false,
                 })
             }
         }
@@ -282,12 +298,23 @@ impl Builder {
                     }),
                 }
             })
-            .map_postfix(|lhs, op| {
+            .map_postfix(move |lhs, op| {
                 let lhs = lhs?;
-                Ok(Expr {
-                    span: lhs.span.to(self.span(&op)),
-                    kind: ExprKind::Factorial(Box::new(lhs)),
-                })
+                let span = lhs.span.to(self.span(&op));
+                let kind = if op.as_rule() == Rule::index {
+                    let items = op
+                        .into_inner()
+                        .filter(|p| p.as_rule() == Rule::index_item)
+                        .map(|p| self.index_item(p, depth))
+                        .collect::<Result<_, _>>()?;
+                    ExprKind::Index {
+                        base: Box::new(lhs),
+                        items,
+                    }
+                } else {
+                    ExprKind::Factorial(Box::new(lhs))
+                };
+                Ok(Expr { kind, span })
             })
             .map_infix(|lhs, op, rhs| {
                 let (lhs, rhs) = (lhs?, rhs?);
@@ -319,6 +346,30 @@ impl Builder {
                 Ok(Expr { kind, span })
             })
             .parse(flat.into_iter())
+    }
+
+    /// Converts one `index_item`: an expression, or a slice whose parts are told apart by
+    /// the colons before them.
+    fn index_item(&self, pair: Pair<'_, Rule>, depth: usize) -> Result<IndexItem, Diagnostic> {
+        let mut span = self.span(&pair);
+        // The rule may end on spaces skipped before a `:` that did not come.
+        span.end = span.start + pair.as_str().trim_end().len();
+        let mut parts: [Option<Expr>; 3] = [None, None, None];
+        let mut colons = 0;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::colon => colons += 1,
+                Rule::expr => parts[colons.min(2)] = Some(self.expr(part, depth)?),
+                _ => {}
+            }
+        }
+        let [start, stop, step] = parts;
+        let kind = match (colons, start) {
+            (0, Some(at)) => IndexKind::At(at),
+            (0, None) => return Err(internal()),
+            (_, start) => IndexKind::Slice { start, stop, step },
+        };
+        Ok(IndexItem { kind, span })
     }
 
     fn primary(&self, pair: Pair<'_, Rule>, depth: usize) -> Result<Expr, Diagnostic> {
@@ -365,7 +416,7 @@ impl Builder {
 fn is_nesting_operator(rule: Rule) -> bool {
     matches!(
         rule,
-        Rule::not_op | Rule::neg | Rule::pos | Rule::pow | Rule::fact
+        Rule::not_op | Rule::neg | Rule::pos | Rule::pow | Rule::fact | Rule::index
     )
 }
 
@@ -390,6 +441,7 @@ fn is_operator(rule: Rule) -> bool {
             | Rule::pos
             | Rule::pow
             | Rule::fact
+            | Rule::index
     )
 }
 

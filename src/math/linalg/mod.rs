@@ -6,6 +6,7 @@
 pub mod eigen;
 mod power;
 pub mod rank_one;
+pub mod kernel;
 mod square;
 
 pub use power::Spectral;

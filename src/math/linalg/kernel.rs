@@ -57,7 +57,7 @@ impl Method {
             Method::Iterate => "O(n²·L) integer multiplications, each of a small entry of M by a growing one",
             Method::Squaring => "O(n³·log L) for M, M², M⁴, … plus O(n²·L) for the blocks, but with large-by-large products",
             Method::Diagonal => "O(n·L) integer multiplications, one power per eigenvalue and term",
-            Method::LowRank => "O(n²) once to find λ, u·vᵀ, C·B and C·u·vᵀ·B, then O(1) per term (O(n) per term for the mat-vec-free form)",
+            Method::LowRank => "O(n²) once for λ, vᵀu = tr(A − λI), C·B and C·(A − λI)·B, then O(1) per term: two powers",
             Method::Closed => "O(n³) once for the eigenvalues and projectors, then O(n·L): one power per eigenvalue and term",
         }
     }
@@ -178,32 +178,70 @@ pub fn kernel(
     match method {
         Method::Iterate => iterate(&IntSystem::new(a, b, c), len, max_bits),
         Method::Squaring => squaring(&IntSystem::new(a, b, c), len, max_bits),
-        Method::Diagonal => {
-            let off = (0..n).any(|i| (0..n).any(|j| i != j && !a.rows()[i][j].is_zero()));
-            if off {
-                return Err(MathError::Unsupported(
-                    "the diagonal method needs a diagonal A".into(),
-                ));
+        Method::Diagonal | Method::LowRank | Method::Closed => {
+            if method == Method::LowRank {
+                if let Some(k) = nilpotent_low_rank(a, b, c, len, max_bits)? {
+                    return Ok(k);
+                }
             }
-            let weights = (0..n).map(|i| c[i].mul(&b[i])).collect::<Vec<_>>();
-            let mus = (0..n).map(|i| a.rows()[i][i].clone()).collect::<Vec<_>>();
-            exp_sum(&weights, &mus, len, max_bits)
-        }
-        Method::LowRank => low_rank(a, b, c, len, max_bits),
-        Method::Closed => {
-            let Some(s) = a.spectral()? else {
-                return Err(MathError::Unsupported(
-                    "the closed method needs distinct rational eigenvalues of A".into(),
-                ));
+            let Some(terms) = exp_form(a, b, c, method)? else {
+                return Err(unsupported(method));
             };
-            let weights = s
-                .projectors
-                .iter()
-                .map(|p| super::dot(c, &p.mul_vec(b).unwrap_or_default()))
-                .collect::<Vec<_>>();
-            exp_sum(&weights, &s.eigenvalues, len, max_bits)
+            let (w, mu): (Vec<Q>, Vec<Q>) = terms.into_iter().unzip();
+            exp_sum(&w, &mu, len, max_bits)
         }
     }
+}
+
+fn unsupported(method: Method) -> MathError {
+    MathError::Unsupported(
+        match method {
+            Method::Diagonal => "the diagonal method needs a diagonal A",
+            Method::LowRank => {
+                "the lowrank method needs A = λ·I + u·vᵀ (a multiple of I plus a rank-one matrix)"
+            }
+            _ => "the closed method needs distinct rational eigenvalues of A",
+        }
+        .into(),
+    )
+}
+
+/// K_ℓ = Σ_j w_j·μ_j^(ℓ−1) for ℓ ≥ 1 as the pairs (w_j, μ_j) (zero weights left out), when
+/// `method` (diagonal, lowrank or closed) applies to A; `None` when it does not (and for
+/// lowrank with vᵀu = 0, whose kernel is not a sum of powers).
+pub fn exp_form(a: &Matrix, b: &[Q], c: &[Q], method: Method) -> MResult<Option<Vec<(Q, Q)>>> {
+    let n = a.nrows();
+    let r = a.rows();
+    let pairs: Vec<(Q, Q)> = match method {
+        Method::Diagonal => {
+            if (0..n).any(|i| (0..n).any(|j| i != j && !r[i][j].is_zero())) {
+                return Ok(None);
+            }
+            (0..n).map(|i| (c[i].mul(&b[i]), r[i][i].clone())).collect()
+        }
+        Method::LowRank => {
+            let Some((lambda, s, cb, w)) = low_rank_parts(a, b, c)? else {
+                return Ok(None);
+            };
+            if s.is_zero() {
+                return Ok(None);
+            }
+            let ws = w.div(&s).expect("s ≠ 0");
+            vec![(cb.sub(&ws), lambda.clone()), (ws, lambda.add(&s))]
+        }
+        Method::Closed => {
+            let Some(sp) = a.spectral()? else {
+                return Ok(None);
+            };
+            sp.projectors
+                .iter()
+                .map(|p| super::dot(c, &p.mul_vec(b).unwrap_or_default()))
+                .zip(sp.eigenvalues)
+                .collect()
+        }
+        Method::Iterate | Method::Squaring => return Ok(None),
+    };
+    Ok(Some(pairs.into_iter().filter(|(w, _)| !w.is_zero()).collect()))
 }
 
 fn iterate(s: &IntSystem, len: usize, max_bits: u64) -> MResult<Kernel> {
@@ -352,15 +390,12 @@ fn rank_at_most_one(a: &Matrix, lambda: &Q) -> bool {
     (0..n).all(|k| (0..n).all(|l| r(k, l).mul(&p) == r(pi, l).mul(&r(k, pj))))
 }
 
-fn low_rank(a: &Matrix, b: &[Q], c: &[Q], len: usize, max_bits: u64) -> MResult<Kernel> {
+/// λ, s = vᵀu, C·B and C·u·vᵀ·B for A = λI + u·vᵀ (R = A − λI: s = tr R, C·u·vᵀ·B = C·R·B).
+fn low_rank_parts(a: &Matrix, b: &[Q], c: &[Q]) -> MResult<Option<(Q, Q, Q, Q)>> {
     let Some(lambda) = rank_one_shift(a)? else {
-        return Err(MathError::Unsupported(
-            "the lowrank method needs A = λ·I + u·vᵀ (a multiple of I plus a rank-one matrix)"
-                .into(),
-        ));
+        return Ok(None);
     };
     let n = a.nrows();
-    // R = A − λI = u·vᵀ: s = vᵀu = tr R, C·u·vᵀ·B = C·R·B.
     let r: Vec<Vec<Q>> = (0..n)
         .map(|i| {
             (0..n)
@@ -379,11 +414,24 @@ fn low_rank(a: &Matrix, b: &[Q], c: &[Q], len: usize, max_bits: u64) -> MResult<
     let rb: Vec<Q> = r.iter().map(|row| super::dot(row, b)).collect();
     let w = super::dot(c, &rb);
     let cb = super::dot(c, b);
+    Ok(Some((lambda, s, cb, w)))
+}
+
+/// A = λI + R with R² = 0 (vᵀu = 0): A^k = λ^k·I + k·λ^(k−1)·R, so
+/// K_ℓ = C·B·λ^(ℓ−1) + (ℓ−1)·C·R·B·λ^(ℓ−2); `None` for other matrices.
+fn nilpotent_low_rank(
+    a: &Matrix,
+    b: &[Q],
+    c: &[Q],
+    len: usize,
+    max_bits: u64,
+) -> MResult<Option<Kernel>> {
+    let Some((lambda, s, cb, w)) = low_rank_parts(a, b, c)? else {
+        return Ok(None);
+    };
     if !s.is_zero() {
-        let ws = w.div(&s).expect("s ≠ 0");
-        return exp_sum(&[cb.sub(&ws), ws], &[lambda.clone(), lambda.add(&s)], len, max_bits);
+        return Ok(None);
     }
-    // R² = s·R = 0: A^k = λ^k·I + k·λ^(k−1)·R, K_ℓ = C·B·λ^(ℓ−1) + (ℓ−1)·C·R·B·λ^(ℓ−2).
     let (cw, base) = scaled(&[cb, w]);
     let (ln, ld) = (lambda.numer().clone(), lambda.denom().clone());
     let mut nums = Vec::with_capacity(len);
@@ -403,7 +451,7 @@ fn low_rank(a: &Matrix, b: &[Q], c: &[Q], len: usize, max_bits: u64) -> MResult<
         p_prev = p.clone();
         p *= &ln;
     }
-    Ok(Kernel { nums, base, d: ld })
+    Ok(Some(Kernel { nums, base, d: ld }))
 }
 
 #[cfg(test)]

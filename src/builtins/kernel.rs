@@ -45,12 +45,12 @@ pub const SSM_KERNEL: Builtin = Builtin {
 };
 
 /// The model: A (n × n), B and C (n entries each), D.
-struct Model {
-    a: Vec<Vec<Expr>>,
-    b: Vec<Expr>,
-    c: Vec<Expr>,
-    d: Expr,
-    scalar: bool,
+pub(super) struct Model {
+    pub(super) a: Vec<Vec<Expr>>,
+    pub(super) b: Vec<Expr>,
+    pub(super) c: Vec<Expr>,
+    pub(super) d: Expr,
+    pub(super) scalar: bool,
 }
 
 fn expr_arg(args: &Args, i: usize, what: &str) -> EResult<Expr> {
@@ -92,7 +92,7 @@ fn vector_of(args: &Args, i: usize, n: usize, what: &str) -> EResult<Vec<Expr>> 
     Ok(v)
 }
 
-fn model(args: &Args) -> EResult<Model> {
+pub(super) fn model(args: &Args) -> EResult<Model> {
     let (a, scalar) = match args.value(0) {
         Value::Matrix(rows) => {
             if rows.iter().any(|r| r.len() != rows.len()) {
@@ -106,7 +106,11 @@ fn model(args: &Args) -> EResult<Model> {
     Ok(Model {
         b: vector_of(args, 1, n, "B")?,
         c: vector_of(args, 2, n, "C")?,
-        d: expr_arg(args, 3, "D")?,
+        d: if args.count() > 3 {
+            expr_arg(args, 3, "D")?
+        } else {
+            Expr::zero()
+        },
         a,
         scalar,
     })
@@ -121,7 +125,7 @@ fn k_of(l: &Expr) -> Notation {
 }
 
 /// A, B and C as rationals, when all their entries are.
-fn rational(m: &Model) -> Option<(Matrix, Vec<Q>, Vec<Q>)> {
+pub(super) fn rational(m: &Model) -> Option<(Matrix, Vec<Q>, Vec<Q>)> {
     let q = |e: &Expr| e.as_num().cloned();
     Some((
         Matrix::from_exprs(&m.a)?,

@@ -15,6 +15,7 @@ mod numeric;
 mod series;
 mod sums;
 mod term;
+mod transfer;
 mod updates;
 
 use crate::eval::value::Value;
@@ -277,6 +278,8 @@ pub static BUILTINS: &[Builtin] = &[
     linear::SPECTRAL_RADIUS,
     linear::EIGENVECTORS,
     kernel::SSM_KERNEL,
+    transfer::TRANSFER,
+    transfer::KERNEL_RECURRENCE,
     updates::SHERMAN_MORRISON,
     updates::NEUMANN,
 ];

@@ -28,7 +28,7 @@ pub const TRANSFER: Builtin = Builtin {
     name: "transfer",
     signature: "transfer(A, B, C, D, z)",
     summary: "the transfer function H(z) = D + z·C·(I − z·A)⁻¹·B of an SSM, the generating function Σ K_ℓ z^ℓ of its kernel, as an exact rational function",
-    example: "transfer([[0.7, 0.1], [0.2, 0.6]], [1, 0], [1, 0], 0, z) → (10*z - 6*z^2)/(10 - 13*z + 4*z^2)",
+    example: "transfer([[0.7, 0.1], [0.2, 0.6]], [1, 0], [1, 0], 0, z) → -2*(3*z^2 - 5*z)/(10 - 13*z + 4*z^2)",
     forms: &[&[
         req(Kind::Value),
         req(Kind::Value),

@@ -147,7 +147,7 @@ fn kernel_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
             Op::Eq,
             Notation::new("D", "D"),
             ", ",
-            k_of(&Expr::sym("ℓ")),
+            Notation::new("K_ℓ", "K_\\ell"),
             Op::Eq,
             Notation::new("C·A^(ℓ−1)·B", "C A^{\\ell-1} B")
         ],
@@ -223,22 +223,46 @@ fn exact_terms(
             }
         }
     };
-    let how = match used {
-        Method::Iterate => "w_1 = B, w_(ℓ+1) = A·w_ℓ, K_ℓ = C·w_ℓ, with A = M/d kept as the integer matrix M over d^(ℓ−1)",
-        Method::Squaring => "[w_(m+1) … w_(2m)] = A^m·[w_1 … w_m] and A^(2m) = (A^m)², doubling the known terms each round",
-        Method::Diagonal => "A is diagonal: K_ℓ = Σ_i c_i·b_i·a_ii^(ℓ−1)",
-        Method::LowRank => "A = λ·I + u·vᵀ: A^k = λ^k·I + ((λ + vᵀu)^k − λ^k)/(vᵀu)·u·vᵀ (λ^k·I + k·λ^(k−1)·u·vᵀ when vᵀu = 0)",
-        Method::Closed => "A^(ℓ−1) = Σ_i λ_i^(ℓ−1)·P_i (Sylvester), so K_ℓ = Σ_i (C·P_i·B)·λ_i^(ℓ−1)",
+    let (why, plain, latex) = match used {
+        Method::Iterate => (
+            "A = M/d with M an integer matrix, d^(ℓ−1) kept apart",
+            "w_1 = B, w_(ℓ+1) = A·w_ℓ, K_ℓ = C·w_ℓ",
+            "w_1 = B,\\ w_{\\ell+1} = A w_\\ell,\\ K_\\ell = C w_\\ell",
+        ),
+        Method::Squaring => (
+            "doubling the known terms each round",
+            "[w_(m+1) … w_(2m)] = A^m·[w_1 … w_m], A^(2m) = (A^m)²",
+            "[w_{m+1} \\dots w_{2m}] = A^m [w_1 \\dots w_m],\\ A^{2m} = (A^m)^2",
+        ),
+        Method::Diagonal => (
+            "A is diagonal",
+            "K_ℓ = Σ_i c_i·b_i·a_ii^(ℓ−1)",
+            "K_\\ell = \\sum_i c_i b_i a_{ii}^{\\ell-1}",
+        ),
+        Method::LowRank => (
+            "A = λ·I + u·vᵀ",
+            "A^k = λ^k·I + ((λ + vᵀu)^k − λ^k)/(vᵀu)·u·vᵀ",
+            "A^k = \\lambda^k I + \\frac{(\\lambda + v^\\top u)^k - \\lambda^k}{v^\\top u}\\, u v^\\top",
+        ),
+        Method::Closed => (
+            "distinct rational eigenvalues λ_i, Sylvester's projectors P_i",
+            "K_ℓ = Σ_i (C·P_i·B)·λ_i^(ℓ−1)",
+            "K_\\ell = \\sum_i (C P_i B)\\, \\lambda_i^{\\ell-1}",
+        ),
     };
     ev.steps.push(
         rich![
-            format!("method {}: ", used.name()),
-            Notation::new(how, how),
+            format!("method {} ({why}): ", used.name()),
+            Notation::new(plain, latex),
         ],
         format!(
             "cost {}{}",
             used.cost(),
-            if method.is_none() { " (chosen: the cheapest method that applies)" } else { "" }
+            if method.is_none() {
+                " (chosen: the cheapest method that applies)"
+            } else {
+                ""
+            }
         ),
     );
     let terms = k.terms().map_err(|e| EvalError::math(e, span))?;
@@ -332,11 +356,11 @@ fn closed_form(
                 _ => "sigma writes A^(ℓ−1) in closed form when A's eigenvalues are distinct and rational",
             }));
         };
-        if pairs.iter().any(|(_, mu)| mu.is_zero()) {
+        if pairs.iter().any(|(w, mu)| mu.is_zero() && !w.is_zero()) {
             return Err(refuse("0 is an eigenvalue of A"));
         }
         let mut terms = Vec::new();
-        for (w, mu) in &pairs {
+        for (w, mu) in pairs.iter().filter(|(w, _)| !w.is_zero()) {
             terms.push(
                 expr::mul(vec![
                     Expr::Num(w.clone()),
@@ -346,31 +370,43 @@ fn closed_form(
             );
         }
         let mus: Vec<&Q> = pairs.iter().map(|(_, mu)| mu).collect();
-        let (claim, reason) = match used {
+        let list = Notation::new(
+            mus.iter().map(|q| q.to_string()).collect::<Vec<_>>().join(", "),
+            mus.iter()
+                .map(|q| expr::print::print(&Expr::Num((*q).clone()), expr::print::Style::Latex))
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+        let (claim, claim_tex, with, (of, of_tex), reason) = match used {
             Method::Diagonal => (
                 "K_ℓ = Σ_i c_i·b_i·a_ii^(ℓ−1)",
+                "K_\\ell = \\sum_i c_i b_i a_{ii}^{\\ell-1}",
+                " with the diagonal entries ",
+                ("a_ii", "a_{ii}"),
                 "A is diagonal, so A^(ℓ−1) is the diagonal of powers",
             ),
             Method::LowRank => (
                 "A^k = λ^k·I + ((λ + vᵀu)^k − λ^k)/(vᵀu)·u·vᵀ",
+                "A^k = \\lambda^k I + \\frac{(\\lambda + v^\\top u)^k - \\lambda^k}{v^\\top u}\\, u v^\\top",
+                " with ",
+                ("λ, λ + vᵀu", "\\lambda,\\ \\lambda + v^\\top u"),
                 "A = λ·I + u·vᵀ and (u·vᵀ)² = (vᵀu)·u·vᵀ",
             ),
             _ => (
                 "A^(ℓ−1) = Σ_i λ_i^(ℓ−1)·P_i",
+                "A^{\\ell-1} = \\sum_i \\lambda_i^{\\ell-1} P_i",
+                " with the eigenvalues ",
+                ("λ_i", "\\lambda_i"),
                 "Sylvester's formula: P_i = Π_(j≠i) (A − λ_j·I)/(λ_i − λ_j) for distinct eigenvalues",
             ),
         };
         ev.steps.push(
             rich![
-                Notation::new(claim, claim),
-                " with the powers of ",
-                Notation::new(
-                    mus.iter().map(|q| q.to_string()).collect::<Vec<_>>().join(", "),
-                    mus.iter()
-                        .map(|q| expr::print::print(&Expr::Num((*q).clone()), expr::print::Style::Latex))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
+                Notation::new(claim, claim_tex),
+                with,
+                Notation::new(of, of_tex),
+                Op::Eq,
+                list
             ],
             reason,
         );

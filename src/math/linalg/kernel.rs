@@ -55,7 +55,7 @@ impl Method {
     pub fn cost(self) -> &'static str {
         match self {
             Method::Iterate => "O(n²·L) integer multiplications, each of a small entry of M by a growing one",
-            Method::Squaring => "O(n³·log L) for M, M², M⁴, … plus O(n²·L) for the blocks, but with large-by-large products",
+            Method::Squaring => "O(n³·log L) for M, M², M⁴, … plus O(n²·L) for the blocks; exact entries make these large-by-large products, so iterate is faster here",
             Method::Diagonal => "O(n·L) integer multiplications, one power per eigenvalue and term",
             Method::LowRank => "O(n²) once for λ, vᵀu = tr(A − λI), C·B and C·(A − λI)·B, then O(1) per term: two powers",
             Method::Closed => "O(n³) once for the eigenvalues and projectors, then O(n·L): one power per eigenvalue and term",
@@ -206,7 +206,7 @@ fn unsupported(method: Method) -> MathError {
     )
 }
 
-/// K_ℓ = Σ_j w_j·μ_j^(ℓ−1) for ℓ ≥ 1 as the pairs (w_j, μ_j) (zero weights left out), when
+/// K_ℓ = Σ_j w_j·μ_j^(ℓ−1) for ℓ ≥ 1 as the pairs (w_j, μ_j) (zero weights included), when
 /// `method` (diagonal, lowrank or closed) applies to A; `None` when it does not (and for
 /// lowrank with vᵀu = 0, whose kernel is not a sum of powers).
 pub fn exp_form(a: &Matrix, b: &[Q], c: &[Q], method: Method) -> MResult<Option<Vec<(Q, Q)>>> {
@@ -241,7 +241,7 @@ pub fn exp_form(a: &Matrix, b: &[Q], c: &[Q], method: Method) -> MResult<Option<
         }
         Method::Iterate | Method::Squaring => return Ok(None),
     };
-    Ok(Some(pairs.into_iter().filter(|(w, _)| !w.is_zero()).collect()))
+    Ok(Some(pairs))
 }
 
 fn iterate(s: &IntSystem, len: usize, max_bits: u64) -> MResult<Kernel> {

@@ -17,6 +17,7 @@ use crate::math::linalg::kernel::{self as engine, Method};
 use crate::math::linalg::Matrix;
 use crate::math::number::Q;
 use crate::rich;
+use crate::source::Span;
 
 /// Most kernel terms computed one by one.
 const MAX_TERMS: u64 = 100_000;
@@ -196,10 +197,18 @@ fn exact_terms(
 ) -> EResult<Vec<Expr>> {
     let span = args.span();
     let run = |m: Method| engine::kernel(a, b, c, count, m, MAX_BITS);
+    let fail = |e: MathError, at: Span| match e {
+        MathError::TooLarge(what) => EvalError::new(
+            format!("the kernel terms grow too large to list exactly: {what}"),
+            args.span_of(4),
+        )
+        .with_help("ask for fewer terms, or for K_ℓ in closed form with a symbol: ssm_kernel(A, B, C, D, l)"),
+        e => EvalError::math(e, at),
+    };
     let (used, k) = match method {
         Some(m) => (
             m,
-            run(m).map_err(|e| EvalError::math(e, args.span_of(5)))?,
+            run(m).map_err(|e| fail(e, args.span_of(5)))?,
         ),
         // The cheapest that applies: a sum of powers, else one integer mat-vec per term.
         None => {
@@ -211,14 +220,14 @@ fn exact_terms(
                         break;
                     }
                     Err(MathError::Unsupported(_)) => {}
-                    Err(e) => return Err(EvalError::math(e, span)),
+                    Err(e) => return Err(fail(e, span)),
                 }
             }
             match pick {
                 Some(p) => p,
                 None => (
                     Method::Iterate,
-                    run(Method::Iterate).map_err(|e| EvalError::math(e, span))?,
+                    run(Method::Iterate).map_err(|e| fail(e, span))?,
                 ),
             }
         }

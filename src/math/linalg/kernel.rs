@@ -127,7 +127,7 @@ fn spend(total: &mut u64, x: &Integer, max_bits: u64, l: usize) -> MResult<()> {
     *total += u64::from(x.significant_bits()) + 1;
     if *total > max_bits {
         return Err(MathError::TooLarge(format!(
-            "the kernel (its terms up to ℓ = {l}, {} MiB)",
+            "past {} MiB at ℓ = {l}",
             max_bits / 8 / (1 << 20)
         )));
     }

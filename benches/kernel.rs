@@ -94,7 +94,7 @@ fn q_digest(q: &Q) -> String {
 
 /// Σ_ℓ K_ℓ mod 2^61 − 1, each term num·(base·d^(ℓ−1))⁻¹.
 fn checksum(k: &Kernel) -> Integer {
-    let p = Integer::from((Integer::from(1) << 61) - 1);
+    let p: Integer = (Integer::from(1) << 61) - 1;
     let inv = |x: &Integer| {
         Integer::from(x % &p)
             .invert(&p)
@@ -137,7 +137,10 @@ fn benches(c: &mut Criterion) {
         .sample_size(10)
         .measurement_time(Duration::from_secs(5))
         .warm_up_time(Duration::from_secs(1));
-    for (case, len, label) in [("ssm2", 16384, "2x2 L=16384"), ("ssm16", 256, "16x16 L=256")] {
+    for (case, len, label) in [
+        ("ssm2", 16384, "2x2 L=16384"),
+        ("ssm16", 256, "16x16 L=256"),
+    ] {
         let sys = system(case).expect("the workload's data");
         group.bench_function(label, |b| {
             b.iter(|| black_box(run(&sys, len, Method::Iterate)))

@@ -54,7 +54,10 @@ const B1II: &str = "[[0.7, 0.1], [0.2, 0.6]], [1, 0], [1, 0]";
 #[test]
 fn documented_examples_hold() {
     for name in ["ssm_kernel", "transfer", "kernel_recurrence"] {
-        let b = BUILTINS.iter().find(|b| b.name == name).expect("registered");
+        let b = BUILTINS
+            .iter()
+            .find(|b| b.name == name)
+            .expect("registered");
         let (input, want) = b.example.split_once(" → ").expect("an example with →");
         assert_eq!(ok(input), want, "{name}");
     }
@@ -114,7 +117,10 @@ fn the_w4_system_at_l_16384_matches_flints_digest() {
     let last = k.term(16384);
     // `python3 w4_exact.py ssm2 16384 flint`: K_L = 14796d:140334..761583 / 16384d:100000..000000.
     let (num, den) = (last.numer().to_string(), last.denom().to_string());
-    assert_eq!((num.len(), &num[..6], &num[num.len() - 6..]), (14796, "140334", "761583"));
+    assert_eq!(
+        (num.len(), &num[..6], &num[num.len() - 6..]),
+        (14796, "140334", "761583")
+    );
     assert_eq!(den, format!("1{}", "0".repeat(16383)));
     // The closed form (2/3)(4/5)^(L−1) + (1/3)(1/2)^(L−1) gives the same number.
     let p = |n: i64, d: i64| {
@@ -123,7 +129,9 @@ fn the_w4_system_at_l_16384_matches_flints_digest() {
             rug::Integer::from(rug::Integer::i_pow_u(d as i32, 16383)),
         )))
     };
-    let closed = Q::frac(2, 3).mul(&p(4, 5)).add(&Q::frac(1, 3).mul(&p(1, 2)));
+    let closed = Q::frac(2, 3)
+        .mul(&p(4, 5))
+        .add(&Q::frac(1, 3).mul(&p(1, 2)));
     assert_eq!(last, closed);
 }
 
@@ -152,19 +160,31 @@ fn the_transfer_function_generates_the_kernel() {
         "z + 7*z^2/10 + 51*z^3/100 + 383*z^4/1000 + 2939*z^5/10000 + O(z^6)"
     );
     // Common factors cancel: only the mode 1 is observable from C = (1, 0).
-    assert_eq!(ok("transfer([[1, 0], [0, 2]], [1, 1], [1, 0], 0, z)"), "-z/(z - 1)");
+    assert_eq!(
+        ok("transfer([[1, 0], [0, 2]], [1, 1], [1, 0], 0, z)"),
+        "-z/(z - 1)"
+    );
     // Symbolic entries: K_1 = 0, K_2 = 1, so H = d + z²/((1 − a z)(1 − b z)).
     let h = "transfer([[a, 1], [0, b]], [0, 1], [1, 0], d, z)";
     for (a, b, d, z) in [("2/3", "-5", "7", "1/11"), ("-1/2", "3", "x", "2/7")] {
         let diff = format!("({h}) - d - z^2/((1 - a*z)*(1 - b*z))");
         let at = format!("subs(subs(subs(subs({diff}, a, {a}), b, {b}), d, {d}), z, {z})");
-        assert_eq!(ok(&format!("expand({at})")), "0", "a = {a}, b = {b}, z = {z}");
+        assert_eq!(
+            ok(&format!("expand({at})")),
+            "0",
+            "a = {a}, b = {b}, z = {z}"
+        );
     }
     let sym = "[[a, 1], [0, b]], [0, 1], [1, 0]";
     for k in 0..6 {
         let c = ok(&format!("coeff(transfer({sym}, 0, z), z, {k})"));
         let want = ok(&format!("ssm_kernel({sym}, 0, 5)"));
-        let want = want.trim_matches(['[', ']']).split(", ").nth(k).unwrap().to_string();
+        let want = want
+            .trim_matches(['[', ']'])
+            .split(", ")
+            .nth(k)
+            .unwrap()
+            .to_string();
         assert_eq!(ok(&format!("expand(({c}) - ({want}))")), "0", "z^{k}");
     }
 }
@@ -172,7 +192,10 @@ fn the_transfer_function_generates_the_kernel() {
 #[test]
 fn the_recurrence_holds() {
     assert_eq!(ok(&format!("kernel_recurrence({B1II})")), "[13/10, -2/5]");
-    assert_eq!(ok("kernel_recurrence([[a, 1], [0, b]], [0, 1], [1, 0])"), "[a + b, -a*b]");
+    assert_eq!(
+        ok("kernel_recurrence([[a, 1], [0, b]], [0, 1], [1, 0])"),
+        "[a + b, -a*b]"
+    );
     let a = "[[1/2, 1, 0], [0, -1/3, 2], [1, 0, 1/5]], [1, 2, 3], [1, -1, 2]";
     let r = rationals(&format!("kernel_recurrence({a}, 7)"));
     let k = rationals(&format!("ssm_kernel({a}, 7, 64)"));
@@ -184,17 +207,16 @@ fn the_recurrence_holds() {
 }
 
 /// A random exact system of one of the structures the methods need.
-fn system(
-    kind: u8,
-    n: usize,
-    nums: &[i64],
-    dens: &[i64],
-) -> (Matrix, Vec<Q>, Vec<Q>) {
+fn system(kind: u8, n: usize, nums: &[i64], dens: &[i64]) -> (Matrix, Vec<Q>, Vec<Q>) {
     let q = |i: usize| Q::frac(nums[i % nums.len()], dens[i % dens.len()]);
     let rows: Vec<Vec<Q>> = match kind {
         // Diagonal.
         0 => (0..n)
-            .map(|i| (0..n).map(|j| if i == j { q(i) } else { Q::zero() }).collect())
+            .map(|i| {
+                (0..n)
+                    .map(|j| if i == j { q(i) } else { Q::zero() })
+                    .collect()
+            })
             .collect(),
         // λ·I + u·vᵀ.
         1 => (0..n)
@@ -212,7 +234,9 @@ fn system(
             })
             .collect(),
         // Anything.
-        _ => (0..n).map(|i| (0..n).map(|j| q(3 * i + j + 5)).collect()).collect(),
+        _ => (0..n)
+            .map(|i| (0..n).map(|j| q(3 * i + j + 5)).collect())
+            .collect(),
     };
     let b = (0..n).map(|i| q(2 * i + 7)).collect();
     let c = (0..n).map(|i| q(5 * i + 1)).collect();

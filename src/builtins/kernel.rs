@@ -197,19 +197,18 @@ fn exact_terms(
 ) -> EResult<Vec<Expr>> {
     let span = args.span();
     let run = |m: Method| engine::kernel(a, b, c, count, m, MAX_BITS);
-    let fail = |e: MathError, at: Span| match e {
+    let fail = |e: MathError, at: Span| {
+        match e {
         MathError::TooLarge(what) => EvalError::new(
             format!("the kernel terms grow too large to list exactly: {what}"),
             args.span_of(4),
         )
         .with_help("ask for fewer terms, or for K_ℓ in closed form with a symbol: ssm_kernel(A, B, C, D, l)"),
         e => EvalError::math(e, at),
+    }
     };
     let (used, k) = match method {
-        Some(m) => (
-            m,
-            run(m).map_err(|e| fail(e, args.span_of(5)))?,
-        ),
+        Some(m) => (m, run(m).map_err(|e| fail(e, args.span_of(5)))?),
         // The cheapest that applies: a sum of powers, else one integer mat-vec per term.
         None => {
             let mut pick = None;
@@ -334,7 +333,9 @@ fn closed_form(
             format!("the {} method lists terms; it needs a number L", x.name()),
             args.span_of(5),
         )
-        .with_help("for K_ℓ with a symbol ℓ name closed, diagonal or lowrank, or leave the method out"));
+        .with_help(
+            "for K_ℓ with a symbol ℓ name closed, diagonal or lowrank, or leave the method out",
+        ));
     }
     let closed = if m.scalar {
         expr::mul(vec![
@@ -380,7 +381,10 @@ fn closed_form(
         }
         let mus: Vec<&Q> = pairs.iter().map(|(_, mu)| mu).collect();
         let list = Notation::new(
-            mus.iter().map(|q| q.to_string()).collect::<Vec<_>>().join(", "),
+            mus.iter()
+                .map(|q| q.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
             mus.iter()
                 .map(|q| expr::print::print(&Expr::Num((*q).clone()), expr::print::Style::Latex))
                 .collect::<Vec<_>>()

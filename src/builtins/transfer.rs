@@ -138,7 +138,12 @@ fn poly_expr(coefs: &[Expr], z: &str) -> MResult<Expr> {
     let terms = coefs
         .iter()
         .enumerate()
-        .map(|(i, c)| expr::mul(vec![c.clone(), expr::pow(Expr::sym(z), Expr::int(i as i64))?]))
+        .map(|(i, c)| {
+            expr::mul(vec![
+                c.clone(),
+                expr::pow(Expr::sym(z), Expr::int(i as i64))?,
+            ])
+        })
         .collect::<MResult<Vec<_>>>()?;
     expand(&expr::add(terms)?)
 }
@@ -162,15 +167,25 @@ fn transfer_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
             .map_err(math)?;
         p.push(expand(&expr::add(terms).map_err(math)?).map_err(math)?);
     }
-    let as_q = |v: &[Expr]| v.iter().map(|e| e.as_num().cloned()).collect::<Option<Vec<Q>>>();
+    let as_q = |v: &[Expr]| {
+        v.iter()
+            .map(|e| e.as_num().cloned())
+            .collect::<Option<Vec<Q>>>()
+    };
     let h = match (as_q(&p), as_q(&q)) {
         (Some(pq), Some(qq)) => {
             let (num, den) = lowest_terms(Poly::new(pq), Poly::new(qq));
-            expr::div(num.to_expr(&z).map_err(math)?, den.to_expr(&z).map_err(math)?)
-                .map_err(math)?
+            expr::div(
+                num.to_expr(&z).map_err(math)?,
+                den.to_expr(&z).map_err(math)?,
+            )
+            .map_err(math)?
         }
-        _ => expr::div(poly_expr(&p, &z).map_err(math)?, poly_expr(&q, &z).map_err(math)?)
-            .map_err(math)?,
+        _ => expr::div(
+            poly_expr(&p, &z).map_err(math)?,
+            poly_expr(&q, &z).map_err(math)?,
+        )
+        .map_err(math)?,
     };
     ev.steps.push(
         rich![
@@ -238,7 +253,10 @@ fn recurrence_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
         .join(" + ");
     ev.steps.push(
         rich![
-            Notation::new("A^n + c_(n−1)·A^(n−1) + … + c_0·I = 0", "A^n + c_{n-1} A^{n-1} + \\dots + c_0 I = 0"),
+            Notation::new(
+                "A^n + c_(n−1)·A^(n−1) + … + c_0·I = 0",
+                "A^n + c_{n-1} A^{n-1} + \\dots + c_0 I = 0"
+            ),
             " with ",
             Notation::new("det(x·I − A)", "\\det(x I - A)"),
             Op::Eq,

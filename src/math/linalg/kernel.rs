@@ -75,7 +75,7 @@ impl Kernel {
     /// K_ℓ reduced (1 ≤ ℓ ≤ L).
     pub fn term(&self, l: usize) -> Q {
         let e = u32::try_from(l - 1).expect("a kernel index fits in u32");
-        let den = Integer::from(&self.base * Integer::from(rug::ops::Pow::pow(&self.d, e)));
+        let den = &self.base * Integer::from(rug::ops::Pow::pow(&self.d, e));
         Q(Rational::from((self.nums[l - 1].clone(), den)))
     }
 
@@ -173,7 +173,9 @@ pub fn kernel(
 ) -> MResult<Kernel> {
     let n = a.nrows();
     if a.ncols() != n || b.len() != n || c.len() != n {
-        return Err(MathError::Domain("A must be n × n and B, C have n entries".into()));
+        return Err(MathError::Domain(
+            "A must be n × n and B, C have n entries".into(),
+        ));
     }
     match method {
         Method::Iterate => iterate(&IntSystem::new(a, b, c), len, max_bits),
@@ -290,15 +292,19 @@ fn mat_mul(x: &[Vec<Integer>], y: &[Vec<Integer>]) -> MResult<Vec<Vec<Integer>>>
 /// Doubling: the columns w_1 … w_m (as an n × m block W) and P = M^m give
 /// [w_(m+1) … w_(2m)] = P·W; then P ← P². log₂ L squarings.
 fn squaring(s: &IntSystem, len: usize, max_bits: u64) -> MResult<Kernel> {
-    let n = s.b.len();
     let mut w: Vec<Vec<Integer>> = s.b.iter().map(|x| vec![x.clone()]).collect();
     let mut p = s.m.clone();
     let mut have = 1;
+    // The block W holds n entries per term: its own budget, twice the terms'.
+    let mut held = 0;
     while have < len {
         let take = have.min(len - have);
         let block: Vec<Vec<Integer>> = w.iter().map(|r| r[..take].to_vec()).collect();
         let next = mat_mul(&p, &block)?;
         for (r, extra) in w.iter_mut().zip(next) {
+            for x in &extra {
+                spend(&mut held, x, 2 * max_bits, have + 1)?;
+            }
             r.extend(extra);
         }
         have += take;
@@ -306,15 +312,15 @@ fn squaring(s: &IntSystem, len: usize, max_bits: u64) -> MResult<Kernel> {
             p = mat_mul(&p, &p)?;
         }
     }
-    let mut nums = Vec::with_capacity(len);
+    let mut nums = vec![Integer::new(); len];
+    for (i, row) in w.iter().enumerate().filter(|(i, _)| s.c[*i] != 0) {
+        for (k, x) in nums.iter_mut().zip(row) {
+            *k += &s.c[i] * x;
+        }
+    }
     let mut total = 0;
-    for l in 0..len {
-        let k = (0..n)
-            .filter(|&i| s.c[i] != 0)
-            .map(|i| Integer::from(&s.c[i] * &w[i][l]))
-            .sum::<Integer>();
-        spend(&mut total, &k, max_bits, l + 1)?;
-        nums.push(k);
+    for (l, k) in nums.iter().enumerate() {
+        spend(&mut total, k, max_bits, l + 1)?;
     }
     Ok(Kernel {
         nums,
@@ -325,7 +331,9 @@ fn squaring(s: &IntSystem, len: usize, max_bits: u64) -> MResult<Kernel> {
 
 /// K_ℓ = Σ_j weights_j·μ_j^(ℓ−1), with the weights over one denominator and the μ_j over another.
 fn exp_sum(weights: &[Q], mus: &[Q], len: usize, max_bits: u64) -> MResult<Kernel> {
-    let keep: Vec<usize> = (0..weights.len()).filter(|&j| !weights[j].is_zero()).collect();
+    let keep: Vec<usize> = (0..weights.len())
+        .filter(|&j| !weights[j].is_zero())
+        .collect();
     let (w, base) = scaled(&keep.iter().map(|&j| weights[j].clone()).collect::<Vec<_>>());
     let (m, d) = scaled(&keep.iter().map(|&j| mus[j].clone()).collect::<Vec<_>>());
     let mut pw = w;
@@ -471,7 +479,12 @@ mod tests {
     fn b1_ii_kernel_by_every_applicable_method() {
         let (a, b, c) = b1ii();
         let want = vec![Q::one(), q(7, 10), q(51, 100), q(383, 1000)];
-        for m in [Method::Iterate, Method::Squaring, Method::Closed, Method::LowRank] {
+        for m in [
+            Method::Iterate,
+            Method::Squaring,
+            Method::Closed,
+            Method::LowRank,
+        ] {
             let k = kernel(&a, &b, &c, 4, m, 1 << 20).unwrap();
             assert_eq!(k.terms().unwrap(), want, "{m:?}");
             assert_eq!(k.term(4), q(383, 1000));

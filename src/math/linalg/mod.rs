@@ -4,9 +4,9 @@
 //! gives up with `MathError::TooLarge` instead of letting entries grow without bound.
 
 pub mod eigen;
+pub mod kernel;
 mod power;
 pub mod rank_one;
-pub mod kernel;
 mod square;
 
 pub use power::Spectral;

@@ -102,6 +102,20 @@ fn homework_b1_terms_and_closed_forms() {
     );
 }
 
+/// A = λI + u·vᵀ with vᵀu = 0 (a Jordan block): the closed form with its repeated eigenvalue
+/// equals every listed term through ℓ = 40.
+#[test]
+fn a_jordan_block_has_a_closed_form() {
+    let sys = "[[1/2, 1], [0, 1/2]], [1, 1], [1, 1], 0";
+    let closed = ok(&format!("ssm_kernel({sys}, l)"));
+    assert_eq!(closed, "(1/2)^(l - 2)*(l - 1) + 2*(1/2)^(l - 1)");
+    let listed = rationals(&format!("ssm_kernel({sys}, 40)"));
+    for (l, k) in listed.iter().enumerate().skip(1) {
+        let at = rationals(&format!("[subs({closed}, l, {l})]"));
+        assert_eq!(&at[0], k, "ℓ = {l}");
+    }
+}
+
 #[test]
 fn the_w4_system_at_l_16384_matches_flints_digest() {
     let a = Matrix::new(

@@ -359,6 +359,46 @@ fn closed_form(
                 break;
             }
         }
+        let nil = if found.is_none() && matches!(method, None | Some(Method::LowRank)) {
+            engine::low_rank_parts(&a, &b, &c)
+                .map_err(math)?
+                .filter(|(lambda, s, _, _)| s.is_zero() && !lambda.is_zero())
+        } else {
+            None
+        };
+        if let Some((lambda, _, cb, w)) = nil {
+            // (u·vᵀ)² = 0: A^k = λ^k·I + k·λ^(k−1)·u·vᵀ, a repeated eigenvalue λ.
+            let lm2 = expr::sub(l.clone(), Expr::int(2)).map_err(math)?;
+            let lam = || Expr::Num(lambda.clone());
+            let closed = expr::add(vec![
+                expr::mul(vec![
+                    Expr::Num(cb),
+                    expr::pow(lam(), lm1.clone()).map_err(math)?,
+                ])
+                .map_err(math)?,
+                expr::mul(vec![
+                    Expr::Num(w),
+                    lm1,
+                    expr::pow(lam(), lm2).map_err(math)?,
+                ])
+                .map_err(math)?,
+            ])
+            .map_err(math)?;
+            ev.steps.push(
+                rich![
+                    Notation::new(
+                        "A^k = λ^k·I + k·λ^(k−1)·u·vᵀ",
+                        "A^k = \\lambda^k I + k \\lambda^{k-1} u v^\\top"
+                    ),
+                    " with ",
+                    Notation::new("λ", "\\lambda"),
+                    Op::Eq,
+                    &Expr::Num(lambda.clone())
+                ],
+                "A = λ·I + u·vᵀ with vᵀu = 0, so (u·vᵀ)² = 0 and the binomial theorem stops after two terms",
+            );
+            return finish(ev, l, closed);
+        }
         let Some((used, pairs)) = found else {
             return Err(refuse(match method {
                 Some(Method::Diagonal) => "A is not diagonal",
@@ -425,6 +465,11 @@ fn closed_form(
         );
         expr::add(terms).map_err(math)?
     };
+    finish(ev, l, closed)
+}
+
+/// The closing steps of a closed form K_ℓ and its validity ℓ ≥ 1.
+fn finish(ev: &mut Evaluator, l: &Expr, closed: Expr) -> EResult<Value> {
     ev.steps.push(
         rich![
             k_of(l),

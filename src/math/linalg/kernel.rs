@@ -398,8 +398,10 @@ fn rank_at_most_one(a: &Matrix, lambda: &Q) -> bool {
     (0..n).all(|k| (0..n).all(|l| r(k, l).mul(&p) == r(pi, l).mul(&r(k, pj))))
 }
 
-/// λ, s = vᵀu, C·B and C·u·vᵀ·B for A = λI + u·vᵀ (R = A − λI: s = tr R, C·u·vᵀ·B = C·R·B).
-fn low_rank_parts(a: &Matrix, b: &[Q], c: &[Q]) -> MResult<Option<(Q, Q, Q, Q)>> {
+/// λ, s = vᵀu, C·B and C·u·vᵀ·B for A = λI + u·vᵀ (R = A − λI: s = tr R, C·u·vᵀ·B = C·R·B),
+/// when A has that form (for the λ tried: 1, 0, the one forced by the rank-one minors, or an
+/// eigenvalue of a 2 × 2).
+pub fn low_rank_parts(a: &Matrix, b: &[Q], c: &[Q]) -> MResult<Option<(Q, Q, Q, Q)>> {
     let Some(lambda) = rank_one_shift(a)? else {
         return Ok(None);
     };

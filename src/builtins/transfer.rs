@@ -273,7 +273,7 @@ fn recurrence_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
         "multiply by C·A^(ℓ−n−1) on the left and B on the right: K_(ℓ−n+i) = C·A^(ℓ−n+i−1)·B needs ℓ − n + i ≥ 1",
     );
     ev.steps.push_condition(
-        rich![Expr::sym("ℓ"), Op::Ge, Expr::int(n as i64 + 1)],
+        rich![Notation::new("ℓ", "\\ell"), Op::Ge, Expr::int(n as i64 + 1)],
         "K_0 = D is not a term C·A^(ℓ−1)·B, so the recurrence starts at K_(n+1)",
     );
     Ok(Value::Vector(r))

@@ -403,7 +403,7 @@ fn closed_form(
             return Err(refuse(match method {
                 Some(Method::Diagonal) => "A is not diagonal",
                 Some(Method::LowRank) => "A is not λ·I + u·vᵀ with vᵀu ≠ 0",
-                _ => "sigma writes A^(ℓ−1) in closed form when A's eigenvalues are distinct and rational",
+                _ => "sigma writes A^(ℓ−1) in closed form for a diagonal A, A = λ·I + u·vᵀ, or distinct rational eigenvalues",
             }));
         };
         if pairs.iter().any(|(w, mu)| mu.is_zero() && !w.is_zero()) {

@@ -402,7 +402,7 @@ fn closed_form(
         let Some((used, pairs)) = found else {
             return Err(refuse(match method {
                 Some(Method::Diagonal) => "A is not diagonal",
-                Some(Method::LowRank) => "A is not λ·I + u·vᵀ with vᵀu ≠ 0",
+                Some(Method::LowRank) => "A is not λ·I + u·vᵀ (with λ ≠ 0 when vᵀu = 0)",
                 _ => "sigma writes A^(ℓ−1) in closed form for a diagonal A, A = λ·I + u·vᵀ, or distinct rational eigenvalues",
             }));
         };

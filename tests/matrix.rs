@@ -147,7 +147,17 @@ fn ssm_kernels_of_the_homework() {
     let closed = ok(&format!("ssm_kernel({a}, [1, 0], [1, 0], 0, l)"));
     let want = ok("2/3*(4/5)^(l - 1) + 1/3*(1/2)^(l - 1)");
     assert_eq!(ok(&format!("expand({closed} - ({want}))")), "0");
-    let e = run("ssm_kernel([[1, 1], [0, 1]], [1, 0], [1, 0], 0, l)").unwrap_err();
+    // A Jordan block I + e1·e2ᵀ: A^(ℓ−1) = I + (ℓ−1)·e1·e2ᵀ.
+    assert_eq!(
+        ok("ssm_kernel([[1, 1], [0, 1]], [1, 0], [1, 0], 0, l)"),
+        "1"
+    );
+    assert_eq!(
+        ok("ssm_kernel([[1, 1], [0, 1]], [0, 1], [1, 0], 0, l)"),
+        "l - 1"
+    );
+    // Irrational eigenvalues (the golden ratio): no closed form yet.
+    let e = run("ssm_kernel([[1, 1], [1, 0]], [1, 0], [1, 0], 0, l)").unwrap_err();
     assert!(e.contains("no closed form"), "{e}");
     assert!(run("ssm_kernel([[1, 1], [0, 1]], [1, 0, 0], [1, 0], 0, 3)")
         .unwrap_err()

@@ -17,6 +17,7 @@ mod series;
 mod shape;
 mod sums;
 mod term;
+mod transfer;
 mod updates;
 
 use crate::eval::value::Value;
@@ -279,6 +280,8 @@ pub static BUILTINS: &[Builtin] = &[
     linear::SPECTRAL_RADIUS,
     linear::EIGENVECTORS,
     kernel::SSM_KERNEL,
+    transfer::TRANSFER,
+    transfer::KERNEL_RECURRENCE,
     updates::SHERMAN_MORRISON,
     updates::NEUMANN,
     ridge::RIDGE,

@@ -82,10 +82,13 @@ fn check(path: &Path) {
     assert_eq!(parsed["errors"], serde_json::json!([]), "{name}: no errors");
     insta::assert_snapshot!(format!("{name}.json"), json);
 
-    insta::assert_snapshot!(
-        format!("{name}.latex"),
-        render_all(&outcomes, Format::Latex, true)
+    let latex = render_all(&outcomes, Format::Latex, true);
+    // Every character has a LaTeX form: none falls back to a `[U+XXXX]` placeholder.
+    assert!(
+        !latex.contains("[U+") && !json.contains("[U+"),
+        "{name}: a character without a LaTeX form"
     );
+    insta::assert_snapshot!(format!("{name}.latex"), latex);
     insta::assert_snapshot!(
         format!("{name}.markdown"),
         render_all(&outcomes, Format::Markdown, true)

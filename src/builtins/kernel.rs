@@ -105,6 +105,9 @@ fn model(args: &Args) -> EResult<Model> {
 }
 
 fn kernel_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
+    if let Value::Float(_) = args.value(0) {
+        return super::float_kernel::kernel(ev, args);
+    }
     let span = args.span();
     let m = model(args)?;
     let l = expr_arg(args, 4, "L")?;

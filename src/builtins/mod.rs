@@ -7,6 +7,8 @@ pub mod args;
 mod bounds;
 mod calculus;
 mod convergence;
+mod float;
+mod float_kernel;
 mod kernel;
 mod limits;
 mod linear;
@@ -279,6 +281,12 @@ pub static BUILTINS: &[Builtin] = &[
     kernel::SSM_KERNEL,
     updates::SHERMAN_MORRISON,
     updates::NEUMANN,
+    float::FLOAT,
+    float::SVD,
+    float::LSTSQ,
+    float::POLYFIT,
+    float::MAX_ERROR,
+    float_kernel::CONV,
 ];
 
 /// The builtin called `name`, if any.

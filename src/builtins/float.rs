@@ -55,7 +55,7 @@ pub const POLYFIT: Builtin = Builtin {
     name: "polyfit",
     signature: "polyfit(f, x, [a, b], points, degree)",
     summary: "the least-squares polynomial of the given degree through f at `points` equally spaced samples on [a, b] (each sample certified, the fit in float64); approximate coefficients",
-    example: "polyfit(x^3 - x, x, [-1, 1], 21, 3) → ≈ -1*x + 1*x^3",
+    example: "polyfit(x^2, x, [0, 1], 3, 1) → ≈ -0.0833333 + x",
     forms: &[&[
         req(Kind::Expr),
         req(FIT_VAR),
@@ -75,8 +75,8 @@ pub const POLYFIT: Builtin = Builtin {
 pub const MAX_ERROR: Builtin = Builtin {
     name: "max_error",
     signature: "max_error(f, p, x, [a, b], samples)",
-    summary: "the largest |f(x) − p(x)| over `samples` equally spaced points of [a, b] (a grid maximum, not a certified supremum), its value certified",
-    example: "max_error(x^2, x, x, [0, 1], 3) → ≈ 0.25",
+    summary: "the largest abs(f(x) − p(x)) over `samples` equally spaced points of [a, b] (a grid maximum, not a certified supremum), its value certified",
+    example: "max_error(x^2, x, x, [0, 1], 3) → ≈ 0.250000000000000",
     forms: &[&[
         req(Kind::Expr),
         req(Kind::Value),

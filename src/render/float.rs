@@ -72,6 +72,9 @@ fn poly_terms(var: &str, coeffs: &[f64], tex: bool) -> String {
         };
         let term = match (k, tex) {
             (0, _) => mag,
+            (_, _) if mag == "1" && k == 1 => var.to_string(),
+            (_, false) if mag == "1" => format!("{var}^{k}"),
+            (_, true) if mag == "1" => format!("{var}^{{{k}}}"),
             (1, false) => format!("{mag}*{var}"),
             (_, false) => format!("{mag}*{var}^{k}"),
             (1, true) => format!("{mag} {var}"),
@@ -210,9 +213,9 @@ mod tests {
     fn polynomials_read_like_expressions() {
         let p = Float64::Poly {
             var: "x".into(),
-            coeffs: vec![0.5, -0.25, 0.0, 2.0],
+            coeffs: vec![0.5, -0.25, 0.0, 2.0, 1.0],
         };
-        assert_eq!(text(&p), "≈ 0.5 - 0.25*x + 2*x^3");
-        assert_eq!(latex(&p), "\\approx 0.5 - 0.25 x + 2 x^{3}");
+        assert_eq!(text(&p), "≈ 0.5 - 0.25*x + 2*x^3 + x^4");
+        assert_eq!(latex(&p), "\\approx 0.5 - 0.25 x + 2 x^{3} + x^{4}");
     }
 }

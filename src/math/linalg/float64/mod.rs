@@ -182,20 +182,21 @@ pub fn pow(a: &Float64, k: f64) -> FResult {
     }
 }
 
-/// Σ a_i b_i with four partial sums (so the loop vectorises).
+/// Σ a_i b_i with eight partial sums (independent chains, so the loop vectorises and does
+/// not wait on one addition at a time).
 pub fn dot(a: &[f64], b: &[f64]) -> f64 {
     let n = a.len().min(b.len());
     let (a, b) = (&a[..n], &b[..n]);
-    let mut s = [0.0f64; 4];
-    let (ca, cb) = (a.chunks_exact(4), b.chunks_exact(4));
+    let mut s = [0.0f64; 8];
+    let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
     let (ra, rb) = (ca.remainder(), cb.remainder());
     for (x, y) in ca.zip(cb) {
-        for k in 0..4 {
+        for k in 0..8 {
             s[k] += x[k] * y[k];
         }
     }
     let tail: f64 = ra.iter().zip(rb).map(|(x, y)| x * y).sum();
-    (s[0] + s[1]) + (s[2] + s[3]) + tail
+    ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7])) + tail
 }
 
 /// `m · v`.

@@ -150,22 +150,26 @@ fn lstsq_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     };
     let ls = decomp::lstsq(&a, &b).map_err(|e| EvalError::new(e, args.span_of(1)))?;
     ev.steps.push(
-        format!(
-            "minimise ‖A x − b‖₂ with A {}×{}: singular values σ ≈ {}, numerical rank {}",
-            a.nrows(),
-            a.ncols(),
-            list(&ls.singular),
-            ls.rank
-        ),
+        rich![
+            "minimise ",
+            Notation::new("‖A x − b‖₂", "\\|A x - b\\|_2"),
+            format!(
+                " with A {}×{}: singular values σ ≈ {}, numerical rank {}",
+                a.nrows(),
+                a.ncols(),
+                list(&ls.singular),
+                ls.rank
+            )
+        ],
         "float64 SVD; singular values below max(r, c)·ε·σ_max count as zero (minimum-norm solution)",
     );
     ev.steps.push(
-        format!(
-            "x ≈ {}, residual ‖A x − b‖₂ ≈ {}",
-            list(&ls.x),
-            number(ls.residual)
-        ),
-        "x = V Σ⁺ Uᵀ b in float64; approximate",
+        rich![
+            format!("x ≈ {}, residual ", list(&ls.x)),
+            Notation::new("‖A x − b‖₂", "\\|A x - b\\|_2"),
+            format!(" ≈ {}", number(ls.residual))
+        ],
+        "x = V Σ^+ U^T b in float64; approximate",
     );
     Ok(Value::Float(Float64::Vector(ls.x)))
 }
@@ -187,8 +191,13 @@ fn interval(args: &Args, i: usize) -> EResult<(Q, Q)> {
 
 /// `n` equally spaced exact points a + i·(b − a)/(n − 1), i = 0..n−1.
 fn grid(a: &Q, b: &Q, n: u64) -> Vec<Q> {
-    let step = b.sub(a).mul(&Q::frac(1, (n - 1).max(1) as i64));
-    (0..n).map(|i| a.add(&step.mul(&Q::int(i as i64)))).collect()
+    let h = step(a, b, n);
+    (0..n).map(|i| a.add(&h.mul(&Q::int(i as i64)))).collect()
+}
+
+/// The spacing (b − a)/(n − 1) of an n-point grid.
+fn step(a: &Q, b: &Q, n: u64) -> Q {
+    b.sub(a).mul(&Q::frac(1, (n - 1).max(1) as i64))
 }
 
 /// `e` (with `var` bound to each point) rounded to a double at every point.
@@ -228,7 +237,7 @@ fn polyfit_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     let xf: Vec<f64> = xs.iter().map(to_f64).collect();
     ev.steps.push(
         rich![
-            format!("samples x_i = {a} + i·({b} − {a})/{}, i = 0..{}, y_i = ", points - 1, points - 1),
+            format!("samples x_i = {a} + i·{}, i = 0..{}, y_i = ", step(&a, &b, points), points - 1),
             f,
             format!(" at x_i")
         ],
@@ -251,11 +260,12 @@ fn polyfit_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
         "a Vandermonde matrix in the scaled variable keeps the columns well conditioned",
     );
     ev.steps.push(
-        format!(
-            "minimise ‖V c − y‖₂ (rank {}); p({x}) mapped back from t to {x}",
-            fit.rank
-        ),
-        "least squares by the float64 SVD (nalgebra), not by the normal equations VᵀV c = Vᵀy, whose condition number is the square",
+        rich![
+            "minimise ",
+            Notation::new("‖V c − y‖₂", "\\|V c - y\\|_2"),
+            format!(" (rank {}); p({x}) mapped back from t to {x}", fit.rank)
+        ],
+        "least squares by the float64 SVD (nalgebra), not by the normal equations V^T V c = V^T y, whose condition number is the square",
     );
     let p = Float64::Poly {
         var: x.to_string(),
@@ -266,11 +276,15 @@ fn polyfit_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
         "float64 coefficients: approximate",
     );
     ev.steps.push(
-        format!(
-            "residual ‖V c − y‖₂ ≈ {}, largest |p(x_i) − y_i| at the samples ≈ {}",
-            number(fit.residual),
-            number(fit.max_residual)
-        ),
+        rich![
+            "residual ",
+            Notation::new("‖V c − y‖₂", "\\|V c - y\\|_2"),
+            format!(
+                " ≈ {}, largest |p(x_i) − y_i| at the samples ≈ {}",
+                number(fit.residual),
+                number(fit.max_residual)
+            )
+        ],
         "float64; the error between and beyond the samples is max_error's job",
     );
     Ok(Value::Float(p))
@@ -291,6 +305,13 @@ fn exact_poly(coeffs: &[f64], x: &str, span: Span) -> EResult<Expr> {
 fn max_error_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     let (f, x, span) = (args.expr(0), args.var(2), args.span());
     let math = |e| EvalError::math(e, span);
+    let shown = match args.value(1) {
+        Value::Float(f) => Some(Notation::new(
+            format!("p({x}) {}", text(f)),
+            format!("p({x}) {}", crate::render::float::latex(f)),
+        )),
+        _ => None,
+    };
     let p = match args.value(1) {
         Value::Float(Float64::Poly { var, coeffs }) if var == x => exact_poly(coeffs, x, span)?,
         Value::Float(Float64::Poly { var, .. }) => {
@@ -323,12 +344,23 @@ fn max_error_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     let exact = expr::func(Func::Abs, vec![at]).map_err(math)?;
     let value = float::evaluate(&exact, ev.settings.digits).map_err(math)?;
     let approx = Approx { exact, value };
-    ev.steps.push(
-        rich![
+    let grid_text = format!(
+        " at {n} equally spaced points {x}_i = {a} + i·{}, i = 0..{}",
+        step(&a, &b, n),
+        n - 1
+    );
+    let claim = match shown {
+        Some(p) => rich![
             format!("e({x}) = |"),
-            &d,
-            format!("| at {n} equally spaced points {x}_i = {a} + i·({b} − {a})/{}", n - 1)
+            f,
+            format!(" − p({x})| with "),
+            p,
+            grid_text
         ],
+        None => rich![format!("e({x}) = |"), &d, format!("|{grid_text}")],
+    };
+    ev.steps.push(
+        claim,
         "a float64 polynomial's coefficients are read as the exact binary fractions they are; each e(x_i) rounded to a double from a certified evaluation",
     );
     ev.steps.push(
@@ -374,7 +406,14 @@ pub fn norm_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
         ),
         _ => (m.norm(), "the square root of the sum of squared entries"),
     };
-    ev.steps.push(format!("‖A‖_{kind} ≈ {}", number(v)), format!("{how}; float64, approximate"));
+    let tex_kind = if kind == "oo" { "\\infty" } else { kind };
+    ev.steps.push(
+        Notation::new(
+            format!("norm(A, {kind}) ≈ {}", number(v)),
+            format!("\\|A\\|_{{{tex_kind}}} \\approx {}", number(v)),
+        ),
+        format!("{how}; float64, approximate"),
+    );
     Ok(Value::Float(Float64::Scalar(v)))
 }
 

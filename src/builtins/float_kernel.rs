@@ -8,6 +8,7 @@ use super::{Builtin, Impl};
 use crate::eval::float_ops::to_float64;
 use crate::eval::value::{article, Value};
 use crate::eval::{EResult, EvalError, Evaluator};
+use crate::math::answer::Notation;
 use crate::math::expr::{self, Expr};
 use crate::math::linalg::float64::{signal, Float64};
 use crate::render::float::number;
@@ -97,8 +98,11 @@ pub fn kernel(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
         ));
     }
     ev.steps.push(
-        "K_0 = D, K_ℓ = C·v_ℓ with v_1 = B, v_(ℓ+1) = A·v_ℓ (ℓ = 1..L)",
-        "y_k = Σ_ℓ K_ℓ u_(k−ℓ) for x_(k+1) = A x_k + B u_k, y_k = C x_k + D u_k, x_0 = 0",
+        Notation::new(
+            "K_0 = D, K_ℓ = C·v_ℓ with v_1 = B, v_(ℓ+1) = A·v_ℓ (ℓ = 1..L)",
+            "K_0 = D,\\ K_\\ell = C v_\\ell,\\ v_1 = B,\\ v_{\\ell+1} = A v_\\ell\\ (\\ell = 1, \\dots, L)",
+        ),
+        "the kernel of x_(k+1) = A x_k + B u_k, y_k = C x_k + D u_k, x_0 = 0, whose output is the convolution of K with u",
     );
     ev.steps.push(
         format!(
@@ -115,6 +119,14 @@ pub fn kernel(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
         );
     }
     Ok(Value::Float(Float64::Vector(k)))
+}
+
+/// y_k = Σ_(ℓ=0..min(k, L)) K_ℓ u_(k−ℓ), in text and LaTeX.
+fn conv_formula() -> Notation {
+    Notation::new(
+        "y_k = Σ_(ℓ=0..min(k, L)) K_ℓ u_(k−ℓ), k = 0..len(u)−1",
+        "y_k = \\sum_{\\ell=0}^{\\min(k, L)} K_\\ell u_{k-\\ell},\\ k = 0, \\dots, \\operatorname{len}(u)-1",
+    )
 }
 
 fn exact_vector(v: &Value) -> Option<&[Expr]> {
@@ -144,10 +156,7 @@ fn conv_exact(ev: &mut Evaluator, k: &[Expr], u: &[Expr], span: Span) -> EResult
             .map_err(math)?;
         y.push(expr::add(terms).map_err(math)?);
     }
-    ev.steps.push(
-        "y_k = Σ_(ℓ=0..min(k, L)) K_ℓ u_(k−ℓ), k = 0..len(u)−1",
-        format!("direct, exact: {products} products"),
-    );
+    ev.steps.push(conv_formula(), format!("direct, exact: {products} products"));
     Ok(Value::Vector(y))
 }
 
@@ -167,7 +176,7 @@ fn conv_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     let fft = signal::uses_fft(k.len(), u.len());
     let y = signal::convolve(&k, &u);
     ev.steps.push(
-        "y_k = Σ_(ℓ=0..min(k, L)) K_ℓ u_(k−ℓ), k = 0..len(u)−1",
+        conv_formula(),
         "the causal convolution: the SSM's output for the input u",
     );
     ev.steps.push(

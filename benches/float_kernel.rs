@@ -14,7 +14,12 @@ fn numbers(v: &serde_json::Value) -> Vec<f64> {
     v.as_array()
         .expect("a list")
         .iter()
-        .map(|x| x.as_str().expect("a repr string").parse().expect("a double"))
+        .map(|x| {
+            x.as_str()
+                .expect("a repr string")
+                .parse()
+                .expect("a double")
+        })
         .collect()
 }
 
@@ -23,7 +28,11 @@ fn py_e(x: f64) -> String {
     let s = format!("{x:.12e}");
     let (m, e) = s.split_once('e').expect("an exponent");
     let e: i32 = e.parse().expect("an integer exponent");
-    format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.unsigned_abs())
+    format!(
+        "{m}e{}{:02}",
+        if e < 0 { '-' } else { '+' },
+        e.unsigned_abs()
+    )
 }
 
 fn main() {

@@ -55,7 +55,10 @@ fn close(got: &[f64], want: &[f64], tol: f64) {
 #[test]
 fn documented_examples_hold() {
     for name in ["float", "svd", "lstsq", "polyfit", "max_error", "conv"] {
-        let b = BUILTINS.iter().find(|b| b.name == name).expect("registered");
+        let b = BUILTINS
+            .iter()
+            .find(|b| b.name == name)
+            .expect("registered");
         let (input, want) = b.example.split_once(" → ").expect("an example with →");
         assert_eq!(text::value(&value(input)), want, "{name}: {input}");
     }
@@ -69,7 +72,11 @@ fn svd_of_a_known_matrix() {
     // A rank-one 3 × 2 matrix: one non-zero singular value ‖u‖·‖v‖.
     let s = floats("svd([[1, 2], [2, 4], [3, 6]])");
     close(&s, &[14f64.sqrt() * 5f64.sqrt(), 0.0], 1e-13);
-    close(&floats("norm(float([[3, 0], [4, 5]]), 2)"), &[45f64.sqrt()], 1e-14);
+    close(
+        &floats("norm(float([[3, 0], [4, 5]]), 2)"),
+        &[45f64.sqrt()],
+        1e-14,
+    );
 }
 
 #[test]
@@ -81,7 +88,11 @@ fn lstsq_recovers_an_exact_fit() {
     let want: Vec<f64> = vec![2.0, -3.0, 0.5];
     close(&x, &want, 1e-12);
     // Over-determined and inconsistent: the normal equations' solution.
-    close(&floats("lstsq([[1, 0], [1, 1], [1, 2]], [1, 2, 4])"), &[5.0 / 6.0, 1.5], 1e-14);
+    close(
+        &floats("lstsq([[1, 0], [1, 1], [1, 2]], [1, 2, 4])"),
+        &[5.0 / 6.0, 1.5],
+        1e-14,
+    );
 }
 
 #[test]
@@ -110,11 +121,15 @@ fn seeds_a10_gelu_fit() {
     let wider = approx(&format!("{fit}max_error(gelu(x), p, x, [-5/4, 5/4], 1001)"));
     assert!((wider - 8.25721498939e-3).abs() < 1e-13, "{wider}");
     let refit = "q = polyfit(gelu(x), x, [-5/4, 5/4], 201, 5); ";
-    let e = approx(&format!("{refit}max_error(gelu(x), q, x, [-5/4, 5/4], 1001)"));
+    let e = approx(&format!(
+        "{refit}max_error(gelu(x), q, x, [-5/4, 5/4], 1001)"
+    ));
     assert!(e < 2e-3 && e > 1e-4, "{e}");
     // The comparison is decided exactly on the certified grid value.
     assert_eq!(
-        value(&format!("{fit}max_error(gelu(x), p, x, [-1, 1], 1001) < 2*10^-3")),
+        value(&format!(
+            "{fit}max_error(gelu(x), p, x, [-1, 1], 1001) < 2*10^-3"
+        )),
         Value::Bool(true)
     );
 }
@@ -137,7 +152,9 @@ fn the_float_kernel_agrees_with_the_exact_kernel() {
 #[test]
 fn float_conv_agrees_with_exact_conv() {
     // Long enough (300 × 400 products) for the FFT path.
-    let ks: Vec<String> = (0..300).map(|i| format!("{}/{}", (i * 7) % 11 - 5, i + 1)).collect();
+    let ks: Vec<String> = (0..300)
+        .map(|i| format!("{}/{}", (i * 7) % 11 - 5, i + 1))
+        .collect();
     let us: Vec<String> = (0..400).map(|i| format!("{}", (i * 5) % 9 - 4)).collect();
     let src = format!("K = [{}]; u = [{}]; ", ks.join(", "), us.join(", "));
     let exact = value(&format!("{src} N(conv(K, u))"));
@@ -156,7 +173,10 @@ fn float_conv_agrees_with_exact_conv() {
 fn arithmetic_mixes_exact_into_float() {
     let v = value("A = float([[1, 2], [3, 4]]); [[1, 0], [0, 1]] + 2*A*[[1, 0], [0, 1/2]]");
     assert_eq!(text::value(&v), "≈ [[3, 2], [6, 5]]");
-    assert_eq!(text::value(&value("float([[1, 2], [3, 4]])^3")), "≈ [[37, 54], [81, 118]]");
+    assert_eq!(
+        text::value(&value("float([[1, 2], [3, 4]])^3")),
+        "≈ [[37, 54], [81, 118]]"
+    );
     assert_eq!(text::value(&value("[1, 2] * float([3, 4])")), "≈ 11");
     assert_eq!(text::value(&value("-float([1/3])")), "≈ [-0.333333]");
     let eig = value("eigenvalues(float([[7/40, -7/40], [1/40, 7/40]]))");
@@ -174,17 +194,26 @@ fn every_format_marks_float_values_approximate_and_json_reads_back() {
         .run_collect("<float>", "A = float([[7/10, 1/10], [1/5, 3/5]])")
         .unwrap();
     let o = &out[0];
-    assert_eq!(sigma::Format::Text.render(o, false), "A ≈ [[0.7, 0.1], [0.2, 0.6]]");
+    assert_eq!(
+        sigma::Format::Text.render(o, false),
+        "A ≈ [[0.7, 0.1], [0.2, 0.6]]"
+    );
     let j = json::outcome(o);
     assert_eq!(j["kind"], "float64_matrix");
     assert_eq!(j["approximate"], true);
     assert_eq!(j["values"][1][0], 0.2);
     assert_eq!(
         answer_json::value(&j).unwrap(),
-        Some(Value::Float(Float64::matrix(&[vec![0.7, 0.1], vec![0.2, 0.6]])))
+        Some(Value::Float(Float64::matrix(&[
+            vec![0.7, 0.1],
+            vec![0.2, 0.6]
+        ])))
     );
     let tex = sigma::Format::Latex.render(o, false);
-    assert!(tex.contains("A \\approx \\begin{bmatrix} 0.7 & 0.1 \\\\ 0.2 & 0.6"), "{tex}");
+    assert!(
+        tex.contains("A \\approx \\begin{bmatrix} 0.7 & 0.1 \\\\ 0.2 & 0.6"),
+        "{tex}"
+    );
 }
 
 #[test]

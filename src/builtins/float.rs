@@ -40,7 +40,8 @@ pub const SVD: Builtin = Builtin {
 pub const LSTSQ: Builtin = Builtin {
     name: "lstsq",
     signature: "lstsq(A, b)",
-    summary: "the least-squares solution x of A x ≈ b (the minimum-norm one), in float64 by the SVD",
+    summary:
+        "the least-squares solution x of A x ≈ b (the minimum-norm one), in float64 by the SVD",
     example: "lstsq([[1, 0], [1, 1], [1, 2]], [1, 2, 4]) → ≈ [0.833333, 1.5]",
     forms: &[&[req(Kind::Value), req(Kind::Value)]],
     imp: Impl::Command(lstsq_cmd),
@@ -177,8 +178,11 @@ fn lstsq_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
 /// The interval argument `[a, b]` with a < b, exact.
 fn interval(args: &Args, i: usize) -> EResult<(Q, Q)> {
     let bad = || {
-        EvalError::new("the interval must be [a, b] with numbers a < b", args.span_of(i))
-            .with_help("write the interval as a two-entry vector, e.g. [-1, 1]")
+        EvalError::new(
+            "the interval must be [a, b] with numbers a < b",
+            args.span_of(i),
+        )
+        .with_help("write the interval as a two-entry vector, e.g. [-1, 1]")
     };
     let Value::Vector(v) = args.value(i) else {
         return Err(bad());
@@ -201,13 +205,7 @@ fn step(a: &Q, b: &Q, n: u64) -> Q {
 }
 
 /// `e` (with `var` bound to each point) rounded to a double at every point.
-fn sample(
-    ev: &mut Evaluator,
-    e: &Expr,
-    var: &str,
-    xs: &[Q],
-    span: Span,
-) -> EResult<Vec<f64>> {
+fn sample(ev: &mut Evaluator, e: &Expr, var: &str, xs: &[Q], span: Span) -> EResult<Vec<f64>> {
     let mut out = Vec::with_capacity(xs.len());
     for x in xs {
         ev.check_interrupt(span)?;
@@ -237,7 +235,11 @@ fn polyfit_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     let xf: Vec<f64> = xs.iter().map(to_f64).collect();
     ev.steps.push(
         rich![
-            format!("samples x_i = {a} + i·{}, i = 0..{}, y_i = ", step(&a, &b, points), points - 1),
+            format!(
+                "samples x_i = {a} + i·{}, i = 0..{}, y_i = ",
+                step(&a, &b, points),
+                points - 1
+            ),
             f,
             format!(" at x_i")
         ],
@@ -272,7 +274,10 @@ fn polyfit_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
         coeffs: fit.coeffs,
     };
     ev.steps.push(
-        Notation::new(format!("p({x}) {}", text(&p)), format!("p({x}) {}", crate::render::float::latex(&p))),
+        Notation::new(
+            format!("p({x}) {}", text(&p)),
+            format!("p({x}) {}", crate::render::float::latex(&p)),
+        ),
         "float64 coefficients: approximate",
     );
     ev.steps.push(
@@ -295,7 +300,8 @@ fn exact_poly(coeffs: &[f64], x: &str, span: Span) -> EResult<Expr> {
     let math = |e| EvalError::math(e, span);
     let mut terms = Vec::new();
     for (k, c) in coeffs.iter().enumerate() {
-        let q = native::exact(*c).ok_or_else(|| EvalError::new("a coefficient is not finite", span))?;
+        let q =
+            native::exact(*c).ok_or_else(|| EvalError::new("a coefficient is not finite", span))?;
         let pow = expr::pow(Expr::sym(x), Expr::int(k as i64)).map_err(math)?;
         terms.push(expr::mul(vec![Expr::Num(q), pow]).map_err(math)?);
     }
@@ -324,7 +330,10 @@ fn max_error_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
         Value::Approx(a) => a.exact.clone(),
         other => {
             return Err(EvalError::new(
-                format!("p must be an expression or a polyfit result, not {}", article(other.kind())),
+                format!(
+                    "p must be an expression or a polyfit result, not {}",
+                    article(other.kind())
+                ),
                 args.span_of(1),
             ))
         }
@@ -332,7 +341,10 @@ fn max_error_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     let (a, b) = interval(args, 3)?;
     let n = args.order(4);
     if n < 2 {
-        return Err(EvalError::new("at least 2 samples are needed", args.span_of(4)));
+        return Err(EvalError::new(
+            "at least 2 samples are needed",
+            args.span_of(4),
+        ));
     }
     let d = expr::sub(f.clone(), p).map_err(math)?;
     let xs = grid(&a, &b, n);
@@ -393,11 +405,19 @@ pub fn norm_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     let abs_sums = |v: Vec<f64>| v.into_iter().fold(0.0, f64::max);
     let (v, how) = match kind {
         "1" => (
-            abs_sums(m.column_iter().map(|c| c.iter().map(|x| x.abs()).sum()).collect()),
+            abs_sums(
+                m.column_iter()
+                    .map(|c| c.iter().map(|x| x.abs()).sum())
+                    .collect(),
+            ),
             "the largest absolute column sum",
         ),
         "oo" => (
-            abs_sums(m.row_iter().map(|r| r.iter().map(|x| x.abs()).sum()).collect()),
+            abs_sums(
+                m.row_iter()
+                    .map(|r| r.iter().map(|x| x.abs()).sum())
+                    .collect(),
+            ),
             "the largest absolute row sum",
         ),
         "2" => (

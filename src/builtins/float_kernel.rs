@@ -55,11 +55,17 @@ fn fvector(args: &Args, i: usize, n: Option<usize>, what: &str) -> EResult<Vec<f
 /// `ssm_kernel(A, B, C, D, L)` for a float64 A.
 pub fn kernel(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     let Value::Float(Float64::Matrix(a)) = args.value(0) else {
-        return Err(EvalError::new("A must be a float64 matrix", args.span_of(0)));
+        return Err(EvalError::new(
+            "A must be a float64 matrix",
+            args.span_of(0),
+        ));
     };
     if !a.is_square() {
         return Err(EvalError::new(
-            format!("A must be square, not {}", crate::math::linalg::float64::shape(a)),
+            format!(
+                "A must be square, not {}",
+                crate::math::linalg::float64::shape(a)
+            ),
             args.span_of(0),
         ));
     }
@@ -89,8 +95,7 @@ pub fn kernel(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
             .with_help("a closed form for a symbolic L needs an exact A"))
         }
     };
-    let k = signal::kernel(a, &b, &c, d, l)
-        .map_err(|_| EvalError::new("interrupted", args.span()).with_label("stopped here"))?;
+    let k = signal::kernel(a, &b, &c, d, l).map_err(|e| EvalError::math(e, args.span()))?;
     if k.iter().any(|x| !x.is_finite()) {
         return Err(EvalError::new(
             "the float64 kernel overflowed (is the spectral radius of A above 1?)",
@@ -138,7 +143,9 @@ fn exact_vector(v: &Value) -> Option<&[Expr]> {
 
 fn conv_exact(ev: &mut Evaluator, k: &[Expr], u: &[Expr], span: Span) -> EResult<Value> {
     let math = |e| EvalError::math(e, span);
-    let products: usize = (0..u.len()).map(|i| i.min(k.len().saturating_sub(1)) + 1).sum();
+    let products: usize = (0..u.len())
+        .map(|i| i.min(k.len().saturating_sub(1)) + 1)
+        .sum();
     if products > MAX_EXACT_PRODUCTS {
         return Err(EvalError::new(
             format!("an exact convolution of {products} products is too large (at most {MAX_EXACT_PRODUCTS})"),
@@ -156,7 +163,10 @@ fn conv_exact(ev: &mut Evaluator, k: &[Expr], u: &[Expr], span: Span) -> EResult
             .map_err(math)?;
         y.push(expr::add(terms).map_err(math)?);
     }
-    ev.steps.push(conv_formula(), format!("direct, exact: {products} products"));
+    ev.steps.push(
+        conv_formula(),
+        format!("direct, exact: {products} products"),
+    );
     Ok(Value::Vector(y))
 }
 

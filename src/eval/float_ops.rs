@@ -17,15 +17,18 @@ pub fn involved(a: &Value, b: &Value) -> bool {
 
 /// An exact number rounded to the nearest double.
 pub fn scalar(e: &Expr, span: Span) -> EResult<f64> {
-    native::nearest(e).map_err(|m| {
-        EvalError::math(m, span).with_help("float64 values need numeric entries")
-    })
+    native::nearest(e)
+        .map_err(|m| EvalError::math(m, span).with_help("float64 values need numeric entries"))
 }
 
 /// A value as float64: numbers, vectors and matrices rounded entry by entry to the nearest
 /// double; a float64 value as it is.
 pub fn to_float64(v: &Value, span: Span) -> EResult<Float64> {
-    let each = |xs: &[Expr]| xs.iter().map(|x| scalar(x, span)).collect::<EResult<Vec<_>>>();
+    let each = |xs: &[Expr]| {
+        xs.iter()
+            .map(|x| scalar(x, span))
+            .collect::<EResult<Vec<_>>>()
+    };
     Ok(match v {
         Value::Float(x) => x.clone(),
         Value::Expr(e) => Float64::Scalar(scalar(e, span)?),
@@ -36,12 +39,9 @@ pub fn to_float64(v: &Value, span: Span) -> EResult<Float64> {
                 .map(|a| scalar(&a.exact, span))
                 .collect::<EResult<_>>()?,
         ),
-        Value::Matrix(rows) => Float64::matrix(
-            &rows
-                .iter()
-                .map(|r| each(r))
-                .collect::<EResult<Vec<_>>>()?,
-        ),
+        Value::Matrix(rows) => {
+            Float64::matrix(&rows.iter().map(|r| each(r)).collect::<EResult<Vec<_>>>()?)
+        }
         other => {
             return Err(EvalError::new(
                 format!("cannot convert {} to float64", article(other.kind())),
@@ -70,7 +70,11 @@ pub fn binary(op: BinaryOp, a: Value, b: Value, span: Span) -> EResult<Value> {
         || matches!(y, Float64::Poly { .. } | Float64::Complex(_))
     {
         return Err(EvalError::new(
-            format!("no arithmetic on {} and {}", article(x.kind()), article(y.kind())),
+            format!(
+                "no arithmetic on {} and {}",
+                article(x.kind()),
+                article(y.kind())
+            ),
             span,
         ));
     }
@@ -84,7 +88,10 @@ pub fn binary(op: BinaryOp, a: Value, b: Value, span: Span) -> EResult<Value> {
         },
         BinaryOp::Pow => match y {
             Float64::Scalar(k) => f::pow(&x, k),
-            _ => Err(format!("cannot raise to the power of {}", article(y.kind()))),
+            _ => Err(format!(
+                "cannot raise to the power of {}",
+                article(y.kind())
+            )),
         },
         BinaryOp::And | BinaryOp::Or => Err("logic operators need true/false operands".into()),
     };

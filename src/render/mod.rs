@@ -51,7 +51,8 @@ pub fn outcome_text(o: &Outcome, steps: bool) -> String {
         OutcomeKind::Heading(h) => format!("## {h}"),
         OutcomeKind::Binding {
             name,
-            value: value @ (crate::eval::value::Value::Approx(_) | crate::eval::value::Value::Float(_)),
+            value:
+                value @ (crate::eval::value::Value::Approx(_) | crate::eval::value::Value::Float(_)),
         } => format!("{name} {}", text::value(value)),
         OutcomeKind::Binding { name, value } => format!("{name} = {}", text::value(value)),
         OutcomeKind::Definition {

@@ -26,7 +26,10 @@ fn round_ball(b: &Ball) -> Option<f64> {
 /// the same double. A value beyond the double range is an error, not an infinity.
 pub fn nearest_at(e: &Expr, var: Option<(&str, &Q)>, what: &str) -> Result<f64, MathError> {
     if let Expr::Num(q) = e {
-        return finite(Float::with_val_round(53, &q.0, Round::Nearest).0.to_f64(), what);
+        return finite(
+            Float::with_val_round(53, &q.0, Round::Nearest).0.to_f64(),
+            what,
+        );
     }
     if var.is_none() {
         check_evaluable(e)?;

@@ -125,9 +125,9 @@ pub fn polyfit(xs: &[f64], ys: &[f64], degree: usize, a: f64, b: f64) -> FResult
     for (j, d) in ls.x.iter().enumerate() {
         let scale = d / half.powi(j as i32);
         let mut binom = 1.0;
-        for k in 0..=j {
+        for (k, c) in coeffs.iter_mut().enumerate().take(j + 1) {
             // C(j, k) x^k (−mid)^(j−k)
-            coeffs[k] += scale * binom * (-mid).powi((j - k) as i32);
+            *c += scale * binom * (-mid).powi((j - k) as i32);
             binom = binom * (j - k) as f64 / (k + 1) as f64;
         }
     }
@@ -173,6 +173,9 @@ mod tests {
     fn a_rotation_has_complex_eigenvalues() {
         let m = DMatrix::from_row_slice(2, 2, &[0.0, -1.0, 1.0, 0.0]);
         let ev = eigenvalues(&m).unwrap();
-        assert!((ev[0].0).abs() < 1e-15 && (ev[0].1 - 1.0).abs() < 1e-15, "{ev:?}");
+        assert!(
+            (ev[0].0).abs() < 1e-15 && (ev[0].1 - 1.0).abs() < 1e-15,
+            "{ev:?}"
+        );
     }
 }

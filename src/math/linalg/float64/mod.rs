@@ -18,7 +18,10 @@ pub enum Float64 {
     /// Complex numbers as (real, imaginary) pairs (eigenvalues).
     Complex(Vec<(f64, f64)>),
     /// A polynomial Σ c_k var^k with `coeffs[k] = c_k`.
-    Poly { var: String, coeffs: Vec<f64> },
+    Poly {
+        var: String,
+        coeffs: Vec<f64>,
+    },
 }
 
 /// A shape mismatch or an unsupported operation, in words.

@@ -3,6 +3,7 @@
 //! y_k = Σ_ℓ K_ℓ u_(k−ℓ), direct for short data and through a radix-2 FFT when long.
 
 use super::dot;
+use crate::math::expr::MathError;
 use nalgebra::DMatrix;
 
 /// Products n_K·n_u up to which the convolution is done directly.
@@ -12,8 +13,14 @@ pub const DIRECT_MAX: usize = 1 << 16;
 const POLL: usize = 1024;
 
 /// K_0 = `d`, K_ℓ = c·A^(ℓ−1)·b for ℓ = 1..=`l`: v ← A v once per term, each row of A a
-/// contiguous slice so the dot products vectorise. `Err` only when interrupted.
-pub fn kernel(a: &DMatrix<f64>, b: &[f64], c: &[f64], d: f64, l: usize) -> Result<Vec<f64>, ()> {
+/// contiguous slice so the dot products vectorise. Fails only when interrupted.
+pub fn kernel(
+    a: &DMatrix<f64>,
+    b: &[f64],
+    c: &[f64],
+    d: f64,
+    l: usize,
+) -> Result<Vec<f64>, MathError> {
     let n = a.nrows();
     let rows: Vec<f64> = a.transpose().as_slice().to_vec();
     let mut out = Vec::with_capacity(l + 1);
@@ -30,7 +37,7 @@ pub fn kernel(a: &DMatrix<f64>, b: &[f64], c: &[f64], d: f64, l: usize) -> Resul
         }
         std::mem::swap(&mut v, &mut w);
         if step % POLL == 0 && crate::math::interrupted() {
-            return Err(());
+            return Err(MathError::Interrupted);
         }
     }
     Ok(out)
@@ -137,7 +144,9 @@ mod tests {
 
     #[test]
     fn fft_and_direct_convolutions_agree() {
-        let k: Vec<f64> = (0..300).map(|i| 0.9f64.powi(i) * (i as f64).sin()).collect();
+        let k: Vec<f64> = (0..300)
+            .map(|i| 0.9f64.powi(i) * (i as f64).sin())
+            .collect();
         let u: Vec<f64> = (0..500).map(|i| ((i * 7 % 13) as f64) - 6.0).collect();
         let (a, b) = (convolve_direct(&k, &u), convolve_fft(&k, &u));
         assert_eq!(a.len(), 500);

@@ -108,8 +108,11 @@ fn matrix_arg(args: &Args, i: usize, what: &str) -> EResult<DMatrix<f64>> {
     match to_float64(args.value(i), args.span_of(i))? {
         Float64::Matrix(m) => Ok(m),
         Float64::Vector(v) => Ok(DMatrix::from_column_slice(v.len(), 1, &v)),
-        other => Err(EvalError::new(
-            format!("{what} must be a matrix, not {}", article(other.kind())),
+        _ => Err(EvalError::new(
+            format!(
+                "{what} must be a matrix, not {}",
+                article(args.value(i).kind())
+            ),
             args.span_of(i),
         )),
     }

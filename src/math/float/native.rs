@@ -73,8 +73,8 @@ fn finite(v: f64, what: &str) -> Result<f64, MathError> {
     if v.is_finite() {
         Ok(v)
     } else {
-        Err(MathError::TooLarge(format!(
-            "{what} as a double (beyond about 1.8e308)"
+        Err(unsupported(format!(
+            "{what} is beyond the double range (about 1.8e308)"
         )))
     }
 }

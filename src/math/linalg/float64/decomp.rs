@@ -42,7 +42,7 @@ pub struct LeastSquares {
 pub fn lstsq(a: &DMatrix<f64>, b: &[f64]) -> FResult<LeastSquares> {
     if a.nrows() != b.len() {
         return Err(format!(
-            "the right-hand side has {} entries, but the matrix has {} rows",
+            "the right-hand side has {} entries, but the matrix has {} row(s)",
             b.len(),
             a.nrows()
         ));

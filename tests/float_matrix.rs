@@ -1,7 +1,8 @@
 //! Float64 matrices: the documented examples, the SVD of a known matrix, least squares that
 //! recovers an exact fit, polyfit recovering a cubic, SEEDS A10 (GELU's degree-5 fit and its
 //! grid maximum error), the float kernel against the exact kernel, float conv against exact
-//! conv, rendering in every format with the JSON read back, and errors with their spans.
+//! conv, a property test of the float kernel against the exact one within the rounding bound,
+//! rendering in every format with the JSON read back, and errors with their spans.
 
 use sigma::answer_json;
 use sigma::builtins::BUILTINS;
@@ -230,4 +231,50 @@ fn bad_input_is_an_error_with_a_span() {
     assert!(e.contains("overflowed"), "{e}");
     let e = run("ssm_kernel(float([[1, 2], [3, 4]]), [1, 0, 0], [1, 0], 0, 3)").unwrap_err();
     assert!(e.contains("B has 3 entries"), "{e}");
+}
+
+/// A 3 × 3 system with entries k/10, |k| ≤ 5, written in sigma's syntax, and its entries.
+fn system() -> impl proptest::strategy::Strategy<Value = (Vec<i64>, Vec<i64>, Vec<i64>)> {
+    (
+        proptest::collection::vec(-5i64..=5, 9),
+        proptest::collection::vec(-5i64..=5, 3),
+        proptest::collection::vec(-5i64..=5, 3),
+    )
+}
+
+fn rows_src(a: &[i64]) -> String {
+    let r: Vec<String> = a
+        .chunks(3)
+        .map(|r| format!("[{}/10, {}/10, {}/10]", r[0], r[1], r[2]))
+        .collect();
+    format!("[{}]", r.join(", "))
+}
+
+fn vec_src(v: &[i64]) -> String {
+    let e: Vec<String> = v.iter().map(|x| format!("{x}/10")).collect();
+    format!("[{}]", e.join(", "))
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+    /// The float kernel is within the a-priori rounding bound ℓ·n·ε·‖C‖₁·‖A‖_∞^(ℓ−1)·‖B‖_∞
+    /// (with room) of the exact kernel, for ℓ ≤ 24.
+    #[test]
+    fn float_and_exact_kernels_agree_within_rounding((a, b, c) in system()) {
+        let sys = format!("A = {}; B = {}; C = {};", rows_src(&a), vec_src(&b), vec_src(&c));
+        let Value::ApproxVector(exact) = value(&format!("{sys} N(ssm_kernel(A, B, C, 0, 24))")) else {
+            panic!("not approximations")
+        };
+        let f = floats(&format!("{sys} ssm_kernel(float(A), B, C, 0, 24)"));
+        let norm_a = a.chunks(3).map(|r| r.iter().map(|x| x.abs()).sum::<i64>()).max().unwrap() as f64 / 10.0;
+        let (nb, nc) = (
+            b.iter().map(|x| x.abs()).max().unwrap() as f64 / 10.0,
+            c.iter().map(|x| x.abs()).sum::<i64>() as f64 / 10.0,
+        );
+        for (l, (x, e)) in f.iter().zip(&exact).enumerate().skip(1) {
+            let e: f64 = e.value.text.parse().unwrap();
+            let bound = 4.0 * (l as f64 + 1.0) * 3.0 * f64::EPSILON * nc * norm_a.powi(l as i32 - 1) * nb;
+            proptest::prop_assert!((x - e).abs() <= bound + 1e-300, "K_{l}: {x} vs {e} (bound {bound})");
+        }
+    }
 }

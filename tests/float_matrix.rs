@@ -180,6 +180,12 @@ fn arithmetic_mixes_exact_into_float() {
     );
     assert_eq!(text::value(&value("[1, 2] * float([3, 4])")), "≈ 11");
     assert_eq!(text::value(&value("-float([1/3])")), "≈ [-0.333333]");
+    // A comparison decides about the computed double itself: the double nearest 1/10 is above it.
+    assert_eq!(value("float([1/10]) * [1] > 1/10"), Value::Bool(true));
+    assert_eq!(
+        value("norm(float([[3, 0], [4, 5]]), 2) < 7"),
+        Value::Bool(true)
+    );
     let eig = value("eigenvalues(float([[7/40, -7/40], [1/40, 7/40]]))");
     // 7/40 ± i·√7/40.
     let Value::Float(Float64::Complex(z)) = eig else {

@@ -98,6 +98,20 @@ pub fn binary(op: BinaryOp, a: Value, b: Value, span: Span) -> EResult<Value> {
     checked(r, span)
 }
 
+/// A float64 number as the exact binary fraction it is, so a comparison decides about the
+/// computed double itself (no further rounding).
+pub fn comparable(f: &Float64, span: Span) -> EResult<Expr> {
+    match f {
+        Float64::Scalar(x) => native::exact(*x)
+            .map(Expr::Num)
+            .ok_or_else(|| EvalError::new("cannot compare an infinite or NaN float64", span)),
+        other => Err(
+            EvalError::new(format!("cannot compare {}", article(other.kind())), span)
+                .with_label("not a number"),
+        ),
+    }
+}
+
 /// `−a` for a float64 value.
 pub fn negate(a: &Float64) -> Value {
     Value::Float(f::neg(a))

@@ -415,6 +415,7 @@ pub fn compare(
         match v {
             Value::Expr(x) => exprs.push(x),
             Value::Approx(a) => exprs.push(a.exact),
+            Value::Float(f) => exprs.push(super::float_ops::comparable(&f, o.span)?),
             other => {
                 return Err(
                     EvalError::new(format!("cannot compare a {}", other.kind()), o.span)

@@ -63,7 +63,7 @@ pub const POLYFIT: Builtin = Builtin {
         req(Kind::Value),
         req(Kind::Order {
             what: "the number of points",
-            max: 1_000_000,
+            max: 100_000,
         }),
         req(Kind::Order {
             what: "the degree",

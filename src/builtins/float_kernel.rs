@@ -15,11 +15,11 @@ use crate::render::float::number;
 use crate::source::Span;
 
 /// Most float64 kernel terms (8 bytes each).
-const MAX_TERMS: u64 = 1 << 26;
+const MAX_TERMS: u64 = 1 << 22;
 /// Most products of an exact convolution.
 const MAX_EXACT_PRODUCTS: usize = 4_000_000;
 /// Longest float64 convolution input.
-const MAX_FLOAT_LEN: usize = 1 << 26;
+const MAX_FLOAT_LEN: usize = 1 << 22;
 
 pub const CONV: Builtin = Builtin {
     name: "conv",

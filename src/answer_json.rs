@@ -220,6 +220,10 @@ pub fn value(statement: &Json) -> R<Option<Value>> {
         "limit" => Value::Limit(limit(statement)?),
         "interval_set" => Value::IntervalSet(interval_set(statement)?),
         "general_term" => Value::Term(term(statement)?),
+        k if k.starts_with("float64") => Value::Float(
+            crate::render::float::from_json(k, statement)
+                .ok_or_else(|| format!("malformed {k} in {statement}"))?,
+        ),
         _ => return Ok(None),
     }))
 }

@@ -136,6 +136,9 @@ pub(super) fn rational(m: &Model) -> Option<(Matrix, Vec<Q>, Vec<Q>)> {
 }
 
 fn kernel_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
+    if let Value::Float(_) = args.value(0) {
+        return super::float_kernel::kernel(ev, args);
+    }
     let m = model(args)?;
     let method = (args.count() > 5)
         .then(|| Method::from_name(args.name(5)).expect("declared choices are methods"));

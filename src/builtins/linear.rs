@@ -226,6 +226,9 @@ fn max_q(xs: impl Iterator<Item = Q>) -> Q {
 }
 
 fn norm_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
+    if let Value::Float(_) = args.value(0) {
+        return super::float::norm_cmd(ev, args);
+    }
     let span = args.span();
     let math = |e| EvalError::math(e, span);
     let rows: Vec<Vec<Expr>> = match args.value(0) {
@@ -380,6 +383,9 @@ fn real_eigenvalues(e: &[eigen::Eigen], args: &Args, repeat: bool) -> EResult<Ve
 }
 
 fn eigenvalues_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
+    if let Value::Float(_) = args.value(0) {
+        return super::float::eigenvalues_cmd(ev, args);
+    }
     let (_, e) = eigen_of(ev, args, "the eigenvalues")?;
     Ok(Value::Vector(real_eigenvalues(&e, args, true)?))
 }

@@ -7,6 +7,8 @@ pub mod args;
 mod bounds;
 mod calculus;
 mod convergence;
+mod float;
+mod float_kernel;
 mod kernel;
 mod limits;
 mod linear;
@@ -291,6 +293,12 @@ pub static BUILTINS: &[Builtin] = &[
     shape::SHAPE,
     shape::ROWS,
     shape::COLS,
+    float::FLOAT,
+    float::SVD,
+    float::LSTSQ,
+    float::POLYFIT,
+    float::MAX_ERROR,
+    float_kernel::CONV,
 ];
 
 /// The builtin called `name`, if any.

@@ -3,6 +3,7 @@
 //! the interrupt checks between operations.
 
 pub mod error;
+pub(crate) mod float_ops;
 pub mod interrupt;
 pub(crate) mod ops;
 pub mod scope;

@@ -25,6 +25,7 @@ pub fn approximate(exact: Expr, digits: u32, span: Span) -> EResult<Value> {
 /// `-v`.
 pub fn negate(v: Value, span: Span) -> EResult<Value> {
     match v {
+        Value::Float(f) => Ok(super::float_ops::negate(&f)),
         Value::Expr(x) => Ok(Value::Expr(math(expr::neg(x), span)?)),
         Value::Approx(a) => approximate(math(expr::neg(a.exact), span)?, a.value.digits, span),
         Value::Vector(xs) => Ok(Value::Vector(
@@ -73,6 +74,9 @@ pub fn binary(
     span: Span,
     _settings: &Settings,
 ) -> EResult<Value> {
+    if super::float_ops::involved(&a, &b) {
+        return super::float_ops::binary(op, a, b, span);
+    }
     use Value::*;
     match (a, b) {
         (Expr(x), Expr(y)) => Ok(Expr(math(scalar_op(op, x, y), span)?)),
@@ -411,6 +415,7 @@ pub fn compare(
         match v {
             Value::Expr(x) => exprs.push(x),
             Value::Approx(a) => exprs.push(a.exact),
+            Value::Float(f) => exprs.push(super::float_ops::comparable(&f, o.span)?),
             other => {
                 return Err(
                     EvalError::new(format!("cannot compare a {}", other.kind()), o.span)

@@ -97,6 +97,8 @@ pub enum Value {
     Term(GeneralTerm),
     /// A vector of approximations, each with the exact value it approximates.
     ApproxVector(Vec<Approx>),
+    /// A float64 value (matrix, vector, polynomial, …): fast, uncertified, printed as approximate.
+    Float(crate::math::linalg::float64::Float64),
 }
 
 impl Value {
@@ -117,10 +119,14 @@ impl Value {
             Value::IntervalSet(_) => "interval_set",
             Value::Term(_) => "general_term",
             Value::ApproxVector(_) => "approximate_vector",
+            Value::Float(f) => f.kind(),
         }
     }
     /// Whether the value is exact (everything but approximations).
     pub fn is_exact(&self) -> bool {
-        !matches!(self, Value::Approx(_) | Value::ApproxVector(_))
+        !matches!(
+            self,
+            Value::Approx(_) | Value::ApproxVector(_) | Value::Float(_)
+        )
     }
 }

@@ -115,6 +115,7 @@ pub fn json_fields(v: &crate::eval::value::Value) -> Option<Json> {
                 "approximation": a.value.text,
             })).collect::<Vec<_>>(),
         }),
+        Value::Float(f) => super::float::json_fields(f),
         _ => return None,
     })
 }

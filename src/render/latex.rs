@@ -53,6 +53,7 @@ pub fn value(v: &Value) -> String {
                 .collect::<Vec<_>>()
                 .join(" & ")
         ),
+        Value::Float(f) => super::float::latex(f),
         Value::Verdict(_)
         | Value::TestReport(_)
         | Value::Limit(_)
@@ -103,7 +104,7 @@ pub fn outcome_math(o: &crate::outcome::Outcome) -> String {
     match &o.kind {
         OutcomeKind::Heading(h) => format!("\\text{{{h}}}"),
         OutcomeKind::Binding { name, value: v } => match v {
-            Value::Approx(_) => format!("{} {}", symbol(name), value(v)),
+            Value::Approx(_) | Value::Float(_) => format!("{} {}", symbol(name), value(v)),
             _ => format!("{} = {}", symbol(name), value(v)),
         },
         OutcomeKind::Definition {

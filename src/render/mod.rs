@@ -3,6 +3,7 @@
 
 pub mod answer;
 pub mod escape;
+pub mod float;
 pub mod json;
 pub mod latex;
 pub mod markdown;
@@ -50,7 +51,8 @@ pub fn outcome_text(o: &Outcome, steps: bool) -> String {
         OutcomeKind::Heading(h) => format!("## {h}"),
         OutcomeKind::Binding {
             name,
-            value: value @ crate::eval::value::Value::Approx(_),
+            value:
+                value @ (crate::eval::value::Value::Approx(_) | crate::eval::value::Value::Float(_)),
         } => format!("{name} {}", text::value(value)),
         OutcomeKind::Binding { name, value } => format!("{name} = {}", text::value(value)),
         OutcomeKind::Definition {

@@ -26,6 +26,7 @@ pub fn value(v: &Value) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
+        Value::Float(f) => super::float::text(f),
         Value::Verdict(v) => v.to_string(),
         Value::TestReport(r) => r.to_string(),
         Value::Limit(l) => l.describe(),

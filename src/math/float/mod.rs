@@ -11,6 +11,7 @@
 
 pub(crate) mod ball;
 mod decimal;
+pub mod native;
 pub mod sign;
 mod special;
 

@@ -4,6 +4,7 @@
 //! gives up with `MathError::TooLarge` instead of letting entries grow without bound.
 
 pub mod eigen;
+pub mod float64;
 pub mod kernel;
 mod power;
 pub mod rank_one;

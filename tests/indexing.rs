@@ -475,3 +475,25 @@ fn a_comma_missing_between_matrix_rows_is_explained() {
     // Written without the space, it is an index like any other, and gets no such note.
     assert!(!error("[1, 2][5]").rendered.contains("note"));
 }
+
+/// Float64 vectors and matrices index, slice and report their shape as exact ones do.
+#[test]
+fn float64_values_index_like_exact_ones() {
+    let a = "A = float([[1, 2, 3], [4, 5, 6]])\n";
+    assert_eq!(value(&format!("{a}A[1, 2]")), "≈ 6");
+    assert_eq!(value(&format!("{a}A[0]")), "≈ [1, 2, 3]");
+    assert_eq!(value(&format!("{a}A[:, 1]")), "≈ [2, 5]");
+    assert_eq!(value(&format!("{a}A[0:2, 1:3]")), "≈ [[2, 3], [5, 6]]");
+    assert_eq!(value(&format!("{a}shape(A)")), "[2, 3]");
+    assert_eq!(value(&format!("{a}cols(A)")), "3");
+    let k = "K = ssm_kernel(float([[0.7, 0.1], [0.2, 0.6]]), [1, 0], [1, 0], 0, 8);\n";
+    assert_eq!(value(&format!("{k}K[3]")), "≈ 0.51");
+    assert_eq!(value(&format!("{k}len(K)")), "9");
+    let f = error(&format!("{a}A[2, 0]"));
+    assert!(f.message.contains("out of range"), "{}", f.message);
+    let f = error(&format!("{a}A*[1, 2]"));
+    assert_eq!(
+        f.message,
+        "cannot multiply a 2×3 matrix by a 2-entry vector"
+    );
+}

@@ -5,7 +5,7 @@
 use super::args::{Args, Form};
 use super::matrix::MATRIX;
 use super::{Builtin, Impl};
-use crate::eval::shape::{dims, shape_words};
+use crate::eval::shape::{dims, is_matrix, shape_words};
 use crate::eval::value::{article, Value};
 use crate::eval::{EResult, EvalError, Evaluator};
 use crate::math::Expr;
@@ -52,7 +52,7 @@ pub const COLS: Builtin = Builtin {
 fn dims_of(args: &Args, what: &str, matrix_only: bool) -> EResult<[usize; 2]> {
     let v = args.value(0);
     let fits = if matrix_only {
-        matches!(v, Value::Matrix(_))
+        is_matrix(v)
     } else {
         dims(v).is_some()
     };
@@ -91,7 +91,7 @@ fn len_cmd(_: &mut Evaluator, args: &Args) -> EResult<Value> {
 
 fn shape_cmd(_: &mut Evaluator, args: &Args) -> EResult<Value> {
     let [n, m] = dims_of(args, "shape", false)?;
-    let out = if matches!(args.value(0), Value::Matrix(_)) {
+    let out = if is_matrix(args.value(0)) {
         vec![n, m]
     } else {
         vec![n]

@@ -8,9 +8,11 @@
 use super::error::{EResult, EvalError};
 use super::value::{self, Value};
 use super::Evaluator;
+use crate::math::linalg::float64::Float64;
 use crate::math::{Expr, Q};
 use crate::source::Span;
 use crate::syntax::ast::{self, BinaryOp, ExprKind, IndexItem, IndexKind};
+use nalgebra::DMatrix;
 
 /// What one index item selects along its axis.
 enum Sel {
@@ -42,12 +44,19 @@ pub(crate) fn shape_words(v: &Value) -> Option<String> {
     }
 }
 
+/// Whether `v` is a matrix, exact or float64.
+pub(crate) fn is_matrix(v: &Value) -> bool {
+    matches!(v, Value::Matrix(_) | Value::Float(Float64::Matrix(_)))
+}
+
 /// `[n, 0]` for a vector of n entries, `[rows, cols]` for a matrix, `None` otherwise.
 pub(crate) fn dims(v: &Value) -> Option<[usize; 2]> {
     match v {
         Value::Vector(xs) => Some([xs.len(), 0]),
         Value::ApproxVector(xs) => Some([xs.len(), 0]),
         Value::Matrix(rows) => Some([rows.len(), rows.first().map_or(0, Vec::len)]),
+        Value::Float(Float64::Vector(xs)) => Some([xs.len(), 0]),
+        Value::Float(Float64::Matrix(m)) => Some([m.nrows(), m.ncols()]),
         _ => None,
     }
 }
@@ -112,7 +121,7 @@ impl<'a> Evaluator<'a> {
             }
             return Err(err);
         };
-        let matrix = matches!(v, Value::Matrix(_));
+        let matrix = is_matrix(v);
         let axes = if matrix { 2 } else { 1 };
         if let Some(extra) = items.get(axes) {
             let shape = shape_words(v).unwrap_or_default();
@@ -158,6 +167,13 @@ impl<'a> Evaluator<'a> {
             (Value::ApproxVector(xs), [Sel::Range(ix)]) => {
                 Value::ApproxVector(ix.iter().map(|&k| xs[k].clone()).collect())
             }
+            (Value::Float(Float64::Vector(xs)), [Sel::At(k)]) => {
+                Value::Float(Float64::Scalar(xs[*k]))
+            }
+            (Value::Float(Float64::Vector(xs)), [Sel::Range(ix)]) => {
+                Value::Float(Float64::Vector(ix.iter().map(|&k| xs[k]).collect()))
+            }
+            (Value::Float(Float64::Matrix(a)), sel) => float_select(a, sel, &empty, span)?,
             (Value::Matrix(rows), [Sel::At(i)]) => Value::Vector(rows[*i].clone()),
             (Value::Matrix(rows), [Sel::At(i), Sel::At(j)]) => Value::Expr(rows[*i][*j].clone()),
             (Value::Matrix(rows), [Sel::At(i), Sel::Range(js)]) => {
@@ -356,7 +372,7 @@ pub(crate) fn check_binary(
         shape_words(a).unwrap_or_default(),
         shape_words(b).unwrap_or_default(),
     );
-    let (ma, mb) = (matches!(a, Value::Matrix(_)), matches!(b, Value::Matrix(_)));
+    let (ma, mb) = (is_matrix(a), is_matrix(b));
     let (message, help) = match op {
         BinaryOp::Add | BinaryOp::Sub => {
             if da == db && ma == mb {
@@ -399,4 +415,48 @@ pub(crate) fn check_binary(
         .with_label(sb)
         .with_secondary(lhs, sa)
         .with_help(help))
+}
+
+/// The entries of a float64 matrix that a selection names (rows and columns as for exact ones).
+fn float_select(
+    a: &DMatrix<f64>,
+    sel: &[Sel],
+    empty: &dyn Fn(&str, usize) -> EvalError,
+    span: Span,
+) -> EResult<Value> {
+    let all_cols: Vec<usize> = (0..a.ncols()).collect();
+    let (is, js, row_only) = match sel {
+        [Sel::At(i)] => (vec![*i], all_cols, true),
+        [Sel::Range(is)] => (is.clone(), all_cols, false),
+        [Sel::At(i), Sel::At(j)] => return Ok(Value::Float(Float64::Scalar(a[(*i, *j)]))),
+        [Sel::At(i), Sel::Range(js)] => (vec![*i], js.clone(), true),
+        [Sel::Range(is), Sel::At(j)] => {
+            return Ok(Value::Float(Float64::Vector(
+                is.iter().map(|&i| a[(i, *j)]).collect(),
+            )))
+        }
+        [Sel::Range(is), Sel::Range(js)] => (is.clone(), js.clone(), false),
+        _ => {
+            return Err(EvalError::new(
+                "internal: an index of unexpected shape",
+                span,
+            ))
+        }
+    };
+    if row_only {
+        return Ok(Value::Float(Float64::Vector(
+            js.iter().map(|&j| a[(is[0], j)]).collect(),
+        )));
+    }
+    if is.is_empty() {
+        return Err(empty("rows", 0));
+    }
+    if js.is_empty() {
+        return Err(empty("columns", 1));
+    }
+    Ok(Value::Float(Float64::Matrix(DMatrix::from_fn(
+        is.len(),
+        js.len(),
+        |r, c| a[(is[r], js[c])],
+    ))))
 }

@@ -376,3 +376,25 @@ proptest! {
         }
     }
 }
+
+/// `==` and `!=` compare exact vectors and matrices entry by entry (different shapes are
+/// unequal); an undecidable entry is an error, and a long vector's LaTeX is a column.
+#[test]
+fn arrays_compare_entry_by_entry() {
+    assert_eq!(ok("[1, 2] == [1, 2]"), "true");
+    assert_eq!(ok("[1, 2] != [1, 3]"), "true");
+    assert_eq!(ok("[[1, 2]] == [1, 2]"), "false");
+    assert_eq!(ok("[1, 2] == [1, 2, 3]"), "false");
+    assert_eq!(ok("[sqrt(8), x] == [2*sqrt(2), x]"), "true");
+    assert_eq!(
+        ok("inverse([[2, 1], [1, 1]]) == [[1, -1], [-1, 2]]"),
+        "true"
+    );
+    assert!(run("[x] == [y]")
+        .unwrap_err()
+        .contains("cannot decide whether x = y"));
+    let tex = sigma::render::latex::value(&value("[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]"));
+    assert!(tex.starts_with("\\begin{bmatrix} 1 \\\\ 2"), "{tex}");
+    let tex = sigma::render::latex::value(&value("zeros(1, 12)"));
+    assert!(tex.contains("\\begin{array}{cccccccccccc}"), "{tex}");
+}

@@ -402,6 +402,41 @@ pub fn compare_exprs(a: &Expr, b: &Expr, span: Span) -> EResult<Option<Ordering>
     Ok(Some(sign))
 }
 
+/// Whether two exact vectors or matrices are equal entry by entry (different shapes are not
+/// equal, as in Mathematica); `None` when either is not an exact vector or matrix. An entry
+/// pair whose equality cannot be decided is an error, never a guess.
+fn equal_arrays(a: &Value, b: &Value, span: Span) -> EResult<Option<bool>> {
+    let rows = |v: &Value| -> Option<Vec<Vec<Expr>>> {
+        match v {
+            Value::Vector(xs) => Some(vec![xs.clone()]),
+            Value::Matrix(rs) => Some(rs.clone()),
+            _ => None,
+        }
+    };
+    let (Some(x), Some(y)) = (rows(a), rows(b)) else {
+        return Ok(None);
+    };
+    if matches!(a, Value::Vector(_)) != matches!(b, Value::Vector(_))
+        || x.len() != y.len()
+        || x.iter().zip(&y).any(|(r, s)| r.len() != s.len())
+    {
+        return Ok(Some(false));
+    }
+    for (p, q) in x.iter().flatten().zip(y.iter().flatten()) {
+        match compare_exprs(p, q, span)? {
+            Some(Ordering::Equal) => {}
+            Some(_) => return Ok(Some(false)),
+            None => {
+                return Err(
+                    EvalError::new(format!("cannot decide whether {p} = {q}"), span)
+                        .with_note("vectors and matrices are equal when every pair of entries is"),
+                )
+            }
+        }
+    }
+    Ok(Some(true))
+}
+
 /// Evaluates a comparison chain: a truth value when every link is decidable, otherwise a
 /// relation kept symbolic.
 pub fn compare(
@@ -410,6 +445,11 @@ pub fn compare(
     operands: &[ast::Expr],
     span: Span,
 ) -> EResult<Value> {
+    if let ([a, b], [op @ (CmpOp::Eq | CmpOp::Ne)]) = (vals.as_slice(), ops) {
+        if let Some(same) = equal_arrays(a, b, span)? {
+            return Ok(Value::Bool(same == (*op == CmpOp::Eq)));
+        }
+    }
     let mut exprs = Vec::with_capacity(vals.len());
     for (v, o) in vals.into_iter().zip(operands) {
         match v {

@@ -111,24 +111,17 @@ pub fn latex(f: &Float64) -> String {
     let n = |x: f64| scientific(&number(x));
     let body = match f {
         Float64::Scalar(x) => n(*x),
-        Float64::Vector(v) => format!(
-            "\\begin{{bmatrix}} {} \\end{{bmatrix}}^{{T}}",
-            v.iter().map(|x| n(*x)).collect::<Vec<_>>().join(" & ")
-        ),
-        Float64::Matrix(m) => format!(
-            "\\begin{{bmatrix}} {} \\end{{bmatrix}}",
+        Float64::Vector(v) => crate::render::latex::vector(v.iter().map(|x| n(*x)).collect()),
+        Float64::Matrix(m) => crate::render::latex::matrix(
             rows(m)
                 .iter()
-                .map(|r| r.iter().map(|x| n(*x)).collect::<Vec<_>>().join(" & "))
-                .collect::<Vec<_>>()
-                .join(" \\\\ ")
+                .map(|r| r.iter().map(|x| n(*x)).collect())
+                .collect(),
         ),
-        Float64::Complex(v) => format!(
-            "\\begin{{bmatrix}} {} \\end{{bmatrix}}^{{T}}",
+        Float64::Complex(v) => crate::render::latex::vector(
             v.iter()
                 .map(|(a, b)| scientific(&complex(*a, *b)).replace("*i", " i"))
-                .collect::<Vec<_>>()
-                .join(" & ")
+                .collect(),
         ),
         Float64::Poly { var, coeffs } => {
             let v = crate::render::latex::expr(&crate::math::Expr::sym(var));

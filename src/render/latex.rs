@@ -42,16 +42,10 @@ pub fn value(v: &Value) -> String {
             }
             s
         }
-        Value::Vector(xs) => format!(
-            "\\begin{{bmatrix}} {} \\end{{bmatrix}}^{{T}}",
-            xs.iter().map(expr).collect::<Vec<_>>().join(" & ")
-        ),
+        Value::Vector(xs) => vector(xs.iter().map(expr).collect()),
         Value::ApproxVector(xs) => format!(
-            "\\approx \\begin{{bmatrix}} {} \\end{{bmatrix}}^{{T}}",
-            xs.iter()
-                .map(|a| scientific(&a.value.text))
-                .collect::<Vec<_>>()
-                .join(" & ")
+            "\\approx {}",
+            vector(xs.iter().map(|a| scientific(&a.value.text)).collect())
         ),
         Value::Float(f) => super::float::latex(f),
         Value::Verdict(_)
@@ -77,13 +71,45 @@ pub fn value(v: &Value) -> String {
                 .collect();
             super::series::join(&ts, &format!("O\\left({}\\right)", expr(&order)))
         }
-        Value::Matrix(rows) => format!(
+        Value::Matrix(rows) => matrix(rows.iter().map(|r| r.iter().map(expr).collect()).collect()),
+    }
+}
+
+/// Most columns amsmath's `bmatrix` takes (its `MaxMatrixCols`).
+const MAX_MATRIX_COLS: usize = 10;
+
+/// A vector of LaTeX entries: a transposed row up to ten entries, a column beyond (a row of
+/// more would exceed `bmatrix`'s column limit and the page).
+pub fn vector(entries: Vec<String>) -> String {
+    if entries.len() <= MAX_MATRIX_COLS {
+        format!(
+            "\\begin{{bmatrix}} {} \\end{{bmatrix}}^{{T}}",
+            entries.join(" & ")
+        )
+    } else {
+        format!(
             "\\begin{{bmatrix}} {} \\end{{bmatrix}}",
-            rows.iter()
-                .map(|r| r.iter().map(expr).collect::<Vec<_>>().join(" & "))
-                .collect::<Vec<_>>()
-                .join(" \\\\ ")
-        ),
+            entries.join(" \\\\ ")
+        )
+    }
+}
+
+/// A matrix of LaTeX entries, row by row: `bmatrix` up to ten columns, an `array` in brackets
+/// beyond.
+pub fn matrix(rows: Vec<Vec<String>>) -> String {
+    let cols = rows.first().map_or(0, Vec::len);
+    let body = rows
+        .iter()
+        .map(|r| r.join(" & "))
+        .collect::<Vec<_>>()
+        .join(" \\\\ ");
+    if cols <= MAX_MATRIX_COLS {
+        format!("\\begin{{bmatrix}} {body} \\end{{bmatrix}}")
+    } else {
+        format!(
+            "\\left[\\begin{{array}}{{{}}} {body} \\end{{array}}\\right]",
+            "c".repeat(cols)
+        )
     }
 }
 

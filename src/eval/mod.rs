@@ -159,6 +159,7 @@ impl<'a> Evaluator<'a> {
             "pi" | "π" => return Ok(Value::Expr(Expr::pi())),
             "e" => return Ok(Value::Expr(Expr::e())),
             "oo" | "∞" => return Ok(Value::Expr(Expr::infinity())),
+            "I" => return Ok(Value::Expr(Expr::imag_unit())),
             "true" => return Ok(Value::Bool(true)),
             "false" => return Ok(Value::Bool(false)),
             _ => {}
@@ -310,7 +311,7 @@ pub fn exact(v: Value, e: &ast::Expr, wanted: &str) -> EResult<Expr> {
 
 /// Names that denote constants and cannot be used as variables or rebound.
 pub fn is_constant_name(n: &str) -> bool {
-    matches!(n, "pi" | "π" | "e" | "oo" | "∞" | "true" | "false")
+    matches!(n, "pi" | "π" | "e" | "oo" | "∞" | "I" | "true" | "false")
 }
 
 impl Evaluator<'_> {

@@ -30,6 +30,9 @@ pub enum Constant {
     E,
     /// Positive infinity `oo` (`-oo` is `-1 * oo`).
     Infinity,
+    /// The imaginary unit `I`, I² = −1: the one non-real value sigma writes exactly (complex
+    /// eigenvalues). Real-only work (floats, signs, limits, sums) refuses it.
+    I,
 }
 
 /// Built-in symbolic functions. `exp` is `e^x`, `sqrt` is `x^(1/2)`, `log` is `ln`.
@@ -200,6 +203,17 @@ impl From<NumError> for MathError {
 /// Result of a symbolic operation.
 pub type MResult<T = Expr> = Result<T, MathError>;
 
+/// Refuses `e` in real-only work (`what`: "limits", "convergence", …) when it contains the
+/// imaginary unit, so that no real reasoning is applied to a complex value.
+pub fn require_real(e: &Expr, what: &str) -> MResult<()> {
+    if e.has_imaginary() {
+        return Err(MathError::Unsupported(format!(
+            "{e} contains I (the imaginary unit), and sigma's {what} work over the reals only"
+        )));
+    }
+    Ok(())
+}
+
 impl Expr {
     /// The integer `n`.
     pub fn int(n: i64) -> Expr {
@@ -227,6 +241,10 @@ impl Expr {
     }
     pub fn infinity() -> Expr {
         Expr::Const(Constant::Infinity)
+    }
+    /// The imaginary unit `I`.
+    pub fn imag_unit() -> Expr {
+        Expr::Const(Constant::I)
     }
     /// −∞, in the canonical form `neg(infinity())` produces.
     pub fn neg_infinity() -> Expr {
@@ -304,6 +322,15 @@ impl Expr {
             Expr::Num(_) | Expr::Const(_) | Expr::Sym(_) => false,
             Expr::Pow(b, e) => b.has_infinity() || e.has_infinity(),
             Expr::Mul(v) | Expr::Add(v) | Expr::Func(_, v) => v.iter().any(Expr::has_infinity),
+        }
+    }
+    /// True when the expression contains the imaginary unit `I`.
+    pub fn has_imaginary(&self) -> bool {
+        match self {
+            Expr::Const(Constant::I) => true,
+            Expr::Num(_) | Expr::Const(_) | Expr::Sym(_) => false,
+            Expr::Pow(b, e) => b.has_imaginary() || e.has_imaginary(),
+            Expr::Mul(v) | Expr::Add(v) | Expr::Func(_, v) => v.iter().any(Expr::has_imaginary),
         }
     }
     /// Splits a term into its rational coefficient and the rest: `-3*x^2` → `(-3, x^2)`.

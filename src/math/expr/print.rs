@@ -277,6 +277,7 @@ fn fmt(e: &Expr, st: Style) -> (String, Prec) {
         Expr::Num(q) => num(q, st),
         Expr::Const(Constant::Pi) => ((if latex { "\\pi" } else { "pi" }).into(), Prec::Atom),
         Expr::Const(Constant::E) => ("e".into(), Prec::Atom),
+        Expr::Const(Constant::I) => ((if latex { "\\mathrm{i}" } else { "I" }).into(), Prec::Atom),
         Expr::Const(Constant::Infinity) => {
             ((if latex { "\\infty" } else { "oo" }).into(), Prec::Atom)
         }

@@ -143,6 +143,9 @@ pub(crate) fn check_evaluable(expr: &Expr) -> Result<(), MathError> {
     if stray_infinity(expr) {
         return Err(infinity_error());
     }
+    if expr.has_imaginary() {
+        return Err(imaginary_error());
+    }
     Ok(())
 }
 
@@ -176,6 +179,11 @@ fn symbol_error(syms: &[Symbol]) -> MathError {
 fn infinity_error() -> MathError {
     let msg = "cannot evaluate numerically: the expression contains oo (infinity), not a number";
     MathError::Undefined(msg.into())
+}
+
+fn imaginary_error() -> MathError {
+    let msg = "cannot evaluate numerically: the expression contains I (the imaginary unit), and sigma's numeric evaluation is real";
+    MathError::Unsupported(msg.into())
 }
 
 /// How an argument is shown in an error: exactly when it is a rational.
@@ -219,6 +227,7 @@ pub(crate) fn eval_in(e: &Expr, p: u32, env: Env) -> R<Ball> {
         }
         Expr::Const(Constant::E) => Ball::int(p, 1).op("exp", true, Float::exp_round),
         Expr::Const(Constant::Infinity) => Err(Fail::Math(infinity_error())),
+        Expr::Const(Constant::I) => Err(Fail::Math(imaginary_error())),
         Expr::Sym(s) => match env {
             Some((name, v)) if name == &**s => Ok(v.clone()),
             _ => Err(Fail::Math(symbol_error(std::slice::from_ref(s)))),

@@ -13,6 +13,7 @@ use crate::math::linalg::{eigen, Matrix, Solution};
 use crate::math::number::Q;
 use crate::math::poly::Poly;
 use crate::rich;
+use crate::source::Span;
 
 pub const LINSOLVE: Builtin = Builtin {
     name: "linsolve",
@@ -306,7 +307,7 @@ fn norm_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
 pub const EIGENVALUES: Builtin = Builtin {
     name: "eigenvalues",
     signature: "eigenvalues(A)",
-    summary: "the exact eigenvalues of a rational matrix whose characteristic polynomial splits into rational roots and one quadratic (surds included), repeated by multiplicity; complex pairs are named in an error until sigma has i",
+    summary: "the exact eigenvalues of a rational matrix whose characteristic polynomial splits into rational roots and one quadratic (surds included), repeated by multiplicity: real ones increasing, then complex pairs a ± b*I",
     example: "eigenvalues([[2, 1], [1, 2]]) → [1, 3]",
     forms: super::matrix::MATRIX,
     imp: Impl::Command(eigenvalues_cmd),
@@ -352,46 +353,53 @@ fn eigen_of(ev: &mut Evaluator, args: &Args, what: &str) -> EResult<(Matrix, Vec
     Ok((m, e))
 }
 
-/// The real eigenvalues in increasing order, each `multiplicity` times or once; complex pairs
-/// are named in an error, since sigma has no imaginary unit yet.
-fn real_eigenvalues(e: &[eigen::Eigen], args: &Args, repeat: bool) -> EResult<Vec<Expr>> {
+/// The eigenvalues, each `multiplicity` times or once: the real ones in increasing order,
+/// then each complex pair as re − im·I, re + im·I.
+fn all_eigenvalues(e: &[eigen::Eigen], span: Span, repeat: bool) -> EResult<Vec<Expr>> {
     let mut real = Vec::new();
     let mut pairs = Vec::new();
     for x in e {
+        let times = |k: usize| if repeat { k } else { 1 };
         match x {
-            eigen::Eigen::Real(v, k) => {
-                real.extend(std::iter::repeat_n(v.clone(), if repeat { *k } else { 1 }))
+            eigen::Eigen::Real(v, k) => real.extend(std::iter::repeat_n(v.clone(), times(*k))),
+            eigen::Eigen::Complex { mult, .. } => {
+                let (lo, hi) = x.conjugates().map_err(|err| EvalError::math(err, span))?;
+                for _ in 0..times(*mult) {
+                    pairs.push(lo.clone());
+                    pairs.push(hi.clone());
+                }
             }
-            eigen::Eigen::Complex { re, im, .. } => pairs.push(format!("{re} ± ({im})·i")),
         }
-    }
-    if !pairs.is_empty() {
-        return Err(EvalError::new(
-            "this matrix has complex eigenvalues, which sigma cannot write as values yet",
-            args.span_of(0),
-        )
-        .with_note(format!("they are {}", pairs.join(" and ")))
-        .with_help("spectral_radius(A) gives their modulus exactly"));
     }
     real.sort_by(|a, b| {
         crate::math::float::sign::cmp_const(a, b).unwrap_or(std::cmp::Ordering::Equal)
     });
+    real.extend(pairs);
     Ok(real)
 }
 
 fn eigenvalues_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     let (_, e) = eigen_of(ev, args, "the eigenvalues")?;
-    Ok(Value::Vector(real_eigenvalues(&e, args, true)?))
+    if e.iter().any(|x| matches!(x, eigen::Eigen::Complex { .. })) {
+        ev.steps.push(
+            rich![
+                "a quadratic factor with negative discriminant gives a conjugate pair ",
+                Notation::new("a ± b·I", "a \\pm b\\mathrm{i}")
+            ],
+            "the quadratic formula, with I² = −1",
+        );
+    }
+    Ok(Value::Vector(all_eigenvalues(&e, args.span(), true)?))
 }
 
 fn spectral_radius_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
-    let (_, e) = eigen_of(ev, args, "the spectral radius")?;
+    let (m, e) = eigen_of(ev, args, "the spectral radius")?;
     let rho = eigen::spectral_radius(&e).map_err(|err| EvalError::math(err, args.span()))?;
     let shown: Vec<String> = e
         .iter()
         .map(|x| match x {
             eigen::Eigen::Real(v, _) => v.to_string(),
-            eigen::Eigen::Complex { re, im, .. } => format!("{re} ± ({im})·i"),
+            eigen::Eigen::Complex { re, im, .. } => format!("{re} ± ({im})·I"),
         })
         .collect();
     ev.steps.push(
@@ -401,8 +409,19 @@ fn spectral_radius_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
             Op::Eq,
             &rho
         ],
-        "a complex pair a ± b·i has modulus sqrt(a² + b²)",
+        "a complex pair a ± b·I has modulus sqrt(a² + b²)",
     );
+    if m.nrows() == 2 && e.iter().any(|x| matches!(x, eigen::Eigen::Complex { .. })) {
+        let det = m.det().map_err(|err| EvalError::math(err, args.span()))?;
+        ev.steps.push(
+            rich![
+                Notation::new("|λ|² = λ·λ̄ = det A", "|\\lambda|^2 = \\lambda\\bar\\lambda = \\det A"),
+                Op::Eq,
+                &Expr::Num(det)
+            ],
+            "the two eigenvalues of a 2 × 2 matrix multiply to its determinant, and a conjugate pair has one modulus",
+        );
+    }
     Ok(Value::Expr(rho))
 }
 
@@ -420,9 +439,9 @@ fn eigenvectors_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     let math = |e| EvalError::math(e, span);
     let (m, e) = eigen_of(ev, args, "the eigenvectors")?;
     let n = m.nrows();
-    let real = real_eigenvalues(&e, args, false)?;
+    let values = all_eigenvalues(&e, span, false)?;
     let mut columns: Vec<Vec<Expr>> = Vec::new();
-    for lambda in &real {
+    for lambda in &values {
         if let Some(q) = lambda.as_num() {
             let mut shifted = m.rows().to_vec();
             for (i, row) in shifted.iter_mut().enumerate() {
@@ -453,7 +472,7 @@ fn eigenvectors_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
             columns.push(v);
         } else {
             return Err(EvalError::new(
-                "eigenvectors for irrational eigenvalues of matrices beyond 2 × 2 are not available yet",
+                "eigenvectors for irrational or complex eigenvalues of matrices beyond 2 × 2 are not available yet",
                 args.span_of(0),
             ));
         }

@@ -291,7 +291,8 @@ fn matpow(a: Vec<Vec<Expr>>, n: &Expr, span: Span) -> EResult<Vec<Vec<Expr>>> {
 
 /// `A^k` for a symbolic `k`: for A = I + u·vᵀ (symbolic entries allowed) by
 /// (u·vᵀ)² = (vᵀu)·u·vᵀ, otherwise by Sylvester's formula when A is rational with distinct
-/// rational eigenvalues (none of them 0, so the formula holds for every k ≥ 0).
+/// rational eigenvalues, or by Cayley–Hamilton ([`crate::math::linalg::power_closed_form`])
+/// for repeated, surd and complex eigenvalues (0 never one, so the form holds for all k ≥ 0).
 fn symbolic_matpow(a: &[Vec<Expr>], k: &Expr, span: Span) -> EResult<Vec<Vec<Expr>>> {
     let refuse = |why: &str| {
         EvalError::new(
@@ -310,17 +311,26 @@ fn symbolic_matpow(a: &[Vec<Expr>], k: &Expr, span: Span) -> EResult<Vec<Vec<Exp
     let m = crate::math::linalg::Matrix::from_exprs(a).ok_or_else(|| {
         refuse("its entries are symbolic and it is not the identity plus a rank-one matrix")
     })?;
-    let Some(s) = m.spectral().map_err(|e| EvalError::math(e, span))? else {
+    if let Some(s) = m.spectral().map_err(|e| EvalError::math(e, span))? {
+        if !s.singular() {
+            return s.power(k).map_err(|e| EvalError::math(e, span));
+        }
+    }
+    // Repeated, surd or complex eigenvalues: Cayley–Hamilton over the primary decomposition.
+    let Some(c) =
+        crate::math::linalg::power_closed_form(&m, k).map_err(|e| EvalError::math(e, span))?
+    else {
         return Err(refuse(
-            "sigma writes A^k in closed form when the eigenvalues are distinct and rational",
+            "sigma writes A^k in closed form when the characteristic polynomial splits into rational roots and at most one quadratic",
         ));
     };
-    if s.singular() {
-        return Err(refuse(
-            "0 is an eigenvalue, so the closed form holds only for k ≥ 1",
-        ));
+    if c.valid_from > 0 {
+        return Err(refuse(&format!(
+            "0 is an eigenvalue of multiplicity {m}, so the closed form holds only for k ≥ {m}",
+            m = c.valid_from
+        )));
     }
-    s.power(k).map_err(|e| EvalError::math(e, span))
+    Ok(c.entries)
 }
 
 /// Builds a vector or matrix from evaluated list items.

@@ -1,7 +1,7 @@
 //! Exact eigenvalues of rational matrices whose characteristic polynomial splits into
 //! rational roots and quadratic factors: rational eigenvalues, real quadratic surds, and
-//! complex pairs a ± b·i (kept as real and imaginary parts, since sigma has no imaginary unit
-//! in its expressions yet); and the exact spectral radius max |λ| from them.
+//! complex pairs a ± b·I (kept as real and imaginary parts, written with the imaginary unit
+//! `I` on demand); and the exact spectral radius max |λ| from them.
 
 use super::Matrix;
 use crate::math::expr::{self, Expr, MResult};
@@ -61,6 +61,22 @@ pub fn from_charpoly(p: &Poly) -> MResult<Option<Vec<Eigen>>> {
         _ => return Ok(None),
     }
     Ok(Some(out))
+}
+
+impl Eigen {
+    /// A complex pair as the two values re − im·I and re + im·I (a real eigenvalue twice).
+    pub fn conjugates(&self) -> MResult<(Expr, Expr)> {
+        match self {
+            Eigen::Real(x, _) => Ok((x.clone(), x.clone())),
+            Eigen::Complex { re, im, .. } => {
+                let i_im = expr::mul(vec![im.clone(), Expr::imag_unit()])?;
+                Ok((
+                    expr::sub(re.clone(), i_im.clone())?,
+                    expr::add(vec![re.clone(), i_im])?,
+                ))
+            }
+        }
+    }
 }
 
 /// max |λ| over the eigenvalues, exactly.

@@ -9,6 +9,7 @@ pub mod display;
 pub mod func;
 mod order;
 pub mod print;
+pub mod rootof;
 pub mod subst;
 
 use super::number::{NumError, Q};
@@ -68,6 +69,9 @@ pub enum Func {
     Integral,
     /// `sum(a, n, lo, hi)`: Σ from n = lo to hi of a; `n` is bound, `hi` may be `oo`.
     Sum,
+    /// `root(p, x, k)`: the k-th smallest real root of the polynomial p in x; `x` is bound
+    /// (see [`rootof`]).
+    Root,
 }
 
 impl Func {
@@ -99,22 +103,24 @@ impl Func {
             Func::Abs => "abs",
             Func::Integral => "integrate",
             Func::Sum => "sum",
+            Func::Root => "root",
         }
     }
     /// Whether the function binds a variable (its second argument), like ∫ … dt or Σ over n.
     pub fn binds(self) -> bool {
-        matches!(self, Func::Integral | Func::Sum)
+        matches!(self, Func::Integral | Func::Sum | Func::Root)
     }
     /// How many arguments the function takes.
     pub fn arity(self) -> usize {
         match self {
             Func::Binomial => 2,
             Func::Integral | Func::Sum => 4,
+            Func::Root => 3,
             _ => 1,
         }
     }
     /// Every function, for registries and tests.
-    pub const ALL: [Func; 25] = [
+    pub const ALL: [Func; 26] = [
         Func::Ln,
         Func::Sin,
         Func::Cos,
@@ -140,6 +146,7 @@ impl Func {
         Func::Abs,
         Func::Integral,
         Func::Sum,
+        Func::Root,
     ];
 }
 
@@ -279,7 +286,7 @@ impl Expr {
             Expr::Pow(b, e) => b.depends_on(x) || e.depends_on(x),
             Expr::Func(f, v) if f.binds() => {
                 let bound = matches!(&v[1], Expr::Sym(t) if &**t == x);
-                (!bound && v[0].depends_on(x)) || v[2].depends_on(x) || v[3].depends_on(x)
+                (!bound && v[0].depends_on(x)) || v[2..].iter().any(|t| t.depends_on(x))
             }
             Expr::Mul(v) | Expr::Add(v) | Expr::Func(_, v) => v.iter().any(|t| t.depends_on(x)),
         }
@@ -307,8 +314,7 @@ impl Expr {
                     inner.retain(|s| s != t);
                 }
                 out.extend(inner);
-                v[2].collect_symbols(out);
-                v[3].collect_symbols(out);
+                v[2..].iter().for_each(|t| t.collect_symbols(out));
             }
             Expr::Mul(v) | Expr::Add(v) | Expr::Func(_, v) => {
                 v.iter().for_each(|t| t.collect_symbols(out))

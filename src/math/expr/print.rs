@@ -457,6 +457,7 @@ fn func(f: Func, args: &[Expr], st: Style) -> (String, Prec) {
         Func::Sum => format!("\\sum_{{{}={}}}^{{{}}} {}", p(1), p(2), p(3), p(0)),
         Func::Integral => format!("\\int_{{{}}}^{{{}}} {} \\, d{}", p(2), p(3), p(0), p(1)),
         Func::Abs => format!("\\left|{}\\right|", p(0)),
+        Func::Root => format!("\\operatorname{{root}}_{{{}}}\\left({}\\right)", p(2), p(0)),
         f if named(f) => format!("\\{}\\left({}\\right)", f.name(), p(0)),
         Func::Asin => format!("\\arcsin\\left({}\\right)", p(0)),
         Func::Acos => format!("\\arccos\\left({}\\right)", p(0)),

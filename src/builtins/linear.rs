@@ -335,7 +335,7 @@ fn eigen_of(ev: &mut Evaluator, args: &Args, what: &str) -> EResult<(Matrix, Vec
             args.span_of(0),
         )
         .with_note(format!(
-            "its characteristic polynomial {px} keeps a factor of degree 3 or more over Q; sigma splits rational roots and one quadratic"
+            "the coefficients of its characteristic polynomial {px} are too large to search for rational roots"
         )));
     };
     ev.steps.push(
@@ -347,10 +347,28 @@ fn eigen_of(ev: &mut Evaluator, args: &Args, what: &str) -> EResult<(Matrix, Vec
         "the characteristic polynomial (Faddeev–LeVerrier over Q)",
     );
     ev.steps.push(
-        "its rational roots, then the quadratic formula for the remaining factor",
+        "its rational roots, then the quadratic formula for a quadratic factor, and Sturm sequences for the real roots of a factor of degree ≥ 3",
         "exact roots of the characteristic polynomial",
     );
+    for x in &e {
+        if let eigen::Eigen::Real(r, _) = x {
+            if let Some(d) = certified_decimals(r) {
+                ev.steps.push(
+                    rich![r, Notation::new(" ≈ ", " \\approx "), d, " (certified digits; the value is the exact root object)"],
+                    "a root object: its isolating interval, refined by Sturm bisection, certifies these digits",
+                );
+            }
+        }
+    }
     Ok((m, e))
+}
+
+/// Certified decimals of a root object (20 significant digits), `None` for other values.
+fn certified_decimals(r: &Expr) -> Option<String> {
+    if !matches!(r, Expr::Func(expr::Func::Root, _)) {
+        return None;
+    }
+    crate::math::float::evaluate(r, 20).ok().map(|a| a.text)
 }
 
 /// The eigenvalues, each `multiplicity` times or once: the real ones in increasing order,
@@ -361,6 +379,21 @@ fn all_eigenvalues(e: &[eigen::Eigen], span: Span, repeat: bool) -> EResult<Vec<
     for x in e {
         let times = |k: usize| if repeat { k } else { 1 };
         match x {
+            eigen::Eigen::Unwritten { poly, count, .. } => {
+                let px = poly
+                    .to_expr("λ")
+                    .map_err(|err| EvalError::math(err, span))?;
+                return Err(EvalError::new(
+                    format!("this matrix has {count} non-real eigenvalues that sigma cannot write exactly yet"),
+                    span,
+                )
+                .with_note(format!(
+                    "they are the non-real roots of {px}, a factor of the characteristic polynomial of degree {} with {} real root(s)",
+                    poly.degree(),
+                    poly.degree() as usize - count
+                ))
+                .with_help("spectral_radius(A) still decides ρ(A) when the factor is a cubic"));
+            }
             eigen::Eigen::Real(v, k) => real.extend(std::iter::repeat_n(v.clone(), times(*k))),
             eigen::Eigen::Complex { mult, .. } => {
                 let (lo, hi) = x.conjugates().map_err(|err| EvalError::math(err, span))?;
@@ -400,6 +433,10 @@ fn spectral_radius_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
         .map(|x| match x {
             eigen::Eigen::Real(v, _) => v.to_string(),
             eigen::Eigen::Complex { re, im, .. } => format!("{re} ± ({im})·I"),
+            eigen::Eigen::Unwritten { poly, count, .. } => {
+                let px = poly.to_expr("λ").map(|p| p.to_string()).unwrap_or_default();
+                format!("the {count} non-real roots of {px} (modulus sqrt(|f(0)/(lead·r)|) for a cubic f with real root r)")
+            }
         })
         .collect();
     ev.steps.push(

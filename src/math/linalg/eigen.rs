@@ -1,11 +1,13 @@
-//! Exact eigenvalues of rational matrices whose characteristic polynomial splits into
-//! rational roots and quadratic factors: rational eigenvalues, real quadratic surds, and
+//! Exact eigenvalues of rational matrices: rational eigenvalues, real quadratic surds,
 //! complex pairs a ± b·I (kept as real and imaginary parts, written with the imaginary unit
-//! `I` on demand); and the exact spectral radius max |λ| from them.
+//! `I` on demand), and the real roots of factors of degree ≥ 3 as exact root objects
+//! `root(f, λ, k)` (the non-real roots of those factors are counted, not written); and the
+//! exact spectral radius max |λ| from them.
 
 use super::Matrix;
+use crate::math::expr::rootof;
 use crate::math::expr::{self, Expr, MResult};
-use crate::math::float::sign::cmp_const;
+use crate::math::float::sign::{cmp_const, sign_const};
 use crate::math::number::Q;
 use crate::math::poly::Poly;
 use std::cmp::Ordering;
@@ -17,10 +19,17 @@ pub enum Eigen {
     Real(Expr, usize),
     /// The pair re ± im·i, im > 0.
     Complex { re: Expr, im: Expr, mult: usize },
+    /// The `count` non-real roots of the square-free factor `poly` (degree ≥ 3, in λ), each
+    /// of multiplicity `mult`: counted by Sturm's theorem, not written.
+    Unwritten {
+        poly: Poly,
+        count: usize,
+        mult: usize,
+    },
 }
 
-/// The eigenvalues, or `None` when the characteristic polynomial keeps an irreducible factor
-/// of degree 3 or more (or a product of quadratics sigma does not split yet).
+/// The eigenvalues, or `None` when the rational roots could not all be split off (huge
+/// coefficients).
 pub fn eigenvalues(m: &Matrix) -> MResult<Option<Vec<Eigen>>> {
     from_charpoly(&Poly::new(m.charpoly()?))
 }
@@ -38,27 +47,37 @@ pub fn from_charpoly(p: &Poly) -> MResult<Option<Vec<Eigen>>> {
         .iter()
         .map(|(r, k)| Eigen::Real(Expr::Num(r.clone()), *k))
         .collect();
-    let rest = split.rest;
-    match rest.degree() {
-        d if d <= 0 => {}
-        2 => {
+    for (rest, mult) in split.rest.square_free_decomposition() {
+        if rest.degree() >= 3 {
+            let iso = rest
+                .isolate_real_roots()
+                .ok_or_else(|| crate::math::MathError::Domain("the zero polynomial".into()))?;
+            for k in 1..=iso.len() {
+                out.push(Eigen::Real(rootof::root_expr(&rest, "λ", k)?, mult));
+            }
+            let count = rest.degree() as usize - iso.len();
+            if count > 0 {
+                out.push(Eigen::Unwritten {
+                    poly: rest,
+                    count,
+                    mult,
+                });
+            }
+            continue;
+        }
+        if rest.degree() == 2 {
             let (c, b, a) = (rest.c[0].clone(), rest.c[1].clone(), rest.c[2].clone());
             let disc = b.mul(&b).sub(&Q::int(4).mul(&a).mul(&c));
             let two_a = Q::int(2).mul(&a);
             let re = Expr::Num(b.neg().div(&two_a)?);
             let root = expr::div(Expr::sqrt(Expr::Num(disc.abs()))?, Expr::Num(two_a.abs()))?;
             if disc.is_negative() {
-                out.push(Eigen::Complex {
-                    re,
-                    im: root,
-                    mult: 1,
-                });
+                out.push(Eigen::Complex { re, im: root, mult });
             } else {
-                out.push(Eigen::Real(expr::sub(re.clone(), root.clone())?, 1));
-                out.push(Eigen::Real(expr::add(vec![re, root])?, 1));
+                out.push(Eigen::Real(expr::sub(re.clone(), root.clone())?, mult));
+                out.push(Eigen::Real(expr::add(vec![re, root])?, mult));
             }
         }
-        _ => return Ok(None),
     }
     Ok(Some(out))
 }
@@ -68,6 +87,10 @@ impl Eigen {
     pub fn conjugates(&self) -> MResult<(Expr, Expr)> {
         match self {
             Eigen::Real(x, _) => Ok((x.clone(), x.clone())),
+            Eigen::Unwritten { poly, .. } => Err(crate::math::MathError::Unsupported(format!(
+                "the non-real roots of {} cannot be written exactly yet",
+                poly.to_expr("λ")?
+            ))),
             Eigen::Complex { re, im, .. } => {
                 let i_im = expr::mul(vec![im.clone(), Expr::imag_unit()])?;
                 Ok((
@@ -79,18 +102,53 @@ impl Eigen {
     }
 }
 
-/// max |λ| over the eigenvalues, exactly.
+/// |x| for a real eigenvalue; for a negative root object of an even or odd polynomial, the
+/// mirrored root object (so that equal moduli are one expression).
+fn abs_real(x: &Expr) -> MResult<Expr> {
+    if sign_const(x)? != Ordering::Less {
+        return Ok(x.clone());
+    }
+    if let Some((p, i)) = rootof::root_parts(x) {
+        let even = p.c.iter().skip(1).step_by(2).all(Q::is_zero);
+        let odd = p.c.iter().step_by(2).all(Q::is_zero);
+        if even || odd {
+            let n = p.isolate_real_roots().map_or(0, |iso| iso.len());
+            return rootof::root_expr(&p, "λ", n - i);
+        }
+    }
+    expr::neg(x.clone())
+}
+
+/// max |λ| over the eigenvalues, exactly. The non-real roots of a cubic factor f with real
+/// root r have modulus sqrt(|f(0)/(lead(f)·r)|) (the product of the three roots is
+/// −f(0)/lead(f)); those of higher-degree factors are refused.
 pub fn spectral_radius(eigen: &[Eigen]) -> MResult<Expr> {
     let mut best = Expr::zero();
     for e in eigen {
         let modulus = match e {
-            Eigen::Real(x, _) => expr::func(crate::math::expr::Func::Abs, vec![x.clone()])?,
+            Eigen::Real(x, _) => abs_real(x)?,
             Eigen::Complex { re, im, .. } => Expr::sqrt(expr::add(vec![
                 expr::pow(re.clone(), Expr::int(2))?,
                 expr::pow(im.clone(), Expr::int(2))?,
             ])?)?,
+            Eigen::Unwritten { poly, .. } if poly.degree() == 3 => {
+                let r_abs = abs_real(&rootof::root_expr(poly, "λ", 1)?)?;
+                if poly.c[1].is_zero() && poly.c[2].is_zero() {
+                    // a·λ³ + c: the three roots share one modulus.
+                    r_abs
+                } else {
+                    let c = poly.c[0].div(&poly.lead())?.abs();
+                    Expr::sqrt(expr::div(Expr::Num(c), r_abs)?)?
+                }
+            }
+            Eigen::Unwritten { poly, .. } => {
+                return Err(crate::math::MathError::Unsupported(format!(
+                    "the moduli of the non-real roots of {}, which sigma does not compute yet",
+                    poly.to_expr("λ")?
+                )))
+            }
         };
-        if cmp_const(&modulus, &best)? == Ordering::Greater {
+        if modulus != best && cmp_const(&modulus, &best)? == Ordering::Greater {
             best = modulus;
         }
     }
@@ -141,7 +199,29 @@ mod tests {
         ])
         .unwrap();
         assert_eq!(spectral_radius(&e).unwrap(), golden);
+        // λ³ − 2: one real root object, two non-real roots counted.
         let cubic = Matrix::from_i64(&[&[0, 0, 2], &[1, 0, 0], &[0, 1, 0]]).unwrap();
-        assert_eq!(eigenvalues(&cubic).unwrap(), None);
+        let e = eigenvalues(&cubic).unwrap().unwrap();
+        let p = Poly::new(vec![Q::int(-2), Q::zero(), Q::zero(), Q::one()]);
+        let r = rootof::root_expr(&p, "λ", 1).unwrap();
+        assert_eq!(e[0], Eigen::Real(r.clone(), 1));
+        assert!(matches!(
+            &e[1],
+            Eigen::Unwritten {
+                count: 2,
+                mult: 1,
+                ..
+            }
+        ));
+        // All three roots have modulus 2^(1/3): the pair's sqrt(2/r) equals r.
+        let rho = spectral_radius(&e).unwrap();
+        assert_eq!(
+            cmp_const(&rho, &Expr::frac(125_992, 100_000)).unwrap(),
+            Ordering::Greater
+        );
+        assert_eq!(
+            cmp_const(&rho, &Expr::frac(125_993, 100_000)).unwrap(),
+            Ordering::Less
+        );
     }
 }

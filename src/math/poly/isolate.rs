@@ -81,12 +81,26 @@ impl Isolated {
     /// met exactly gives the point interval (r, r].
     pub fn refine(&self, i: usize, width: &Q) -> (Q, Q) {
         let (mut lo, mut hi) = self.intervals[i].clone();
+        let half = |lo: &Q, hi: &Q| lo.add(hi).div(&Q::int(2)).unwrap_or_default();
         while hi.sub(&lo).0 >= width.0 {
-            if self.poly.sign_at(&hi) == 0 {
+            let (s_lo, s_hi) = (self.poly.sign_at(&lo), self.poly.sign_at(&hi));
+            if s_hi == 0 {
                 return (hi.clone(), hi);
             }
-            let mid = lo.add(&hi).div(&Q::int(2)).unwrap_or_default();
-            if count(&self.seq, &lo, &mid) == 1 {
+            let mid = half(&lo, &hi);
+            if s_lo != 0 {
+                // One simple root inside and none at the ends: the signs differ at the ends,
+                // so plain bisection on the sign of p is enough (cheaper than Sturm).
+                let s_mid = self.poly.sign_at(&mid);
+                if s_mid == 0 {
+                    return (mid.clone(), mid);
+                }
+                if s_mid == s_lo {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            } else if count(&self.seq, &lo, &mid) == 1 {
                 hi = mid;
             } else {
                 lo = mid;
@@ -143,7 +157,8 @@ mod tests {
         assert_eq!(iso.cmp_root(2, &Q::frac(3, 2)), Ordering::Greater);
         assert_eq!(iso.cmp_root(0, &Q::int(-3)), Ordering::Equal);
         let (lo, hi) = iso.refine(2, &Q::frac(1, 1000));
-        assert!(lo.0 < 2 && hi.0 >= 2);
+        // Bisection from (−B, B] meets 2 exactly: the point interval [2, 2].
+        assert_eq!((lo, hi), (Q::int(2), Q::int(2)));
         assert!(poly(&[1, 0, 1]).isolate_real_roots().unwrap().is_empty());
     }
 }

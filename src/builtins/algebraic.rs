@@ -1,12 +1,17 @@
 //! Real algebraic numbers as values: `root(p, x, k)`, the k-th smallest real root of a
 //! polynomial with rational coefficients, kept exact as a root object (isolated by Sturm
-//! sequences) and evaluated to certified decimals by `N`.
+//! sequences) and evaluated to certified decimals by `N`; and the exact 2-norm of a rational
+//! matrix, which is such a number.
 
 use super::args::{req, Args, Kind};
 use super::{Builtin, Impl};
 use crate::eval::value::Value;
 use crate::eval::{EResult, EvalError, Evaluator};
+use crate::math::answer::{Notation, Op};
 use crate::math::expr::{self, Expr, Func};
+use crate::math::linalg::{eigen, Matrix};
+use crate::rich;
+use crate::source::Span;
 
 pub const ROOT: Builtin = Builtin {
     name: "root",
@@ -38,4 +43,52 @@ fn root_cmd(_: &mut Evaluator, args: &Args) -> EResult<Value> {
         EvalError::math(e, span)
     })?;
     Ok(Value::Expr(r))
+}
+
+/// Certified decimals (20 significant digits) of a value that is not a plain rational.
+pub(super) fn certified_decimals(r: &Expr) -> Option<String> {
+    if r.as_num().is_some() {
+        return None;
+    }
+    crate::math::float::evaluate(r, 20).ok().map(|a| a.text)
+}
+
+/// ‖A‖₂ of a rational matrix, exactly, with the Gram matrix's characteristic polynomial and
+/// λ_max (with certified digits when irrational) in the steps.
+pub(super) fn two_norm(ev: &mut Evaluator, m: &Matrix, span: Span) -> EResult<Value> {
+    let math = |e| EvalError::math(e, span);
+    let (norm, p, lmax) = eigen::two_norm(m).map_err(math)?;
+    let gram = if m.nrows() < m.ncols() {
+        Notation::new("A·Aᵀ", "AA^\\top")
+    } else {
+        Notation::new("Aᵀ·A", "A^\\top A")
+    };
+    ev.steps.push(
+        rich![
+            Notation::new("det(λ·I − ", "\\det(\\lambda I - "),
+            gram.clone(),
+            ")",
+            Op::Eq,
+            &p.to_expr("λ").map_err(math)?
+        ],
+        "the squared singular values of A are the eigenvalues of the symmetric matrix AᵀA",
+    );
+    let mut lm = rich![Notation::new("λ_max", "\\lambda_{\\max}"), Op::Eq, &lmax];
+    if let Some(d) = certified_decimals(&lmax) {
+        lm.push(Notation::new(" ≈ ", " \\approx "));
+        lm.push(format!("{d} (certified digits)"));
+    }
+    ev.steps.push(lm, "its largest eigenvalue, exact");
+    let mut shown = rich![
+        Notation::new("‖A‖₂ = sqrt(λ_max)", "\\|A\\|_2 = \\sqrt{\\lambda_{\\max}}"),
+        Op::Eq,
+        &norm
+    ];
+    if let Some(d) = certified_decimals(&norm) {
+        shown.push(Notation::new(" ≈ ", " \\approx "));
+        shown.push(format!("{d} (certified digits)"));
+    }
+    ev.steps
+        .push(shown, "the 2-norm is the largest singular value");
+    Ok(Value::Expr(norm))
 }

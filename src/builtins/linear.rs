@@ -51,7 +51,7 @@ pub const OUTER: Builtin = Builtin {
 pub const NORM: Builtin = Builtin {
     name: "norm",
     signature: "norm(A) or norm(A, kind)",
-    summary: "the Frobenius norm of a matrix (the Euclidean norm of a vector), or with kind 1, oo or fro its 1 (largest column sum), ∞ (largest row sum) or Frobenius norm, exact",
+    summary: "the Frobenius norm of a matrix (the Euclidean norm of a vector), or with kind 1, 2, oo or fro its 1 (largest column sum), 2 (largest singular value sqrt(λ_max(AᵀA)): a surd or a root object with certified digits), ∞ (largest row sum) or Frobenius norm, exact",
     example: "norm([[1, 2], [3, 4]]) → sqrt(30)",
     forms: &[&[req(Kind::Value), opt(Kind::Value)]],
     imp: Impl::Command(norm_cmd),
@@ -247,16 +247,10 @@ fn norm_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
             Value::Expr(e) if e.is_one() => "1",
             Value::Expr(e) if *e == Expr::infinity() => "oo",
             Value::Expr(Expr::Sym(s)) if &**s == "fro" => "fro",
-            Value::Expr(e) if *e == Expr::int(2) => {
-                return Err(EvalError::new(
-                    "the 2-norm (the largest singular value) is not available yet",
-                    args.span_of(1),
-                )
-                .with_help("norm(A) is the Frobenius norm, an upper bound for it"))
-            }
+            Value::Expr(e) if *e == Expr::int(2) => "2",
             _ => {
                 return Err(EvalError::new("unknown norm", args.span_of(1))
-                    .with_help("write norm(A, 1), norm(A, oo) or norm(A, fro)"))
+                    .with_help("write norm(A, 1), norm(A, 2), norm(A, oo) or norm(A, fro)"))
             }
         }
     } else {
@@ -277,6 +271,9 @@ fn norm_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
         return Ok(Value::Expr(n));
     }
     let m = rational(&rows, "this norm", span)?;
+    if kind == "2" {
+        return super::algebraic::two_norm(ev, &m, span);
+    }
     let abs_sum = |xs: Vec<&Q>| xs.into_iter().fold(Q::zero(), |s, x| s.add(&x.abs()));
     let (value, what) = if kind == "1" {
         let t = m.transpose();
@@ -307,7 +304,7 @@ fn norm_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
 pub const EIGENVALUES: Builtin = Builtin {
     name: "eigenvalues",
     signature: "eigenvalues(A)",
-    summary: "the exact eigenvalues of a rational matrix whose characteristic polynomial splits into rational roots and one quadratic (surds included), repeated by multiplicity: real ones increasing, then complex pairs a ± b*I",
+    summary: "the exact eigenvalues of a rational matrix, repeated by multiplicity: the real ones increasing (rationals, surds, and root objects root(f, λ, k) for factors f of degree ≥ 3, with certified digits in the steps), then the complex pairs a ± b*I of quadratic factors; non-real roots of higher factors are counted and refused",
     example: "eigenvalues([[2, 1], [1, 2]]) → [1, 3]",
     forms: super::matrix::MATRIX,
     imp: Impl::Command(eigenvalues_cmd),
@@ -316,7 +313,7 @@ pub const EIGENVALUES: Builtin = Builtin {
 pub const SPECTRAL_RADIUS: Builtin = Builtin {
     name: "spectral_radius",
     signature: "spectral_radius(A)",
-    summary: "max |λ| over the eigenvalues, exact (complex pairs by their modulus)",
+    summary: "max |λ| over the eigenvalues, exact (complex pairs by their modulus, a root object when a real root of a cubic or higher factor dominates)",
     example: "spectral_radius([[0.2, 0.05], [-0.1, 0.15]]) → sqrt(14)/20",
     forms: super::matrix::MATRIX,
     imp: Impl::Command(spectral_radius_cmd),
@@ -363,12 +360,11 @@ fn eigen_of(ev: &mut Evaluator, args: &Args, what: &str) -> EResult<(Matrix, Vec
     Ok((m, e))
 }
 
-/// Certified decimals of a root object (20 significant digits), `None` for other values.
+/// Certified decimals of a root object, `None` for other values.
 fn certified_decimals(r: &Expr) -> Option<String> {
-    if !matches!(r, Expr::Func(expr::Func::Root, _)) {
-        return None;
-    }
-    crate::math::float::evaluate(r, 20).ok().map(|a| a.text)
+    matches!(r, Expr::Func(expr::Func::Root, _))
+        .then(|| super::algebraic::certified_decimals(r))
+        .flatten()
 }
 
 /// The eigenvalues, each `multiplicity` times or once: the real ones in increasing order,
@@ -465,7 +461,7 @@ fn spectral_radius_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
 pub const EIGENVECTORS: Builtin = Builtin {
     name: "eigenvectors",
     signature: "eigenvectors(A)",
-    summary: "a basis of eigenvectors as the columns of a matrix, in the order of eigenvalues(A): exact for rational eigenvalues (the nullspace of A − λI) and for the surd pairs of a 2 × 2 matrix",
+    summary: "a basis of eigenvectors as the columns of a matrix, in the order of eigenvalues(A): exact for rational eigenvalues (the nullspace of A − λI) and for the surd or complex pairs of a 2 × 2 matrix",
     example: "eigenvectors([[2, 1], [1, 2]]) → [[-1, 1], [1, 1]]",
     forms: super::matrix::MATRIX,
     imp: Impl::Command(eigenvectors_cmd),

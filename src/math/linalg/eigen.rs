@@ -155,6 +155,39 @@ pub fn spectral_radius(eigen: &[Eigen]) -> MResult<Expr> {
     Ok(best)
 }
 
+/// The 2-norm ‖A‖₂ = sqrt(λ_max(AᵀA)) (or of A·Aᵀ when A has fewer rows than columns: the
+/// same non-zero eigenvalues, a smaller matrix), exactly: λ_max is a rational, a surd or a
+/// root object, since a symmetric matrix has real eigenvalues only. Returns the norm, the
+/// Gram matrix's characteristic polynomial and λ_max.
+pub fn two_norm(a: &Matrix) -> MResult<(Expr, Poly, Expr)> {
+    let t = a.transpose();
+    let shape = || crate::math::MathError::Domain("shape".into());
+    let gram = if a.nrows() < a.ncols() {
+        a.mul(&t).ok_or_else(shape)?
+    } else {
+        t.mul(a).ok_or_else(shape)?
+    };
+    let p = Poly::new(gram.charpoly()?);
+    let eigen = from_charpoly(&p)?.ok_or_else(|| {
+        crate::math::MathError::Unsupported(
+            "the coefficients of the characteristic polynomial of AᵀA are too large to split"
+                .into(),
+        )
+    })?;
+    let mut best = Expr::zero();
+    for e in &eigen {
+        let Eigen::Real(x, _) = e else {
+            return Err(crate::math::MathError::Unsupported(
+                "AᵀA should have real eigenvalues only".into(),
+            ));
+        };
+        if *x != best && cmp_const(x, &best)? == Ordering::Greater {
+            best = x.clone();
+        }
+    }
+    Ok((Expr::sqrt(best.clone())?, p, best))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

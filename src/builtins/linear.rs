@@ -343,10 +343,17 @@ fn eigen_of(ev: &mut Evaluator, args: &Args, what: &str) -> EResult<(Matrix, Vec
         ],
         "the characteristic polynomial (Faddeev–LeVerrier over Q)",
     );
-    ev.steps.push(
-        "its rational roots, then the quadratic formula for a quadratic factor, and Sturm sequences for the real roots of a factor of degree ≥ 3",
-        "exact roots of the characteristic polynomial",
-    );
+    let higher = e.iter().any(|x| match x {
+        eigen::Eigen::Real(r, _) => matches!(r, Expr::Func(expr::Func::Root, _)),
+        eigen::Eigen::Unwritten { .. } => true,
+        eigen::Eigen::Complex { .. } => false,
+    });
+    let how = if higher {
+        "its rational roots, the quadratic formula for a quadratic factor, and Sturm sequences isolating the real roots of a factor of degree ≥ 3 (root objects)"
+    } else {
+        "its rational roots, then the quadratic formula for the remaining factor"
+    };
+    ev.steps.push(how, "exact roots of the characteristic polynomial");
     for x in &e {
         if let eigen::Eigen::Real(r, _) = x {
             if let Some(d) = certified_decimals(r) {

@@ -190,7 +190,11 @@ fn root_objects_are_canonical() {
 
 #[test]
 fn two_norms_are_exact() {
-    assert_eq!(ok("norm([[1, 2], [3, 4]], 2)"), "sqrt(15 + sqrt(221))");
+    // sqrt(15 + √221) denested: 15² − 221 = 2².
+    assert_eq!(ok("norm([[1, 2], [3, 4]], 2)"), "sqrt(26)/2 + sqrt(34)/2");
+    // The golden ratio: sqrt(3/2 + √5/2) = 1/2 + √5/2.
+    assert_eq!(ok("norm([[1, 1], [0, 1]], 2)"), "1/2 + sqrt(5)/2");
+    assert_eq!(ok("norm([[1, 1], [1, 2]], 2)"), "3/2 + sqrt(5)/2");
     assert_eq!(
         digits("N(norm([[1, 2], [3, 4]], 2), 30)"),
         "5.46498570421904265045118849328"

@@ -353,7 +353,8 @@ fn eigen_of(ev: &mut Evaluator, args: &Args, what: &str) -> EResult<(Matrix, Vec
     } else {
         "its rational roots, then the quadratic formula for the remaining factor"
     };
-    ev.steps.push(how, "exact roots of the characteristic polynomial");
+    ev.steps
+        .push(how, "exact roots of the characteristic polynomial");
     for x in &e {
         if let eigen::Eigen::Real(r, _) = x {
             if let Some(d) = certified_decimals(r) {

@@ -185,7 +185,46 @@ pub fn two_norm(a: &Matrix) -> MResult<(Expr, Poly, Expr)> {
             best = x.clone();
         }
     }
-    Ok((Expr::sqrt(best.clone())?, p, best))
+    Ok((denest_sqrt(&best)?, p, best))
+}
+
+/// sqrt(x), denested when x = a + b·√d with a² − b²·d = c² a rational square:
+/// sqrt(a + b√d) = sqrt((a + c)/2) ± sqrt((a − c)/2) (sign of b), e.g. sqrt(15 + √221) =
+/// (√26 + √34)/2.
+fn denest_sqrt(x: &Expr) -> MResult<Expr> {
+    let plain = || Expr::sqrt(x.clone());
+    let Expr::Add(ts) = x else {
+        return plain();
+    };
+    let [Expr::Num(a), surd] = ts.as_slice() else {
+        return plain();
+    };
+    let (b, rest) = surd.split_coeff();
+    let Expr::Pow(base, e) = &rest else {
+        return plain();
+    };
+    let (Expr::Num(d), Some(half)) = (&**base, e.as_num()) else {
+        return plain();
+    };
+    if *half != Q::frac(1, 2) || !a.is_positive() {
+        return plain();
+    }
+    let c2 = a.mul(a).sub(&b.mul(&b).mul(d));
+    if c2.is_negative() {
+        return plain();
+    }
+    let (c, rest) = c2.kth_root_split(2);
+    if rest != 1 {
+        return plain();
+    }
+    let two = Q::int(2);
+    let hi = Expr::sqrt(Expr::Num(a.add(&c).div(&two)?))?;
+    let lo = Expr::sqrt(Expr::Num(a.sub(&c).div(&two)?))?;
+    if b.is_negative() {
+        expr::sub(hi, lo)
+    } else {
+        expr::add(vec![hi, lo])
+    }
 }
 
 #[cfg(test)]

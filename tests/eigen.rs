@@ -68,6 +68,42 @@ fn a9_has_an_exact_complex_pair() {
     assert_eq!(ok("eigenvalues([[0, -1], [1, 0]])"), "[-I, I]");
 }
 
+/// A·V − V·diag(eigenvalues) expands to the zero matrix.
+fn assert_eigenvectors(m: &str) {
+    let Value::Matrix(d) = run(&format!(
+        "A = {m}; V = eigenvectors(A); L = eigenvalues(A); A*V - V*diag(L)"
+    ))
+    .unwrap() else {
+        panic!("{m}: not a matrix");
+    };
+    for x in d.iter().flatten() {
+        assert_eq!(expand(x).unwrap(), Expr::zero(), "{m}: {x}");
+    }
+}
+
+#[test]
+fn eigenvectors_beyond_two_by_two_are_exact() {
+    // A complex pair ±I next to the eigenvalue 2, and a surd pair next to 2.
+    assert_eq!(
+        ok("eigenvectors([[0, -1, 0], [1, 0, 0], [1, 1, 2]])"),
+        "[[0, 2*I - 1, -1 - 2*I], [0, -2 - I, I - 2], [1, 1 - I, 1 + I]]"
+    );
+    for m in [
+        "[[0, -1, 0], [1, 0, 0], [1, 1, 2]]",
+        "[[1, 1, 0], [1, 0, 0], [0, 0, 2]]",
+        "[[1, 2, 0], [-2, 1, 0], [1, 1, 3]]",
+        A9,
+    ] {
+        assert_eigenvectors(m);
+    }
+    // Root objects: the entries are polynomials in the root.
+    let v = ok("eigenvectors([[2, 1, 1], [1, 3, 1], [1, 1, 4]])");
+    assert!(
+        v.ends_with("root(-17 + 23*λ - 9*λ^2 + λ^3, λ, 3) - 2]]"),
+        "{v}"
+    );
+}
+
 #[test]
 fn the_spectral_radius_of_a9_shows_the_determinant() {
     let mut s = Session::new();

@@ -9,7 +9,7 @@ use crate::eval::value::Value;
 use crate::eval::{EResult, EvalError, Evaluator};
 use crate::math::answer::{Notation, Op};
 use crate::math::expr::{self, Expr};
-use crate::math::linalg::{eigen, Matrix, Solution};
+use crate::math::linalg::{eigen, eigvec, Matrix, Solution};
 use crate::math::number::Q;
 use crate::math::poly::Poly;
 use crate::rich;
@@ -466,10 +466,42 @@ fn spectral_radius_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     Ok(Value::Expr(rho))
 }
 
+/// An eigenvector for an irrational or complex eigenvalue λ of a matrix beyond 2 × 2: a
+/// column of p(A)/(A − λI), exact in Q[λ]/(f) for the factor f of λ.
+fn algebraic_eigenvector(m: &Matrix, lambda: &Expr, args: &Args) -> EResult<Vec<Expr>> {
+    let span = args.span();
+    let math = |e| EvalError::math(e, span);
+    let p = Poly::new(m.charpoly().map_err(math)?);
+    let factors = p
+        .split_rational()
+        .map(|s| s.rest.square_free_decomposition())
+        .unwrap_or_default();
+    let polys: Vec<Poly> = factors.iter().map(|(f, _)| f.clone()).collect();
+    let refuse = |why: &str| {
+        EvalError::new(
+            format!("sigma cannot find an eigenvector for {lambda} exactly yet: {why}"),
+            args.span_of(0),
+        )
+    };
+    let f = eigvec::factor_of(lambda, &polys)
+        .map_err(math)?
+        .ok_or_else(|| refuse("its factor of the characteristic polynomial was not found"))?;
+    let f_monic = f.scale(&f.lead().recip().map_err(|e| math(e.into()))?);
+    if factors
+        .iter()
+        .any(|(g, k)| *k > 1 && g.div_rem(&f_monic).1.is_zero())
+    {
+        return Err(refuse("it is a repeated eigenvalue"));
+    }
+    eigvec::eigenvector(m, &p, &f, lambda)
+        .map_err(math)?
+        .ok_or_else(|| refuse("no column of p(A)/(A − λI) is non-zero"))
+}
+
 pub const EIGENVECTORS: Builtin = Builtin {
     name: "eigenvectors",
     signature: "eigenvectors(A)",
-    summary: "a basis of eigenvectors as the columns of a matrix, in the order of eigenvalues(A): exact for rational eigenvalues (the nullspace of A − λI) and for the surd or complex pairs of a 2 × 2 matrix",
+    summary: "a basis of eigenvectors as the columns of a matrix, in the order of eigenvalues(A), exact: the nullspace of A − λI for rational λ, and for a simple irrational, complex or root-object λ a column of p(A)/(A − λI) computed in Q[λ]",
     example: "eigenvectors([[2, 1], [1, 2]]) → [[-1, 1], [1, 1]]",
     forms: super::matrix::MATRIX,
     imp: Impl::Command(eigenvectors_cmd),
@@ -512,10 +544,7 @@ fn eigenvectors_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
             };
             columns.push(v);
         } else {
-            return Err(EvalError::new(
-                "eigenvectors for irrational or complex eigenvalues of matrices beyond 2 × 2 are not available yet",
-                args.span_of(0),
-            ));
+            columns.push(algebraic_eigenvector(&m, lambda, args)?);
         }
     }
     ev.steps.push(

@@ -5,6 +5,7 @@
 
 mod closed_power;
 pub mod eigen;
+pub mod eigvec;
 mod power;
 pub mod rank_one;
 mod square;

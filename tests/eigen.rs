@@ -92,6 +92,8 @@ fn eigenvectors_beyond_two_by_two_are_exact() {
         "[[0, -1, 0], [1, 0, 0], [1, 1, 2]]",
         "[[1, 1, 0], [1, 0, 0], [0, 0, 2]]",
         "[[1, 2, 0], [-2, 1, 0], [1, 1, 3]]",
+        "[[1, 2, 0, 0], [-2, 1, 0, 0], [0, 0, 1, 1], [0, 1, 1, 0]]",
+        "[[1, 2, 0, 0], [-2, 1, 0, 0], [1, 0, 1, 1], [0, 1, 1, 0]]",
         A9,
     ] {
         assert_eigenvectors(m);
@@ -101,6 +103,19 @@ fn eigenvectors_beyond_two_by_two_are_exact() {
     assert!(
         v.ends_with("root(-17 + 23*λ - 9*λ^2 + λ^3, λ, 3) - 2]]"),
         "{v}"
+    );
+}
+
+#[test]
+fn products_of_quadratics_split() {
+    // (λ² − 2λ + 5)(λ² − λ − 1): no rational root, two quadratic factors.
+    assert_eq!(
+        ok("eigenvalues([[1, 2, 0, 0], [-2, 1, 0, 0], [0, 0, 1, 1], [0, 1, 1, 0]])"),
+        "[1/2 - sqrt(5)/2, 1/2 + sqrt(5)/2, 1 - 2*I, 1 + 2*I]"
+    );
+    assert_eq!(
+        ok("spectral_radius([[0, -1, 0, 0], [1, 0, 0, 0], [0, 0, 0, -2], [0, 0, 1, 0]])"),
+        "sqrt(2)"
     );
 }
 
@@ -297,6 +312,9 @@ fn surd_and_complex_spectra_have_closed_powers() {
         "[[0, -1], [1, 0]]",
         "[[1, 2, 0], [2, 1, 0], [1, 0, 3]]",
         "[[1, 1, 0], [1, 0, 0], [0, 0, 2]]",
+        // Two quadratic factors, found by Kronecker's method.
+        "[[0, -1, 0, 0], [1, 0, 0, 0], [0, 0, 0, -2], [0, 0, 1, 0]]",
+        "[[1, 2, 0, 0], [-2, 1, 0, 0], [0, 0, 1, 1], [0, 1, 1, 0]]",
     ] {
         check_power(src);
     }

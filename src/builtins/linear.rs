@@ -474,7 +474,7 @@ fn algebraic_eigenvector(m: &Matrix, lambda: &Expr, args: &Args) -> EResult<Vec<
     let p = Poly::new(m.charpoly().map_err(math)?);
     let factors = p
         .split_rational()
-        .map(|s| s.rest.square_free_decomposition())
+        .map(|s| eigen::irrational_factors(&s.rest))
         .unwrap_or_default();
     let polys: Vec<Poly> = factors.iter().map(|(f, _)| f.clone()).collect();
     let refuse = |why: &str| {

@@ -1,8 +1,8 @@
 //! `A^k` for a symbolic exponent k, in closed form for every rational matrix whose
 //! characteristic polynomial p splits into rational roots (any multiplicity, so A need not
-//! be diagonalisable) and at most one irreducible quadratic factor (real surds or a complex
-//! pair). The method is Cayley–Hamilton with the Chinese remainder theorem, free of Jordan
-//! forms: p = Π g_i with g_i = (x − λ_i)^(m_i) or the quadratic q; the idempotents
+//! be diagonalisable) and distinct irreducible quadratic factors over Q (real surds or complex
+//! pairs). The method is Cayley–Hamilton with the Chinese remainder theorem, free of Jordan
+//! forms: p = Π g_i with g_i = (x − λ_i)^(m_i) or a quadratic q; the idempotents
 //! E_i = e_i(A), e_i ≡ 1 mod g_i and ≡ 0 mod g_j (j ≠ i), split A^k = Σ_i A^k·E_i, and
 //! - for (x − λ)^m: A^k·E = Σ_(t<m) C(k, t)·λ^(k−t)·(A − λI)^t·E (the binomial theorem, since
 //!   (A − λI)^m·E = 0);
@@ -52,8 +52,8 @@ impl Part {
 }
 
 /// A^k in closed form through the eigenvalues (Cayley–Hamilton and the idempotents of the
-/// primary decomposition); `None` when the characteristic polynomial keeps an irreducible
-/// factor of degree 3 or more, two quadratic factors, or a repeated quadratic factor.
+/// primary decomposition); `None` when the characteristic polynomial keeps a factor of degree
+/// 3 or more without rational roots, or a repeated quadratic factor.
 ///
 /// `k` may be any expression (a symbol `k`, or `ℓ − 1` for kernels); substituting an integer
 /// k ≥ `valid_from` gives A^k exactly.
@@ -71,15 +71,14 @@ pub fn power_closed_form(a: &Matrix, k: &Expr) -> MResult<Option<ClosedPower>> {
         .iter()
         .map(|(l, m)| Part::Root(l.clone(), *m))
         .collect();
-    match split.rest.degree() {
-        d if d <= 0 => {}
-        2 => {
-            let lead = split.rest.lead();
-            let c = split.rest.c[0].div(&lead)?;
-            let b = split.rest.c[1].div(&lead)?;
-            parts.push(Part::Quadratic(b, c));
+    for (f, mult) in super::eigen::irrational_factors(&split.rest) {
+        if f.degree() != 2 || mult != 1 {
+            return Ok(None);
         }
-        _ => return Ok(None),
+        let lead = f.lead();
+        let c = f.c[0].div(&lead)?;
+        let b = f.c[1].div(&lead)?;
+        parts.push(Part::Quadratic(b, c));
     }
     let polys: Vec<Poly> = parts.iter().map(Part::poly).collect();
     let mut entries = vec![vec![Expr::zero(); n]; n];

@@ -34,6 +34,25 @@ pub fn eigenvalues(m: &Matrix) -> MResult<Option<Vec<Eigen>>> {
     from_charpoly(&Poly::new(m.charpoly()?))
 }
 
+/// The factors of a polynomial without rational roots, with multiplicities: its square-free
+/// decomposition, with quadratic factors over Q split off (Kronecker) from the factors of
+/// degree ≥ 4, so that e.g. two rotation blocks give two quadratics.
+pub fn irrational_factors(rest: &Poly) -> Vec<(Poly, usize)> {
+    let mut out = Vec::new();
+    for (f, m) in rest.square_free_decomposition() {
+        if f.degree() >= 4 {
+            let (qs, r) = f.split_quadratics();
+            out.extend(qs.into_iter().map(|q| (q, m)));
+            if r.degree() > 0 {
+                out.push((r, m));
+            }
+        } else {
+            out.push((f, m));
+        }
+    }
+    out
+}
+
 /// The eigenvalues read off a characteristic polynomial already computed.
 pub fn from_charpoly(p: &Poly) -> MResult<Option<Vec<Eigen>>> {
     let Some(split) = p.split_rational() else {
@@ -47,7 +66,7 @@ pub fn from_charpoly(p: &Poly) -> MResult<Option<Vec<Eigen>>> {
         .iter()
         .map(|(r, k)| Eigen::Real(Expr::Num(r.clone()), *k))
         .collect();
-    for (rest, mult) in split.rest.square_free_decomposition() {
+    for (rest, mult) in irrational_factors(&split.rest) {
         if rest.degree() >= 3 {
             let iso = rest
                 .isolate_real_roots()

@@ -7,6 +7,7 @@
 
 pub mod isolate;
 pub mod partial;
+pub mod quadratic;
 pub mod roots;
 pub mod squarefree;
 pub mod sturm;

@@ -1,7 +1,7 @@
 //! Real algebraic numbers as values: `root(p, x, k)`, the k-th smallest real root of a
 //! polynomial with rational coefficients, kept exact as a root object (isolated by Sturm
-//! sequences) and evaluated to certified decimals by `N`; and the exact 2-norm of a rational
-//! matrix, which is such a number.
+//! sequences) and evaluated to certified decimals by `N`; the exact 2-norm of a rational
+//! matrix, which is such a number; and eigenvectors for eigenvalues beyond Q.
 
 use super::args::{req, Args, Kind};
 use super::{Builtin, Impl};
@@ -9,7 +9,8 @@ use crate::eval::value::Value;
 use crate::eval::{EResult, EvalError, Evaluator};
 use crate::math::answer::{Notation, Op};
 use crate::math::expr::{self, Expr, Func};
-use crate::math::linalg::{eigen, Matrix};
+use crate::math::linalg::{eigen, eigvec, Matrix};
+use crate::math::poly::Poly;
 use crate::rich;
 use crate::source::Span;
 
@@ -43,6 +44,38 @@ fn root_cmd(_: &mut Evaluator, args: &Args) -> EResult<Value> {
         EvalError::math(e, span)
     })?;
     Ok(Value::Expr(r))
+}
+
+/// An eigenvector for an irrational or complex eigenvalue λ of a matrix beyond 2 × 2: a
+/// column of p(A)/(A − λI), exact in Q[λ]/(f) for the factor f of λ.
+pub(super) fn algebraic_eigenvector(m: &Matrix, lambda: &Expr, args: &Args) -> EResult<Vec<Expr>> {
+    let span = args.span();
+    let math = |e| EvalError::math(e, span);
+    let p = Poly::new(m.charpoly().map_err(math)?);
+    let factors = p
+        .split_rational()
+        .map(|s| eigen::irrational_factors(&s.rest))
+        .unwrap_or_default();
+    let polys: Vec<Poly> = factors.iter().map(|(f, _)| f.clone()).collect();
+    let refuse = |why: &str| {
+        EvalError::new(
+            format!("sigma cannot find an eigenvector for {lambda} exactly yet: {why}"),
+            args.span_of(0),
+        )
+    };
+    let f = eigvec::factor_of(lambda, &polys)
+        .map_err(math)?
+        .ok_or_else(|| refuse("its factor of the characteristic polynomial was not found"))?;
+    let f_monic = f.scale(&f.lead().recip().map_err(|e| math(e.into()))?);
+    if factors
+        .iter()
+        .any(|(g, k)| *k > 1 && g.div_rem(&f_monic).1.is_zero())
+    {
+        return Err(refuse("it is a repeated eigenvalue"));
+    }
+    eigvec::eigenvector(m, &p, &f, lambda)
+        .map_err(math)?
+        .ok_or_else(|| refuse("no column of p(A)/(A − λI) is non-zero"))
 }
 
 /// Certified decimals (20 significant digits) of a value that is not a plain rational.

@@ -9,7 +9,7 @@ use crate::eval::value::Value;
 use crate::eval::{EResult, EvalError, Evaluator};
 use crate::math::answer::{Notation, Op};
 use crate::math::expr::{self, Expr};
-use crate::math::linalg::{eigen, eigvec, Matrix, Solution};
+use crate::math::linalg::{eigen, Matrix, Solution};
 use crate::math::number::Q;
 use crate::math::poly::Poly;
 use crate::rich;
@@ -466,38 +466,6 @@ fn spectral_radius_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     Ok(Value::Expr(rho))
 }
 
-/// An eigenvector for an irrational or complex eigenvalue λ of a matrix beyond 2 × 2: a
-/// column of p(A)/(A − λI), exact in Q[λ]/(f) for the factor f of λ.
-fn algebraic_eigenvector(m: &Matrix, lambda: &Expr, args: &Args) -> EResult<Vec<Expr>> {
-    let span = args.span();
-    let math = |e| EvalError::math(e, span);
-    let p = Poly::new(m.charpoly().map_err(math)?);
-    let factors = p
-        .split_rational()
-        .map(|s| eigen::irrational_factors(&s.rest))
-        .unwrap_or_default();
-    let polys: Vec<Poly> = factors.iter().map(|(f, _)| f.clone()).collect();
-    let refuse = |why: &str| {
-        EvalError::new(
-            format!("sigma cannot find an eigenvector for {lambda} exactly yet: {why}"),
-            args.span_of(0),
-        )
-    };
-    let f = eigvec::factor_of(lambda, &polys)
-        .map_err(math)?
-        .ok_or_else(|| refuse("its factor of the characteristic polynomial was not found"))?;
-    let f_monic = f.scale(&f.lead().recip().map_err(|e| math(e.into()))?);
-    if factors
-        .iter()
-        .any(|(g, k)| *k > 1 && g.div_rem(&f_monic).1.is_zero())
-    {
-        return Err(refuse("it is a repeated eigenvalue"));
-    }
-    eigvec::eigenvector(m, &p, &f, lambda)
-        .map_err(math)?
-        .ok_or_else(|| refuse("no column of p(A)/(A − λI) is non-zero"))
-}
-
 pub const EIGENVECTORS: Builtin = Builtin {
     name: "eigenvectors",
     signature: "eigenvectors(A)",
@@ -544,7 +512,7 @@ fn eigenvectors_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
             };
             columns.push(v);
         } else {
-            columns.push(algebraic_eigenvector(&m, lambda, args)?);
+            columns.push(super::algebraic::algebraic_eigenvector(&m, lambda, args)?);
         }
     }
     ev.steps.push(

@@ -130,7 +130,10 @@ mod tests {
         let p = Poly::new(b.charpoly().unwrap());
         let q = Poly::new(vec![Q::one(), Q::zero(), Q::one()]);
         let i = Expr::imag_unit();
-        assert_eq!(factor_of(&i, &[q.clone()]).unwrap(), Some(q.clone()));
+        assert_eq!(
+            factor_of(&i, std::slice::from_ref(&q)).unwrap(),
+            Some(q.clone())
+        );
         let v = eigenvector(&b, &p, &q, &i).unwrap().unwrap();
         for r in 0..3 {
             let mut terms: Vec<Expr> = (0..3)

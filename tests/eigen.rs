@@ -285,6 +285,25 @@ fn check_power(src: &str) {
 }
 
 #[test]
+fn closed_powers_name_the_method_and_the_characteristic_polynomial() {
+    let mut s = Session::new();
+    let out = s
+        .run_collect("<eigen>", "[[2, 1], [0, 2]]^k")
+        .unwrap_or_else(|_| panic!("power"));
+    let steps: Vec<String> = out[0]
+        .steps
+        .steps
+        .iter()
+        .map(|st| format!("{} [{}]", st.claim, st.reason))
+        .collect();
+    assert!(
+        steps[0].contains("det(λ·I − A) = 4 - 4*λ + λ^2"),
+        "{steps:?}"
+    );
+    assert!(steps[1].contains("Cayley–Hamilton"), "{steps:?}");
+}
+
+#[test]
 fn jordan_blocks_have_closed_powers() {
     assert_eq!(ok("[[1, 1], [0, 1]]^k"), "[[1, k], [0, 1]]");
     assert_eq!(ok("[[2, 1], [0, 2]]^k"), "[[2^k, 2^(k - 1)*k], [0, 2^k]]");

@@ -102,7 +102,15 @@ impl<'a> Evaluator<'a> {
                 _ => {
                     let a = self.eval(lhs)?;
                     let b = self.eval(rhs)?;
-                    ops::binary(*op, a, b, e.span, self.settings)
+                    let steps = match op {
+                        BinaryOp::Pow => ops::matpow_steps(&a, &b),
+                        _ => None,
+                    };
+                    let v = ops::binary(*op, a, b, e.span, self.settings)?;
+                    for (claim, why) in steps.into_iter().flatten() {
+                        self.steps.push(claim, why);
+                    }
+                    Ok(v)
                 }
             },
             ExprKind::Compare {

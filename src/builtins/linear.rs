@@ -13,6 +13,7 @@ use crate::math::linalg::{eigen, Matrix, Solution};
 use crate::math::number::Q;
 use crate::math::poly::Poly;
 use crate::rich;
+use crate::source::Span;
 
 pub const LINSOLVE: Builtin = Builtin {
     name: "linsolve",
@@ -50,7 +51,7 @@ pub const OUTER: Builtin = Builtin {
 pub const NORM: Builtin = Builtin {
     name: "norm",
     signature: "norm(A) or norm(A, kind)",
-    summary: "the Frobenius norm of a matrix (the Euclidean norm of a vector), or with kind 1, oo or fro its 1 (largest column sum), ∞ (largest row sum) or Frobenius norm, exact",
+    summary: "the Frobenius norm of a matrix (the Euclidean norm of a vector), or with kind 1, 2, oo or fro its 1 (largest column sum), 2 (largest singular value sqrt(λ_max(AᵀA)): a surd or a root object with certified digits), ∞ (largest row sum) or Frobenius norm, exact",
     example: "norm([[1, 2], [3, 4]]) → sqrt(30)",
     forms: &[&[req(Kind::Value), opt(Kind::Value)]],
     imp: Impl::Command(norm_cmd),
@@ -249,16 +250,10 @@ fn norm_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
             Value::Expr(e) if e.is_one() => "1",
             Value::Expr(e) if *e == Expr::infinity() => "oo",
             Value::Expr(Expr::Sym(s)) if &**s == "fro" => "fro",
-            Value::Expr(e) if *e == Expr::int(2) => {
-                return Err(EvalError::new(
-                    "the 2-norm (the largest singular value) is not available yet",
-                    args.span_of(1),
-                )
-                .with_help("norm(A) is the Frobenius norm, an upper bound for it"))
-            }
+            Value::Expr(e) if *e == Expr::int(2) => "2",
             _ => {
                 return Err(EvalError::new("unknown norm", args.span_of(1))
-                    .with_help("write norm(A, 1), norm(A, oo) or norm(A, fro)"))
+                    .with_help("write norm(A, 1), norm(A, 2), norm(A, oo) or norm(A, fro)"))
             }
         }
     } else {
@@ -279,6 +274,9 @@ fn norm_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
         return Ok(Value::Expr(n));
     }
     let m = rational(&rows, "this norm", span)?;
+    if kind == "2" {
+        return super::algebraic::two_norm(ev, &m, span);
+    }
     let abs_sum = |xs: Vec<&Q>| xs.into_iter().fold(Q::zero(), |s, x| s.add(&x.abs()));
     let (value, what) = if kind == "1" {
         let t = m.transpose();
@@ -309,7 +307,7 @@ fn norm_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
 pub const EIGENVALUES: Builtin = Builtin {
     name: "eigenvalues",
     signature: "eigenvalues(A)",
-    summary: "the exact eigenvalues of a rational matrix whose characteristic polynomial splits into rational roots and one quadratic (surds included), repeated by multiplicity; complex pairs are named in an error until sigma has i",
+    summary: "the exact eigenvalues of a rational matrix, repeated by multiplicity: the real ones increasing (rationals, surds, and root objects root(f, λ, k) for factors f of degree ≥ 3, with certified digits in the steps), then the complex pairs a ± b*I of quadratic factors; non-real roots of higher factors are counted and refused",
     example: "eigenvalues([[2, 1], [1, 2]]) → [1, 3]",
     forms: super::matrix::MATRIX,
     imp: Impl::Command(eigenvalues_cmd),
@@ -318,7 +316,7 @@ pub const EIGENVALUES: Builtin = Builtin {
 pub const SPECTRAL_RADIUS: Builtin = Builtin {
     name: "spectral_radius",
     signature: "spectral_radius(A)",
-    summary: "max |λ| over the eigenvalues, exact (complex pairs by their modulus)",
+    summary: "max |λ| over the eigenvalues, exact (complex pairs by their modulus, a root object when a real root of a cubic or higher factor dominates)",
     example: "spectral_radius([[0.2, 0.05], [-0.1, 0.15]]) → sqrt(14)/20",
     forms: super::matrix::MATRIX,
     imp: Impl::Command(spectral_radius_cmd),
@@ -337,7 +335,7 @@ fn eigen_of(ev: &mut Evaluator, args: &Args, what: &str) -> EResult<(Matrix, Vec
             args.span_of(0),
         )
         .with_note(format!(
-            "its characteristic polynomial {px} keeps a factor of degree 3 or more over Q; sigma splits rational roots and one quadratic"
+            "the coefficients of its characteristic polynomial {px} are too large to search for rational roots"
         )));
     };
     ev.steps.push(
@@ -348,37 +346,75 @@ fn eigen_of(ev: &mut Evaluator, args: &Args, what: &str) -> EResult<(Matrix, Vec
         ],
         "the characteristic polynomial (Faddeev–LeVerrier over Q)",
     );
-    ev.steps.push(
-        "its rational roots, then the quadratic formula for the remaining factor",
-        "exact roots of the characteristic polynomial",
-    );
+    let higher = e.iter().any(|x| match x {
+        eigen::Eigen::Real(r, _) => matches!(r, Expr::Func(expr::Func::Root, _)),
+        eigen::Eigen::Unwritten { .. } => true,
+        eigen::Eigen::Complex { .. } => false,
+    });
+    let how = if higher {
+        "its rational roots, the quadratic formula for a quadratic factor, and Sturm sequences isolating the real roots of a factor of degree ≥ 3 (root objects)"
+    } else {
+        "its rational roots, then the quadratic formula for the remaining factor"
+    };
+    ev.steps
+        .push(how, "exact roots of the characteristic polynomial");
+    for x in &e {
+        if let eigen::Eigen::Real(r, _) = x {
+            if let Some(d) = certified_decimals(r) {
+                ev.steps.push(
+                    rich![r, Notation::new(" ≈ ", " \\approx "), d, " (certified digits; the value is the exact root object)"],
+                    "a root object: its isolating interval, refined by Sturm bisection, certifies these digits",
+                );
+            }
+        }
+    }
     Ok((m, e))
 }
 
-/// The real eigenvalues in increasing order, each `multiplicity` times or once; complex pairs
-/// are named in an error, since sigma has no imaginary unit yet.
-fn real_eigenvalues(e: &[eigen::Eigen], args: &Args, repeat: bool) -> EResult<Vec<Expr>> {
+/// Certified decimals of a root object, `None` for other values.
+fn certified_decimals(r: &Expr) -> Option<String> {
+    matches!(r, Expr::Func(expr::Func::Root, _))
+        .then(|| super::algebraic::certified_decimals(r))
+        .flatten()
+}
+
+/// The eigenvalues, each `multiplicity` times or once: the real ones in increasing order,
+/// then each complex pair as re − im·I, re + im·I.
+fn all_eigenvalues(e: &[eigen::Eigen], span: Span, repeat: bool) -> EResult<Vec<Expr>> {
     let mut real = Vec::new();
     let mut pairs = Vec::new();
     for x in e {
+        let times = |k: usize| if repeat { k } else { 1 };
         match x {
-            eigen::Eigen::Real(v, k) => {
-                real.extend(std::iter::repeat_n(v.clone(), if repeat { *k } else { 1 }))
+            eigen::Eigen::Unwritten { poly, count, .. } => {
+                let px = poly
+                    .to_expr("λ")
+                    .map_err(|err| EvalError::math(err, span))?;
+                return Err(EvalError::new(
+                    format!("this matrix has {count} non-real eigenvalues that sigma cannot write exactly yet"),
+                    span,
+                )
+                .with_note(format!(
+                    "they are the non-real roots of {px}, a factor of the characteristic polynomial of degree {} with {} real root(s)",
+                    poly.degree(),
+                    poly.degree() as usize - count
+                ))
+                .with_help("spectral_radius(A) still decides ρ(A) when the factor is a cubic"));
             }
-            eigen::Eigen::Complex { re, im, .. } => pairs.push(format!("{re} ± ({im})·i")),
+            eigen::Eigen::Real(v, k) => real.extend(std::iter::repeat_n(v.clone(), times(*k))),
+            eigen::Eigen::Complex { mult, .. } => {
+                let (lo, hi) = x.conjugates().map_err(|err| EvalError::math(err, span))?;
+                for _ in 0..times(*mult) {
+                    pairs.push(lo.clone());
+                    pairs.push(hi.clone());
+                }
+            }
         }
-    }
-    if !pairs.is_empty() {
-        return Err(EvalError::new(
-            "this matrix has complex eigenvalues, which sigma cannot write as values yet",
-            args.span_of(0),
-        )
-        .with_note(format!("they are {}", pairs.join(" and ")))
-        .with_help("spectral_radius(A) gives their modulus exactly"));
     }
     real.sort_by(|a, b| {
         crate::math::float::sign::cmp_const(a, b).unwrap_or(std::cmp::Ordering::Equal)
     });
+    real.extend(pairs);
     Ok(real)
 }
 
@@ -387,17 +423,30 @@ fn eigenvalues_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
         return super::float::eigenvalues_cmd(ev, args);
     }
     let (_, e) = eigen_of(ev, args, "the eigenvalues")?;
-    Ok(Value::Vector(real_eigenvalues(&e, args, true)?))
+    if e.iter().any(|x| matches!(x, eigen::Eigen::Complex { .. })) {
+        ev.steps.push(
+            rich![
+                "a quadratic factor with negative discriminant gives a conjugate pair ",
+                Notation::new("a ± b·I", "a \\pm b\\mathrm{i}")
+            ],
+            "the quadratic formula, with I² = −1",
+        );
+    }
+    Ok(Value::Vector(all_eigenvalues(&e, args.span(), true)?))
 }
 
 fn spectral_radius_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
-    let (_, e) = eigen_of(ev, args, "the spectral radius")?;
+    let (m, e) = eigen_of(ev, args, "the spectral radius")?;
     let rho = eigen::spectral_radius(&e).map_err(|err| EvalError::math(err, args.span()))?;
     let shown: Vec<String> = e
         .iter()
         .map(|x| match x {
             eigen::Eigen::Real(v, _) => v.to_string(),
-            eigen::Eigen::Complex { re, im, .. } => format!("{re} ± ({im})·i"),
+            eigen::Eigen::Complex { re, im, .. } => format!("{re} ± ({im})·I"),
+            eigen::Eigen::Unwritten { poly, count, .. } => {
+                let px = poly.to_expr("λ").map(|p| p.to_string()).unwrap_or_default();
+                format!("the {count} non-real roots of {px} (modulus sqrt(|f(0)/(lead·r)|) for a cubic f with real root r)")
+            }
         })
         .collect();
     ev.steps.push(
@@ -407,15 +456,26 @@ fn spectral_radius_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
             Op::Eq,
             &rho
         ],
-        "a complex pair a ± b·i has modulus sqrt(a² + b²)",
+        "a complex pair a ± b·I has modulus sqrt(a² + b²)",
     );
+    if m.nrows() == 2 && e.iter().any(|x| matches!(x, eigen::Eigen::Complex { .. })) {
+        let det = m.det().map_err(|err| EvalError::math(err, args.span()))?;
+        ev.steps.push(
+            rich![
+                Notation::new("|λ|² = λ·λ̄ = det A", "|\\lambda|^2 = \\lambda\\bar\\lambda = \\det A"),
+                Op::Eq,
+                &Expr::Num(det)
+            ],
+            "the two eigenvalues of a 2 × 2 matrix multiply to its determinant, and a conjugate pair has one modulus",
+        );
+    }
     Ok(Value::Expr(rho))
 }
 
 pub const EIGENVECTORS: Builtin = Builtin {
     name: "eigenvectors",
     signature: "eigenvectors(A)",
-    summary: "a basis of eigenvectors as the columns of a matrix, in the order of eigenvalues(A): exact for rational eigenvalues (the nullspace of A − λI) and for the surd pairs of a 2 × 2 matrix",
+    summary: "a basis of eigenvectors as the columns of a matrix, in the order of eigenvalues(A), exact: the nullspace of A − λI for rational λ, and for a simple irrational, complex or root-object λ a column of p(A)/(A − λI) computed in Q[λ]",
     example: "eigenvectors([[2, 1], [1, 2]]) → [[-1, 1], [1, 1]]",
     forms: super::matrix::MATRIX,
     imp: Impl::Command(eigenvectors_cmd),
@@ -426,9 +486,9 @@ fn eigenvectors_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     let math = |e| EvalError::math(e, span);
     let (m, e) = eigen_of(ev, args, "the eigenvectors")?;
     let n = m.nrows();
-    let real = real_eigenvalues(&e, args, false)?;
+    let values = all_eigenvalues(&e, span, false)?;
     let mut columns: Vec<Vec<Expr>> = Vec::new();
-    for lambda in &real {
+    for lambda in &values {
         if let Some(q) = lambda.as_num() {
             let mut shifted = m.rows().to_vec();
             for (i, row) in shifted.iter_mut().enumerate() {
@@ -458,10 +518,7 @@ fn eigenvectors_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
             };
             columns.push(v);
         } else {
-            return Err(EvalError::new(
-                "eigenvectors for irrational eigenvalues of matrices beyond 2 × 2 are not available yet",
-                args.span_of(0),
-            ));
+            columns.push(super::algebraic::algebraic_eigenvector(&m, lambda, args)?);
         }
     }
     ev.steps.push(

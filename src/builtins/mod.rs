@@ -3,6 +3,7 @@
 //! kinds of its arguments (read by `sema` and by [`args::Args`]), and the implementation it
 //! dispatches to. Later capabilities add entries here.
 
+mod algebraic;
 pub mod args;
 mod bounds;
 mod calculus;
@@ -281,6 +282,7 @@ pub static BUILTINS: &[Builtin] = &[
     linear::EIGENVALUES,
     linear::SPECTRAL_RADIUS,
     linear::EIGENVECTORS,
+    algebraic::ROOT,
     kernel::SSM_KERNEL,
     transfer::TRANSFER,
     transfer::KERNEL_RECURRENCE,

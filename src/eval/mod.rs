@@ -105,7 +105,15 @@ impl<'a> Evaluator<'a> {
                     let a = self.eval(lhs)?;
                     let b = self.eval(rhs)?;
                     shape::check_binary(*op, &a, &b, lhs.span, rhs.span)?;
-                    ops::binary(*op, a, b, e.span, self.settings)
+                    let steps = match op {
+                        BinaryOp::Pow => ops::matpow_steps(&a, &b),
+                        _ => None,
+                    };
+                    let v = ops::binary(*op, a, b, e.span, self.settings)?;
+                    for (claim, why) in steps.into_iter().flatten() {
+                        self.steps.push(claim, why);
+                    }
+                    Ok(v)
                 }
             },
             ExprKind::Compare {
@@ -163,6 +171,7 @@ impl<'a> Evaluator<'a> {
             "pi" | "π" => return Ok(Value::Expr(Expr::pi())),
             "e" => return Ok(Value::Expr(Expr::e())),
             "oo" | "∞" => return Ok(Value::Expr(Expr::infinity())),
+            "I" => return Ok(Value::Expr(Expr::imag_unit())),
             "true" => return Ok(Value::Bool(true)),
             "false" => return Ok(Value::Bool(false)),
             _ => {}
@@ -314,7 +323,7 @@ pub fn exact(v: Value, e: &ast::Expr, wanted: &str) -> EResult<Expr> {
 
 /// Names that denote constants and cannot be used as variables or rebound.
 pub fn is_constant_name(n: &str) -> bool {
-    matches!(n, "pi" | "π" | "e" | "oo" | "∞" | "true" | "false")
+    matches!(n, "pi" | "π" | "e" | "oo" | "∞" | "I" | "true" | "false")
 }
 
 impl Evaluator<'_> {

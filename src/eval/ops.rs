@@ -293,9 +293,70 @@ fn matpow(a: Vec<Vec<Expr>>, n: &Expr, span: Span) -> EResult<Vec<Vec<Expr>>> {
     Ok(result)
 }
 
+/// The steps of a symbolic power `A^k` (`a`, `b` the operands of `^`): the method, and for a
+/// rational matrix its characteristic polynomial; `None` for any other power.
+pub fn matpow_steps(
+    a: &Value,
+    b: &Value,
+) -> Option<Vec<(crate::math::answer::Rich, &'static str)>> {
+    use crate::math::answer::{Notation, Op};
+    let (Value::Matrix(rows), Value::Expr(k)) = (a, b) else {
+        return None;
+    };
+    if k.as_num().is_some() || k.symbols().is_empty() || rows.len() != rows[0].len() {
+        return None;
+    }
+    if crate::math::linalg::rank_one::identity_plus_rank_one(rows)
+        .ok()
+        .flatten()
+        .is_some()
+    {
+        return Some(vec![(
+            crate::rich![Notation::new(
+                "A = I + u·vᵀ, A^k = I + c_k·u·vᵀ with c_k = ((1 + vᵀu)^k − 1)/(vᵀu), or c_k = k when vᵀu = 0",
+                "A = I + uv^\\top,\\ A^k = I + c_k\\, uv^\\top,\\ c_k = \\frac{(1 + v^\\top u)^k - 1}{v^\\top u}\\ (c_k = k \\text{ when } v^\\top u = 0)"
+            )],
+            "the square of a rank-one matrix is a multiple of it, so all its powers are",
+        )]);
+    }
+    let m = crate::math::linalg::Matrix::from_exprs(rows)?;
+    let p = crate::math::poly::Poly::new(m.charpoly().ok()?);
+    let px = p.to_expr("λ").ok()?;
+    let sylvester = m.spectral().ok()?.is_some_and(|s| !s.singular());
+    let method = if sylvester {
+        (
+            crate::rich![Notation::new(
+                "A^k = Σ_λ λ^k·P_λ, P_λ = Π_(μ≠λ) (A − μ·I)/(λ − μ)",
+                "A^k = \\sum_\\lambda \\lambda^k P_\\lambda,\\ P_\\lambda = \\prod_{\\mu \\ne \\lambda} \\frac{A - \\mu I}{\\lambda - \\mu}"
+            )],
+            "Sylvester's formula over the distinct rational eigenvalues: P_λ projects onto the eigenspace of λ",
+        )
+    } else {
+        (
+            crate::rich![Notation::new(
+                "A^k = Σ_g (λ^k mod g)(A)·E_g, with (λ^k mod (λ − λ₀)^m)(A)·E = Σ_(t<m) C(k, t)·λ₀^(k−t)·(A − λ₀·I)^t·E",
+                "A^k = \\sum_g (\\lambda^k \\bmod g)(A)\\, E_g,\\ (\\lambda^k \\bmod (\\lambda - \\lambda_0)^m)(A)\\, E = \\sum_{t<m} \\binom{k}{t} \\lambda_0^{k-t} (A - \\lambda_0 I)^t E"
+            )],
+            "Cayley–Hamilton over the factors g of the characteristic polynomial, with the idempotents E_g of the primary decomposition (Sylvester's formula on each quadratic factor); no Jordan form is needed when A is not diagonalisable",
+        )
+    };
+    Some(vec![
+        (
+            crate::rich![
+                Notation::new("det(λ·I − A)", "\\det(\\lambda I - A)"),
+                Op::Eq,
+                &px
+            ],
+            "the characteristic polynomial (Faddeev–LeVerrier over Q)",
+        ),
+        method,
+    ])
+}
+
 /// `A^k` for a symbolic `k`: for A = I + u·vᵀ (symbolic entries allowed) by
 /// (u·vᵀ)² = (vᵀu)·u·vᵀ, otherwise by Sylvester's formula when A is rational with distinct
-/// rational eigenvalues (none of them 0, so the formula holds for every k ≥ 0).
+/// rational eigenvalues, or by Cayley–Hamilton ([`crate::math::linalg::power_closed_form`])
+/// for repeated, surd and complex eigenvalues (0 never one, so the form holds for all k ≥ 0).
 fn symbolic_matpow(a: &[Vec<Expr>], k: &Expr, span: Span) -> EResult<Vec<Vec<Expr>>> {
     let refuse = |why: &str| {
         EvalError::new(
@@ -314,17 +375,26 @@ fn symbolic_matpow(a: &[Vec<Expr>], k: &Expr, span: Span) -> EResult<Vec<Vec<Exp
     let m = crate::math::linalg::Matrix::from_exprs(a).ok_or_else(|| {
         refuse("its entries are symbolic and it is not the identity plus a rank-one matrix")
     })?;
-    let Some(s) = m.spectral().map_err(|e| EvalError::math(e, span))? else {
+    if let Some(s) = m.spectral().map_err(|e| EvalError::math(e, span))? {
+        if !s.singular() {
+            return s.power(k).map_err(|e| EvalError::math(e, span));
+        }
+    }
+    // Repeated, surd or complex eigenvalues: Cayley–Hamilton over the primary decomposition.
+    let Some(c) =
+        crate::math::linalg::power_closed_form(&m, k).map_err(|e| EvalError::math(e, span))?
+    else {
         return Err(refuse(
-            "sigma writes A^k in closed form when the eigenvalues are distinct and rational",
+            "sigma writes A^k in closed form when the characteristic polynomial splits into rational roots and at most one quadratic",
         ));
     };
-    if s.singular() {
-        return Err(refuse(
-            "0 is an eigenvalue, so the closed form holds only for k ≥ 1",
-        ));
+    if c.valid_from > 0 {
+        return Err(refuse(&format!(
+            "0 is an eigenvalue of multiplicity {m}, so the closed form holds only for k ≥ {m}",
+            m = c.valid_from
+        )));
     }
-    s.power(k).map_err(|e| EvalError::math(e, span))
+    Ok(c.entries)
 }
 
 /// Builds a vector or matrix from evaluated list items.

@@ -55,6 +55,7 @@ impl Decision {
 
 /// Decides Σ_{n ≥ n0} a(n): the pipeline of tests, then telescoping when they leave it open.
 pub fn converges(a: &Expr, n: &str) -> MResult<Decision> {
+    crate::math::expr::require_real(a, "convergence tests")?;
     let d = pipeline(a, n)?;
     if d.kind() != VerdictKind::Unknown {
         return Ok(d);

@@ -74,6 +74,8 @@ pub fn power_term(term: &Expr, n: &str, x: &str) -> MResult<Option<PowerTerm>> {
 
 /// The radius of convergence of Σ c(n)(x − a)^(kn + j).
 pub fn radius_of_sum(t: &PowerTerm, n: &str) -> MResult<(Expr, Derivation)> {
+    crate::math::expr::require_real(&t.c, "radii of convergence")?;
+    crate::math::expr::require_real(&t.center, "radii of convergence")?;
     let mut d = Derivation::new();
     let asym = leading(&t.c, n)?;
     let s = &asym.scale;
@@ -124,6 +126,7 @@ pub struct Convergence {
 
 /// The interval of convergence of Σ term(n, x), n ≥ n0.
 pub fn interval(term: &Expr, n: &str, x: &str) -> MResult<Convergence> {
+    crate::math::expr::require_real(term, "intervals of convergence")?;
     let Some(t) = power_term(term, n, x)? else {
         return Err(MathError::Unsupported(format!(
             "the term is not of the form c({n})·({x} − a)^(k·{n} + j)"
@@ -202,6 +205,7 @@ pub fn interval(term: &Expr, n: &str, x: &str) -> MResult<Convergence> {
 
 /// The radius of the Maclaurin series of `f`, from its nearest singularity.
 pub fn radius_of_function(f: &Expr, x: &str) -> MResult<(Expr, Derivation)> {
+    crate::math::expr::require_real(f, "radii of convergence")?;
     let mut d = Derivation::new();
     if is_entire(f, x) {
         d.push(

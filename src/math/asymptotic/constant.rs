@@ -59,6 +59,11 @@ pub(crate) fn sign(c: &Expr) -> Result<Ordering, Fail> {
     if c.has_infinity() {
         return Err(Fail::Out(format!("{c} is not a finite constant")));
     }
+    if c.has_imaginary() {
+        return Err(Fail::Out(format!(
+            "{c} is not real (it contains I), and sigma's asymptotics are real"
+        )));
+    }
     match sign_const(c) {
         Ok(s) => Ok(s),
         Err(MathError::Interrupted) => Err(Fail::Hard(MathError::Interrupted)),

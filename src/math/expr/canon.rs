@@ -300,6 +300,16 @@ pub fn pow(b: Expr, e: Expr) -> MResult {
             }
         }
         (Expr::Num(qb), _) if qb.is_zero() => Ok(Expr::Pow(Box::new(b), Box::new(e))),
+        (Expr::Const(Constant::I), Expr::Num(qe)) if qe.is_integer() => {
+            // I^n by n mod 4: 1, I, −1, −I.
+            let r = qe.numer().mod_u(4);
+            Ok(match r {
+                0 => Expr::one(),
+                1 => Expr::imag_unit(),
+                2 => Expr::int(-1),
+                _ => Expr::Mul(vec![Expr::int(-1), Expr::imag_unit()]),
+            })
+        }
         (Expr::Const(Constant::Infinity), Expr::Num(qe)) => Ok(if qe.is_positive() {
             Expr::infinity()
         } else {

@@ -152,6 +152,9 @@ fn outer_derivative(g: Func, u: &Expr) -> MResult {
         }
         Func::Abs => div(u.clone(), func(Func::Abs, vec![u.clone()])?),
         Func::Integral => Err(MathError::Unsupported("internal: integral handled above".into())),
+        Func::Root => Err(MathError::Unsupported(
+            "root(p, x, k) is a constant: its polynomial has rational coefficients".into(),
+        )),
         Func::Sum => Err(MathError::Unsupported(
             "differentiating a sum with respect to its bounds or terms is not supported yet".into(),
         )),

@@ -299,6 +299,7 @@ fn special(f: Func, args: &[Expr]) -> MResult<Option<Expr>> {
         Func::Zeta => return zeta(x),
         Func::Integral => return integral(args),
         Func::Sum => return finite_sum(args),
+        Func::Root => return super::rootof::canonical(args),
         _ => return Ok(None),
     };
     Ok(Some(v))

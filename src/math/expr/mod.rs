@@ -9,6 +9,7 @@ pub mod display;
 pub mod func;
 mod order;
 pub mod print;
+pub mod rootof;
 pub mod subst;
 
 use super::number::{NumError, Q};
@@ -30,6 +31,9 @@ pub enum Constant {
     E,
     /// Positive infinity `oo` (`-oo` is `-1 * oo`).
     Infinity,
+    /// The imaginary unit `I`, I² = −1: the one non-real value sigma writes exactly (complex
+    /// eigenvalues). Real-only work (floats, signs, limits, sums) refuses it.
+    I,
 }
 
 /// Built-in symbolic functions. `exp` is `e^x`, `sqrt` is `x^(1/2)`, `log` is `ln`.
@@ -65,6 +69,9 @@ pub enum Func {
     Integral,
     /// `sum(a, n, lo, hi)`: Σ from n = lo to hi of a; `n` is bound, `hi` may be `oo`.
     Sum,
+    /// `root(p, x, k)`: the k-th smallest real root of the polynomial p in x; `x` is bound
+    /// (see [`rootof`]).
+    Root,
 }
 
 impl Func {
@@ -96,22 +103,24 @@ impl Func {
             Func::Abs => "abs",
             Func::Integral => "integrate",
             Func::Sum => "sum",
+            Func::Root => "root",
         }
     }
     /// Whether the function binds a variable (its second argument), like ∫ … dt or Σ over n.
     pub fn binds(self) -> bool {
-        matches!(self, Func::Integral | Func::Sum)
+        matches!(self, Func::Integral | Func::Sum | Func::Root)
     }
     /// How many arguments the function takes.
     pub fn arity(self) -> usize {
         match self {
             Func::Binomial => 2,
             Func::Integral | Func::Sum => 4,
+            Func::Root => 3,
             _ => 1,
         }
     }
     /// Every function, for registries and tests.
-    pub const ALL: [Func; 25] = [
+    pub const ALL: [Func; 26] = [
         Func::Ln,
         Func::Sin,
         Func::Cos,
@@ -137,6 +146,7 @@ impl Func {
         Func::Abs,
         Func::Integral,
         Func::Sum,
+        Func::Root,
     ];
 }
 
@@ -200,6 +210,17 @@ impl From<NumError> for MathError {
 /// Result of a symbolic operation.
 pub type MResult<T = Expr> = Result<T, MathError>;
 
+/// Refuses `e` in real-only work (`what`: "limits", "convergence", …) when it contains the
+/// imaginary unit, so that no real reasoning is applied to a complex value.
+pub fn require_real(e: &Expr, what: &str) -> MResult<()> {
+    if e.has_imaginary() {
+        return Err(MathError::Unsupported(format!(
+            "{e} contains I (the imaginary unit), and sigma's {what} work over the reals only"
+        )));
+    }
+    Ok(())
+}
+
 impl Expr {
     /// The integer `n`.
     pub fn int(n: i64) -> Expr {
@@ -227,6 +248,10 @@ impl Expr {
     }
     pub fn infinity() -> Expr {
         Expr::Const(Constant::Infinity)
+    }
+    /// The imaginary unit `I`.
+    pub fn imag_unit() -> Expr {
+        Expr::Const(Constant::I)
     }
     /// −∞, in the canonical form `neg(infinity())` produces.
     pub fn neg_infinity() -> Expr {
@@ -261,7 +286,7 @@ impl Expr {
             Expr::Pow(b, e) => b.depends_on(x) || e.depends_on(x),
             Expr::Func(f, v) if f.binds() => {
                 let bound = matches!(&v[1], Expr::Sym(t) if &**t == x);
-                (!bound && v[0].depends_on(x)) || v[2].depends_on(x) || v[3].depends_on(x)
+                (!bound && v[0].depends_on(x)) || v[2..].iter().any(|t| t.depends_on(x))
             }
             Expr::Mul(v) | Expr::Add(v) | Expr::Func(_, v) => v.iter().any(|t| t.depends_on(x)),
         }
@@ -289,8 +314,7 @@ impl Expr {
                     inner.retain(|s| s != t);
                 }
                 out.extend(inner);
-                v[2].collect_symbols(out);
-                v[3].collect_symbols(out);
+                v[2..].iter().for_each(|t| t.collect_symbols(out));
             }
             Expr::Mul(v) | Expr::Add(v) | Expr::Func(_, v) => {
                 v.iter().for_each(|t| t.collect_symbols(out))
@@ -304,6 +328,15 @@ impl Expr {
             Expr::Num(_) | Expr::Const(_) | Expr::Sym(_) => false,
             Expr::Pow(b, e) => b.has_infinity() || e.has_infinity(),
             Expr::Mul(v) | Expr::Add(v) | Expr::Func(_, v) => v.iter().any(Expr::has_infinity),
+        }
+    }
+    /// True when the expression contains the imaginary unit `I`.
+    pub fn has_imaginary(&self) -> bool {
+        match self {
+            Expr::Const(Constant::I) => true,
+            Expr::Num(_) | Expr::Const(_) | Expr::Sym(_) => false,
+            Expr::Pow(b, e) => b.has_imaginary() || e.has_imaginary(),
+            Expr::Mul(v) | Expr::Add(v) | Expr::Func(_, v) => v.iter().any(Expr::has_imaginary),
         }
     }
     /// Splits a term into its rational coefficient and the rest: `-3*x^2` → `(-3, x^2)`.

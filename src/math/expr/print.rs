@@ -302,6 +302,7 @@ fn fmt(e: &Expr, st: Style) -> (String, Prec) {
         Expr::Num(q) => num(q, st),
         Expr::Const(Constant::Pi) => ((if latex { "\\pi" } else { "pi" }).into(), Prec::Atom),
         Expr::Const(Constant::E) => ("e".into(), Prec::Atom),
+        Expr::Const(Constant::I) => ((if latex { "\\mathrm{i}" } else { "I" }).into(), Prec::Atom),
         Expr::Const(Constant::Infinity) => {
             ((if latex { "\\infty" } else { "oo" }).into(), Prec::Atom)
         }
@@ -481,6 +482,7 @@ fn func(f: Func, args: &[Expr], st: Style) -> (String, Prec) {
         Func::Sum => format!("\\sum_{{{}={}}}^{{{}}} {}", p(1), p(2), p(3), p(0)),
         Func::Integral => format!("\\int_{{{}}}^{{{}}} {} \\, d{}", p(2), p(3), p(0), p(1)),
         Func::Abs => format!("\\left|{}\\right|", p(0)),
+        Func::Root => format!("\\operatorname{{root}}_{{{}}}\\left({}\\right)", p(2), p(0)),
         f if named(f) => format!("\\{}\\left({}\\right)", f.name(), p(0)),
         Func::Asin => format!("\\arcsin\\left({}\\right)", p(0)),
         Func::Acos => format!("\\arccos\\left({}\\right)", p(0)),

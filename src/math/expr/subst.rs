@@ -26,15 +26,11 @@ pub fn map_symbols(e: &Expr, f: &dyn Fn(&str) -> Option<Expr>) -> MResult {
                 _ => String::new(),
             };
             let inner = map_symbols(&v[0], &|s| if s == bound { None } else { f(s) })?;
-            func(
-                *g,
-                vec![
-                    inner,
-                    v[1].clone(),
-                    map_symbols(&v[2], f)?,
-                    map_symbols(&v[3], f)?,
-                ],
-            )?
+            let mut args = vec![inner, v[1].clone()];
+            for t in &v[2..] {
+                args.push(map_symbols(t, f)?);
+            }
+            func(*g, args)?
         }
         Expr::Func(g, v) => func(
             *g,

@@ -144,6 +144,9 @@ pub(crate) fn check_evaluable(expr: &Expr) -> Result<(), MathError> {
     if stray_infinity(expr) {
         return Err(infinity_error());
     }
+    if expr.has_imaginary() {
+        return Err(imaginary_error());
+    }
     Ok(())
 }
 
@@ -177,6 +180,11 @@ fn symbol_error(syms: &[Symbol]) -> MathError {
 fn infinity_error() -> MathError {
     let msg = "cannot evaluate numerically: the expression contains oo (infinity), not a number";
     MathError::Undefined(msg.into())
+}
+
+fn imaginary_error() -> MathError {
+    let msg = "cannot evaluate numerically: the expression contains I (the imaginary unit), and sigma's numeric evaluation is real";
+    MathError::Unsupported(msg.into())
 }
 
 /// How an argument is shown in an error: exactly when it is a rational.
@@ -220,6 +228,7 @@ pub(crate) fn eval_in(e: &Expr, p: u32, env: Env) -> R<Ball> {
         }
         Expr::Const(Constant::E) => Ball::int(p, 1).op("exp", true, Float::exp_round),
         Expr::Const(Constant::Infinity) => Err(Fail::Math(infinity_error())),
+        Expr::Const(Constant::I) => Err(Fail::Math(imaginary_error())),
         Expr::Sym(s) => match env {
             Some((name, v)) if name == &**s => Ok(v.clone()),
             _ => Err(Fail::Math(symbol_error(std::slice::from_ref(s)))),
@@ -311,6 +320,25 @@ const UNIT: Domain = Some((-1.0, 1.0, false, "the argument must lie in [-1, 1]")
 const AT_LEAST_ONE: Domain = Some((1.0, f64::INFINITY, false, "needs an argument ≥ 1"));
 const OPEN_UNIT: Domain = Some((-1.0, 1.0, true, "needs an argument in (-1, 1)"));
 
+/// A root object `root(q, x, k)` as a ball: its isolating interval refined by Sturm
+/// bisection below 2^(−p−4), so the ball is certified.
+fn root_ball(e: &Expr, p: u32) -> R<Ball> {
+    use crate::math::number::Q;
+    let width = Q::from_integer(Integer::from(1) << (p + 4))
+        .recip()
+        .map_err(|x| Fail::Math(x.into()))?;
+    let Some((lo, hi)) = crate::math::expr::rootof::certified_enclosure(e, &width) else {
+        return Err(Fail::Math(unsupported(format!(
+            "{e} is not a valid root object"
+        ))));
+    };
+    let two = Q::int(2);
+    let mid = lo.add(&hi).div(&two).map_err(|x| Fail::Math(x.into()))?;
+    let half = hi.sub(&lo).div(&two).map_err(|x| Fail::Math(x.into()))?;
+    let rad = Float::with_val_round(64, &half.0, rug::float::Round::Up).0;
+    Ok(Ball::from_q(&mid, p)?.widen(&rad))
+}
+
 fn eval_func(f: Func, args: &[Expr], p: u32, env: Env) -> R<Ball> {
     let name = f.name();
     if args.len() != f.arity() {
@@ -335,6 +363,9 @@ fn eval_func(f: Func, args: &[Expr], p: u32, env: Env) -> R<Ball> {
     }
     if f == Func::Binomial {
         return binomial(arg, &args[1], p, env);
+    }
+    if f == Func::Root {
+        return root_ball(&Expr::Func(f, args.to_vec()), p);
     }
     let x = eval_in(arg, p, env)?;
     let (lo, hi) = x.bounds();
@@ -369,6 +400,7 @@ fn eval_func(f: Func, args: &[Expr], p: u32, env: Env) -> R<Ball> {
         Func::Factorial => return gamma(&x.add(&Ball::int(p, 1))?, &shown),
         Func::Zeta => return zeta(&x),
         Func::Binomial => return binomial(arg, &args[1], p, env),
+        Func::Root => return root_ball(&Expr::Func(f, args.to_vec()), p),
         Func::Integral | Func::Sum => {
             return Err(Fail::Math(unsupported(
                 "numeric integration is not available yet".into(),

@@ -115,6 +115,7 @@ impl fmt::Display for Limit {
 /// assert!(!steps.is_empty());
 /// ```
 pub fn limit_at_infinity(a: &Expr, n: &str) -> Result<(Limit, Derivation), MathError> {
+    crate::math::expr::require_real(a, "limits")?;
     let mut d = Derivation::new();
     let l = solve(a, n, &mut d, 0)?;
     if let Limit::Unknown(why) = &l {

@@ -3,13 +3,16 @@
 //! or an affine family). Elimination picks the smallest pivot and skips zero entries, and
 //! gives up with `MathError::TooLarge` instead of letting entries grow without bound.
 
+mod closed_power;
 pub mod eigen;
+pub mod eigvec;
 pub mod float64;
 pub mod kernel;
 mod power;
 pub mod rank_one;
 mod square;
 
+pub use closed_power::{power_closed_form, ClosedPower};
 pub use power::Spectral;
 
 use super::expr::{Expr, MResult, MathError};

@@ -5,7 +5,9 @@
 //! ([`partial`]) live in the submodules. (The fast series kernels and exact binary splitting
 //! keep private integer polynomials for speed and convert at their edges.)
 
+pub mod isolate;
 pub mod partial;
+pub mod quadratic;
 pub mod roots;
 pub mod squarefree;
 pub mod sturm;

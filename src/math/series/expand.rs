@@ -375,6 +375,7 @@ impl<'a, C: Coeff> Expander<'a, C> {
             | Func::Factorial
             | Func::Binomial
             | Func::Integral
+            | Func::Root
             | Func::Sum => Err(ExpandError::Math(MathError::Unsupported(format!(
                 "series of {} in the expansion variable are not supported yet",
                 f.name()

@@ -60,6 +60,9 @@ pub fn install() {
 
 pub fn evaluate(a: &Expr, n: &str, lo: &Expr, hi: &Expr) -> MResult<SumResult> {
     install();
+    if hi.has_infinity() || lo.has_infinity() {
+        expr::require_real(a, "infinite sums")?;
+    }
     let mut steps = Derivation::new();
     let symbolic = || {
         expr::func(

@@ -295,3 +295,23 @@ proptest! {
         prop_assert!(applied >= least, "{} methods applied", applied);
     }
 }
+
+/// Irrational and complex eigenvalues (Fibonacci's [[1, 1], [1, 0]], the rotation-scaling
+/// [[1, 1], [−1, 1]]) get K_ℓ by Cayley–Hamilton; it equals the listed terms for ℓ = 1..12.
+#[test]
+fn cayley_hamilton_kernels_equal_the_listed_terms() {
+    for a in ["[[1, 1], [1, 0]]", "[[1, 1], [-1, 1]]", "[[2, 1], [0, 2]]"] {
+        let listed = ok(&format!("ssm_kernel({a}, [1, 2], [1, -1], 0, 12)"));
+        let listed: Vec<String> = listed
+            .trim_matches(|c| c == '[' || c == ']')
+            .split(", ")
+            .map(str::to_string)
+            .collect();
+        for (l, term) in listed.iter().enumerate().skip(1) {
+            let closed = ok(&format!(
+                "F = ssm_kernel({a}, [1, 2], [1, -1], 0, l)\nexpand(subs(F, l, {l}))"
+            ));
+            assert_eq!(&closed, term, "{a}, ℓ = {l}");
+        }
+    }
+}

@@ -402,6 +402,11 @@ fn closed_form(
             );
             return finish(ev, l, closed);
         }
+        if found.is_none() && matches!(method, None | Some(Method::Closed)) {
+            if let Some(out) = cayley_hamilton(ev, &a, &b, &c, l, &lm1, span)? {
+                return Ok(out);
+            }
+        }
         let Some((used, pairs)) = found else {
             return Err(refuse(match method {
                 Some(Method::Diagonal) => "A is not diagonal",
@@ -472,6 +477,70 @@ fn closed_form(
 }
 
 /// The closing steps of a closed form K_ℓ and its validity ℓ ≥ 1.
+/// K_ℓ = C·A^(ℓ−1)·B from A^k in closed form by Cayley–Hamilton (repeated, surd or complex
+/// eigenvalues), valid from the first ℓ at which that form of A^(ℓ−1) holds.
+fn cayley_hamilton(
+    ev: &mut Evaluator,
+    a: &Matrix,
+    b: &[Q],
+    c: &[Q],
+    l: &Expr,
+    lm1: &Expr,
+    span: crate::source::Span,
+) -> EResult<Option<Value>> {
+    let math = |e| EvalError::math(e, span);
+    let Some(p) = crate::math::linalg::power_closed_form(a, lm1).map_err(math)? else {
+        return Ok(None);
+    };
+    let mut terms = Vec::new();
+    for (ci, row) in c.iter().zip(&p.entries) {
+        for (bj, e) in b.iter().zip(row) {
+            if ci.is_zero() || bj.is_zero() {
+                continue;
+            }
+            terms.push(expr::mul(vec![Expr::Num(ci.mul(bj)), e.clone()]).map_err(math)?);
+        }
+    }
+    let closed = expr::add(terms).map_err(math)?;
+    ev.steps.push(
+        rich![
+            Notation::new(
+                "A^(ℓ−1) = Σ_λ p_λ(ℓ−1)·λ^(ℓ−1)",
+                "A^{\\ell-1} = \\sum_\\lambda p_\\lambda(\\ell-1)\\,\\lambda^{\\ell-1}"
+            ),
+            " with ",
+            Notation::new("det(x·I − A)", "\\det(xI - A)"),
+            Op::Eq,
+            &p.charpoly.to_expr("x").map_err(math)?
+        ],
+        if p.repeated {
+            "Cayley–Hamilton over the factors of the characteristic polynomial: a repeated eigenvalue brings polynomial factors in ℓ (A need not be diagonalisable)"
+        } else {
+            "Cayley–Hamilton over the factors of the characteristic polynomial (irrational or complex eigenvalues in exact form)"
+        },
+    );
+    let from = Expr::int(p.valid_from as i64 + 1);
+    ev.steps.push(
+        rich![
+            k_of(l),
+            Op::Eq,
+            Notation::new("C·A^(ℓ−1)·B", "C A^{\\ell-1} B"),
+            Op::Eq,
+            &closed
+        ],
+        "the kernel term (K_0 = D)",
+    );
+    ev.steps.push_condition(
+        rich![l, Op::Ge, from],
+        if p.valid_from == 0 {
+            "K_0 = D is the only term with another form"
+        } else {
+            "0 is a repeated eigenvalue: the nilpotent part of A^(ℓ−1) vanishes only from here on"
+        },
+    );
+    Ok(Some(Value::Expr(closed)))
+}
+
 fn finish(ev: &mut Evaluator, l: &Expr, closed: Expr) -> EResult<Value> {
     ev.steps.push(
         rich![

@@ -373,7 +373,7 @@ const MAX_SYMBOLIC_INVERSE: usize = 4;
 
 /// The inverse of a symbolic matrix as adj(A)/det(A), with det A ≠ 0 as its condition.
 fn symbolic_inverse(ev: &mut Evaluator, rows: &[Vec<Expr>], args: &Args) -> EResult<Value> {
-    adjugate_inverse(ev, rows, args.span(), args.span_of(0)).map(Value::Matrix)
+    adjugate_inverse(ev, rows, args.span(), args.span_of(0), "A").map(Value::Matrix)
 }
 
 /// adj(A)/det(A) for a square matrix of at most 4 × 4 with any entries, its steps, and
@@ -383,6 +383,7 @@ pub(super) fn adjugate_inverse(
     rows: &[Vec<Expr>],
     span: Span,
     at: Span,
+    name: &str,
 ) -> EResult<Vec<Vec<Expr>>> {
     let math = |e| EvalError::math(e, span);
     let n = rows.len();
@@ -437,21 +438,28 @@ pub(super) fn adjugate_inverse(
         out.push(row);
     }
     ev.steps.push(
-        rich![Notation::new("det A", "\\det A"), Op::Eq, &det],
+        rich![
+            Notation::new(format!("det {name}"), format!("\\det {name}")),
+            Op::Eq,
+            &det
+        ],
         "expansion by minors",
     );
     ev.steps.push(
         rich![
-            Notation::new("A⁻¹", "A^{-1}"),
+            Notation::new(format!("{name}⁻¹"), format!("{name}^{{-1}}")),
             Op::Eq,
-            Notation::new("adj(A)/det A", "\\operatorname{adj}(A)/\\det A")
+            Notation::new(
+                format!("adj({name})/det {name}"),
+                format!("\\operatorname{{adj}}({name})/\\det {name}")
+            )
         ],
-        "the adjugate: (A⁻¹)_ij = (−1)^(i+j)·M_ji / det A, with M_ji the minor without row j and column i",
+        format!("the adjugate: ({name}⁻¹)_ij = (−1)^(i+j)·M_ji / det {name}, with M_ji the minor without row j and column i"),
     );
     if det.as_num().is_none() {
         ev.steps.push_condition(
             rich![&det, Op::Ne, Expr::zero()],
-            "the inverse exists exactly where det A ≠ 0",
+            format!("the inverse exists exactly where det {name} ≠ 0"),
         );
     }
     Ok(out)

@@ -171,7 +171,7 @@ fn gram(ev: &mut Evaluator, x: &[Vec<Expr>], lambda: &Expr, span: Span) -> EResu
     }
     ev.steps.push(
         rich![
-            Notation::new("XᵀX + λI", "X^{T}X + \\lambda I"),
+            Notation::new("G = XᵀX + λI", "G = X^{T}X + \\lambda I"),
             Op::Eq,
             Notation::new("λI + Σ_i x_i·x_iᵀ", "\\lambda I + \\sum_i x_i x_i^{T}"),
             Op::Eq,
@@ -196,7 +196,7 @@ fn invert(ev: &mut Evaluator, g: &[Vec<Expr>], span: Span, at: Span) -> EResult<
             )),
         };
     }
-    adjugate_inverse(ev, g, span, at)
+    adjugate_inverse(ev, g, span, at, "G")
 }
 
 /// Each entry that is a rational function of one symbol as one reduced fraction P/Q with a
@@ -289,7 +289,7 @@ fn weights_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
         ],
         "the prediction wᵀq = yᵀX·G⁻¹·q = Σ_i β_i·y_i: ridge regression attends to the stored targets with these weights",
     );
-    let total = expr::add(beta.clone()).map_err(math)?;
+    let total = together(vec![expr::add(beta.clone()).map_err(math)?], span)?.remove(0);
     let negative: Vec<usize> = beta
         .iter()
         .enumerate()

@@ -154,8 +154,11 @@ fn ssm_kernels_of_the_homework() {
         ok("ssm_kernel([[1, 1], [0, 1]], [0, 1], [1, 0], 0, l)"),
         "l - 1"
     );
-    // Irrational eigenvalues (the golden ratio): no closed form yet.
-    let e = run("ssm_kernel([[1, 1], [1, 0]], [1, 0], [1, 0], 0, l)").unwrap_err();
+    // Irrational eigenvalues (the golden ratio) by Cayley–Hamilton; an irreducible cubic
+    // characteristic polynomial has no closed form yet.
+    assert!(ok("ssm_kernel([[1, 1], [1, 0]], [1, 0], [1, 0], 0, l)").contains("sqrt(5)"));
+    let e = run("ssm_kernel([[1, 2, 0], [0, 3, 1], [1, 0, 1]], [1, 0, 0], [1, 0, 0], 0, l)")
+        .unwrap_err();
     assert!(e.contains("no closed form"), "{e}");
     assert!(run("ssm_kernel([[1, 1], [0, 1]], [1, 0, 0], [1, 0], 0, 3)")
         .unwrap_err()

@@ -411,7 +411,7 @@ fn closed_form(
             return Err(refuse(match method {
                 Some(Method::Diagonal) => "A is not diagonal",
                 Some(Method::LowRank) => "A is not λ·I + u·vᵀ (with λ ≠ 0 when vᵀu = 0)",
-                _ => "sigma writes A^(ℓ−1) in closed form for a diagonal A, A = λ·I + u·vᵀ, or distinct rational eigenvalues",
+                _ => "sigma writes A^(ℓ−1) in closed form for a diagonal A, A = λ·I + u·vᵀ, or when the characteristic polynomial splits over Q into factors of degree ≤ 2 (rational, surd or complex eigenvalues, other than a repeated quadratic)",
             }));
         };
         if pairs.iter().any(|(w, mu)| mu.is_zero() && !w.is_zero()) {

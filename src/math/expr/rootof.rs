@@ -9,7 +9,6 @@
 use super::{canon, Expr, Func, MResult, MathError};
 use crate::math::number::Q;
 use crate::math::poly::{self, Poly};
-use rug::Integer;
 
 /// The canonical form of `root(p, x, k)` (the arguments as given).
 pub(crate) fn canonical(args: &[Expr]) -> MResult<Option<Expr>> {
@@ -101,22 +100,12 @@ fn read(args: &[Expr]) -> MResult<(Poly, String, usize)> {
 
 /// `p` scaled to coprime integer coefficients with a positive leading one.
 fn primitive(p: &Poly) -> Poly {
-    let mut l = Integer::from(1);
-    for c in &p.c {
-        l.lcm_mut(c.denom());
-    }
-    let ints: Vec<Integer> =
-        p.c.iter()
-            .map(|c| Integer::from(c.numer() * &l) / c.denom())
-            .collect();
-    let mut g = Integer::new();
-    for i in &ints {
-        g.gcd_mut(i);
-    }
-    if p.lead().is_negative() {
-        g = -g;
-    }
-    Poly::new(ints.into_iter().map(|i| Q::from_integer(i / &g)).collect())
+    let v = crate::math::linalg::primitive(&p.c);
+    Poly::new(if p.lead().is_negative() {
+        v.iter().map(Q::neg).collect()
+    } else {
+        v
+    })
 }
 
 /// The (square-free) polynomial and the 0-based index of a canonical root object.

@@ -47,19 +47,10 @@ fn monic(p: &Poly) -> Poly {
 
 /// The primitive integer coefficients of `p` (a positive multiple).
 fn integer_coeffs(p: &Poly) -> Vec<Integer> {
-    let mut l = Integer::from(1);
-    for c in &p.c {
-        l.lcm_mut(c.denom());
-    }
-    let ints: Vec<Integer> =
-        p.c.iter()
-            .map(|c| Integer::from(c.numer() * &l) / c.denom())
-            .collect();
-    let mut g = Integer::new();
-    for i in &ints {
-        g.gcd_mut(i);
-    }
-    ints.into_iter().map(|i| i / &g).collect()
+    crate::math::linalg::primitive(&p.c)
+        .iter()
+        .map(|q| q.numer().clone())
+        .collect()
 }
 
 /// The positive divisors of |n| (n ≠ 0), or `None` when |n| is too large to list.

@@ -10,32 +10,11 @@ use sigma::math::expr::{self, Expr};
 use sigma::math::linalg::{power_closed_form, Matrix};
 use sigma::math::number::Q;
 use sigma::render::text;
-use sigma::session::{OutcomeKind, Session};
 
-/// The last statement's value, or the rendered error.
-fn run(src: &str) -> Result<Value, String> {
-    let mut s = Session::new();
-    match s.run_collect("<eigen>", src) {
-        Ok(out) => match out.last().map(|o| &o.kind) {
-            Some(OutcomeKind::Value(v)) | Some(OutcomeKind::Binding { value: v, .. }) => {
-                Ok(v.clone())
-            }
-            other => Err(format!("no value: {other:?}")),
-        },
-        Err((_, d)) => Err(s.render_diagnostics(&d, false)),
-    }
-}
+use sigma::session::Session;
 
-fn ok(src: &str) -> String {
-    text::value(&run(src).unwrap_or_else(|e| panic!("{src}: {e}")))
-}
-
-fn err(src: &str) -> String {
-    match run(src) {
-        Ok(v) => panic!("{src}: expected an error, got {}", text::value(&v)),
-        Err(e) => e,
-    }
-}
+mod common;
+use common::{err, eval, ok};
 
 /// The digits of an `N(…)` answer without the `≈` mark and trailing zeros.
 fn digits(src: &str) -> String {
@@ -53,7 +32,7 @@ fn a9_has_an_exact_complex_pair() {
         "[7/40 - sqrt(7)*I/40, 7/40 + sqrt(7)*I/40]"
     );
     // Each column v of eigenvectors(A) satisfies A·v = λ·v exactly (I² = −1).
-    let Value::Matrix(d) = run(&format!(
+    let Value::Matrix(d) = eval(&format!(
         "A = {A9}; V = eigenvectors(A); L = eigenvalues(A); A*V - V*diag(L)"
     ))
     .unwrap() else {
@@ -70,7 +49,7 @@ fn a9_has_an_exact_complex_pair() {
 
 /// A·V − V·diag(eigenvalues) expands to the zero matrix.
 fn assert_eigenvectors(m: &str) {
-    let Value::Matrix(d) = run(&format!(
+    let Value::Matrix(d) = eval(&format!(
         "A = {m}; V = eigenvectors(A); L = eigenvalues(A); A*V - V*diag(L)"
     ))
     .unwrap() else {
@@ -148,8 +127,8 @@ fn the_imaginary_unit_is_exact_and_round_trips() {
         "7/200"
     );
     for src in ["7/40 + sqrt(7)*I/40", "(1 + I)^k", "-I", "2^k*I"] {
-        let v = run(src).unwrap();
-        let back = run(&text::value(&v)).unwrap();
+        let v = eval(src).unwrap();
+        let back = eval(&text::value(&v)).unwrap();
         assert_eq!(back, v, "{src}");
     }
     // `i` stays a free symbol (a summation index).
@@ -190,7 +169,7 @@ fn a_cubic_factor_gives_root_objects_with_certified_digits() {
         "2.4608111271891108834741240973",
         "5.21431974337753518741549770085",
     ];
-    let Value::Vector(roots) = run(&format!("eigenvalues({m})")).unwrap() else {
+    let Value::Vector(roots) = eval(&format!("eigenvalues({m})")).unwrap() else {
         panic!("not a vector");
     };
     for (r, w) in roots.iter().zip(want) {
@@ -202,8 +181,8 @@ fn a_cubic_factor_gives_root_objects_with_certified_digits() {
         "root(-17 + 23*λ - 9*λ^2 + λ^3, λ, 3)"
     );
     // The printed root object reads back as the same value.
-    let v = run(&format!("eigenvalues({m})")).unwrap();
-    assert_eq!(run(&text::value(&v)).unwrap(), v);
+    let v = eval(&format!("eigenvalues({m})")).unwrap();
+    assert_eq!(eval(&text::value(&v)).unwrap(), v);
 }
 
 #[test]
@@ -268,11 +247,11 @@ fn two_norms_are_exact() {
 
 /// A^k from `src^k` agrees with the iterated products for k = 0..=12.
 fn check_power(src: &str) {
-    let Value::Matrix(closed) = run(&format!("{src}^k")).unwrap() else {
+    let Value::Matrix(closed) = eval(&format!("{src}^k")).unwrap() else {
         panic!("{src}^k: not a matrix");
     };
     for k in 0..=12 {
-        let Value::Matrix(want) = run(&format!("{src}^{k}")).unwrap() else {
+        let Value::Matrix(want) = eval(&format!("{src}^{k}")).unwrap() else {
             panic!("{src}^{k}: not a matrix");
         };
         for (crow, wrow) in closed.iter().zip(&want) {
@@ -338,7 +317,7 @@ fn surd_and_complex_spectra_have_closed_powers() {
         check_power(src);
     }
     // The Fibonacci numbers: F_12 = 144.
-    let Value::Matrix(f) = run("[[1, 1], [1, 0]]^k").unwrap() else {
+    let Value::Matrix(f) = eval("[[1, 1], [1, 0]]^k").unwrap() else {
         panic!("not a matrix");
     };
     let f12 = expand(&subs(&f[0][1], "k", &Expr::int(12)).unwrap()).unwrap();

@@ -10,33 +10,10 @@ use sigma::math::linalg::kernel::{exp_form, kernel, Method};
 use sigma::math::linalg::Matrix;
 use sigma::math::number::Q;
 use sigma::render::text;
-use sigma::session::{OutcomeKind, Session};
 use std::time::Instant;
 
-/// The last statement's value, or the rendered error.
-fn eval(src: &str) -> Result<Value, String> {
-    let mut s = Session::new();
-    match s.run_collect("<kernel>", src) {
-        Ok(out) => match out.last().map(|o| &o.kind) {
-            Some(OutcomeKind::Value(v)) | Some(OutcomeKind::Binding { value: v, .. }) => {
-                Ok(v.clone())
-            }
-            other => Err(format!("no value: {other:?}")),
-        },
-        Err((_, d)) => Err(s.render_diagnostics(&d, false)),
-    }
-}
-
-fn ok(src: &str) -> String {
-    text::value(&eval(src).unwrap_or_else(|e| panic!("{src}: {e}")))
-}
-
-fn err(src: &str) -> String {
-    match eval(src) {
-        Ok(v) => panic!("{src}: expected an error, got {}", text::value(&v)),
-        Err(e) => e,
-    }
-}
+mod common;
+use common::{err, eval, ok};
 
 /// The entries of a vector value as rationals.
 fn rationals(src: &str) -> Vec<Q> {

@@ -3,25 +3,9 @@
 //! the causal Sherman–Morrison recursion against a fresh inverse at every step, and errors.
 
 use proptest::prelude::*;
-use sigma::render::text;
-use sigma::session::{OutcomeKind, Session};
 
-fn run(src: &str) -> Result<String, String> {
-    let mut s = Session::new();
-    match s.run_collect("<ridge>", src) {
-        Ok(out) => match out.last().map(|o| &o.kind) {
-            Some(OutcomeKind::Value(v)) | Some(OutcomeKind::Binding { value: v, .. }) => {
-                Ok(text::value(v))
-            }
-            other => Err(format!("no value: {other:?}")),
-        },
-        Err((_, d)) => Err(s.render_diagnostics(&d, false)),
-    }
-}
-
-fn ok(src: &str) -> String {
-    run(src).unwrap_or_else(|e| panic!("{src}: {e}"))
-}
+mod common;
+use common::{ok, run};
 
 /// Values from SymPy 1.12: `X*(X.T*X + l*eye(2)).inv()*q`, factored.
 #[test]

@@ -194,6 +194,12 @@ impl Checker {
             }
             ExprKind::Compare { operands, .. } => operands.iter().for_each(|o| self.expr(o)),
             ExprKind::List(items) => items.iter().for_each(|i| self.expr(i)),
+            ExprKind::Comprehension { body, var, iter } => {
+                self.expr(iter);
+                self.bound.push((var.name.clone(), "for"));
+                self.expr(body);
+                self.bound.pop();
+            }
             ExprKind::Index { base, items } => {
                 self.expr(base);
                 items
@@ -228,7 +234,7 @@ impl Checker {
                     args::var_name(a, what, |n| self.functions.contains_key(n)).err()
                 }
                 Kind::Name { noun, choices } => args::name_choice(a, noun, choices).err(),
-                Kind::Value | Kind::Expr | Kind::Order { .. } | Kind::Sum => {
+                Kind::Value | Kind::Expr | Kind::Order { .. } | Kind::Sum | Kind::Family => {
                     let depth = self.bound.len();
                     let over = binds.iter().filter(|(j, _)| *j == i);
                     self.bound.extend(over.map(|(_, n)| (n.clone(), binder)));

@@ -122,6 +122,10 @@ impl Session {
                 }
             };
             let steps = std::mem::take(&mut ev.steps);
+            let assumed = std::mem::take(&mut ev.assumed);
+            for (name, set) in assumed {
+                self.scope.facts = self.scope.facts.with(&name, set);
+            }
             // Bind after evaluation, so a failed statement binds nothing.
             match &kind {
                 OutcomeKind::Binding { name, value } => {

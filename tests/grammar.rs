@@ -66,6 +66,9 @@ fn sexp(e: &Expr) -> String {
             format!("({op} {} {})", sexp(lhs), sexp(rhs))
         }
         ExprKind::Factorial(x) => format!("(! {})", sexp(x)),
+        ExprKind::Comprehension { body, var, iter } => {
+            format!("(for {} {} {})", var.name, sexp(iter), sexp(body))
+        }
         ExprKind::Compare { operands, ops } => {
             let mut out = format!("(cmp {}", sexp(&operands[0]));
             for (op, operand) in ops.iter().zip(&operands[1..]) {
@@ -147,6 +150,13 @@ fn check_spans(text: &str, e: &Expr) {
             assert!(slice.starts_with('[') && slice.ends_with(']'));
             items.iter().for_each(|i| check_spans(text, i));
         }
+        ExprKind::Comprehension { body, var, iter } => {
+            assert_eq!(e.span.start, body.span.start);
+            assert_eq!(e.span.end, iter.span.end);
+            assert_eq!(&text[var.span.start..var.span.end], var.name);
+            check_spans(text, body);
+            check_spans(text, iter);
+        }
         ExprKind::Index { base, items } => {
             assert_eq!(e.span.start, base.span.start);
             assert!(slice.ends_with(']'));
@@ -213,7 +223,7 @@ fn rule_ident_accepts_unicode_and_subscripts() {
 
 #[test]
 fn rule_ident_rejects_keywords_and_bad_starts() {
-    for bad in ["and", "or", "not", "1x", "₁", "", "\u{301}x"] {
+    for bad in ["and", "or", "not", "for", "in", "1x", "₁", "", "\u{301}x"] {
         assert!(!full_match(Rule::ident, bad), "{bad:?}");
     }
     fails_with! {
@@ -235,6 +245,18 @@ fn rule_keywords_need_word_boundaries() {
     assert!(SigmaParser::parse(Rule::or_op, "order").is_err());
     assert!(SigmaParser::parse(Rule::not_op, "nothing").is_err());
     assert!(SigmaParser::parse(Rule::or_op, "or₁").is_err());
+}
+
+#[test]
+fn families_parse_as_comprehensions_in_calls_and_lists() {
+    let e = expr("all(s^2 >= 4/5 for s in [10, 8])");
+    assert_eq!(sexp(&e), "all((for s [10, 8] (cmp (^ s 2) >= (/ 4 5))))");
+    check_spans("all(s^2 >= 4/5 for s in [10, 8])", &e);
+    let l = expr("[k^2 for k in v]");
+    assert_eq!(sexp(&l), "[(for k v (^ k 2))]");
+    // Names that merely start with the keywords stay names.
+    assert_eq!(sexp(&expr("format + index")), "(+ format index)");
+    assert!(parse_program("all(x for in [1])", 0).is_err());
 }
 
 #[test]

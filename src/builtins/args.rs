@@ -29,6 +29,10 @@ pub enum Kind {
     /// A sum read without summing it: the parts of a `sum(a, n, lo, hi)` call (its term with
     /// the index free), or the value of any other argument.
     Sum,
+    /// A family of values: `body for s in list` (each member evaluated with `s` bound), a
+    /// list literal whose items are evaluated one by one (so they may be relations), or any
+    /// list value.
+    Family,
     /// A bare word from a fixed list (the test in `test(s, ratio)`), named `noun` in errors.
     Name {
         noun: &'static str,
@@ -146,6 +150,7 @@ enum Arg {
     Order(u64),
     Sum(SumArg),
     Name(&'static str),
+    Family(Vec<(Value, Span)>),
 }
 
 /// The arguments of one command call, read as its declaration says.
@@ -208,6 +213,7 @@ impl Args {
                 }
                 Kind::Order { what, max } => Arg::Order(order(ev, a, &frame, what, max)?),
                 Kind::Sum => Arg::Sum(sums::read(ev, a, &frame)?),
+                Kind::Family => Arg::Family(family(ev, a)?),
                 Kind::Var { .. } | Kind::Name { .. } => unreachable!("read above"),
             });
         }
@@ -281,6 +287,14 @@ impl Args {
         }
     }
 
+    /// Argument `i`, declared [`Kind::Family`]: its members with their spans.
+    pub fn family(&self, i: usize) -> &[(Value, Span)] {
+        match &self.items[i].0 {
+            Arg::Family(v) => v,
+            _ => undeclared(i, "a family"),
+        }
+    }
+
     /// Argument `i`, declared [`Kind::Name`].
     pub fn name(&self, i: usize) -> &'static str {
         match &self.items[i].0 {
@@ -306,6 +320,28 @@ pub(super) fn eval_free(ev: &mut Evaluator, e: &ast::Expr, frame: &[String]) -> 
         .map(|n| (n.clone(), Value::Expr(Expr::sym(n))))
         .collect();
     ev.eval_in_frame(e, frame)
+}
+
+/// The members of a family argument (see [`Kind::Family`]).
+fn family(ev: &mut Evaluator, e: &ast::Expr) -> EResult<Vec<(Value, Span)>> {
+    match &e.kind {
+        ExprKind::Comprehension { .. } => Ok(ev
+            .eval_family(e)?
+            .into_iter()
+            .map(|v| (v, e.span))
+            .collect()),
+        ExprKind::List(items) => items.iter().map(|i| Ok((ev.eval(i)?, i.span))).collect(),
+        _ => match ev.eval(e)? {
+            Value::Vector(xs) => Ok(xs.into_iter().map(|x| (Value::Expr(x), e.span)).collect()),
+            other => Err(EvalError::new(
+                format!(
+                    "expected a family `… for s in […]` or a list, found {}",
+                    crate::eval::value::article(other.kind())
+                ),
+                e.span,
+            )),
+        },
+    }
 }
 
 /// A non-negative integer argument at most `max`.

@@ -18,6 +18,7 @@ mod numeric;
 mod ridge;
 mod series;
 mod shape;
+mod solve;
 mod sums;
 mod term;
 mod transfer;
@@ -266,6 +267,11 @@ pub static BUILTINS: &[Builtin] = &[
     convergence::RADIUS,
     convergence::INTERVAL,
     convergence::TEST,
+    solve::SOLVE,
+    solve::ASSUME,
+    solve::FORGET,
+    solve::ALL,
+    solve::ANY,
     matrix::IDENTITY,
     matrix::ZEROS,
     matrix::DIAG,

@@ -12,6 +12,7 @@ pub mod value;
 
 use crate::builtins::{self, Impl};
 use crate::math::expr::{self, Expr, Func};
+use crate::math::logic::Formula;
 use crate::math::{Derivation, Q};
 use crate::source::Span;
 use crate::syntax::ast::{self, BinaryOp, ExprKind, UnaryOp};
@@ -19,6 +20,21 @@ pub use error::{EResult, EvalError};
 use scope::{Scope, Settings};
 use std::collections::HashMap;
 use value::Value;
+
+/// An operand of `and` / `or`: decided, or a proposition kept for `solve`.
+enum Logic {
+    Known(bool),
+    Open(Formula),
+}
+
+impl Logic {
+    fn into_value(self) -> Value {
+        match self {
+            Logic::Known(b) => Value::Bool(b),
+            Logic::Open(f) => Value::Formula(f),
+        }
+    }
+}
 
 /// Deepest chain of user-function calls allowed.
 pub const MAX_CALL_DEPTH: usize = 200;
@@ -30,6 +46,8 @@ pub struct Evaluator<'a> {
     locals: Vec<HashMap<String, Value>>,
     /// Steps gathered from the commands evaluated so far.
     pub steps: Derivation,
+    /// Assumptions made by `assume` in this statement, kept by the session when it succeeds.
+    pub assumed: Vec<(String, crate::math::solve::chart::Chart)>,
 }
 
 impl<'a> Evaluator<'a> {
@@ -41,6 +59,7 @@ impl<'a> Evaluator<'a> {
             settings,
             locals: Vec::new(),
             steps: Derivation::new(),
+            assumed: Vec::new(),
         }
     }
 
@@ -78,6 +97,7 @@ impl<'a> Evaluator<'a> {
                     UnaryOp::Neg => ops::negate(v, e.span),
                     UnaryOp::Not => match v {
                         Value::Bool(b) => Ok(Value::Bool(!b)),
+                        Value::Formula(f) => Ok(Value::Formula(Formula::Not(Box::new(f)))),
                         other => Err(EvalError::new(
                             format!(
                                 "`not` needs true or false, not {}",
@@ -94,12 +114,26 @@ impl<'a> Evaluator<'a> {
             }
             ExprKind::Binary { op, lhs, rhs } => match op {
                 BinaryOp::And | BinaryOp::Or => {
-                    let a = self.eval_bool(lhs)?;
+                    let and = *op == BinaryOp::And;
+                    let a = self.eval_logic(lhs)?;
                     // Short-circuit like every logic the user knows.
-                    if (*op == BinaryOp::And && !a) || (*op == BinaryOp::Or && a) {
-                        return Ok(Value::Bool(a));
+                    if let Logic::Known(a) = a {
+                        if a != and {
+                            return Ok(Value::Bool(a));
+                        }
                     }
-                    Ok(Value::Bool(self.eval_bool(rhs)?))
+                    let b = self.eval_logic(rhs)?;
+                    // Here `a` is open or the neutral value (true for `and`, false for `or`).
+                    Ok(match (a, b) {
+                        (Logic::Known(_), b) => b.into_value(),
+                        (a, Logic::Known(v)) if v == and => a.into_value(),
+                        (_, Logic::Known(v)) => Value::Bool(v),
+                        (Logic::Open(x), Logic::Open(y)) => Value::Formula(if and {
+                            Formula::and(x, y)
+                        } else {
+                            Formula::or(x, y)
+                        }),
+                    })
                 }
                 _ => {
                     let a = self.eval(lhs)?;
@@ -127,6 +161,18 @@ impl<'a> Evaluator<'a> {
                 ops::compare(vals, rels, operands, e.span)
             }
             ExprKind::Index { base, items } => self.index(base, items, e.span),
+            ExprKind::List(items) if matches!(items.as_slice(), [i] if matches!(i.kind, ExprKind::Comprehension { .. })) =>
+            {
+                let vals = self.eval_family(&items[0])?;
+                // Every member is reported at the family's span.
+                let at = vec![items[0].clone(); vals.len()];
+                ops::list(vals, &at, e.span)
+            }
+            ExprKind::Comprehension { .. } => Err(EvalError::new(
+                "a family `… for s in …` cannot stand here",
+                e.span,
+            )
+            .with_help("write it as the argument of `all`, `any`, or inside a list `[…]`")),
             ExprKind::List(items) => {
                 let vals = items
                     .iter()
@@ -141,6 +187,54 @@ impl<'a> Evaluator<'a> {
     pub fn eval_expr(&mut self, e: &ast::Expr) -> EResult<Expr> {
         let v = self.eval(e)?;
         exact(v, e, "a number or expression")
+    }
+
+    /// The members of a family `body for var in iter`: `body` evaluated once per element of
+    /// the list `iter`, with `var` bound to the element.
+    pub fn eval_family(&mut self, e: &ast::Expr) -> EResult<Vec<Value>> {
+        let ExprKind::Comprehension { body, var, iter } = &e.kind else {
+            return Ok(vec![self.eval(e)?]);
+        };
+        let elems: Vec<Value> = match self.eval(iter)? {
+            Value::Vector(xs) => xs.into_iter().map(Value::Expr).collect(),
+            Value::Matrix(rows) => rows.into_iter().map(Value::Vector).collect(),
+            Value::ApproxVector(xs) => xs.into_iter().map(Value::Approx).collect(),
+            other => {
+                return Err(EvalError::new(
+                    format!(
+                        "`for {} in …` needs a list, not {}",
+                        var.name,
+                        value::article(other.kind())
+                    ),
+                    iter.span,
+                )
+                .with_label("not a list"))
+            }
+        };
+        let mut out = Vec::with_capacity(elems.len());
+        for v in elems {
+            self.locals.push(HashMap::from([(var.name.clone(), v)]));
+            let r = self.eval(body);
+            self.locals.pop();
+            out.push(r?);
+        }
+        Ok(out)
+    }
+
+    /// Evaluates an operand of `and` / `or`: true, false, or a proposition still open.
+    fn eval_logic(&mut self, e: &ast::Expr) -> EResult<Logic> {
+        match self.eval(e)? {
+            Value::Bool(b) => Ok(Logic::Known(b)),
+            Value::Formula(f) => Ok(Logic::Open(f)),
+            other => Err(EvalError::new(
+                format!(
+                    "expected true, false or a relation here, found {}",
+                    value::article(other.kind())
+                ),
+                e.span,
+            )
+            .with_help("`and`, `or` and `not` combine comparisons such as `x < 1`")),
+        }
     }
 
     /// Evaluates an expression that must be true or false.

@@ -4,7 +4,7 @@
 
 use super::error::{EResult, EvalError};
 use super::scope::Settings;
-use super::value::{Approx, Rel, Value};
+use super::value::{Approx, Formula, Rel, Value};
 use crate::math::expr::{self, Expr, MResult};
 use crate::math::float;
 use crate::math::float::sign::sign_const;
@@ -540,10 +540,10 @@ pub fn compare(
         match compare_exprs(&exprs[i], &exprs[i + 1], span)? {
             Some(ord) => all &= r.holds(ord),
             None => {
-                return Ok(Value::Relation {
+                return Ok(Value::Formula(Formula::Chain {
                     operands: exprs,
                     rels,
-                });
+                }));
             }
         }
     }

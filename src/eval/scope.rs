@@ -2,6 +2,7 @@
 //! REPL line so a failed line can be rolled back.
 
 use super::value::Value;
+use crate::math::solve::order::Facts;
 use crate::syntax::ast;
 use std::collections::BTreeMap;
 
@@ -18,6 +19,8 @@ pub struct UserFn {
 pub struct Scope {
     pub values: BTreeMap<String, Value>,
     pub functions: BTreeMap<String, UserFn>,
+    /// What `assume` established: the set each symbol may take.
+    pub facts: Facts,
 }
 
 impl Scope {

@@ -6,42 +6,7 @@ use crate::math::float::Approx as FloatApprox;
 use crate::math::limit::Limit;
 use crate::math::Expr;
 
-/// A comparison operator of a relation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Rel {
-    Lt,
-    Le,
-    Gt,
-    Ge,
-    Eq,
-    Ne,
-}
-
-impl Rel {
-    /// The operator as typed in the language.
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Rel::Lt => "<",
-            Rel::Le => "<=",
-            Rel::Gt => ">",
-            Rel::Ge => ">=",
-            Rel::Eq => "=",
-            Rel::Ne => "!=",
-        }
-    }
-    /// Whether `ord` (left compared with right) satisfies the relation.
-    pub fn holds(self, ord: std::cmp::Ordering) -> bool {
-        use std::cmp::Ordering::*;
-        match self {
-            Rel::Lt => ord == Less,
-            Rel::Le => ord != Greater,
-            Rel::Gt => ord == Greater,
-            Rel::Ge => ord != Less,
-            Rel::Eq => ord == Equal,
-            Rel::Ne => ord != Equal,
-        }
-    }
-}
+pub use crate::math::logic::{Formula, Rel};
 
 /// A numeric approximation together with the exact value it approximates, so arithmetic on
 /// approximations can be redone exactly and re-certified.
@@ -73,11 +38,9 @@ pub enum Value {
     /// An approximation whose printed digits are all correct.
     Approx(Approx),
     Bool(bool),
-    /// A comparison chain with symbolic sides, kept for later solving: `operands.len() == rels.len() + 1`.
-    Relation {
-        operands: Vec<Expr>,
-        rels: Vec<Rel>,
-    },
+    /// A proposition that cannot be decided yet (a comparison chain with symbolic sides, or
+    /// a combination of such by `and`, `or`, `not`), kept for `solve` and `assume`.
+    Formula(Formula),
     /// A vector of exact entries.
     Vector(Vec<Expr>),
     /// A matrix of exact entries, row-major, all rows of equal length.
@@ -109,7 +72,7 @@ impl Value {
             Value::Expr(_) => "expression",
             Value::Approx(_) => "approximation",
             Value::Bool(_) => "boolean",
-            Value::Relation { .. } => "relation",
+            Value::Formula(_) => "relation",
             Value::Vector(_) => "vector",
             Value::Matrix(_) => "matrix",
             Value::Series(_) => "series",

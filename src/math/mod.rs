@@ -10,10 +10,12 @@ pub mod expr;
 pub mod float;
 pub mod limit;
 pub mod linalg;
+pub mod logic;
 pub mod number;
 pub mod poly;
 pub mod radius;
 pub mod series;
+pub mod solve;
 pub mod sum;
 
 pub use derivation::{Derivation, Step};

@@ -4,7 +4,7 @@
 use super::rich::{json as rich_json, notation_json, tex_math};
 use super::{escape, latex, text};
 use crate::math::answer::{
-    Endpoint, GeneralTerm, Inclusion, Interval, IntervalSet, Quantity, Rich, TestReport, Verdict,
+    Endpoint, GeneralTerm, Interval, IntervalSet, Quantity, Rich, TestReport, Verdict,
 };
 use crate::math::limit::Limit;
 use crate::math::Expr;
@@ -125,38 +125,9 @@ pub fn verdict_tex(v: &Verdict) -> String {
     tex_math(&v.summary())
 }
 
-fn interval_tex(i: &Interval) -> String {
-    if i.is_point() {
-        return format!("\\{{{}\\}}", latex::expr(&i.lo.value));
-    }
-    let left = match i.lo.inclusion {
-        Inclusion::Open => "\\left(",
-        Inclusion::Closed => "\\left[",
-        Inclusion::Unknown => "\\left.?",
-    };
-    let right = match i.hi.inclusion {
-        Inclusion::Open => "\\right)",
-        Inclusion::Closed => "\\right]",
-        Inclusion::Unknown => "?\\right.",
-    };
-    format!(
-        "{left}{}, {}{right}",
-        latex::expr(&i.lo.value),
-        latex::expr(&i.hi.value)
-    )
-}
-
 /// An interval set in math mode, with each endpoint's verdict after it.
 pub fn interval_set_tex(s: &IntervalSet) -> String {
-    let mut out = if s.intervals.is_empty() {
-        "\\emptyset".to_string()
-    } else {
-        s.intervals
-            .iter()
-            .map(interval_tex)
-            .collect::<Vec<_>>()
-            .join(" \\cup ")
-    };
+    let mut out = s.set_tex();
     let var = s.var.as_deref().unwrap_or("x");
     for (at, v) in s.verdicts() {
         out.push_str(&format!(
@@ -232,7 +203,7 @@ pub fn prose(v: &crate::eval::value::Value, markdown: bool) -> Option<String> {
         }
         Value::Limit(x) => inline(&Rich::text(x.describe())),
         Value::IntervalSet(x) => {
-            let set = x.intervals.iter().map(interval_tex).collect::<Vec<_>>();
+            let set = x.intervals.iter().map(Interval::tex).collect::<Vec<_>>();
             let mut s = if set.is_empty() {
                 "$\\emptyset$".to_string()
             } else {

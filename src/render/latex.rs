@@ -15,7 +15,7 @@ fn symbol(name: &str) -> String {
     expr(&Expr::sym(name))
 }
 
-fn rel(r: Rel) -> &'static str {
+pub fn rel(r: Rel) -> &'static str {
     match r {
         Rel::Lt => "<",
         Rel::Le => "\\le",
@@ -35,13 +35,12 @@ pub fn value(v: &Value) -> String {
         Value::Expr(e) => expr(e),
         Value::Approx(a) => format!("\\approx {}", scientific(&a.value.text)),
         Value::Bool(b) => format!("\\text{{{b}}}"),
-        Value::Relation { operands, rels } => {
-            let mut s = expr(&operands[0]);
-            for (r, o) in rels.iter().zip(&operands[1..]) {
-                s.push_str(&format!(" {} {}", rel(*r), expr(o)));
-            }
-            s
-        }
+        Value::Formula(f) => f.render(
+            &expr,
+            &|r| rel(r).to_string(),
+            ["\\wedge", "\\vee", "\\neg"],
+            ["\\left(", "\\right)"],
+        ),
         Value::Vector(xs) => vector(xs.iter().map(expr).collect()),
         Value::ApproxVector(xs) => format!(
             "\\approx {}",

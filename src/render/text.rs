@@ -11,13 +11,12 @@ pub fn value(v: &Value) -> String {
         Value::Expr(e) => expr(e),
         Value::Approx(a) => format!("≈ {}", a.value.text),
         Value::Bool(b) => b.to_string(),
-        Value::Relation { operands, rels } => {
-            let mut s = expr(&operands[0]);
-            for (r, o) in rels.iter().zip(&operands[1..]) {
-                s.push_str(&format!(" {} {}", r.symbol(), expr(o)));
-            }
-            s
-        }
+        Value::Formula(f) => f.render(
+            &expr,
+            &|r| r.symbol().to_string(),
+            ["and", "or", "not"],
+            ["(", ")"],
+        ),
         Value::Vector(xs) => format!("[{}]", xs.iter().map(expr).collect::<Vec<_>>().join(", ")),
         Value::ApproxVector(xs) => format!(
             "≈ [{}]",

@@ -91,6 +91,7 @@ impl Expr {
             ExprKind::Binary { lhs, rhs, .. } => lhs.any(pred) || rhs.any(pred),
             ExprKind::Compare { operands, .. } => operands.iter().any(|o| o.any(pred)),
             ExprKind::List(items) => items.iter().any(|i| i.any(pred)),
+            ExprKind::Comprehension { body, iter, .. } => body.any(pred) || iter.any(pred),
             ExprKind::Index { base, items } => {
                 base.any(pred) || items.iter().any(|i| i.exprs().any(|x| x.any(pred)))
             }
@@ -127,6 +128,12 @@ pub enum ExprKind {
     },
     /// `[a, b, c]` — a vector, or a matrix when every element is itself a list.
     List(Vec<Expr>),
+    /// `body for var in iter`: a family, the only argument of a call or element of a list.
+    Comprehension {
+        body: Box<Expr>,
+        var: Ident,
+        iter: Box<Expr>,
+    },
     /// `( expr )` — kept so printing and comparison chaining can respect explicit grouping.
     Paren(Box<Expr>),
     /// `base[i]`, `base[i, j]`, `base[a:b]`: indices counted from 0, as written.

@@ -177,6 +177,35 @@ impl Builder {
         }
     }
 
+    /// The family `body for var in iter`, its span from the body to the end of the list.
+    fn comprehension(
+        &self,
+        body: Expr,
+        pair: Pair<'_, Rule>,
+        depth: usize,
+    ) -> Result<Expr, Diagnostic> {
+        let end = pair.as_span().end();
+        let mut var = None;
+        let mut iter = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::ident => var = Some(self.ident(&part)),
+                Rule::expr => iter = Some(self.expr(part, depth)?),
+                _ => {}
+            }
+        }
+        let (var, iter) = var.zip(iter).ok_or_else(internal)?;
+        let span = Span::new(self.source, body.span.start, end);
+        Ok(Expr {
+            kind: ExprKind::Comprehension {
+                body: Box::new(body),
+                var,
+                iter: Box::new(iter),
+            },
+            span,
+        })
+    }
+
     fn ident(&self, pair: &Pair<'_, Rule>) -> Ident {
         Ident {
             name: pair.as_str().to_string(),
@@ -384,6 +413,10 @@ impl Builder {
                     match part.as_rule() {
                         Rule::ident => name = Some(self.ident(&part)),
                         Rule::expr => args.push(self.expr(part, depth)?),
+                        Rule::comprehension => {
+                            let body = args.pop().ok_or_else(internal)?;
+                            args.push(self.comprehension(body, part, depth)?);
+                        }
                         _ => {}
                     }
                 }
@@ -399,12 +432,20 @@ impl Builder {
                     .ok_or_else(internal)?;
                 ExprKind::Paren(Box::new(self.expr(inner, depth)?))
             }
-            Rule::list => ExprKind::List(
-                pair.into_inner()
-                    .filter(|p| p.as_rule() == Rule::expr)
-                    .map(|p| self.expr(p, depth))
-                    .collect::<Result<_, _>>()?,
-            ),
+            Rule::list => {
+                let mut items = Vec::new();
+                for part in pair.into_inner() {
+                    match part.as_rule() {
+                        Rule::expr => items.push(self.expr(part, depth)?),
+                        Rule::comprehension => {
+                            let body = items.pop().ok_or_else(internal)?;
+                            items.push(self.comprehension(body, part, depth)?);
+                        }
+                        _ => {}
+                    }
+                }
+                ExprKind::List(items)
+            }
             _ => return Err(internal()),
         };
         Ok(Expr { kind, span })

@@ -4,6 +4,7 @@
 //! will return the same type.
 
 use super::verdict::Verdict;
+use crate::math::expr::print::{print, Style};
 use crate::math::expr::Expr;
 use std::fmt;
 
@@ -90,6 +91,28 @@ impl Interval {
             hi: Endpoint::closed(a),
         }
     }
+    /// The interval in LaTeX math mode: `\left[1, 4\right)`, `\{2\}`.
+    pub fn tex(&self) -> String {
+        let tex = |e: &Expr| print(e, Style::Latex);
+        if self.is_point() {
+            return format!("\\{{{}\\}}", tex(&self.lo.value));
+        }
+        let left = match self.lo.inclusion {
+            Inclusion::Open => "\\left(",
+            Inclusion::Closed => "\\left[",
+            Inclusion::Unknown => "\\left.?",
+        };
+        let right = match self.hi.inclusion {
+            Inclusion::Open => "\\right)",
+            Inclusion::Closed => "\\right]",
+            Inclusion::Unknown => "?\\right.",
+        };
+        format!(
+            "{left}{}, {}{right}",
+            tex(&self.lo.value),
+            tex(&self.hi.value)
+        )
+    }
     pub fn is_point(&self) -> bool {
         self.lo.value == self.hi.value
             && self.lo.inclusion == Inclusion::Closed
@@ -145,6 +168,17 @@ impl IntervalSet {
             }
         }
         out
+    }
+    /// The set alone in LaTeX math mode (`\emptyset` when empty).
+    pub fn set_tex(&self) -> String {
+        if self.intervals.is_empty() {
+            return "\\emptyset".into();
+        }
+        self.intervals
+            .iter()
+            .map(Interval::tex)
+            .collect::<Vec<_>>()
+            .join(" \\cup ")
     }
     /// The set alone: `(-1, 1]`, `{0}`, `(-oo, -16) ∪ [1, 4]`, `∅`.
     pub fn set_text(&self) -> String {

@@ -1,0 +1,348 @@
+//! Solving propositions for one real variable: the exact set of values where a relation (or
+//! `and`/`or`/`not` of relations) holds, as an [`IntervalSet`], with the derivation an answer
+//! key shows: each relation's domain, its rearrangement (multiplying by a denominator whose
+//! sign is known, and why), the critical points, the sign chart, and, for a conjunction, the
+//! constraints that bind. A relation it cannot decide is an error saying why, never a guess.
+
+pub mod chart;
+pub mod domain;
+pub mod order;
+pub mod param;
+pub mod ratfun;
+pub mod rational;
+pub mod roots;
+pub mod transform;
+
+use crate::math::answer::{IntervalSet, Notation, Rich};
+use crate::math::expr::{self, Expr, MResult, MathError};
+use crate::math::logic::{Formula, Rel};
+use crate::math::Derivation;
+use chart::Chart;
+use order::{Ctx, Facts, Sign};
+
+/// Deepest nesting of domains and rewrites followed.
+const MAX_DEPTH: usize = 24;
+
+/// The set of `x` in `within` (ℝ when `None`) where `f` holds, given the assumptions `facts`
+/// (which may also restrict `x`), and the steps that found it.
+pub fn solve(
+    f: &Formula,
+    x: &str,
+    facts: &Facts,
+    within: Option<&Chart>,
+) -> MResult<(IntervalSet, Derivation)> {
+    let mut s = Solver::new(x, facts);
+    let mut universe = facts.get(x).cloned().unwrap_or_else(Chart::full);
+    if let Some(w) = within {
+        universe = universe.intersect(w, &s.ctx())?;
+    }
+    if let Some(a) = facts.get(x) {
+        s.steps.push(
+            Rich::text("assumed: ").and(set_notation(&a.to_set(x))),
+            "the assumption on the variable restricts every answer",
+        );
+    }
+    let c = s.formula(f, &universe, 0)?;
+    Ok((c.to_set(x), s.steps))
+}
+
+/// The state of one solve: the variable, the assumptions and the steps so far.
+pub struct Solver {
+    pub x: String,
+    pub facts: Facts,
+    pub steps: Derivation,
+}
+
+impl Solver {
+    pub fn new(x: &str, facts: &Facts) -> Solver {
+        Solver {
+            x: x.to_string(),
+            facts: facts.clone(),
+            steps: Derivation::new(),
+        }
+    }
+    pub fn ctx(&self) -> Ctx<'_> {
+        Ctx { facts: &self.facts }
+    }
+
+    /// The part of `universe` where `f` holds.
+    pub fn formula(&mut self, f: &Formula, universe: &Chart, depth: usize) -> MResult<Chart> {
+        if depth > MAX_DEPTH {
+            return Err(MathError::Unsupported(
+                "the relation nests too deeply to solve".into(),
+            ));
+        }
+        if crate::math::interrupted() {
+            return Err(MathError::Interrupted);
+        }
+        match f {
+            Formula::Chain { operands, rels } => {
+                let links = Formula::links(operands, rels);
+                let mut acc = universe.clone();
+                for (l, r, h) in links {
+                    let c = self.relation(&l, r, &h, universe, depth)?;
+                    acc = acc.intersect(&c, &self.ctx())?;
+                }
+                Ok(acc)
+            }
+            Formula::And(parts) => {
+                let mut sets = Vec::with_capacity(parts.len());
+                for p in parts {
+                    sets.push(self.formula(p, universe, depth + 1)?);
+                }
+                let mut acc = universe.clone();
+                for c in &sets {
+                    acc = acc.intersect(c, &self.ctx())?;
+                }
+                if parts.len() > 1 {
+                    self.binding(parts, &sets, &acc)?;
+                }
+                Ok(acc)
+            }
+            Formula::Or(parts) => {
+                let mut acc = Chart::empty();
+                for p in parts {
+                    let c = self.formula(p, universe, depth + 1)?;
+                    acc = acc.union(&c, &self.ctx())?;
+                }
+                Ok(acc)
+            }
+            Formula::Not(g) => {
+                let mut dom = universe.clone();
+                for e in g.exprs() {
+                    dom = self.domain(e, &dom, depth + 1)?;
+                }
+                let c = self.formula(g, &dom, depth + 1)?;
+                dom.minus(&c, &self.ctx())
+            }
+        }
+    }
+
+    /// `universe` restricted to where `e` is defined and real, with a step when it shrinks.
+    pub fn domain(&mut self, e: &Expr, universe: &Chart, depth: usize) -> MResult<Chart> {
+        let mut conds = Vec::new();
+        domain::conditions(e, &self.x, &mut conds)?;
+        let mut acc = universe.clone();
+        for c in conds {
+            let set =
+                self.quiet(|s| s.relation(&c.expr, c.rel, &Expr::zero(), universe, depth + 1))?;
+            let next = acc.intersect(&set, &self.ctx())?;
+            if next != acc {
+                self.steps.push(
+                    Rich::text("domain: ")
+                        .and(&c.expr)
+                        .and(c.rel.op())
+                        .and(Expr::zero()),
+                    c.why,
+                );
+            }
+            acc = next;
+        }
+        Ok(acc)
+    }
+
+    /// Runs `f` without keeping its steps.
+    fn quiet<T>(&mut self, f: impl FnOnce(&mut Solver) -> MResult<T>) -> MResult<T> {
+        let saved = std::mem::take(&mut self.steps);
+        let r = f(self);
+        self.steps = saved;
+        r
+    }
+
+    /// The part of `universe` where `lhs rel rhs`, inside both sides' domain.
+    pub fn relation(
+        &mut self,
+        lhs: &Expr,
+        rel: Rel,
+        rhs: &Expr,
+        universe: &Chart,
+        depth: usize,
+    ) -> MResult<Chart> {
+        let x = self.x.clone();
+        let mut dom = self.domain(lhs, universe, depth)?;
+        dom = self.domain(rhs, &dom, depth)?;
+        if dom.is_empty() {
+            return Ok(dom);
+        }
+        let h = expr::sub(lhs.clone(), rhs.clone())?;
+        if !h.depends_on(&x) {
+            let holds = match self.ctx().sign(&h)?.strict() {
+                Some(o) => rel.holds(o),
+                None => {
+                    return Err(MathError::Unsupported(format!(
+                        "the sign of {h} does not follow from what is assumed"
+                    )))
+                }
+            };
+            return Ok(if holds { dom } else { Chart::empty() });
+        }
+        let relation = Rich::math(lhs.clone()).and(rel.op()).and(rhs);
+        if let Some((n, d)) = ratfun::together(&h, &x)? {
+            let c = self.fraction(n, d, rel, &relation, &dom)?;
+            return dom.intersect(&c, &self.ctx());
+        }
+        if let Some((g, why)) = transform::rewrite(lhs, rel, rhs, &x)? {
+            self.steps.push(
+                relation
+                    .and(" ⟺ ")
+                    .and(Notation::new(g.to_string(), formula_tex(&g))),
+                why,
+            );
+            let c = self.formula(&g, &dom, depth + 1)?;
+            return dom.intersect(&c, &self.ctx());
+        }
+        Err(MathError::Unsupported(format!(
+            "cannot solve {lhs} {} {rhs} for {x}: it is not a rational function of {x}, and no rewriting applies",
+            rel.symbol()
+        )))
+    }
+
+    /// `n/d rel 0` on `dom`: multiply out a denominator of known sign, then the sign chart.
+    fn fraction(
+        &mut self,
+        n: ratfun::PolyE,
+        d: ratfun::PolyE,
+        rel: Rel,
+        relation: &Rich,
+        dom: &Chart,
+    ) -> MResult<Chart> {
+        let x = self.x.clone();
+        let (mut n, mut d, mut rel) = (n, d, rel);
+        if d.degree() >= 1 {
+            let on_dom = self.facts.with(&x, dom.clone());
+            let sign = Ctx { facts: &on_dom }.sign_of(&d.to_expr(&x)?)?;
+            if let Some(s @ (Sign::Pos | Sign::Neg)) = sign {
+                let de = d.to_expr(&x)?;
+                let why = self.why_sign(&de, s, dom);
+                if s == Sign::Neg {
+                    rel = rel.flip();
+                }
+                let mut claim = Rich::text("multiply ").and(relation).and(" by ").and(&de);
+                claim.push(if s == Sign::Pos {
+                    " > 0: "
+                } else {
+                    " < 0 (the relation turns): "
+                });
+                claim.push(Rich::math(n.to_expr(&x)?).and(rel.op()).and(Expr::zero()));
+                self.steps.push(claim, why);
+                d = ratfun::PolyE(vec![Expr::one()]);
+            }
+        }
+        if let (Some(p), Some(q)) = (n.to_poly(), d.to_poly()) {
+            if d.degree() >= 1 || !p.is_zero() {
+                self.steps.push(
+                    Rich::text("rearranged: ").and(rational::rearranged(&p, &q, rel, &x)?),
+                    "everything moved to one side, over one denominator",
+                );
+            }
+            return rational::solve(&p, &q, rel, &x, &mut self.steps);
+        }
+        // Symbolic coefficients.
+        if d.degree() == 0 {
+            let s = self.ctx().sign(&d.lead())?;
+            match s {
+                Sign::Pos => {}
+                Sign::Neg => rel = rel.flip(),
+                _ => {
+                    return Err(MathError::Unsupported(format!(
+                        "the sign of {} does not follow from what is assumed",
+                        d.lead()
+                    )))
+                }
+            }
+            n = ratfun::PolyE(n.0);
+            d = ratfun::PolyE(vec![Expr::one()]);
+        }
+        param::solve(self, &n, &d, rel)
+    }
+
+    /// Why `e` has sign `s` on `dom`: the assumptions on its symbols.
+    fn why_sign(&self, e: &Expr, s: Sign, dom: &Chart) -> Rich {
+        let mut r = Rich::text(if s == Sign::Pos {
+            "it is positive"
+        } else {
+            "it is negative"
+        });
+        let mut facts: Vec<Rich> = Vec::new();
+        for sym in e.symbols() {
+            let set = if *sym == *self.x {
+                Some(dom.clone())
+            } else {
+                self.facts.get(&sym).cloned()
+            };
+            if let Some(c) = set {
+                facts.push(
+                    Rich::math(Expr::Sym(sym.clone()))
+                        .and(" ∈ ")
+                        .and(set_notation(&c.to_set(&sym))),
+                );
+            }
+        }
+        if !facts.is_empty() {
+            r.push(" because ");
+            for (i, f) in facts.into_iter().enumerate() {
+                if i > 0 {
+                    r.push(" and ");
+                }
+                r.push(f);
+            }
+        }
+        r
+    }
+
+    /// For a conjunction, the constraints that give the answer's finite endpoints.
+    fn binding(&mut self, parts: &[Formula], sets: &[Chart], result: &Chart) -> MResult<()> {
+        let ctx_facts = self.facts.clone();
+        let ctx = Ctx { facts: &ctx_facts };
+        for p in &result.points {
+            let mut from = Vec::new();
+            for (k, c) in sets.iter().enumerate() {
+                for q in &c.points {
+                    if ctx.cmp(p, q)? == std::cmp::Ordering::Equal {
+                        from.push(k);
+                        break;
+                    }
+                }
+            }
+            if from.is_empty() {
+                continue;
+            }
+            let mut claim = Rich::text("binding at ")
+                .and(Expr::Sym(self.x.as_str().into()))
+                .and(" = ")
+                .and(p)
+                .and(": ");
+            for (i, k) in from.iter().enumerate() {
+                if i > 0 {
+                    claim.push("; ");
+                }
+                claim.push(Notation::new(
+                    parts[*k].to_string(),
+                    formula_tex(&parts[*k]),
+                ));
+                claim.push(format!(" (constraint {})", k + 1));
+            }
+            self.steps.push(
+                claim,
+                "the tightest constraint gives this endpoint of the intersection",
+            );
+        }
+        Ok(())
+    }
+}
+
+/// A set as notation for steps.
+pub fn set_notation(s: &IntervalSet) -> Notation {
+    Notation::new(s.set_text(), s.set_tex())
+}
+
+/// A proposition in LaTeX math mode.
+pub fn formula_tex(f: &Formula) -> String {
+    use crate::math::expr::print::{print, Style};
+    f.render(
+        &|e| print(e, Style::Latex),
+        &|r| r.op().tex().to_string(),
+        ["\\wedge", "\\vee", "\\neg"],
+        ["\\left(", "\\right)"],
+    )
+}

@@ -1,0 +1,72 @@
+//! Rewriting a relation that is not rational in the variable into simpler relations with the
+//! same solutions on its domain: an absolute value splits into the cases of its argument's
+//! sign. (Roots, exponentials, logarithms and trigonometric functions are added here too.)
+
+use crate::math::answer::Rich;
+use crate::math::expr::{self, Expr, Func, MResult};
+use crate::math::logic::{Formula, Rel};
+
+/// An equivalent proposition on the relation's domain, and the rule used; `None` when no
+/// rewriting applies.
+pub fn rewrite(lhs: &Expr, rel: Rel, rhs: &Expr, x: &str) -> MResult<Option<(Formula, Rich)>> {
+    if let Some(u) = find_abs(lhs, x).or_else(|| find_abs(rhs, x)) {
+        let target = expr::func(Func::Abs, vec![u.clone()])?;
+        let neg = expr::neg(u.clone())?;
+        let case = |sign: Rel, with: &Expr| -> MResult<Formula> {
+            Ok(Formula::and(
+                Formula::rel(u.clone(), sign, Expr::zero()),
+                Formula::rel(
+                    replace(lhs, &target, with)?,
+                    rel,
+                    replace(rhs, &target, with)?,
+                ),
+            ))
+        };
+        let f = Formula::or(case(Rel::Ge, &u)?, case(Rel::Lt, &neg)?);
+        return Ok(Some((
+            f,
+            Rich::text("|u| = u where u ≥ 0 and −u where u < 0, with u = ").and(&u),
+        )));
+    }
+    Ok(None)
+}
+
+/// The argument of the first `abs(u)` in `e` whose argument depends on `x` (innermost first).
+fn find_abs(e: &Expr, x: &str) -> Option<Expr> {
+    match e {
+        Expr::Func(Func::Abs, a) if a[0].depends_on(x) => {
+            Some(find_abs(&a[0], x).unwrap_or_else(|| a[0].clone()))
+        }
+        Expr::Pow(b, k) => find_abs(b, x).or_else(|| find_abs(k, x)),
+        Expr::Add(v) | Expr::Mul(v) | Expr::Func(_, v) => v.iter().find_map(|t| find_abs(t, x)),
+        _ => None,
+    }
+}
+
+/// `e` with every occurrence of the subexpression `target` replaced by `with`, rebuilt through
+/// the canonicalising constructors.
+pub fn replace(e: &Expr, target: &Expr, with: &Expr) -> MResult {
+    if e == target {
+        return Ok(with.clone());
+    }
+    Ok(match e {
+        Expr::Num(_) | Expr::Const(_) | Expr::Sym(_) => e.clone(),
+        Expr::Pow(b, k) => expr::pow(replace(b, target, with)?, replace(k, target, with)?)?,
+        Expr::Add(v) => expr::add(
+            v.iter()
+                .map(|t| replace(t, target, with))
+                .collect::<MResult<_>>()?,
+        )?,
+        Expr::Mul(v) => expr::mul(
+            v.iter()
+                .map(|t| replace(t, target, with))
+                .collect::<MResult<_>>()?,
+        )?,
+        Expr::Func(f, v) => expr::func(
+            *f,
+            v.iter()
+                .map(|t| replace(t, target, with))
+                .collect::<MResult<_>>()?,
+        )?,
+    })
+}

@@ -187,10 +187,12 @@ fn solve_cmd(ev: &mut Evaluator, args: &super::args::Args) -> EResult<Value> {
                     let chart = Chart::from_set(&set, &ctx).map_err(math(at))?;
                     w = w.intersect(&chart, &ctx).map_err(math(at))?;
                 }
-                ev.steps.push(
-                    Rich::text("domain: ").and(set_notation(&w.to_set(&x))),
-                    "the domain given to solve",
-                );
+                if !w.is_full() {
+                    ev.steps.push(
+                        Rich::text("domain: ").and(set_notation(&w.to_set(&x))),
+                        "the domain given to solve",
+                    );
+                }
                 within = Some(w);
             }
         }

@@ -174,22 +174,54 @@ impl IntervalSet {
         if self.intervals.is_empty() {
             return "\\emptyset".into();
         }
-        self.intervals
-            .iter()
-            .map(Interval::tex)
-            .collect::<Vec<_>>()
-            .join(" \\cup ")
+        self.runs(
+            &Interval::tex,
+            &|pts| format!("\\{{{}\\}}", pts.join(", ")),
+            " \\cup ",
+        )
+    }
+
+    /// The intervals joined by `sep`, a run of consecutive single points written as one
+    /// finite set (`{-2, 2}`) by `points` from the points printed by `one`'s expression style.
+    fn runs(
+        &self,
+        one: &dyn Fn(&Interval) -> String,
+        points: &dyn Fn(&[String]) -> String,
+        sep: &str,
+    ) -> String {
+        let latex = sep.contains('\\');
+        let mut parts: Vec<String> = Vec::new();
+        let mut run: Vec<String> = Vec::new();
+        for i in &self.intervals {
+            if i.is_point() {
+                run.push(if latex {
+                    print(&i.lo.value, Style::Latex)
+                } else {
+                    i.lo.value.to_string()
+                });
+                continue;
+            }
+            if !run.is_empty() {
+                parts.push(points(&run));
+                run.clear();
+            }
+            parts.push(one(i));
+        }
+        if !run.is_empty() {
+            parts.push(points(&run));
+        }
+        parts.join(sep)
     }
     /// The set alone: `(-1, 1]`, `{0}`, `(-oo, -16) ∪ [1, 4]`, `∅`.
     pub fn set_text(&self) -> String {
         if self.intervals.is_empty() {
             return "∅".into();
         }
-        self.intervals
-            .iter()
-            .map(Interval::to_string)
-            .collect::<Vec<_>>()
-            .join(" ∪ ")
+        self.runs(
+            &|i| i.to_string(),
+            &|pts| format!("{{{}}}", pts.join(", ")),
+            " ∪ ",
+        )
     }
 }
 

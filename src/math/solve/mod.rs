@@ -43,6 +43,7 @@ pub fn solve(
         );
     }
     let c = s.formula(f, &universe, 0)?;
+    s.root_objects(&c)?;
     Ok((c.to_set(x), s.steps))
 }
 
@@ -141,6 +142,39 @@ impl Solver {
         Ok(acc)
     }
 
+    /// A step per algebraic endpoint written as a root object: its isolating interval and
+    /// certified decimals.
+    fn root_objects(&mut self, c: &Chart) -> MResult<()> {
+        for p in &c.points {
+            let Some((lo, hi)) =
+                expr::rootof::certified_enclosure(p, &crate::math::Q::frac(1, 1000))
+            else {
+                continue;
+            };
+            let approx = crate::math::float::evaluate(p, 15)?;
+            let claim = Rich::math(p.clone())
+                .and(" ∈ ")
+                .and(Notation::new(
+                    format!("({}, {}]", lo, hi),
+                    format!(
+                        "\\left({}, {}\\right]",
+                        expr::print::print(&Expr::Num(lo.clone()), expr::print::Style::Latex),
+                        expr::print::print(&Expr::Num(hi.clone()), expr::print::Style::Latex)
+                    ),
+                ))
+                .and(", ")
+                .and(Notation::new(
+                    format!("≈ {}", approx.text),
+                    format!("\\approx {}", approx.text),
+                ));
+            self.steps.push(
+                claim,
+                "a real root of an irreducible polynomial of degree ≥ 3, isolated by Sturm's theorem; its digits are certified",
+            );
+        }
+        Ok(())
+    }
+
     /// Runs `f` without keeping its steps.
     fn quiet<T>(&mut self, f: impl FnOnce(&mut Solver) -> MResult<T>) -> MResult<T> {
         let saved = std::mem::take(&mut self.steps);
@@ -208,6 +242,7 @@ impl Solver {
     ) -> MResult<Chart> {
         let x = self.x.clone();
         let (mut n, mut d, mut rel) = (n, d, rel);
+        let mut multiplied = false;
         if d.degree() >= 1 {
             let on_dom = self.facts.with(&x, dom.clone());
             let sign = Ctx { facts: &on_dom }.sign_of(&d.to_expr(&x)?)?;
@@ -226,13 +261,18 @@ impl Solver {
                 claim.push(Rich::math(n.to_expr(&x)?).and(rel.op()).and(Expr::zero()));
                 self.steps.push(claim, why);
                 d = ratfun::PolyE(vec![Expr::one()]);
+                multiplied = true;
             }
         }
         if let (Some(p), Some(q)) = (n.to_poly(), d.to_poly()) {
-            if d.degree() >= 1 || !p.is_zero() {
+            if q.degree() == 0 && p.degree() == 1 {
+                return self.linear(&p, &q, rel, relation, multiplied);
+            }
+            let moved = rational::rearranged(&p, &q, rel, &x)?;
+            if !multiplied && moved.to_string() != relation.to_string() {
                 self.steps.push(
-                    Rich::text("rearranged: ").and(rational::rearranged(&p, &q, rel, &x)?),
-                    "everything moved to one side, over one denominator",
+                    relation.clone().and(" ⟺ ").and(moved),
+                    "everything moved to one side, over one denominator, and factored",
                 );
             }
             return rational::solve(&p, &q, rel, &x, &mut self.steps);
@@ -254,6 +294,42 @@ impl Solver {
             d = ratfun::PolyE(vec![Expr::one()]);
         }
         param::solve(self, &n, &d, rel)
+    }
+
+    /// `p/q rel 0` with `p = a·x + b` and `q` a constant: one step, `x rel' −b/a`.
+    fn linear(
+        &mut self,
+        p: &crate::math::poly::Poly,
+        q: &crate::math::poly::Poly,
+        rel: Rel,
+        relation: &Rich,
+        multiplied: bool,
+    ) -> MResult<Chart> {
+        let a = p.c[1].div(&q.lead())?;
+        let r = p.c[0].neg().div(&p.c[1])?;
+        let turned = if a.is_negative() { rel.flip() } else { rel };
+        let var = Expr::Sym(self.x.as_str().into());
+        let root = Expr::Num(r);
+        let mut claim = if multiplied {
+            Rich::new()
+        } else {
+            relation.clone().and(" ⟺ ")
+        };
+        claim.push(Rich::math(var).and(turned.op()).and(&root));
+        let why = if a.is_negative() {
+            "a linear relation: divide by its negative coefficient, which turns the relation"
+        } else {
+            "a linear relation: divide by its positive coefficient"
+        };
+        self.steps.push(claim, why);
+        let mut c = match turned {
+            Rel::Lt | Rel::Le => Chart::ray(root, turned == Rel::Le, false),
+            Rel::Gt | Rel::Ge => Chart::ray(root, turned == Rel::Ge, true),
+            Rel::Eq => Chart::point(root),
+            Rel::Ne => Chart::punctured(root),
+        };
+        c = c.simplified();
+        Ok(c)
     }
 
     /// Why `e` has sign `s` on `dom`: the assumptions on its symbols.
@@ -290,16 +366,17 @@ impl Solver {
         r
     }
 
-    /// For a conjunction, the constraints that give the answer's finite endpoints.
+    /// For a conjunction, the constraints that give the answer's finite endpoints: "the
+    /// tightest lower bound λ ≥ 1 comes from constraint 4: 1/(1 + λ) ≤ 1/2".
     fn binding(&mut self, parts: &[Formula], sets: &[Chart], result: &Chart) -> MResult<()> {
         let ctx_facts = self.facts.clone();
         let ctx = Ctx { facts: &ctx_facts };
-        for p in &result.points {
+        for (k, p) in result.points.iter().enumerate() {
             let mut from = Vec::new();
-            for (k, c) in sets.iter().enumerate() {
+            for (j, c) in sets.iter().enumerate() {
                 for q in &c.points {
                     if ctx.cmp(p, q)? == std::cmp::Ordering::Equal {
-                        from.push(k);
+                        from.push(j);
                         break;
                     }
                 }
@@ -307,24 +384,28 @@ impl Solver {
             if from.is_empty() {
                 continue;
             }
-            let mut claim = Rich::text("binding at ")
-                .and(Expr::Sym(self.x.as_str().into()))
-                .and(" = ")
-                .and(p)
-                .and(": ");
-            for (i, k) in from.iter().enumerate() {
+            let (before, after, at) = (result.cells[k], result.cells[k + 1], result.at[k]);
+            let (bound, rel) = match (before, after, at) {
+                (false, true, true) => ("the tightest lower bound ", Rel::Ge),
+                (false, true, false) => ("the tightest lower bound ", Rel::Gt),
+                (true, false, true) => ("the tightest upper bound ", Rel::Le),
+                (true, false, false) => ("the tightest upper bound ", Rel::Lt),
+                (_, _, true) => ("the point ", Rel::Eq),
+                _ => ("the excluded point ", Rel::Ne),
+            };
+            let var = Expr::Sym(self.x.as_str().into());
+            let mut claim = Rich::text(bound).and(Rich::math(var).and(rel.op()).and(p));
+            claim.push(" comes from ");
+            for (i, j) in from.iter().enumerate() {
                 if i > 0 {
-                    claim.push("; ");
+                    claim.push(" and ");
                 }
-                claim.push(Notation::new(
-                    parts[*k].to_string(),
-                    formula_tex(&parts[*k]),
-                ));
-                claim.push(format!(" (constraint {})", k + 1));
+                claim.push(format!("constraint {}: ", j + 1));
+                claim.push(formula_rich(&parts[*j]));
             }
             self.steps.push(
                 claim,
-                "the tightest constraint gives this endpoint of the intersection",
+                "an endpoint of an intersection is an endpoint of a constraint that binds there",
             );
         }
         Ok(())
@@ -334,6 +415,21 @@ impl Solver {
 /// A set as notation for steps.
 pub fn set_notation(s: &IntervalSet) -> Notation {
     Notation::new(s.set_text(), s.set_tex())
+}
+
+/// A proposition as rich text: its expressions and relation symbols as mathematics.
+pub fn formula_rich(f: &Formula) -> Rich {
+    match f {
+        Formula::Chain { operands, rels } => {
+            let mut r = Rich::math(operands[0].clone());
+            for (rel, o) in rels.iter().zip(&operands[1..]) {
+                r.push(rel.op());
+                r.push(o);
+            }
+            r
+        }
+        other => Rich::from(Notation::new(other.to_string(), formula_tex(other))),
+    }
 }
 
 /// A proposition in LaTeX math mode.

@@ -100,23 +100,7 @@ fn list(label: &str, xs: &[&Expr]) -> Rich {
 
 /// The sign chart as notation: `(-∞, -16): +, -16: pole, (-16, -4): −, …`.
 fn sign_chart(points: &[Expr], cells: &[Ordering], poles: &[bool]) -> Rich {
-    let show = |e: &Expr, st: Style| {
-        if *e == Expr::infinity() {
-            if st == Style::Text {
-                "∞".to_string()
-            } else {
-                "\\infty".to_string()
-            }
-        } else if *e == Expr::neg_infinity() {
-            if st == Style::Text {
-                "-∞".to_string()
-            } else {
-                "-\\infty".to_string()
-            }
-        } else {
-            print(e, st)
-        }
-    };
+    let show = |e: &Expr, st: Style| print(e, st);
     let sym = |o: Ordering, st: Style| match (o, st) {
         (Ordering::Greater, _) => "+",
         (Ordering::Less, Style::Text) => "−",

@@ -315,13 +315,18 @@ impl Solver {
         } else {
             relation.clone().and(" ⟺ ")
         };
-        claim.push(Rich::math(var).and(turned.op()).and(&root));
+        let solved = Rich::math(var).and(turned.op()).and(&root);
+        // `x < 5` is already solved: a step restating it says nothing.
+        let restates = !multiplied && relation.to_string() == solved.to_string();
+        claim.push(solved);
         let why = if a.is_negative() {
             "a linear relation: divide by its negative coefficient, which turns the relation"
         } else {
             "a linear relation: divide by its positive coefficient"
         };
-        self.steps.push(claim, why);
+        if !restates {
+            self.steps.push(claim, why);
+        }
         let mut c = match turned {
             Rel::Lt | Rel::Le => Chart::ray(root, turned == Rel::Le, false),
             Rel::Gt | Rel::Ge => Chart::ray(root, turned == Rel::Ge, true),

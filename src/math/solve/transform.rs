@@ -28,7 +28,35 @@ pub fn rewrite(lhs: &Expr, rel: Rel, rhs: &Expr, x: &str) -> MResult<Option<(For
             Rich::text("|u| = u where u ≥ 0 and −u where u < 0, with u = ").and(&u),
         )));
     }
-    Ok(None)
+    if let Some(r) = monotone(lhs, rel, rhs, x)? {
+        return Ok(Some(r));
+    }
+    monotone(rhs, rel.flip(), lhs, x)
+}
+
+/// `ln(u) rel c` ⟺ `u rel e^c` (on the domain u > 0), and `e^u rel c` ⟺ `u rel ln(c)` for a
+/// positive number c: both functions are strictly increasing bijections.
+fn monotone(lhs: &Expr, rel: Rel, rhs: &Expr, x: &str) -> MResult<Option<(Formula, Rich)>> {
+    if rhs.depends_on(x) {
+        return Ok(None);
+    }
+    match lhs {
+        Expr::Func(Func::Ln, a) => {
+            let c = expr::pow(Expr::e(), rhs.clone())?;
+            Ok(Some((
+                Formula::rel(a[0].clone(), rel, c),
+                Rich::text("exp is strictly increasing, and ln(u) is defined for u > 0"),
+            )))
+        }
+        Expr::Pow(b, u) if **b == Expr::e() && rhs.as_num().is_some_and(|q| q.is_positive()) => {
+            let c = expr::func(Func::Ln, vec![rhs.clone()])?;
+            Ok(Some((
+                Formula::rel((**u).clone(), rel, c),
+                Rich::text("ln is strictly increasing on (0, ∞), and the right side is positive"),
+            )))
+        }
+        _ => Ok(None),
+    }
 }
 
 /// The argument of the first `abs(u)` in `e` whose argument depends on `x` (innermost first).

@@ -201,16 +201,25 @@ fn non_real_roots_of_a_cubic_are_counted_and_refused() {
     // λ³ − 2: all three roots have modulus 2^(1/3), and the tie is decided exactly.
     assert_eq!(
         ok("spectral_radius([[0, 0, 2], [1, 0, 0], [0, 1, 0]])"),
-        "root(λ^3 - 2, λ, 1)"
+        "2^(1/3)"
     );
 }
 
 #[test]
 fn root_objects_are_canonical() {
-    assert_eq!(ok("root(2*x^3 - 4, x, 1)"), "root(x^3 - 2, x, 1)");
+    assert_eq!(
+        ok("root(2*x^3 - 4*x - 4, x, 1)"),
+        "root(-2 - 2*x + x^3, x, 1)"
+    );
     assert_eq!(ok("root((x - 1)*(x^2 - 2), x, 3)"), "sqrt(2)");
     assert_eq!(ok("root((x - 1)*(x^2 - 2), x, 2)"), "1");
-    assert_eq!(ok("root((x + 5)*(x^3 - 2), x, 2)"), "root(x^3 - 2, x, 1)");
+    assert_eq!(
+        ok("root((x + 5)*(x^3 - 2*x - 2), x, 2)"),
+        "root(-2 - 2*x + x^3, x, 1)"
+    );
+    // A polynomial in x^m whose roots in x^m are rationals or surds: real m-th roots.
+    assert_eq!(ok("root((x + 5)*(x^3 - 2), x, 2)"), "2^(1/3)");
+    assert_eq!(ok("root(x^4 - 4*x^2 + 1, x, 1)"), "-sqrt(2 + sqrt(3))");
     assert_eq!(ok("root(x^3 - 2, x, 1) > 1.2599"), "true");
     assert_eq!(ok("root(x^3 - 2, x, 1) < 1.26"), "true");
     assert!(err("root(x^3 - 2, x, 2)").contains("1 real root"));

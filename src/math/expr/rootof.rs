@@ -49,6 +49,9 @@ pub(crate) fn canonical(args: &[Expr]) -> MResult<Option<Expr>> {
             canon::add(vec![r, w])?
         }));
     }
+    if let Some(e) = by_radicals(&rest, j)? {
+        return Ok(Some(e));
+    }
     let prim = primitive(&rest);
     Ok(Some(Expr::Func(
         Func::Root,
@@ -58,6 +61,71 @@ pub(crate) fn canonical(args: &[Expr]) -> MResult<Option<Expr>> {
             Expr::int(j as i64 + 1),
         ],
     )))
+}
+
+/// The `j`-th real root (0-based) of `p(x) = q(x^m)`, `m ≥ 2`, when every real root of `q` is
+/// a rational or a quadratic surd `y`: then the roots of `p` are the real `m`-th roots of the
+/// `y`, `±y^(1/m)` for even `m` and `y > 0`, `sign(y)·|y|^(1/m)` for odd `m`. `None` when `p`
+/// is not such a polynomial.
+fn by_radicals(p: &Poly, j: usize) -> MResult<Option<Expr>> {
+    let m =
+        p.c.iter()
+            .enumerate()
+            .filter(|(_, c)| !c.is_zero())
+            .fold(0usize, |g, (i, _)| gcd(g, i));
+    if m < 2 || p.degree() < 3 {
+        return Ok(None);
+    }
+    let q = Poly::new(p.c.iter().step_by(m).cloned().collect());
+    let Some(iso) = q.isolate_real_roots() else {
+        return Ok(None);
+    };
+    // The real roots of q in increasing order, each exact and with its sign.
+    let mut ys = Vec::new();
+    for i in 0..iso.len() {
+        let y = canonical(&[q.to_expr("y")?, Expr::sym("y"), Expr::int(i as i64 + 1)])?;
+        match y {
+            Some(y) if !matches!(y, Expr::Func(Func::Root, _)) => {
+                ys.push((y, iso.cmp_root(i, &Q::zero())));
+            }
+            _ => return Ok(None),
+        }
+    }
+    // Each root of p as (|y|, negated): x = ±|y|^(1/m).
+    use std::cmp::Ordering::{Greater, Less};
+    let xs: Vec<(Expr, bool)> = if m % 2 == 1 {
+        ys.into_iter()
+            .map(|(y, s)| {
+                Ok(if s == Less {
+                    (canon::neg(y)?, true)
+                } else {
+                    (y, false)
+                })
+            })
+            .collect::<MResult<_>>()?
+    } else {
+        let pos: Vec<Expr> = ys
+            .into_iter()
+            .filter(|(_, s)| *s == Greater)
+            .map(|(y, _)| y)
+            .collect();
+        let mut xs: Vec<(Expr, bool)> = pos.iter().rev().map(|y| (y.clone(), true)).collect();
+        xs.extend(pos.into_iter().map(|y| (y, false)));
+        xs
+    };
+    let Some((base, neg)) = xs.get(j) else {
+        return Ok(None);
+    };
+    let r = canon::pow(base.clone(), Expr::Num(Q::frac(1, m as i64)))?;
+    Ok(Some(if *neg { canon::neg(r)? } else { r }))
+}
+
+fn gcd(a: usize, b: usize) -> usize {
+    if b == 0 {
+        a
+    } else {
+        gcd(b, a % b)
+    }
 }
 
 /// The polynomial, variable and index of `root(p, x, k)`.
@@ -143,9 +211,9 @@ mod tests {
 
     #[test]
     fn canonical_root_objects() {
-        // 2x³ − 4: the root object of x³ − 2.
-        let r = root_expr(&poly(&[-4, 0, 0, 2]), "x", 1).unwrap();
-        assert_eq!(r, root_expr(&poly(&[-2, 0, 0, 1]), "x", 1).unwrap());
+        // 2x³ − 4x − 4: the root object of x³ − 2x − 2 (no rational root, not in x^m).
+        let r = root_expr(&poly(&[-4, -4, 0, 2]), "x", 1).unwrap();
+        assert_eq!(r, root_expr(&poly(&[-2, -2, 0, 1]), "x", 1).unwrap());
         assert!(matches!(r, Expr::Func(Func::Root, _)));
         // (x − 1)(x² − 2): root 2 is 1, roots 1 and 3 are ∓√2.
         let p = poly(&[-1, 1]).mul(&poly(&[-2, 0, 1]));
@@ -154,11 +222,36 @@ mod tests {
             root_expr(&p, "x", 3).unwrap(),
             Expr::sqrt(Expr::int(2)).unwrap()
         );
-        // (x − 1)(x³ − 2): root 2 is the root object of x³ − 2 with index 1.
-        let q = poly(&[-1, 1]).mul(&poly(&[-2, 0, 0, 1]));
+        // (x − 1)(x³ − 2x − 2): root 2 is the root object of x³ − 2x − 2 with index 1.
+        let q = poly(&[-1, 1]).mul(&poly(&[-2, -2, 0, 1]));
         assert_eq!(root_expr(&q, "x", 2).unwrap(), r);
         assert!(root_expr(&q, "x", 3).is_err());
+        // x³ − 2x − 2 has its real root at 1.7692923542…
         let (lo, hi) = certified_enclosure(&r, &Q::frac(1, 1_000_000)).unwrap();
-        assert!(lo.0 < 1.259922 && hi.0 > 1.259920);
+        assert!(lo.0 < 1.769293 && hi.0 > 1.769291);
+    }
+
+    #[test]
+    fn polynomials_in_x_to_the_m_have_radical_roots() {
+        let text = |c: &[i64], k| root_expr(&poly(c), "x", k).unwrap().to_string();
+        // x³ − 2 and (x³ + 3)(x³ − 2) = x⁶ + x³ − 6: real cube roots, signed.
+        assert_eq!(text(&[-2, 0, 0, 1], 1), "2^(1/3)");
+        assert_eq!(text(&[-6, 0, 0, 1, 0, 0, 1], 1), "-3^(1/3)");
+        assert_eq!(text(&[-6, 0, 0, 1, 0, 0, 1], 2), "2^(1/3)");
+        // x⁴ − 5x² + 6 = (x² − 2)(x² − 3): ∓√3 outside ∓√2.
+        let roots: Vec<String> = (1..=4).map(|k| text(&[6, 0, -5, 0, 1], k)).collect();
+        assert_eq!(roots, ["-sqrt(3)", "-sqrt(2)", "sqrt(2)", "sqrt(3)"]);
+        // x⁸ + x⁴ − 1: y² + y − 1 has one positive root (√5 − 1)/2, so x = ±((√5 − 1)/2)^(1/4).
+        assert_eq!(
+            text(&[-1, 0, 0, 0, 1, 0, 0, 0, 1], 2),
+            "2^(3/4)*(sqrt(5) - 1)^(1/4)/2"
+        );
+        // x⁴ + 1 has no real root; x⁶ − x³ − 1: y² − y − 1 has a negative root (1 − √5)/2, whose
+        // real cube root is −((√5 − 1)/2)^(1/3).
+        assert!(root_expr(&poly(&[1, 0, 0, 0, 1]), "x", 1).is_err());
+        assert_eq!(
+            text(&[-1, 0, 0, -1, 0, 0, 1], 1),
+            "-2^(2/3)*(sqrt(5) - 1)^(1/3)/2"
+        );
     }
 }

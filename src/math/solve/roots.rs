@@ -197,8 +197,12 @@ mod tests {
             shown,
             ["-sqrt(2):[1, 0]", "0:[0, 1]", "1:[2, 1]", "sqrt(2):[1, 0]"]
         );
-        // x³ − 2 has one real root, a root object.
+        // x³ − 2 has one real root, 2^(1/3); x³ − 2x − 2 has one, a root object.
         let c = poly(&[-2, 0, 0, 1]);
+        let pts = critical_points(&coprime_basis(&[&c]), "x").unwrap();
+        assert_eq!(pts.len(), 1);
+        assert_eq!(pts[0].value.to_string(), "2^(1/3)");
+        let c = poly(&[-2, -2, 0, 1]);
         let pts = critical_points(&coprime_basis(&[&c]), "x").unwrap();
         assert_eq!(pts.len(), 1);
         assert!(pts[0].value.to_string().starts_with("root("));

@@ -1,12 +1,13 @@
 //! The arrows inside `src/math` point down: the foundation (exact numbers, expressions,
 //! polynomials, linear algebra, ball numerics, typed answers, derivations) never names the algorithms built on it (sums, series,
-//! convergence, limits, asymptotics, radii), in code or in doc comments. Reads the source
+//! convergence, limits, asymptotics, radii, solve), in code or in doc comments. Reads the source
 //! tree and resolves every `crate::math::…`, `math::…` and `super::…` path it finds.
 
 use std::path::{Path, PathBuf};
 
 /// The algorithms above the foundation.
-const ABOVE: [&str; 6] = [
+const ABOVE: [&str; 7] = [
+    "solve",
     "sum",
     "series",
     "convergence",

@@ -146,6 +146,29 @@ fn irrational_algebraic_endpoints_are_root_objects_with_certified_digits() {
     assert!(last.contains("(7245/4096, 453/256]"), "{last}");
 }
 
+/// The claims of the steps of `src`, in order.
+fn step_claims(src: &str) -> Vec<String> {
+    let mut sess = sigma::session::Session::new();
+    let out = sess.run_collect("<t>", src).unwrap();
+    let o = out.last().unwrap();
+    o.steps.steps.iter().map(|s| s.claim.to_string()).collect()
+}
+
+#[test]
+fn steps_name_the_domain_the_critical_points_and_the_chart() {
+    assert_eq!(
+        step_claims("solve(1/x > 0, x)"),
+        [
+            "domain: x ≠ 0",
+            "critical points: zeros none; poles 0",
+            "sign chart: (-oo, 0): −, 0: undefined, (0, oo): +"
+        ]
+    );
+    // A solved linear relation is not restated; a scaled one is divided in one step.
+    assert!(step_claims("solve(x < 5, x)").is_empty());
+    assert_eq!(step_claims("solve(-2*x >= 3, x)"), ["-2*x ≥ 3 ⟺ x ≤ -3/2"]);
+}
+
 #[test]
 fn the_purification_family_gives_both_published_answers() {
     let fam = "all(s^2/(s^2 + λ) >= 4/5 for s in [10, 8, 4]) and all(s^2/(s^2 + λ) <= 1/2 for s in [1, 1/2, 9/25, 4/25, 1/100])";

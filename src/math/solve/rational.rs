@@ -65,9 +65,7 @@ pub fn solve(p: &Poly, q: &Poly, rel: Rel, x: &str, steps: &mut Derivation) -> M
         let mut claim = Rich::text("critical points: ");
         claim.push(list("zeros ", &zeros));
         if !poles.is_empty() {
-            if !zeros.is_empty() {
-                claim.push("; ");
-            }
+            claim.push("; ");
             claim.push(list("poles ", &poles));
         }
         steps.push(

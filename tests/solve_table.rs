@@ -50,7 +50,6 @@ const CLASSES_NOT_YET: &[(&str, &str)] = &[
         "exponentials and logarithms beyond ln(u) rel c and e^u rel c",
     ),
     ("invtrig", "inverse trigonometric functions"),
-    ("trig", "trigonometric functions on a bounded domain"),
 ];
 
 /// Whether `solve` takes a domain interval as a third argument (trigonometric rows). Flip
@@ -181,7 +180,11 @@ fn check_row(row: &Row, set: &[Iv], tally: &mut Tally) -> Vec<String> {
         Ok(p) => p,
         Err(e) => return vec![format!("{}: cannot define the relation: {e}", row.name())],
     };
-    check(&mut probe, set, row.line as u64, tally)
+    let bounds: Vec<&str> = match &row.domain {
+        Some((lo, hi)) => vec![lo.as_str(), hi.as_str()],
+        None => Vec::new(),
+    };
+    check(&mut probe, set, &bounds, row.line as u64, tally)
         .into_iter()
         .map(|f| format!("{}: {f}", row.name()))
         .collect()

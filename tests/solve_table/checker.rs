@@ -633,7 +633,15 @@ pub struct Tally {
 
 /// Checks `set` against the relation: canonical form, then truth equals membership at every
 /// finite endpoint and at the test points. Returns the failures (empty when it passes).
-pub fn check(probe: &mut Probe, set: &[Iv], seed: u64, tally: &mut Tally) -> Vec<String> {
+/// Checks `set` against the relation at its endpoints, the points `extra` (a domain's
+/// bounds), next to the endpoints and at rationals across them.
+pub fn check(
+    probe: &mut Probe,
+    set: &[Iv],
+    extra: &[&str],
+    seed: u64,
+    tally: &mut Tally,
+) -> Vec<String> {
     let mut fails = Vec::new();
     if let Err(e) = check_canonical(set) {
         return vec![format!("the set is not canonical: {e}")];
@@ -642,8 +650,14 @@ pub fn check(probe: &mut Probe, set: &[Iv], seed: u64, tally: &mut Tally) -> Vec
         Ok(e) => e,
         Err(e) => return vec![e],
     };
-    let n_ends = ends.len();
     let mut at: Vec<Num> = ends.clone();
+    for e in extra {
+        match Session::expr(e).and_then(Num::new) {
+            Ok(n) => at.push(n),
+            Err(err) => return vec![format!("the point {e}: {err}")],
+        }
+    }
+    let n_ends = at.len();
     at.extend(points(&ends, seed).into_iter().map(Num::rational));
     for (k, p) in at.iter().enumerate() {
         let member = match contains(set, p) {

@@ -22,6 +22,34 @@ pub fn func(f: Func, args: Vec<Expr>) -> MResult {
     if let Some(v) = special(f, &args)? {
         return Ok(v);
     }
+    // A function of its inverse: sin(asin(t)) = cos(acos(t)) = tan(atan(t)) = t wherever
+    // the left side is defined.
+    if let Expr::Func(g, inner) = &x {
+        if matches!(
+            (f, g),
+            (Func::Sin, Func::Asin) | (Func::Cos, Func::Acos) | (Func::Tan, Func::Atan)
+        ) {
+            return Ok(inner[0].clone());
+        }
+    }
+    // Periodicity: sin(u + nπ) = (−1)^n·sin(u), likewise cos; tan(u + nπ) = tan(u).
+    if let (Func::Sin | Func::Cos | Func::Tan, Expr::Add(ts)) = (f, &x) {
+        let shift = ts
+            .iter()
+            .position(|t| pi_multiple(t).is_some_and(|q| q.is_integer() && !q.is_zero()));
+        if let Some(i) = shift {
+            let n = pi_multiple(&ts[i]).expect("a multiple of π");
+            let rest: Vec<Expr> = ts
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, t)| t.clone())
+                .collect();
+            let v = func(f, vec![add(rest)?])?;
+            let odd = n.numer().is_odd();
+            return if odd && f != Func::Tan { neg(v) } else { Ok(v) };
+        }
+    }
     // Reflection symmetries: pull a minus sign out of odd functions, drop it in even ones.
     if let Some(pos) = negated(&x) {
         match f {
@@ -169,6 +197,7 @@ fn special(f: Func, args: &[Expr]) -> MResult<Option<Expr>> {
                         if c.is_zero() {
                             let at = match (r.numer().to_i64(), r.denom().to_i64()) {
                                 (Some(1), Some(d)) => format!("pi/{d}"),
+                                (Some(-1), Some(d)) => format!("-pi/{d}"),
                                 (Some(n), Some(d)) => format!("{n}*pi/{d}"),
                                 _ => format!("({r})*pi"),
                             };
@@ -307,13 +336,15 @@ fn special(f: Func, args: &[Expr]) -> MResult<Option<Expr>> {
 
 /// asin(x)/π for the tabulated values of x, if x is one.
 fn inverse_sin(x: &Expr) -> MResult<Option<Q>> {
-    let table: [(Expr, Q); 7] = [
+    let table: [(Expr, Q); 9] = [
         (Expr::zero(), Q::zero()),
         (q(1, 2), Q::frac(1, 6)),
         (surd(2, 2)?, Q::frac(1, 4)),
         (surd(3, 2)?, Q::frac(1, 3)),
         (Expr::one(), Q::frac(1, 2)),
         (q(-1, 2), Q::frac(-1, 6)),
+        (neg(surd(2, 2)?)?, Q::frac(-1, 4)),
+        (neg(surd(3, 2)?)?, Q::frac(-1, 3)),
         (Expr::int(-1), Q::frac(-1, 2)),
     ];
     Ok(table.into_iter().find(|(v, _)| v == x).map(|(_, r)| r))
@@ -494,5 +525,36 @@ fn finite_sum(args: &[Expr]) -> MResult<Option<Expr>> {
     match FINITE_SUM.get() {
         Some(f) => f(a, n, l.numer(), h.numer()).map(Some),
         None => Ok(None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(g: Func, x: Expr) -> String {
+        func(g, vec![x]).unwrap().to_string()
+    }
+
+    #[test]
+    fn inverses_periods_and_negative_table_values() {
+        let t = Expr::frac(1, 3);
+        let pi = Expr::pi();
+        let asin = func(Func::Asin, vec![t.clone()]).unwrap();
+        assert_eq!(f(Func::Sin, asin.clone()), "1/3");
+        // sin(π − asin(1/3)) = sin(asin(1/3)) = 1/3; cos(x + 3π) = −cos(x); tan(x − π) = tan(x).
+        assert_eq!(f(Func::Sin, sub(pi.clone(), asin).unwrap()), "1/3");
+        let x = Expr::sym("x");
+        let three_pi = mul(vec![Expr::int(3), pi.clone()]).unwrap();
+        assert_eq!(
+            f(Func::Cos, add(vec![x.clone(), three_pi]).unwrap()),
+            "-cos(x)"
+        );
+        assert_eq!(f(Func::Tan, sub(x.clone(), pi.clone()).unwrap()), "tan(x)");
+        // A half-period is not a period: sin(x + π/2) stays.
+        let half = div(pi, Expr::int(2)).unwrap();
+        assert!(f(Func::Sin, add(vec![x, half]).unwrap()).starts_with("sin("));
+        assert_eq!(f(Func::Acos, neg(surd(2, 2).unwrap()).unwrap()), "3*pi/4");
+        assert_eq!(f(Func::Acos, neg(surd(3, 2).unwrap()).unwrap()), "5*pi/6");
     }
 }

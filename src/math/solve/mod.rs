@@ -12,6 +12,8 @@ pub mod ratfun;
 pub mod rational;
 pub mod roots;
 pub mod transform;
+pub mod trig;
+pub mod trigform;
 
 use crate::math::answer::{IntervalSet, Notation, Rich};
 use crate::math::expr::{self, Expr, MResult, MathError};
@@ -224,6 +226,9 @@ impl Solver {
             );
             let c = self.formula(&g, &dom, depth + 1)?;
             return dom.intersect(&c, &self.ctx());
+        }
+        if let Some(c) = trig::solve(self, lhs, rel, rhs, &dom, depth)? {
+            return Ok(c);
         }
         Err(MathError::Unsupported(format!(
             "cannot solve {lhs} {} {rhs} for {x}: it is not a rational function of {x}, and no rewriting applies",

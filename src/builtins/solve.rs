@@ -170,6 +170,15 @@ fn solve_cmd(ev: &mut Evaluator, args: &super::args::Args) -> EResult<Value> {
                 operands: vec![v[0].clone(), crate::math::Expr::sym(&x), v[1].clone()],
                 rels: vec![crate::math::logic::Rel::Le, crate::math::logic::Rel::Le],
             }),
+            Value::Vector(v) => {
+                return Err(EvalError::new(
+                    format!(
+                        "a domain [a, b] has two entries, not {}; write a relation such as `0 <= {x} < 2*pi` for other intervals",
+                        v.len()
+                    ),
+                    at,
+                ))
+            }
             other => prop(other, at, "the domain")?,
         };
         match dom {

@@ -109,6 +109,11 @@ pub fn solve(
     } else {
         h
     };
+    let parts = trigform::factors(&h, &x)?;
+    let shapes = parts
+        .iter()
+        .map(|f| shape(f, &x, &shown))
+        .collect::<MResult<Vec<_>>>()?;
     let (Some(lo), Some(hi)) = (dom.points.first(), dom.points.last()) else {
         return Err(unbounded(&shown, &x));
     };
@@ -116,7 +121,6 @@ pub fn solve(
         return Err(unbounded(&shown, &x));
     }
     let (lo, hi) = (lo.clone(), hi.clone());
-    let parts = trigform::factors(&h, &x)?;
     if parts.len() > 1 {
         let mut claim = Rich::text("factors: ");
         for (i, f) in parts.iter().enumerate() {
@@ -131,8 +135,8 @@ pub fn solve(
         );
     }
     let mut crit = Vec::new();
-    for f in &parts {
-        crit.extend(critical(s, f, &shown, &lo, &hi, depth)?);
+    for (f, sh) in parts.iter().zip(shapes) {
+        crit.extend(critical(s, f, sh, &shown, &lo, &hi, depth)?);
     }
     for b in [&lo, &hi] {
         crit.push(Critical {
@@ -147,25 +151,24 @@ pub fn solve(
 }
 
 /// The points of [lo, hi] where the factor `f` is 0 or undefined, exactly.
-fn critical(
-    s: &mut Solver,
-    f: &Expr,
-    shown: &str,
-    lo: &Expr,
-    hi: &Expr,
-    depth: usize,
-) -> MResult<Vec<Critical>> {
-    let x = s.x.clone();
+/// How a factor enters: without trigonometric terms, or as g(t) with t = the term.
+enum Shape {
+    Plain,
+    Term {
+        a: Atom,
+        g: Expr,
+        t: String,
+        tan_poles_defined: bool,
+    },
+}
+
+/// The shape of the factor `f`, or why it cannot be solved (checked before the domain, so
+/// that an unsolvable relation is not blamed on an unbounded domain).
+fn shape(f: &Expr, x: &str, shown: &str) -> MResult<Shape> {
     let mut terms = Vec::new();
-    collect(f, &x, &mut terms);
+    collect(f, x, &mut terms);
     if terms.is_empty() {
-        // No trigonometric term: its zeros and undefined points in x directly.
-        let span = Chart {
-            points: vec![lo.clone(), hi.clone()],
-            at: vec![true, true],
-            cells: vec![false, true, false],
-        };
-        return finite_points(s, f, &x, &span, shown, depth);
+        return Ok(Shape::Plain);
     }
     // x enters through sin(v) and cos(v) homogeneously: f = cos(v)^d·g(tan(v)).
     let mut tan_poles_defined = false;
@@ -185,7 +188,7 @@ fn critical(
             list.join(", ")
         )));
     }
-    let Some(a) = atom(&terms[0], &x)? else {
+    let Some(a) = atom(&terms[0], x)? else {
         return Err(MathError::Unsupported(format!(
             "cannot solve {shown} for {x}: the argument of {} is not k·{x} + m with k rational",
             terms[0]
@@ -198,12 +201,46 @@ fn critical(
             super::transform::replace(f, &a.term, &Expr::sym(&t))?
         }
     };
-    if g.depends_on(&x) {
+    if g.depends_on(x) {
         return Err(MathError::Unsupported(format!(
             "cannot solve {shown} for {x}: {x} also occurs outside {}",
             a.term
         )));
     }
+    Ok(Shape::Term {
+        a,
+        g,
+        t,
+        tan_poles_defined,
+    })
+}
+
+/// The points of [lo, hi] where the factor `f` (of shape `shape`) is 0 or undefined.
+fn critical(
+    s: &mut Solver,
+    f: &Expr,
+    shape: Shape,
+    shown: &str,
+    lo: &Expr,
+    hi: &Expr,
+    depth: usize,
+) -> MResult<Vec<Critical>> {
+    let x = s.x.clone();
+    let Shape::Term {
+        a,
+        g,
+        t,
+        tan_poles_defined,
+    } = shape
+    else {
+        // No trigonometric term: its zeros and undefined points in x directly.
+        let span = Chart {
+            points: vec![lo.clone(), hi.clone()],
+            at: vec![true, true],
+            cells: vec![false, true, false],
+        };
+        return finite_points(s, f, &x, &span, shown, depth);
+    };
     // Zeros and undefined points of g on the range of the term.
     let range = match a.f {
         Func::Tan => Chart::full(),

@@ -38,7 +38,7 @@ pub fn solve(
     if let Some(w) = within {
         universe = universe.intersect(w, &s.ctx())?;
     }
-    if let Some(a) = facts.get(x) {
+    if let Some(a) = facts.get(x).filter(|a| !a.is_full()) {
         s.steps.push(
             Rich::text("assumed: ").and(set_notation(&a.to_set(x))),
             "the assumption on the variable restricts every answer",

@@ -289,6 +289,7 @@ fn critical(
             });
         }
     }
+    let crit = sorted(s, crit)?;
     let step = pullback_step(&a, &x, &tz, &tu, &crit);
     s.steps.push(step, pullback_why(a.f));
     Ok(crit)

@@ -49,7 +49,6 @@ const CLASSES_NOT_YET: &[(&str, &str)] = &[
         "explog",
         "exponentials and logarithms beyond ln(u) rel c and e^u rel c",
     ),
-    ("invtrig", "inverse trigonometric functions"),
     ("trig", "trigonometric functions on a bounded domain"),
 ];
 

@@ -26,6 +26,88 @@ fn ln_with_its_domain() {
 }
 
 #[test]
-fn exp_against_a_nonpositive_side_stays_refused() {
-    assert!(err("solve(exp(x) > -1, x)").contains("cannot solve"));
+fn exp_against_a_nonpositive_side_holds_everywhere() {
+    // t = exp(x) takes the values (0, ∞), all of which exceed −1.
+    assert_eq!(ok("solve(exp(x) > -1, x)"), "(-oo, oo)");
+    assert_eq!(ok("solve(exp(x) < 0, x)"), "∅");
+}
+
+#[test]
+fn exponentials_isolated_through_t_equals_b_to_the_u() {
+    assert_eq!(ok("solve(exp(3x - 1) > 6, x)"), "(1/3 + ln(6)/3, oo)");
+    assert_eq!(ok("solve(70 + 90*exp(-0.1*t) <= 75, t)"), "[10*ln(18), oo)");
+    // ln(2/377) is written −ln(377/2).
+    assert_eq!(
+        ok("solve(150/(1 + 29*exp(-0.8*t)) <= 130, t)"),
+        "(-oo, 5*ln(377/2)/4]"
+    );
+    // 0 < 4/5 < 1: t = (4/5)^x decreases, so the relation turns.
+    assert_eq!(ok("solve(25*(4/5)^x >= 10, x)"), "(-oo, ln(2/5)/ln(4/5)]");
+    assert_eq!(ok("solve(2^(x^3 - x) < 1, x)"), "(-oo, -1) ∪ (0, 1)");
+    // exp(2x) = t^2: a quadratic in t = exp(x) > 0.
+    assert_eq!(
+        ok("solve(exp(2x) - 3*exp(x) + 2 > 0, x)"),
+        "(-oo, 0) ∪ (ln(2), oo)"
+    );
+    assert_eq!(ok("solve(exp(2x) + exp(x) = 0, x)"), "∅");
+}
+
+#[test]
+fn logarithms_isolated_through_t_equals_ln_u() {
+    assert_eq!(
+        ok("solve(10*ln(x/10^(-12))/ln(10) >= 90, x)"),
+        "[1/1000, oo)"
+    );
+    assert_eq!(
+        ok("solve(2.3 < -ln(x)/ln(10) < 5.4, x)"),
+        "(10^(3/5)/1000000, 10^(7/10)/1000)"
+    );
+    // ln(x)^2 − ln(x) − 2 = (t − 2)(t + 1) with t = ln(x), on x > 0.
+    assert_eq!(
+        ok("solve(ln(x)^2 - ln(x) - 2 >= 0, x)"),
+        "(0, exp(-1)] ∪ [exp(2), oo)"
+    );
+}
+
+#[test]
+fn radicals_and_inverse_trigonometric_functions_by_substitution() {
+    assert_eq!(ok("solve(10 - sqrt(x - 2) <= 11, x)"), "[2, oo)");
+    assert_eq!(ok("solve(sqrt(x) < -1, x)"), "∅");
+    // x = t^3 with t = x^(1/3): t ≤ t^3.
+    assert_eq!(ok("solve(x^(1/3) <= x, x)"), "[-1, 0] ∪ [1, oo)");
+    assert_eq!(ok("solve(asin(2x) > 0, x)"), "(0, 1/2]");
+    // acos decreases: acos(x) ≤ π/3 ⟺ x ≥ cos(π/3).
+    assert_eq!(ok("solve(3*acos(x) <= pi, x)"), "[1/2, 1]");
+    assert_eq!(ok("solve(pi > 2*atan(x), x)"), "(-oo, oo)");
+    assert_eq!(ok("solve(2*asin(x)^2 > pi*asin(x), x)"), "[-1, 0)");
+    assert_eq!(
+        ok("solve(12*acos(x)^2 + 2*pi^2 > 11*pi*acos(x), x)"),
+        "[-1, -1/2) ∪ (sqrt(2)/2, 1]"
+    );
+    assert_eq!(ok("solve(acos(x) != pi/2, x)"), "[-1, 0) ∪ (0, 1]");
+}
+
+#[test]
+fn substitution_steps_name_the_substitution_and_the_monotonicity() {
+    let mut sess = sigma::session::Session::new();
+    let out = sess
+        .run_collect("<t>", "solve(3*acos(x) <= pi, x)")
+        .unwrap();
+    let steps: Vec<String> = out
+        .last()
+        .unwrap()
+        .steps
+        .steps
+        .iter()
+        .map(|s| format!("{} [{}]", s.claim, s.reason))
+        .collect();
+    let all = steps.join("\n");
+    assert!(all.contains("substitute t = acos(x)/pi"), "{all}");
+    assert!(all.contains("strictly decreasing"), "{all}");
+}
+
+#[test]
+fn two_different_functions_of_the_variable_stay_refused() {
+    assert!(err("solve(exp(x) > x + 2, x)").contains("cannot solve"));
+    assert!(err("solve(ln(x) + asin(x) > 0, x)").contains("cannot solve"));
 }

@@ -11,6 +11,7 @@ pub mod param;
 pub mod ratfun;
 pub mod rational;
 pub mod roots;
+pub mod substitute;
 pub mod transform;
 
 use crate::math::answer::{IntervalSet, Notation, Rich};
@@ -223,6 +224,9 @@ impl Solver {
                 why,
             );
             let c = self.formula(&g, &dom, depth + 1)?;
+            return dom.intersect(&c, &self.ctx());
+        }
+        if let Some(c) = self.substituted(lhs, rel, rhs, &dom, depth)? {
             return dom.intersect(&c, &self.ctx());
         }
         Err(MathError::Unsupported(format!(

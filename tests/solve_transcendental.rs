@@ -111,3 +111,50 @@ fn two_different_functions_of_the_variable_stay_refused() {
     assert!(err("solve(exp(x) > x + 2, x)").contains("cannot solve"));
     assert!(err("solve(ln(x) + asin(x) > 0, x)").contains("cannot solve"));
 }
+
+#[test]
+fn products_of_powers_by_the_signs_of_their_factors() {
+    // Stitz–Zeager §5.3 #29: (x − 2)^(−4/3) comes out; it is positive where defined.
+    assert_eq!(
+        ok("solve(2*(x - 2)^(-1/3) - 2/3*x*(x - 2)^(-4/3) <= 0, x)"),
+        "(-oo, 2) ∪ (2, 3]"
+    );
+    // x^(-1/4) needs x > 0 (an even root), (x − 3)^(−2/3) only x ≠ 3.
+    assert_eq!(
+        ok("solve(1/3*x^(3/4)*(x - 3)^(-2/3) + 3/4*x^(-1/4)*(x - 3)^(1/3) < 0, x)"),
+        "(0, 27/13)"
+    );
+    // (x − 1)^(2/3) is ≥ 0 and 0 only at 1; x^(1/3) has the sign of x.
+    assert_eq!(ok("solve((x - 1)^(2/3) > 0, x)"), "(-oo, 1) ∪ (1, oo)");
+    assert_eq!(ok("solve(x^(1/3)*(x - 4) < 0, x)"), "(0, 4)");
+    assert_eq!(ok("solve(x^(1/2)*(x - 4) <= 0, x)"), "[0, 4]");
+    // exp(−x) > 0 divides out; x > 0 on the domain of ln.
+    assert_eq!(ok("solve(exp(-x) - x*exp(-x) >= 0, x)"), "(-oo, 1]");
+    assert_eq!(ok("solve(x*ln(x) - x > 0, x)"), "(e, oo)");
+    assert_eq!(ok("solve((1 - ln(x))/x^2 < 0, x)"), "(e, oo)");
+    assert_eq!(ok("solve(x^2*exp(x) <= 0, x)"), "{0}");
+    assert_eq!(ok("solve(x^2*exp(x) < 0, x)"), "∅");
+    // ln(x^2) = 2·ln(x) only where x > 0: here the domain of ln(x)^2 makes it so.
+    assert_eq!(ok("solve(ln(x^2) <= ln(x)^2, x)"), "(0, 1] ∪ [exp(2), oo)");
+    assert_eq!(ok("solve(ln(x^2) < 0, x)"), "(-1, 0) ∪ (0, 1)");
+}
+
+#[test]
+fn isolated_roots_against_a_variable_side() {
+    // Odd root: cube both sides.
+    assert_eq!(
+        ok("solve((x^3 + 3x^2 - 6x - 8)^(1/3) > x + 1, x)"),
+        "(-oo, -1)"
+    );
+    // Even root: where x − 2 < 0 it holds on the domain x ≥ 0; else square.
+    assert_eq!(ok("solve(sqrt(x) > x - 2, x)"), "[0, 4)");
+    assert_eq!(ok("solve(sqrt(x + 3) <= x + 1, x)"), "[1, oo)");
+    assert_eq!(ok("solve(sqrt(x) = x, x)"), "{0, 1}");
+    // sqrt(x) = −x − 2 squared would give spurious roots; none is real here.
+    assert_eq!(ok("solve(sqrt(x) = -x - 2, x)"), "∅");
+}
+
+#[test]
+fn two_unknown_signs_stay_refused() {
+    assert!(err("solve(ln(x)*(x - 2) > 0, x)").contains("cannot solve"));
+}

@@ -8,6 +8,7 @@ pub mod chart;
 pub mod domain;
 pub mod order;
 pub mod param;
+pub mod power;
 pub mod ratfun;
 pub mod rational;
 pub mod roots;
@@ -226,8 +227,28 @@ impl Solver {
             let c = self.formula(&g, &dom, depth + 1)?;
             return dom.intersect(&c, &self.ctx());
         }
-        if let Some(c) = self.substituted(lhs, rel, rhs, &dom, depth)? {
-            return dom.intersect(&c, &self.ctx());
+        // Isolated roots, products of powers, then one monotone function substituted; the
+        // first refusal is reported when none applies.
+        let saved = self.steps.steps.len();
+        let mut failure = None;
+        for rule in 0..3 {
+            let tried = match rule {
+                0 => self.isolated_root(lhs, rel, rhs, &dom, depth),
+                1 => self.factored(lhs, rel, rhs, &dom, depth),
+                _ => self.substituted(lhs, rel, rhs, &dom, depth),
+            };
+            match tried {
+                Ok(Some(c)) => return dom.intersect(&c, &self.ctx()),
+                Ok(None) => {}
+                Err(MathError::Interrupted) => return Err(MathError::Interrupted),
+                Err(e) => {
+                    self.steps.steps.truncate(saved);
+                    failure.get_or_insert(e);
+                }
+            }
+        }
+        if let Some(e) = failure {
+            return Err(e);
         }
         Err(MathError::Unsupported(format!(
             "cannot solve {lhs} {} {rhs} for {x}: it is not a rational function of {x}, and no rewriting applies",

@@ -219,6 +219,33 @@ fn candidates(e: &Expr, x: &str, out: &mut Vec<Sub>) -> MResult<()> {
     }
 }
 
+/// `e` with each ln(u^k) (k a number, u positive on the domain) written k·ln(u).
+fn ln_powers(e: &Expr, x: &str, ctx: &Ctx) -> MResult {
+    if !e.depends_on(x) {
+        return Ok(e.clone());
+    }
+    if let Expr::Func(Func::Ln, a) = e {
+        if let Expr::Pow(u, k) = &a[0] {
+            if k.as_num().is_some() && ctx.sign_of(u)? == Some(super::order::Sign::Pos) {
+                let l = expr::func(Func::Ln, vec![ln_powers(u, x, ctx)?])?;
+                return expr::mul(vec![(**k).clone(), l]);
+            }
+        }
+    }
+    let each = |v: &[Expr]| {
+        v.iter()
+            .map(|a| ln_powers(a, x, ctx))
+            .collect::<MResult<Vec<_>>>()
+    };
+    Ok(match e {
+        Expr::Pow(b, k) => expr::pow(ln_powers(b, x, ctx)?, ln_powers(k, x, ctx)?)?,
+        Expr::Add(v) => expr::add(each(v)?)?,
+        Expr::Mul(v) => expr::mul(each(v)?)?,
+        Expr::Func(f, v) => expr::func(*f, each(v)?)?,
+        _ => e.clone(),
+    })
+}
+
 /// A name for t not used in the relation nor assumed on.
 fn fresh(lhs: &Expr, rhs: &Expr, s: &Solver) -> String {
     let used: Vec<String> = lhs
@@ -246,6 +273,20 @@ impl Solver {
         depth: usize,
     ) -> MResult<Option<Chart>> {
         let x = self.x.clone();
+        let on_dom = self.facts.with(&x, dom.clone());
+        let ctx = Ctx { facts: &on_dom };
+        let (l1, r1) = (ln_powers(lhs, &x, &ctx)?, ln_powers(rhs, &x, &ctx)?);
+        if (&l1, &r1) != (lhs, rhs) {
+            self.steps.push(
+                Rich::math(lhs.clone())
+                    .and(rel.op())
+                    .and(rhs)
+                    .and(" ⟺ ")
+                    .and(Rich::math(l1.clone()).and(rel.op()).and(&r1)),
+                "ln(u^k) = k·ln(u) where u > 0, as it is on the domain",
+            );
+        }
+        let (lhs, rhs) = (&l1, &r1);
         let mut subs = Vec::new();
         candidates(lhs, &x, &mut subs)?;
         candidates(rhs, &x, &mut subs)?;

@@ -158,3 +158,45 @@ fn isolated_roots_against_a_variable_side() {
 fn two_unknown_signs_stay_refused() {
     assert!(err("solve(ln(x)*(x - 2) > 0, x)").contains("cannot solve"));
 }
+
+#[test]
+fn one_trigonometric_function_on_a_bounded_domain() {
+    // Stitz–Zeager §10.7: t = g(u) solved once, carried back on each monotone piece.
+    assert_eq!(ok("solve(sin(x) <= 0, x, [0, 2*pi])"), "{0} ∪ [pi, 2*pi]");
+    assert_eq!(
+        ok("solve(sin(x) > 1/3, x, [-pi, pi])"),
+        "(asin(1/3), pi - asin(1/3))"
+    );
+    assert_eq!(
+        ok("solve(tan(x) >= sqrt(3), x, [0, 2*pi])"),
+        "[pi/3, pi/2) ∪ [4*pi/3, 3*pi/2)"
+    );
+    assert_eq!(
+        ok("solve(1/cos(x) <= sqrt(2), x, [0, 2*pi])"),
+        "[0, pi/4] ∪ (pi/2, 3*pi/2) ∪ [7*pi/4, 2*pi]"
+    );
+    assert_eq!(
+        ok("solve(sin(x + pi/3) > 1/2, x, [0, 2*pi])"),
+        "[0, pi/2) ∪ (11*pi/6, 2*pi]"
+    );
+    assert_eq!(ok("solve(sin(x) = 1/2, x, [0, 2*pi])"), "{pi/6, 5*pi/6}");
+    assert_eq!(
+        ok("solve(cos(x) < -1/2, x, [-3*pi/2, 5*pi/2])"),
+        "(-4*pi/3, -2*pi/3) ∪ (2*pi/3, 4*pi/3)"
+    );
+    assert_eq!(
+        ok("solve(tan(2x - pi/4) < 1, x, [0, pi])"),
+        "[0, pi/4) ∪ (3*pi/8, 3*pi/4) ∪ (7*pi/8, pi]"
+    );
+    assert_eq!(ok("solve(sin(5x) >= 5, x, [0, 2*pi])"), "∅");
+}
+
+#[test]
+fn trigonometric_relations_that_stay_refused() {
+    // Infinitely many pieces without a bounded domain.
+    assert!(err("solve(sin(x) > 0, x)").contains("bounded"));
+    // Domain ends that are not rational multiples of π.
+    assert!(err("solve(sin(x) > 0, x, [1, 2])").contains("multiples of π"));
+    // Two functions of the variable.
+    assert!(err("solve(cos(x) >= sin(x), x, [-pi, pi])").contains("cannot solve"));
+}

@@ -14,6 +14,7 @@ pub mod rational;
 pub mod roots;
 pub mod substitute;
 pub mod transform;
+pub mod trig;
 
 use crate::math::answer::{IntervalSet, Notation, Rich};
 use crate::math::expr::{self, Expr, MResult, MathError};
@@ -227,15 +228,17 @@ impl Solver {
             let c = self.formula(&g, &dom, depth + 1)?;
             return dom.intersect(&c, &self.ctx());
         }
-        // Isolated roots, products of powers, then one monotone function substituted; the
-        // first refusal is reported when none applies.
+        // Isolated roots, products of powers, one monotone function substituted, then one
+        // trigonometric function on a bounded domain; the first refusal is reported when none
+        // applies.
         let saved = self.steps.steps.len();
         let mut failure = None;
-        for rule in 0..3 {
+        for rule in 0..4 {
             let tried = match rule {
                 0 => self.isolated_root(lhs, rel, rhs, &dom, depth),
                 1 => self.factored(lhs, rel, rhs, &dom, depth),
-                _ => self.substituted(lhs, rel, rhs, &dom, depth),
+                2 => self.substituted(lhs, rel, rhs, &dom, depth),
+                _ => self.trigonometric(lhs, rel, rhs, &dom, depth),
             };
             match tried {
                 Ok(Some(c)) => return dom.intersect(&c, &self.ctx()),

@@ -350,56 +350,16 @@ impl Solver {
         self.x = outer;
         let ct = solved?;
         let ends = s.open_ends()?;
-        let ctx_facts = self.facts.clone();
-        let ctx = Ctx { facts: &ctx_facts };
-        // Each t-interval as bounds on u: None where g⁻¹ is infinite.
-        let bound = |v: &Expr, inc: Inclusion| -> MResult<Option<(Expr, bool)>> {
-            if v.has_infinity() {
-                return Ok(None);
-            }
-            for o in &ends {
-                if ctx.cmp(v, o)? == std::cmp::Ordering::Equal {
-                    return Ok(None);
-                }
-            }
-            let closed = match inc {
-                Inclusion::Closed => true,
-                Inclusion::Open => false,
-                Inclusion::Unknown => {
-                    return Err(crate::math::expr::MathError::Unsupported(
-                        "an undecided endpoint in the substituted relation".into(),
-                    ))
-                }
-            };
-            Ok(Some((s.inverse(v)?, closed)))
+        let inverse = |v: &Expr| s.inverse(v);
+        let back_to = Back {
+            u: &s.u,
+            increasing: s.increasing(),
+            open_ends: &ends,
+            inverse: &inverse,
         };
-        let mut pieces = Vec::new();
-        let mut everything = false;
-        for iv in &ct.to_set(name).intervals {
-            let point = iv.lo.value == iv.hi.value;
-            let (mut lo, mut hi) = (
-                bound(&iv.lo.value, iv.lo.inclusion)?,
-                bound(&iv.hi.value, iv.hi.inclusion)?,
-            );
-            if !s.increasing() {
-                std::mem::swap(&mut lo, &mut hi);
-            }
-            let u = s.u.clone();
-            let f = match (lo, hi) {
-                (Some((a, _)), _) if point => Formula::rel(u, Rel::Eq, a),
-                (None, None) => {
-                    everything = true;
-                    break;
-                }
-                (Some((a, ca)), None) => Formula::rel(u, if ca { Rel::Ge } else { Rel::Gt }, a),
-                (None, Some((b, cb))) => Formula::rel(u, if cb { Rel::Le } else { Rel::Lt }, b),
-                (Some((a, ca)), Some((b, cb))) => Formula::and(
-                    Formula::rel(u.clone(), if ca { Rel::Ge } else { Rel::Gt }, a),
-                    Formula::rel(u, if cb { Rel::Le } else { Rel::Lt }, b),
-                ),
-            };
-            pieces.push(f);
-        }
+        let pieces = carry_back(&ct, name, &back_to, &self.ctx())?;
+        let everything = pieces.is_none();
+        let pieces = pieces.unwrap_or_default();
         let back = Rich::math(t.clone())
             .and(" ∈ ")
             .and(set_notation(&ct.to_set(name)))
@@ -453,4 +413,63 @@ impl Solver {
         }
         Ok((l.clone(), r.clone()))
     }
+}
+
+/// How t = g(u) goes back to u on a piece where g is strictly monotone.
+pub struct Back<'a> {
+    pub u: &'a Expr,
+    pub increasing: bool,
+    /// Ends of g's range that g only approaches (g⁻¹ infinite there).
+    pub open_ends: &'a [Expr],
+    pub inverse: &'a dyn Fn(&Expr) -> MResult,
+}
+
+/// Each interval of the t-set `ct` as a relation (or two) on u; `None` when a t-interval is
+/// the whole range, so that every u qualifies.
+pub fn carry_back(ct: &Chart, name: &str, b: &Back, ctx: &Ctx) -> MResult<Option<Vec<Formula>>> {
+    let bound = |v: &Expr, inc: Inclusion| -> MResult<Option<(Expr, bool)>> {
+        if v.has_infinity() {
+            return Ok(None);
+        }
+        for o in b.open_ends {
+            if ctx.cmp(v, o)? == std::cmp::Ordering::Equal {
+                return Ok(None);
+            }
+        }
+        let closed = match inc {
+            Inclusion::Closed => true,
+            Inclusion::Open => false,
+            Inclusion::Unknown => {
+                return Err(crate::math::expr::MathError::Unsupported(
+                    "an undecided endpoint in the substituted relation".into(),
+                ))
+            }
+        };
+        Ok(Some(((b.inverse)(v)?, closed)))
+    };
+    let mut pieces = Vec::new();
+    for iv in &ct.to_set(name).intervals {
+        let point = iv.lo.value == iv.hi.value;
+        let (mut lo, mut hi) = (
+            bound(&iv.lo.value, iv.lo.inclusion)?,
+            bound(&iv.hi.value, iv.hi.inclusion)?,
+        );
+        if !b.increasing {
+            std::mem::swap(&mut lo, &mut hi);
+        }
+        let u = b.u.clone();
+        let ge = |c: bool| if c { Rel::Ge } else { Rel::Gt };
+        let le = |c: bool| if c { Rel::Le } else { Rel::Lt };
+        pieces.push(match (lo, hi) {
+            (Some((a, _)), _) if point => Formula::rel(u, Rel::Eq, a),
+            (None, None) => return Ok(None),
+            (Some((a, ca)), None) => Formula::rel(u, ge(ca), a),
+            (None, Some((c, cc))) => Formula::rel(u, le(cc), c),
+            (Some((a, ca)), Some((c, cc))) => Formula::and(
+                Formula::rel(u.clone(), ge(ca), a),
+                Formula::rel(u, le(cc), c),
+            ),
+        });
+    }
+    Ok(Some(pieces))
 }

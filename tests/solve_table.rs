@@ -45,7 +45,7 @@ const MAX_REFUSED_PERCENT: usize = 10;
 /// when `solve` learns it.
 const CLASSES_NOT_YET: &[(&str, &str)] = &[(
     "trig",
-    "more than one trigonometric function of the variable (cot as cos/sin, sin and cos, two angles)",
+    "two different trigonometric functions or angles of the variable (cos(x) >= sin(x), sin(2x) >= sin(x))",
 )];
 
 /// Whether `solve` takes a domain interval as a third argument (trigonometric rows). Flip

@@ -192,6 +192,25 @@ fn one_trigonometric_function_on_a_bounded_domain() {
 }
 
 #[test]
+fn cotangent_as_cos_over_sin_on_its_pieces() {
+    // cot decreases on (kπ, (k + 1)π); arccot(4) = atan(1/4), arccot(−1) = 3π/4.
+    assert_eq!(
+        ok("solve(cos(x)/sin(x) <= 4, x, [0, 2*pi])"),
+        "[atan(1/4), pi) ∪ [pi + atan(1/4), 2*pi)"
+    );
+    assert_eq!(
+        ok("solve(cos(x)/sin(x) >= -1, x, [-pi, pi])"),
+        "(-pi, -pi/4] ∪ (0, 3*pi/4]"
+    );
+    assert_eq!(
+        ok("solve(cos(x)^2/sin(x)^2 >= 1/3, x, [0, 2*pi])"),
+        "(0, pi/3] ∪ [2*pi/3, pi) ∪ (pi, 4*pi/3] ∪ [5*pi/3, 2*pi)"
+    );
+    // A product of sin and cos is not a function of cot alone: refused.
+    assert!(err("solve(cos(x)*sin(x) > 0, x, [0, pi])").contains("cannot solve"));
+}
+
+#[test]
 fn trigonometric_relations_that_stay_refused() {
     // Infinitely many pieces without a bounded domain.
     assert!(err("solve(sin(x) > 0, x)").contains("bounded"));

@@ -3,7 +3,8 @@
 //! solved on g's range once, then carried back on each interval where g is strictly
 //! monotone — sin on [kπ − π/2, kπ + π/2] (u = asin(t) + kπ for even k, kπ − asin(t) for
 //! odd k), cos on [kπ, (k + 1)π] (u = acos(t) + kπ for even k, (k + 1)π − acos(t) for odd
-//! k), tan on (kπ − π/2, kπ + π/2) (u = atan(t) + kπ) — and the pieces are joined.
+//! k), tan on (kπ − π/2, kπ + π/2) (u = atan(t) + kπ) — and the pieces are joined. A
+//! quotient cos(u)/sin(u) is t = cot(u), decreasing on (kπ, (k + 1)π): u = kπ + arccot(t).
 
 use super::chart::Chart;
 use super::substitute::{carry_back, Back};
@@ -51,6 +52,20 @@ fn acos(v: &Expr) -> MResult {
         return Ok(a);
     }
     expr::sub(expr::div(Expr::pi(), Expr::int(2))?, s)
+}
+
+/// arccot(v) in (0, π): atan(1/v) for v > 0, π/2 at 0, π + atan(1/v) for v < 0.
+fn arccot(v: &Expr, ctx: &super::order::Ctx) -> MResult {
+    use super::order::Sign;
+    let inv = || -> MResult { expr::func(Func::Atan, vec![expr::div(Expr::one(), v.clone())?]) };
+    match ctx.sign(v)? {
+        Sign::Pos => inv(),
+        Sign::Zero => expr::div(Expr::pi(), Expr::int(2)),
+        Sign::Neg => expr::add(vec![Expr::pi(), inv()?]),
+        _ => Err(MathError::Unsupported(format!(
+            "the sign of {v} is not known"
+        ))),
+    }
 }
 
 /// `u` as (a, b) with u = a·x + b, a a nonzero number.
@@ -105,13 +120,29 @@ impl Solver {
         find(rhs, &x, &mut found);
         let name = if x == "t" { "s" } else { "t" }.to_string();
         let t = Expr::sym(&name);
-        for target in found {
-            let Expr::Func(g, args) = &target else {
+        // cot(u) = cos(u)/sin(u): cos(u) written t·sin(u), on the pieces where sin(u) ≠ 0.
+        let mut tries: Vec<(Expr, bool)> = found.iter().map(|f| (f.clone(), false)).collect();
+        tries.extend(
+            found
+                .iter()
+                .filter(|f| matches!(f, Expr::Func(Func::Sin, _)))
+                .map(|f| (f.clone(), true)),
+        );
+        for (found_fn, cot) in tries {
+            let Expr::Func(g, args) = &found_fn else {
                 continue;
             };
             let (g, u) = (*g, args[0].clone());
-            let l2 = super::transform::replace(lhs, &target, &t)?;
-            let r2 = super::transform::replace(rhs, &target, &t)?;
+            let (target, replaced, with) = if cot {
+                let cos_u = expr::func(Func::Cos, vec![u.clone()])?;
+                let shown = expr::div(cos_u.clone(), found_fn.clone())?;
+                let with = expr::mul(vec![t.clone(), found_fn.clone()])?;
+                (shown, cos_u, with)
+            } else {
+                (found_fn.clone(), found_fn.clone(), t.clone())
+            };
+            let l2 = super::transform::replace(lhs, &replaced, &with)?;
+            let r2 = super::transform::replace(rhs, &replaced, &with)?;
             let clash = lhs.depends_on(&name) || rhs.depends_on(&name);
             if clash || l2.depends_on(&x) || r2.depends_on(&x) {
                 continue;
@@ -147,7 +178,7 @@ impl Solver {
             if ul > uh {
                 std::mem::swap(&mut ul, &mut uh);
             }
-            let c = if g == Func::Cos {
+            let c = if g == Func::Cos || cot {
                 Q::zero()
             } else {
                 Q::frac(1, 2)
@@ -163,7 +194,7 @@ impl Solver {
             if k1 - k0 >= MAX_PIECES {
                 return Ok(None);
             }
-            let range = if g == Func::Tan {
+            let range = if g == Func::Tan || cot {
                 Chart::full()
             } else {
                 Chart::ray(Expr::int(-1), true, true)
@@ -189,11 +220,17 @@ impl Solver {
                 let lo = expr::mul(vec![Expr::Num(Q::int(k).sub(&c)), Expr::pi()])?;
                 let hi = expr::mul(vec![Expr::Num(Q::int(k + 1).sub(&c)), Expr::pi()])?;
                 let piece = Formula::and(
-                    Formula::rel(u.clone(), Rel::Ge, lo),
-                    Formula::rel(u.clone(), Rel::Le, hi),
+                    Formula::rel(u.clone(), if cot { Rel::Gt } else { Rel::Ge }, lo),
+                    Formula::rel(u.clone(), if cot { Rel::Lt } else { Rel::Le }, hi),
                 );
                 let even = k % 2 == 0;
                 let inverse = |v: &Expr| -> MResult {
+                    if cot {
+                        return expr::add(vec![
+                            expr::mul(vec![Expr::int(k), Expr::pi()])?,
+                            arccot(v, &self.ctx())?,
+                        ]);
+                    }
                     match (g, even) {
                         (Func::Sin, true) => {
                             shifted(k, 1, expr::func(Func::Asin, vec![v.clone()])?)
@@ -207,6 +244,7 @@ impl Solver {
                     }
                 };
                 let increasing = match g {
+                    _ if cot => false,
                     Func::Sin => even,
                     Func::Cos => !even,
                     _ => true,

@@ -43,14 +43,7 @@ const MAX_REFUSED_PERCENT: usize = 10;
 /// Row classes whose rewriting `solve` does not have yet: their refusals are printed but not
 /// counted against `MAX_REFUSED_PERCENT` (a wrong answer in them still fails). Remove a class
 /// when `solve` learns it.
-const CLASSES_NOT_YET: &[(&str, &str)] = &[
-    ("root", "radicals other than a monotone sqrt(u) rel c"),
-    (
-        "explog",
-        "exponentials and logarithms beyond ln(u) rel c and e^u rel c",
-    ),
-    ("invtrig", "inverse trigonometric functions"),
-];
+const CLASSES_NOT_YET: &[(&str, &str)] = &[];
 
 /// Whether `solve` takes a domain interval as a third argument (trigonometric rows). Flip
 /// when the syntax is fixed, and adjust `solve_source`.

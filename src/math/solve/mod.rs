@@ -8,9 +8,11 @@ pub mod chart;
 pub mod domain;
 pub mod order;
 pub mod param;
+pub mod power;
 pub mod ratfun;
 pub mod rational;
 pub mod roots;
+pub mod substitute;
 pub mod transform;
 pub mod trig;
 pub mod trigform;
@@ -227,8 +229,30 @@ impl Solver {
             let c = self.formula(&g, &dom, depth + 1)?;
             return dom.intersect(&c, &self.ctx());
         }
-        if let Some(c) = trig::solve(self, lhs, rel, rhs, &dom, depth)? {
-            return Ok(c);
+        // Isolated roots, products of powers, one monotone function substituted, then one
+        // trigonometric function on a bounded domain; the first refusal is reported when none
+        // applies.
+        let saved = self.steps.steps.len();
+        let mut failure = None;
+        for rule in 0..4 {
+            let tried = match rule {
+                0 => self.isolated_root(lhs, rel, rhs, &dom, depth),
+                1 => self.factored(lhs, rel, rhs, &dom, depth),
+                2 => self.substituted(lhs, rel, rhs, &dom, depth),
+                _ => trig::solve(self, lhs, rel, rhs, &dom, depth),
+            };
+            match tried {
+                Ok(Some(c)) => return dom.intersect(&c, &self.ctx()),
+                Ok(None) => {}
+                Err(MathError::Interrupted) => return Err(MathError::Interrupted),
+                Err(e) => {
+                    self.steps.steps.truncate(saved);
+                    failure.get_or_insert(e);
+                }
+            }
+        }
+        if let Some(e) = failure {
+            return Err(e);
         }
         Err(MathError::Unsupported(format!(
             "cannot solve {lhs} {} {rhs} for {x}: it is not a rational function of {x}, and no rewriting applies",

@@ -8,9 +8,9 @@
 //! would be a union of infinitely many intervals.
 
 use super::chart::Chart;
-use super::{trigform, Solver};
-use crate::math::answer::{Notation, Rich};
-use crate::math::expr::print::{print, Style};
+use super::trigform::{self, chart_step, pullback_step, pullback_why};
+use super::Solver;
+use crate::math::answer::Rich;
 use crate::math::expr::{self, Expr, Func, MResult, MathError};
 use crate::math::logic::Rel;
 use crate::math::Q;
@@ -20,18 +20,18 @@ use std::cmp::Ordering;
 const MAX_BRANCHES: i64 = 2000;
 
 /// The one trigonometric term `f(k·x + m)` through which `x` enters.
-struct Atom {
-    term: Expr,
-    f: Func,
+pub(super) struct Atom {
+    pub(super) term: Expr,
+    pub(super) f: Func,
     k: Q,
     m: Expr,
 }
 
 /// A critical point in x: where the relation's difference is 0 or undefined.
-struct Critical {
-    x: Expr,
-    zero: bool,
-    undefined: bool,
+pub(super) struct Critical {
+    pub(super) x: Expr,
+    pub(super) zero: bool,
+    pub(super) undefined: bool,
 }
 
 /// The trigonometric terms of `e` whose argument depends on `x`, each once.
@@ -515,93 +515,4 @@ fn chart(s: &mut Solver, h: &Expr, rel: Rel, crit: &[Critical]) -> MResult<Chart
     let points: Vec<Expr> = crit.iter().map(|c| c.x.clone()).collect();
     s.steps.push(chart_step(&points, &at, &cells), "between consecutive critical points the difference is continuous and not 0, so its sign is the certified sign at the midpoint");
     Ok(Chart { points, at, cells }.simplified())
-}
-
-fn pullback_why(f: Func) -> &'static str {
-    match f {
-        Func::Sin => "every branch of the inverse: u = asin(t) + 2πn and π − asin(t) + 2πn",
-        Func::Cos => "every branch of the inverse: u = ±acos(t) + 2πn",
-        _ => "every branch of the inverse: u = atan(t) + πn; tan is undefined at π/2 + πn",
-    }
-}
-
-fn pullback_step(a: &Atom, x: &str, tz: &[Expr], tu: &[Expr], crit: &[Critical]) -> Rich {
-    let list = |v: &[Expr], st: Style| {
-        v.iter()
-            .map(|e| print(e, st))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let zeros: Vec<Expr> = crit
-        .iter()
-        .filter(|c| c.zero)
-        .map(|c| c.x.clone())
-        .collect();
-    let undef: Vec<Expr> = crit
-        .iter()
-        .filter(|c| c.undefined)
-        .map(|c| c.x.clone())
-        .collect();
-    let mut text = format!(
-        "0 at {} ∈ {{{}}}",
-        print(&a.term, Style::Text),
-        list(tz, Style::Text)
-    );
-    let mut tex = format!(
-        "0 \\text{{ at }} {} \\in \\{{{}\\}}",
-        print(&a.term, Style::Latex),
-        list(tz, Style::Latex)
-    );
-    if !tu.is_empty() {
-        text.push_str(&format!(", undefined at {{{}}}", list(tu, Style::Text)));
-        tex.push_str(&format!(
-            ", \\text{{undefined at }} \\{{{}\\}}",
-            list(tu, Style::Latex)
-        ));
-    }
-    text.push_str(&format!(
-        ": in {x}, zeros {{{}}}",
-        list(&zeros, Style::Text)
-    ));
-    tex.push_str(&format!(
-        "\\text{{: zeros }} \\{{{}\\}}",
-        list(&zeros, Style::Latex)
-    ));
-    if !undef.is_empty() {
-        text.push_str(&format!(", undefined at {{{}}}", list(&undef, Style::Text)));
-        tex.push_str(&format!(
-            ", \\text{{undefined at }} \\{{{}\\}}",
-            list(&undef, Style::Latex)
-        ));
-    }
-    Rich::from(Notation::new(text, tex))
-}
-
-fn chart_step(points: &[Expr], at: &[bool], cells: &[bool]) -> Rich {
-    let yes = |b: bool| if b { "holds" } else { "fails" };
-    let mut text = vec![];
-    let mut tex = vec![];
-    for (i, p) in points.iter().enumerate() {
-        text.push(format!("{}: {}", print(p, Style::Text), yes(at[i])));
-        tex.push(format!(
-            "{}\\colon \\text{{{}}}",
-            print(p, Style::Latex),
-            yes(at[i])
-        ));
-        if let Some(q) = points.get(i + 1) {
-            text.push(format!(
-                "({}, {}): {}",
-                print(p, Style::Text),
-                print(q, Style::Text),
-                yes(cells[i + 1])
-            ));
-            tex.push(format!(
-                "({}, {})\\colon \\text{{{}}}",
-                print(p, Style::Latex),
-                print(q, Style::Latex),
-                yes(cells[i + 1])
-            ));
-        }
-    }
-    Rich::text("chart: ").and(Notation::new(text.join(", "), tex.join(",\\ ")))
 }

@@ -1,9 +1,11 @@
 //! Rewriting a trigonometric difference before it is solved: double angles through the
 //! single angle (sin(2v) = 2·sin(v)·cos(v), cos(2v) = 1 − 2·sin(v)²), a difference homogeneous
 //! in sin(v) and cos(v) as cos(v)^d·g(tan(v)), and a trigonometric term common to every term
-//! of a sum taken out as a factor.
+//! of a sum taken out as a factor; and the text of the trigonometric steps.
 
-use super::trig::collect;
+use super::trig::{collect, Atom, Critical};
+use crate::math::answer::{Notation, Rich};
+use crate::math::expr::print::{print, Style};
 use crate::math::expr::{self, Expr, Func, MResult};
 
 /// `h` with sin(2v), cos(2v) written through sin(v), cos(v) when those occur too:
@@ -115,4 +117,99 @@ fn has_factor(t: &Expr, a: &Expr) -> bool {
         Expr::Mul(fs) => fs.iter().any(is),
         _ => is(t),
     }
+}
+
+pub fn pullback_why(f: Func) -> &'static str {
+    match f {
+        Func::Sin => "every branch of the inverse: u = asin(t) + 2πn and π − asin(t) + 2πn",
+        Func::Cos => "every branch of the inverse: u = ±acos(t) + 2πn",
+        _ => "every branch of the inverse: u = atan(t) + πn; tan is undefined at π/2 + πn",
+    }
+}
+
+pub(super) fn pullback_step(
+    a: &Atom,
+    x: &str,
+    tz: &[Expr],
+    tu: &[Expr],
+    crit: &[Critical],
+) -> Rich {
+    let list = |v: &[Expr], st: Style| {
+        v.iter()
+            .map(|e| print(e, st))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let zeros: Vec<Expr> = crit
+        .iter()
+        .filter(|c| c.zero)
+        .map(|c| c.x.clone())
+        .collect();
+    let undef: Vec<Expr> = crit
+        .iter()
+        .filter(|c| c.undefined)
+        .map(|c| c.x.clone())
+        .collect();
+    let mut text = format!(
+        "0 at {} ∈ {{{}}}",
+        print(&a.term, Style::Text),
+        list(tz, Style::Text)
+    );
+    let mut tex = format!(
+        "0 \\text{{ at }} {} \\in \\{{{}\\}}",
+        print(&a.term, Style::Latex),
+        list(tz, Style::Latex)
+    );
+    if !tu.is_empty() {
+        text.push_str(&format!(", undefined at {{{}}}", list(tu, Style::Text)));
+        tex.push_str(&format!(
+            ", \\text{{undefined at }} \\{{{}\\}}",
+            list(tu, Style::Latex)
+        ));
+    }
+    text.push_str(&format!(
+        ": in {x}, zeros {{{}}}",
+        list(&zeros, Style::Text)
+    ));
+    tex.push_str(&format!(
+        "\\text{{: zeros }} \\{{{}\\}}",
+        list(&zeros, Style::Latex)
+    ));
+    if !undef.is_empty() {
+        text.push_str(&format!(", undefined at {{{}}}", list(&undef, Style::Text)));
+        tex.push_str(&format!(
+            ", \\text{{undefined at }} \\{{{}\\}}",
+            list(&undef, Style::Latex)
+        ));
+    }
+    Rich::from(Notation::new(text, tex))
+}
+
+pub fn chart_step(points: &[Expr], at: &[bool], cells: &[bool]) -> Rich {
+    let yes = |b: bool| if b { "holds" } else { "fails" };
+    let mut text = vec![];
+    let mut tex = vec![];
+    for (i, p) in points.iter().enumerate() {
+        text.push(format!("{}: {}", print(p, Style::Text), yes(at[i])));
+        tex.push(format!(
+            "{}\\colon \\text{{{}}}",
+            print(p, Style::Latex),
+            yes(at[i])
+        ));
+        if let Some(q) = points.get(i + 1) {
+            text.push(format!(
+                "({}, {}): {}",
+                print(p, Style::Text),
+                print(q, Style::Text),
+                yes(cells[i + 1])
+            ));
+            tex.push(format!(
+                "({}, {})\\colon \\text{{{}}}",
+                print(p, Style::Latex),
+                print(q, Style::Latex),
+                yes(cells[i + 1])
+            ));
+        }
+    }
+    Rich::text("chart: ").and(Notation::new(text.join(", "), tex.join(",\\ ")))
 }

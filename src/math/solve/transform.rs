@@ -1,6 +1,7 @@
 //! Rewriting a relation that is not rational in the variable into simpler relations with the
 //! same solutions on its domain: an absolute value splits into the cases of its argument's
-//! sign. (Roots, exponentials, logarithms and trigonometric functions are added here too.)
+//! sign, and ln(u) rel c, e^u rel c become u rel e^c, u rel ln(c). (substitute.rs, power.rs
+//! and trig.rs take the relations these rules leave.)
 
 use crate::math::answer::Rich;
 use crate::math::expr::{self, Expr, Func, MResult};

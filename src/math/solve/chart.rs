@@ -50,6 +50,14 @@ impl Chart {
             cells: vec![!above, above],
         }
     }
+    /// [a, b] for a < b.
+    pub fn closed(a: Expr, b: Expr) -> Chart {
+        Chart {
+            points: vec![a, b],
+            at: vec![true, true],
+            cells: vec![false, true, false],
+        }
+    }
     /// Everything but the point a.
     pub fn punctured(a: Expr) -> Chart {
         Chart {

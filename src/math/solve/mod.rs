@@ -179,6 +179,21 @@ impl Solver {
         Ok(())
     }
 
+    /// A name for a substituted unknown t that occurs in none of `exprs`, is not the variable
+    /// and has no assumption on it.
+    pub fn fresh(&self, exprs: &[&Expr]) -> String {
+        let used: Vec<String> = exprs
+            .iter()
+            .flat_map(|e| e.symbols())
+            .map(|y| y.to_string())
+            .collect();
+        ["t", "s", "w", "v", "z", "τ"]
+            .iter()
+            .map(|n| n.to_string())
+            .find(|n| !used.contains(n) && *n != self.x && self.facts.get(n).is_none())
+            .unwrap_or_else(|| "τ₁".to_string())
+    }
+
     /// Runs `f` without keeping its steps.
     fn quiet<T>(&mut self, f: impl FnOnce(&mut Solver) -> MResult<T>) -> MResult<T> {
         let saved = std::mem::take(&mut self.steps);

@@ -246,21 +246,6 @@ fn ln_powers(e: &Expr, x: &str, ctx: &Ctx) -> MResult {
     })
 }
 
-/// A name for t not used in the relation nor assumed on.
-fn fresh(lhs: &Expr, rhs: &Expr, s: &Solver) -> String {
-    let used: Vec<String> = lhs
-        .symbols()
-        .into_iter()
-        .chain(rhs.symbols())
-        .map(|y| y.to_string())
-        .collect();
-    ["t", "s", "w", "v", "z", "τ"]
-        .iter()
-        .map(|n| n.to_string())
-        .find(|n| !used.contains(n) && *n != s.x && s.facts.get(n).is_none())
-        .unwrap_or_else(|| "τ₁".to_string())
-}
-
 impl Solver {
     /// `lhs rel rhs` on `dom` when the variable occurs only inside one g(u); `None` when no
     /// such g exists.
@@ -290,7 +275,7 @@ impl Solver {
         let mut subs = Vec::new();
         candidates(lhs, &x, &mut subs)?;
         candidates(rhs, &x, &mut subs)?;
-        let name = fresh(lhs, rhs, self);
+        let name = self.fresh(&[lhs, rhs]);
         let t = Expr::sym(&name);
         let mut first_err = None;
         for s in subs {

@@ -77,15 +77,6 @@ fn atom(term: &Expr, x: &str) -> MResult<Option<Atom>> {
     }))
 }
 
-/// A symbol name that does not occur in `e`.
-fn fresh(e: &Expr) -> String {
-    ["t", "τ", "t_1", "t_2"]
-        .iter()
-        .find(|n| !e.depends_on(n))
-        .map(|n| n.to_string())
-        .unwrap_or_else(|| "t_trig".into())
-}
-
 /// The set of `x` in `dom` where `lhs rel rhs`, when `x` enters through trigonometric terms;
 /// `None` when there is none.
 pub fn solve(
@@ -110,9 +101,10 @@ pub fn solve(
         h
     };
     let parts = trigform::factors(&h, &x)?;
+    let t = s.fresh(&[&h]);
     let shapes = parts
         .iter()
-        .map(|f| shape(f, &x, &shown))
+        .map(|f| shape(f, &x, &t, &shown))
         .collect::<MResult<Vec<_>>>()?;
     let (Some(lo), Some(hi)) = (dom.points.first(), dom.points.last()) else {
         return Err(unbounded(&shown, &x));
@@ -164,7 +156,7 @@ enum Shape {
 
 /// The shape of the factor `f`, or why it cannot be solved (checked before the domain, so
 /// that an unsolvable relation is not blamed on an unbounded domain).
-fn shape(f: &Expr, x: &str, shown: &str) -> MResult<Shape> {
+fn shape(f: &Expr, x: &str, t: &str, shown: &str) -> MResult<Shape> {
     let mut terms = Vec::new();
     collect(f, x, &mut terms);
     if terms.is_empty() {
@@ -172,10 +164,9 @@ fn shape(f: &Expr, x: &str, shown: &str) -> MResult<Shape> {
     }
     // x enters through sin(v) and cos(v) homogeneously: f = cos(v)^d·g(tan(v)).
     let mut tan_poles_defined = false;
-    let mut t = fresh(f);
     let mut reduced = None;
     if terms.len() == 2 {
-        if let Some((term, g)) = trigform::homogeneous(f, &terms, &t)? {
+        if let Some((term, g)) = trigform::homogeneous(f, &terms, t)? {
             tan_poles_defined = true;
             reduced = Some(g);
             terms = vec![term];
@@ -196,10 +187,7 @@ fn shape(f: &Expr, x: &str, shown: &str) -> MResult<Shape> {
     };
     let g = match reduced {
         Some(g) => g,
-        None => {
-            t = fresh(f);
-            super::transform::replace(f, &a.term, &Expr::sym(&t))?
-        }
+        None => super::transform::replace(f, &a.term, &Expr::sym(t))?,
     };
     if g.depends_on(x) {
         return Err(MathError::Unsupported(format!(
@@ -210,7 +198,7 @@ fn shape(f: &Expr, x: &str, shown: &str) -> MResult<Shape> {
     Ok(Shape::Term {
         a,
         g,
-        t,
+        t: t.to_string(),
         tan_poles_defined,
     })
 }
@@ -234,21 +222,13 @@ fn critical(
     } = shape
     else {
         // No trigonometric term: its zeros and undefined points in x directly.
-        let span = Chart {
-            points: vec![lo.clone(), hi.clone()],
-            at: vec![true, true],
-            cells: vec![false, true, false],
-        };
+        let span = Chart::closed(lo.clone(), hi.clone());
         return finite_points(s, f, &x, &span, shown, depth);
     };
     // Zeros and undefined points of g on the range of the term.
     let range = match a.f {
         Func::Tan => Chart::full(),
-        _ => Chart {
-            points: vec![Expr::int(-1), Expr::one()],
-            at: vec![true, true],
-            cells: vec![false, true, false],
-        },
+        _ => Chart::closed(Expr::int(-1), Expr::one()),
     };
     let mut sub = Solver::new(&t, &s.facts);
     let (tz, tu) = zeros_and_poles(&mut sub, &g, &range, shown, depth)?;

@@ -1,6 +1,7 @@
 //! The command line: `sigma` (REPL), `sigma run FILE`, `sigma -e 'EXPR'`,
 //! `sigma key FILE --format md|tex|json [-o OUT]`, each with `--format`.
 
+use crate::plot_files::{self, PlotFiles};
 use crate::render::{self, Format};
 use crate::session::{Outcome, Session};
 use clap::{Parser, Subcommand};
@@ -32,6 +33,10 @@ pub struct Args {
     /// Default significant digits of N(expr).
     #[arg(long, global = true, value_name = "D")]
     pub digits: Option<u32>,
+    /// Write plots (SVG) to this directory instead of next to the script (or, for `-e` and
+    /// the REPL, the current directory).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub plot_dir: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -78,6 +83,7 @@ pub fn main() -> i32 {
                 &file.display().to_string(),
                 &text,
                 args.format,
+                &mut PlotFiles::for_script(file, args.plot_dir.as_deref()),
             ),
             Err(code) => code,
         },
@@ -91,8 +97,14 @@ pub fn main() -> i32 {
             ),
             Err(code) => code,
         },
-        (None, Some(src)) => run_source(&mut session, "<expr>", src, args.format),
-        (None, None) => crate::repl::run(session, args.format),
+        (None, Some(src)) => run_source(
+            &mut session,
+            "<expr>",
+            src,
+            args.format,
+            &mut here(args.plot_dir.as_deref()),
+        ),
+        (None, None) => crate::repl::run(session, args.format, here(args.plot_dir.as_deref())),
     }
 }
 
@@ -113,17 +125,32 @@ fn read(file: &std::path::Path) -> Result<String, i32> {
     })
 }
 
-/// Runs a script or `-e` text, printing outcomes as they come; on the first error prints the
-/// diagnostics to stderr and returns 1.
-pub fn run_source(session: &mut Session, name: &str, text: &str, format: Format) -> i32 {
+/// Plots of `-e` and the REPL: in `dir` if given, else the current directory.
+fn here(dir: Option<&std::path::Path>) -> PlotFiles {
+    PlotFiles::new(dir.unwrap_or(std::path::Path::new(".")), "sigma")
+}
+
+/// Runs a script or `-e` text, printing outcomes as they come (a plot is written to its file
+/// and the path printed); on the first error prints the diagnostics to stderr and returns 1.
+pub fn run_source(
+    session: &mut Session,
+    name: &str,
+    text: &str,
+    format: Format,
+    plots: &mut PlotFiles,
+) -> i32 {
     let steps = session.settings.steps;
     let mut stdout = std::io::stdout().lock();
     let mut outcomes: Vec<Outcome> = Vec::new();
     let result = session.run(name, text, &mut |o| {
+        let saved = plots.save(o);
         if format == Format::Json {
             outcomes.push(o.clone());
         } else if !o.quiet {
             let _ = writeln!(stdout, "{}", render::outcome(o, format, steps));
+            if let Some(r) = &saved {
+                let _ = writeln!(stdout, "{}", plot_files::report(r));
+            }
         }
     });
     let diags = result.err().unwrap_or_default();

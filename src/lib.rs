@@ -25,6 +25,7 @@ pub mod diagnostics;
 pub mod eval;
 pub mod math;
 pub mod outcome;
+pub mod plot_files;
 pub mod render;
 #[cfg(feature = "cli")]
 pub mod repl;

@@ -234,7 +234,12 @@ impl Checker {
                     args::var_name(a, what, |n| self.functions.contains_key(n)).err()
                 }
                 Kind::Name { noun, choices } => args::name_choice(a, noun, choices).err(),
-                Kind::Value | Kind::Expr | Kind::Order { .. } | Kind::Sum | Kind::Family => {
+                Kind::Value
+                | Kind::Expr
+                | Kind::Order { .. }
+                | Kind::Sum
+                | Kind::Family
+                | Kind::Plotted => {
                     let depth = self.bound.len();
                     let over = binds.iter().filter(|(j, _)| *j == i);
                     self.bound.extend(over.map(|(_, n)| (n.clone(), binder)));

@@ -84,7 +84,7 @@ impl Session {
             interrupt::reset();
             let input = self.sources.slice(stmt.span).trim().to_string();
             let line = diagnostics::line_col(&self.sources, stmt.span).map_or(1, |(l, _)| l);
-            let mut ev = Evaluator::new(&self.scope, &self.settings);
+            let mut ev = Evaluator::new(&self.scope, &self.settings).with_source(id, text);
             let kind = match &stmt.kind {
                 StmtKind::Heading(h) => OutcomeKind::Heading(h.clone()),
                 StmtKind::Expr(e) => {

@@ -6,9 +6,10 @@
 use std::path::{Path, PathBuf};
 
 /// The algorithms above the foundation.
-const ABOVE: [&str; 7] = [
+const ABOVE: [&str; 8] = [
     "solve",
     "sum",
+    "plot",
     "series",
     "convergence",
     "limit",

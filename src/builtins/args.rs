@@ -33,6 +33,10 @@ pub enum Kind {
     /// list literal whose items are evaluated one by one (so they may be relations), or any
     /// list value.
     Family,
+    /// What a plot draws: one value, a list literal whose items are evaluated one by one
+    /// (each labelled by its text as written), or a family `[… for s in […]]` (each member
+    /// labelled by its element, `s = 0.9`). The variables that bind over it are free.
+    Plotted,
     /// A bare word from a fixed list (the test in `test(s, ratio)`), named `noun` in errors.
     Name {
         noun: &'static str,
@@ -151,6 +155,14 @@ enum Arg {
     Sum(SumArg),
     Name(&'static str),
     Family(Vec<(Value, Span)>),
+    Plotted(Vec<Plotted>),
+}
+
+/// One thing to plot, with its legend label.
+pub struct Plotted {
+    pub value: Value,
+    pub label: String,
+    pub span: Span,
 }
 
 /// The arguments of one command call, read as its declaration says.
@@ -214,6 +226,7 @@ impl Args {
                 Kind::Order { what, max } => Arg::Order(order(ev, a, &frame, what, max)?),
                 Kind::Sum => Arg::Sum(sums::read(ev, a, &frame)?),
                 Kind::Family => Arg::Family(family(ev, a)?),
+                Kind::Plotted => Arg::Plotted(plotted(ev, a, &frame)?),
                 Kind::Var { .. } | Kind::Name { .. } => unreachable!("read above"),
             });
         }
@@ -295,6 +308,14 @@ impl Args {
         }
     }
 
+    /// Argument `i`, declared [`Kind::Plotted`].
+    pub fn plotted(&self, i: usize) -> &[Plotted] {
+        match &self.items[i].0 {
+            Arg::Plotted(v) => v,
+            _ => undeclared(i, "plotted values"),
+        }
+    }
+
     /// Argument `i`, declared [`Kind::Name`].
     pub fn name(&self, i: usize) -> &'static str {
         match &self.items[i].0 {
@@ -342,6 +363,57 @@ fn family(ev: &mut Evaluator, e: &ast::Expr) -> EResult<Vec<(Value, Span)>> {
             )),
         },
     }
+}
+
+/// The members of a plotted argument (see [`Kind::Plotted`]).
+fn plotted(ev: &mut Evaluator, e: &ast::Expr, frame: &[String]) -> EResult<Vec<Plotted>> {
+    let written = |ev: &Evaluator, x: &ast::Expr| {
+        ev.written(x.span)
+            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+            .unwrap_or_default()
+    };
+    let one = |ev: &mut Evaluator, x: &ast::Expr| {
+        Ok(Plotted {
+            value: eval_free(ev, x, frame)?,
+            label: written(ev, x),
+            span: x.span,
+        })
+    };
+    match &e.kind {
+        ExprKind::List(items) => match items.as_slice() {
+            [c @ ast::Expr {
+                kind: ExprKind::Comprehension { var, .. },
+                ..
+            }] => {
+                let free = frame
+                    .iter()
+                    .map(|n| (n.clone(), Value::Expr(Expr::sym(n))))
+                    .collect();
+                Ok(ev
+                    .family_members(c, free)?
+                    .into_iter()
+                    .map(|(elem, value)| Plotted {
+                        value,
+                        label: format!("{} = {}", var.name, element_label(&elem)),
+                        span: c.span,
+                    })
+                    .collect())
+            }
+            _ => items.iter().map(|i| one(ev, i)).collect(),
+        },
+        _ => Ok(vec![one(ev, e)?]),
+    }
+}
+
+/// An element of a family as a legend shows it: a rational with a short terminating decimal
+/// as that decimal (exact: `9/10` is `0.9`), anything else as printed.
+fn element_label(v: &Value) -> String {
+    if let Value::Expr(Expr::Num(q)) = v {
+        if let Some(d) = crate::render::text::short_decimal(q) {
+            return d;
+        }
+    }
+    crate::render::text::value(v)
 }
 
 /// A non-negative integer argument at most `max`.

@@ -15,6 +15,7 @@ mod limits;
 mod linear;
 mod matrix;
 mod numeric;
+mod plot;
 mod ridge;
 mod series;
 mod shape;
@@ -267,6 +268,7 @@ pub static BUILTINS: &[Builtin] = &[
     convergence::RADIUS,
     convergence::INTERVAL,
     convergence::TEST,
+    plot::PLOT,
     solve::SOLVE,
     solve::ASSUME,
     solve::FORGET,

@@ -48,6 +48,9 @@ pub struct Evaluator<'a> {
     pub steps: Derivation,
     /// Assumptions made by `assume` in this statement, kept by the session when it succeeds.
     pub assumed: Vec<(String, crate::math::solve::chart::Chart)>,
+    /// The text of the statement's source, so commands can quote what was written (a plot's
+    /// legend shows each curve as typed).
+    source: Option<(crate::source::SourceId, &'a str)>,
 }
 
 impl<'a> Evaluator<'a> {
@@ -60,7 +63,20 @@ impl<'a> Evaluator<'a> {
             locals: Vec::new(),
             steps: Derivation::new(),
             assumed: Vec::new(),
+            source: None,
         }
+    }
+
+    /// The evaluator with the text of source `id` at hand (see [`Self::written`]).
+    pub fn with_source(mut self, id: crate::source::SourceId, text: &'a str) -> Self {
+        self.source = Some((id, text));
+        self
+    }
+
+    /// The text written at `span`, when it lies in the source at hand.
+    pub fn written(&self, span: Span) -> Option<&'a str> {
+        let (id, text) = self.source?;
+        (span.source == id).then(|| text.get(span.start..span.end))?
     }
 
     /// Fails with "interrupted" when the user pressed Ctrl-C.
@@ -192,8 +208,32 @@ impl<'a> Evaluator<'a> {
     /// The members of a family `body for var in iter`: `body` evaluated once per element of
     /// the list `iter`, with `var` bound to the element.
     pub fn eval_family(&mut self, e: &ast::Expr) -> EResult<Vec<Value>> {
-        let ExprKind::Comprehension { body, var, iter } = &e.kind else {
+        let ExprKind::Comprehension { .. } = &e.kind else {
             return Ok(vec![self.eval(e)?]);
+        };
+        Ok(self
+            .family_members(e, Vec::new())?
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect())
+    }
+
+    /// The members of the family `e` (a comprehension) with the element each was made from,
+    /// evaluated with the names of `frame` bound as it says.
+    pub fn family_members(
+        &mut self,
+        e: &ast::Expr,
+        frame: Vec<(String, Value)>,
+    ) -> EResult<Vec<(Value, Value)>> {
+        self.locals.push(frame.into_iter().collect());
+        let r = self.family_members_here(e);
+        self.locals.pop();
+        r
+    }
+
+    fn family_members_here(&mut self, e: &ast::Expr) -> EResult<Vec<(Value, Value)>> {
+        let ExprKind::Comprehension { body, var, iter } = &e.kind else {
+            return Ok(vec![(Value::Bool(true), self.eval(e)?)]);
         };
         let elems: Vec<Value> = match self.eval(iter)? {
             Value::Vector(xs) => xs.into_iter().map(Value::Expr).collect(),
@@ -213,10 +253,11 @@ impl<'a> Evaluator<'a> {
         };
         let mut out = Vec::with_capacity(elems.len());
         for v in elems {
-            self.locals.push(HashMap::from([(var.name.clone(), v)]));
+            self.locals
+                .push(HashMap::from([(var.name.clone(), v.clone())]));
             let r = self.eval(body);
             self.locals.pop();
-            out.push(r?);
+            out.push((v, r?));
         }
         Ok(out)
     }

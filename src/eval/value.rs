@@ -62,6 +62,9 @@ pub enum Value {
     ApproxVector(Vec<Approx>),
     /// A float64 value (matrix, vector, polynomial, …): fast, uncertified, printed as approximate.
     Float(crate::math::linalg::float64::Float64),
+    /// A plot: sampled series on one set of axes (drawn by the renderers, written to a file
+    /// by the front ends).
+    Plot(Box<crate::math::plot::Plot>),
 }
 
 impl Value {
@@ -83,6 +86,7 @@ impl Value {
             Value::Term(_) => "general_term",
             Value::ApproxVector(_) => "approximate_vector",
             Value::Float(f) => f.kind(),
+            Value::Plot(_) => "plot",
         }
     }
     /// Whether the value is exact (everything but approximations).

@@ -12,6 +12,7 @@ pub mod limit;
 pub mod linalg;
 pub mod logic;
 pub mod number;
+pub mod plot;
 pub mod poly;
 pub mod radius;
 pub mod series;

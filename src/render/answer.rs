@@ -116,6 +116,7 @@ pub fn json_fields(v: &crate::eval::value::Value) -> Option<Json> {
             })).collect::<Vec<_>>(),
         }),
         Value::Float(f) => super::float::json_fields(f),
+        Value::Plot(p) => super::plot::json_fields(p),
         _ => return None,
     })
 }

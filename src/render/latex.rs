@@ -47,6 +47,7 @@ pub fn value(v: &Value) -> String {
             vector(xs.iter().map(|a| scientific(&a.value.text)).collect())
         ),
         Value::Float(f) => super::float::latex(f),
+        Value::Plot(p) => super::plot::pgfplots(p),
         Value::Verdict(_)
         | Value::TestReport(_)
         | Value::Limit(_)

@@ -7,6 +7,7 @@ pub mod float;
 pub mod json;
 pub mod latex;
 pub mod markdown;
+pub mod plot;
 pub mod rich;
 pub mod series;
 pub mod text;

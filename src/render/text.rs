@@ -26,6 +26,7 @@ pub fn value(v: &Value) -> String {
                 .join(", ")
         ),
         Value::Float(f) => super::float::text(f),
+        Value::Plot(p) => super::plot::summary(p),
         Value::Verdict(v) => v.to_string(),
         Value::TestReport(r) => r.to_string(),
         Value::Limit(l) => l.describe(),
@@ -48,4 +49,37 @@ pub fn value(v: &Value) -> String {
                 .join(", ")
         ),
     }
+}
+
+/// A rational whose decimal expansion terminates within 12 significant digits, as that
+/// decimal (`9/10` → `0.9`, `-5/4` → `-1.25`); `None` otherwise. Exact, not rounded.
+pub fn short_decimal(q: &crate::math::Q) -> Option<String> {
+    use rug::Integer;
+    let d = q.denom().clone();
+    let (mut twos, mut fives, mut rest) = (0u32, 0u32, d);
+    while rest.is_divisible_u(2) {
+        rest /= 2;
+        twos += 1;
+    }
+    while rest.is_divisible_u(5) {
+        rest /= 5;
+        fives += 1;
+    }
+    if rest != 1 {
+        return None;
+    }
+    let places = twos.max(fives);
+    let scaled = (q.numer() * Integer::from(Integer::u_pow_u(10, places))) / q.denom();
+    let digits = scaled.clone().abs().to_string();
+    if digits.len() > 12 {
+        return None;
+    }
+    let sign = if scaled < 0 { "-" } else { "" };
+    if places == 0 {
+        return Some(format!("{sign}{digits}"));
+    }
+    let p = places as usize;
+    let padded = format!("{digits:0>width$}", width = p + 1);
+    let (int, frac) = padded.split_at(padded.len() - p);
+    Some(format!("{sign}{int}.{frac}"))
 }

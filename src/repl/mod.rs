@@ -8,6 +8,7 @@ pub mod elide;
 pub mod helper;
 
 use crate::eval::interrupt;
+use crate::plot_files::PlotFiles;
 use crate::render::{self, Format};
 use crate::session::Session;
 use crate::syntax;
@@ -27,12 +28,13 @@ pub const PROMPT: &str = "σ> ";
 
 /// Runs the REPL until `:quit` or end of input and returns the exit code: 0 on a terminal;
 /// when reading a pipe, 0 if every line succeeded and 1 otherwise.
-pub fn run(session: Session, format: Format) -> i32 {
+pub fn run(session: Session, format: Format, plots: PlotFiles) -> i32 {
     let mut repl = Repl {
         session,
         format,
         count: 0,
         failed: false,
+        plots,
     };
     if std::io::stdin().is_terminal() {
         interactive(&mut repl)
@@ -48,6 +50,8 @@ struct Repl {
     /// Lines run so far, numbering the sources `<repl:N>`.
     count: usize,
     failed: bool,
+    /// Where plots are written (the current directory, or `--plot-dir`).
+    plots: PlotFiles,
 }
 
 impl Repl {
@@ -84,12 +88,17 @@ impl Repl {
             .elide
             .filter(|_| format == Format::Text);
         let mut stdout = std::io::stdout().lock();
+        let plots = &mut self.plots;
         let result = self.session.run(&name, input, &mut |o| {
+            let saved = plots.save(o);
             // A statement ended with `;` is quiet; a huge vector is elided (`:elide`).
             if !o.quiet {
                 let shown = elide::outcome(o, steps, limit)
                     .unwrap_or_else(|| render::outcome(o, format, steps));
                 let _ = writeln!(stdout, "{shown}");
+                if let Some(r) = &saved {
+                    let _ = writeln!(stdout, "{}", crate::plot_files::report(r));
+                }
             }
         });
         let _ = stdout.flush();

@@ -1,6 +1,7 @@
 //! Answer keys (`sigma key FILE --format md|tex|json|text [-o OUT]`): a whole script run in
 //! one session, its `##` headings as sections, every statement with its answer and steps. A
-//! quiet statement (ended with `;`) shows its input alone: no answer, no steps.
+//! quiet statement (ended with `;`) shows its input alone: no answer, no steps. A `#'` prose
+//! line is shown where it stands, as a paragraph of its own, unnumbered.
 
 use crate::math::{Derivation, Expr};
 use crate::render::escape;
@@ -140,6 +141,10 @@ fn plain(title: &str, secs: &[Section]) -> String {
             s.push_str(&format!("\n## {h}\n"));
         }
         for o in &sec.items {
+            if let OutcomeKind::Prose(p) = &o.kind {
+                s.push_str(&format!("\n{p}\n"));
+                continue;
+            }
             n += 1;
             let input = shown_input(o);
             s.push_str(&format!("\n{n}. {}\n", input.replace('\n', "\n   ")));
@@ -216,6 +221,10 @@ fn markdown(title: &str, secs: &[Section]) -> String {
             s.push_str(&format!("\n## {}\n", escape::markdown(h)));
         }
         for o in &sec.items {
+            if let OutcomeKind::Prose(p) = &o.kind {
+                s.push_str(&format!("\n*{}*\n", escape::markdown(p)));
+                continue;
+            }
             n += 1;
             let input = shown_input(o);
             let code = if input.contains('\n') {
@@ -269,6 +278,10 @@ fn tex(title: &str, secs: &[Section]) -> String {
             s.push_str(&format!("\n\\section*{{{}}}\n", escape::tex_text(h)));
         }
         for o in &sec.items {
+            if let OutcomeKind::Prose(p) = &o.kind {
+                s.push_str(&format!("\n\\medskip\n{}\\par\n", latex::prose(p)));
+                continue;
+            }
             n += 1;
             s.push_str(&format!(
                 "\n\\medskip\n\\textbf{{{n}.}}~{}\n",

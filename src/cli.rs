@@ -122,7 +122,7 @@ pub fn run_source(session: &mut Session, name: &str, text: &str, format: Format)
     let result = session.run(name, text, &mut |o| {
         if format == Format::Json {
             outcomes.push(o.clone());
-        } else if !o.quiet {
+        } else if o.printed() {
             let _ = writeln!(stdout, "{}", render::outcome(o, format, steps));
         }
     });

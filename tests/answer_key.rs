@@ -163,6 +163,53 @@ fn approximations_are_marked_in_every_format() {
     assert_eq!(doc["sections"][0]["items"][1]["text"], "≈ 0.1429");
 }
 
+/// A `#'` prose line is shown under its heading in every format, unnumbered; `run` leaves it
+/// out.
+#[test]
+fn prose_lines_are_shown_under_their_heading() {
+    let file = scratch(
+        "prose.sigma",
+        "## B3(c) Keep 80%\n#' The factor σ²/(σ² + λ) falls as λ grows & 50% stays.\nx = 1/2\n",
+    );
+    let prose = "The factor σ²/(σ² + λ) falls as λ grows & 50% stays.";
+    let (_, text, _) = key(&file, "text", &[]);
+    assert!(
+        text.contains(&format!("## B3(c) Keep 80%\n\n{prose}\n\n1. x = 1/2\n")),
+        "{text}"
+    );
+    let (_, md, _) = key(&file, "md", &[]);
+    assert!(
+        md.contains(&format!(
+            "## B3(c) Keep 80%\n\n*{}*\n\n**1.** `x = 1/2`",
+            sigma::render::escape::markdown(prose)
+        )),
+        "{md}"
+    );
+    let (_, tex, _) = key(&file, "tex", &[]);
+    assert!(
+        tex.contains(&format!("\\emph{{{}}}", tex_text(prose))),
+        "{tex}"
+    );
+    let (_, json, _) = key(&file, "json", &[]);
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    let item = &doc["sections"][0]["items"][0];
+    assert_eq!(
+        (&item["kind"], &item["text"]),
+        (&"prose".into(), &prose.into())
+    );
+    assert_eq!(doc["sections"][0]["items"][1]["input"], "x = 1/2");
+    let run = Command::cargo_bin("sigma")
+        .expect("the sigma binary is built")
+        .arg("run")
+        .arg(&file)
+        .output()
+        .expect("sigma runs");
+    assert_eq!(
+        String::from_utf8_lossy(&run.stdout),
+        "## B3(c) Keep 80%\nx = 1/2\n"
+    );
+}
+
 #[test]
 fn output_file_is_written_and_stdout_stays_empty() {
     let file = scratch("to_file.sigma", SCRIPT);

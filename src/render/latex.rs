@@ -127,7 +127,9 @@ pub fn scientific(t: &str) -> String {
 pub fn outcome_math(o: &crate::outcome::Outcome) -> String {
     use crate::outcome::OutcomeKind;
     match &o.kind {
-        OutcomeKind::Heading(h) => format!("\\text{{{h}}}"),
+        OutcomeKind::Heading(h) | OutcomeKind::Prose(h) => {
+            format!("\\text{{{}}}", super::escape::tex_text(h))
+        }
         OutcomeKind::Binding { name, value: v } => match v {
             Value::Approx(_) | Value::Float(_) => format!("{} {}", symbol(name), value(v)),
             _ => format!("{} = {}", symbol(name), value(v)),
@@ -172,6 +174,9 @@ pub fn outcome(o: &crate::outcome::Outcome, steps: bool) -> String {
     if let OutcomeKind::Heading(h) = &o.kind {
         return format!("\\section*{{{}}}", super::escape::tex_text(h));
     }
+    if let OutcomeKind::Prose(p) = &o.kind {
+        return prose(p);
+    }
     let mut s = format!("\\[ {}{} \\]", outcome_math(o), conditions(o));
     if steps {
         for st in &o.steps.steps {
@@ -183,4 +188,9 @@ pub fn outcome(o: &crate::outcome::Outcome, steps: bool) -> String {
         }
     }
     s
+}
+
+/// A prose line as a LaTeX paragraph: its text escaped, in italics.
+pub fn prose(p: &str) -> String {
+    format!("\\emph{{{}}}", super::escape::tex_text(p))
 }

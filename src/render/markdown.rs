@@ -7,6 +7,7 @@ use crate::outcome::{Outcome, OutcomeKind};
 pub fn outcome(o: &Outcome, steps: bool) -> String {
     let mut s = match &o.kind {
         OutcomeKind::Heading(h) => format!("## {h}"),
+        OutcomeKind::Prose(p) => super::escape::markdown(p),
         _ => format!(
             "`{}` → ${}${}",
             o.input,

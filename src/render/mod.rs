@@ -49,6 +49,7 @@ impl Format {
 pub fn outcome_text(o: &Outcome, steps: bool) -> String {
     let mut s = match &o.kind {
         OutcomeKind::Heading(h) => format!("## {h}"),
+        OutcomeKind::Prose(p) => format!("#' {p}"),
         OutcomeKind::Binding {
             name,
             value:

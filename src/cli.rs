@@ -1,8 +1,8 @@
-//! The command line: `sigma` (REPL), `sigma run FILE`, `sigma -e 'EXPR'`,
+//! The command line: `sigma` (REPL), `sigma run [--echo] FILE`, `sigma -e 'EXPR'`,
 //! `sigma key FILE --format md|tex|json [-o OUT]`, each with `--format`.
 
 use crate::render::{self, Format};
-use crate::session::{Outcome, Session};
+use crate::session::{Outcome, OutcomeKind, Session};
 use clap::{Parser, Subcommand};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -39,7 +39,13 @@ pub struct Args {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Run a script, printing each statement's result.
-    Run { file: PathBuf },
+    Run {
+        file: PathBuf,
+        /// Echo each statement as `sigma> input` before its result (gp's `\e`), and its
+        /// `#'` prose lines, so every answer stands under the line that asked for it.
+        #[arg(long)]
+        echo: bool,
+    },
     /// Write an answer key for a script: its `##` headings as sections, every answer with its steps.
     Key {
         file: PathBuf,
@@ -72,12 +78,15 @@ pub fn main() -> i32 {
     }
     install_interrupt_handler();
     match (&args.command, &args.eval) {
-        (Some(Command::Run { file }), _) => match read(file) {
+        (Some(Command::Run { file, echo }), _) => match read(file) {
             Ok(text) => run_source(
                 &mut session,
                 &file.display().to_string(),
                 &text,
-                args.format,
+                Output {
+                    format: args.format,
+                    echo: *echo,
+                },
             ),
             Err(code) => code,
         },
@@ -91,7 +100,15 @@ pub fn main() -> i32 {
             ),
             Err(code) => code,
         },
-        (None, Some(src)) => run_source(&mut session, "<expr>", src, args.format),
+        (None, Some(src)) => run_source(
+            &mut session,
+            "<expr>",
+            src,
+            Output {
+                format: args.format,
+                echo: false,
+            },
+        ),
         (None, None) => crate::repl::run(session, args.format),
     }
 }
@@ -113,17 +130,68 @@ fn read(file: &std::path::Path) -> Result<String, i32> {
     })
 }
 
+/// How a run prints: the format, and whether each statement's input is echoed first.
+#[derive(Debug, Clone, Copy)]
+pub struct Output {
+    pub format: Format,
+    pub echo: bool,
+}
+
+/// The prompt an echoed statement stands behind, as in the REPL transcripts of the README.
+pub const ECHO_PROMPT: &str = "sigma> ";
+
+/// The echo of one outcome's input in `format` (empty when nothing is echoed): text gets
+/// `sigma> input` (later lines of a multi-line input indented under it, a quiet statement
+/// keeping its `;`) and prose lines as written, LaTeX the same as `%` comments. Markdown and
+/// JSON already carry each input.
+pub fn echo(o: &Outcome, format: Format) -> String {
+    let shown = match &o.kind {
+        // Headings print themselves.
+        OutcomeKind::Heading(_) => return String::new(),
+        OutcomeKind::Prose(p) => format!("#' {p}"),
+        _ if o.quiet => format!("{ECHO_PROMPT}{};", o.input),
+        _ => format!("{ECHO_PROMPT}{}", o.input),
+    };
+    let indent = " ".repeat(ECHO_PROMPT.len());
+    let lines = shown.lines().enumerate().map(|(i, l)| match (i, format) {
+        (0, Format::Latex) => format!("% {l}"),
+        (0, _) => l.to_string(),
+        (_, Format::Latex) => format!("% {indent}{}", l.trim_start()),
+        (_, _) => format!("{indent}{}", l.trim_start()),
+    });
+    match format {
+        Format::Text | Format::Latex => lines.map(|l| l + "\n").collect(),
+        Format::Markdown | Format::Json => String::new(),
+    }
+}
+
 /// Runs a script or `-e` text, printing outcomes as they come; on the first error prints the
 /// diagnostics to stderr and returns 1.
-pub fn run_source(session: &mut Session, name: &str, text: &str, format: Format) -> i32 {
+pub fn run_source(session: &mut Session, name: &str, text: &str, out: Output) -> i32 {
+    let Output {
+        format,
+        echo: echoed,
+    } = out;
     let steps = session.settings.steps;
     let mut stdout = std::io::stdout().lock();
     let mut outcomes: Vec<Outcome> = Vec::new();
+    let mut first = true;
     let result = session.run(name, text, &mut |o| {
         if format == Format::Json {
             outcomes.push(o.clone());
-        } else if o.printed() {
+            return;
+        }
+        if echoed {
+            // A blank line before each heading but the first output, to part the sections.
+            if matches!(o.kind, OutcomeKind::Heading(_)) && !first {
+                let _ = writeln!(stdout);
+            }
+            let _ = write!(stdout, "{}", echo(o, format));
+            first = false;
+        }
+        if o.printed() {
             let _ = writeln!(stdout, "{}", render::outcome(o, format, steps));
+            first = false;
         }
     });
     let diags = result.err().unwrap_or_default();

@@ -537,7 +537,7 @@ fn key_tex_is_a_latex_document() {
     assert!(out.starts_with("\\documentclass"), "{out}");
     assert!(out.contains("\\begin{document}"));
     assert!(out.contains("\\section*{Exact arithmetic}"));
-    assert!(out.contains("\\[ \\frac{361}{400} \\]"));
+    assert!(out.contains("\\begin{dmath*}\n\\frac{361}{400}\n\\end{dmath*}"));
     assert!(out.trim_end().ends_with("\\end{document}"));
 }
 

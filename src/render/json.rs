@@ -37,7 +37,7 @@ fn quiet(o: &Outcome) -> Json {
     let mut obj = json!({ "input": o.input, "line": o.line, "quiet": true });
     let fields = match &o.kind {
         OutcomeKind::Heading(h) => json!({ "kind": "heading", "text": h }),
-        OutcomeKind::Prose(p) => json!({ "kind": "prose", "text": p }),
+        OutcomeKind::Prose(p) => json!({ "kind": "prose", "text": super::prose_text(p) }),
         OutcomeKind::Definition { name, params, .. } => json!({
             "kind": "function", "statement": "definition", "name": name, "params": params,
             "exact": true, "approximate": false,
@@ -89,8 +89,9 @@ pub fn outcome(o: &Outcome) -> Json {
             json!({ "kind": "heading", "text": h, "latex": h, "exact": true, "approximate": false })
         }
         OutcomeKind::Prose(p) => json!({
-            "kind": "prose", "statement": "prose", "text": p,
-            "latex": super::escape::tex_text(p), "exact": true, "approximate": false,
+            "kind": "prose", "statement": "prose", "text": super::prose_text(p),
+            "latex": latex::prose(p), "markdown": super::markdown::prose(p),
+            "exact": true, "approximate": false,
         }),
         OutcomeKind::Binding { name, value } => json!({
             "kind": value.kind(), "statement": "binding", "name": name,

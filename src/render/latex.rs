@@ -2,7 +2,7 @@
 //! (`math/expr/print.rs`) in its LaTeX style.
 
 use crate::eval::value::{Rel, Value};
-use crate::math::expr::print::{paren, print, print_prec, Prec, Style};
+use crate::math::expr::print::{breakable_digits, paren, print, print_prec, Prec, Style};
 use crate::math::expr::Expr;
 
 /// The LaTeX form of an expression (math mode, no delimiters), from the one printer.
@@ -112,14 +112,15 @@ pub fn matrix(rows: Vec<Vec<String>>) -> String {
     }
 }
 
-/// `1.5e-8` as `1.5 \times 10^{-8}`; positional text unchanged.
+/// `1.5e-8` as `1.5 \times 10^{-8}`; positional text unchanged. A long mantissa (the digits
+/// of `N(pi, 1000)`) may break across lines.
 pub fn scientific(t: &str) -> String {
     match t.split_once('e') {
         Some((m, e)) => match e.parse::<i64>() {
-            Ok(k) => format!("{m} \\times 10^{{{k}}}"),
-            Err(_) => format!("{m} \\times 10^{{{e}}}"),
+            Ok(k) => format!("{} \\times 10^{{{k}}}", breakable_digits(m)),
+            Err(_) => format!("{} \\times 10^{{{e}}}", breakable_digits(m)),
         },
-        None => t.to_string(),
+        None => breakable_digits(t),
     }
 }
 
@@ -127,9 +128,8 @@ pub fn scientific(t: &str) -> String {
 pub fn outcome_math(o: &crate::outcome::Outcome) -> String {
     use crate::outcome::OutcomeKind;
     match &o.kind {
-        OutcomeKind::Heading(h) | OutcomeKind::Prose(h) => {
-            format!("\\text{{{}}}", super::escape::tex_text(h))
-        }
+        OutcomeKind::Heading(h) => format!("\\text{{{}}}", super::escape::tex_text(h)),
+        OutcomeKind::Prose(p) => format!("\\text{{{}}}", prose(p)),
         OutcomeKind::Binding { name, value: v } => match v {
             Value::Approx(_) | Value::Float(_) => format!("{} {}", symbol(name), value(v)),
             _ => format!("{} = {}", symbol(name), value(v)),
@@ -190,7 +190,18 @@ pub fn outcome(o: &crate::outcome::Outcome, steps: bool) -> String {
     s
 }
 
-/// A prose line as a LaTeX paragraph: its text escaped, in italics.
+/// A prose line as a LaTeX paragraph in italics: words escaped, `$…$` mathematics in math
+/// mode (non-ASCII symbols as commands).
 pub fn prose(p: &str) -> String {
-    format!("\\emph{{{}}}", super::escape::tex_text(p))
+    let body: String = super::prose_parts(p)
+        .into_iter()
+        .map(|(math, s)| {
+            if math {
+                format!("${}$", super::escape::tex_math(&s))
+            } else {
+                super::escape::tex_text(&s)
+            }
+        })
+        .collect();
+    format!("\\emph{{{body}}}")
 }

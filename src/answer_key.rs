@@ -1,6 +1,7 @@
 //! Answer keys (`sigma key FILE --format md|tex|json|text [-o OUT]`): a whole script run in
 //! one session, its `##` headings as sections, every statement with its answer and steps. A
-//! quiet statement (ended with `;`) shows its input alone: no answer, no steps.
+//! quiet statement (ended with `;`) shows its input alone: no answer, no steps. A `#'` prose
+//! line is shown where it stands, as a paragraph of its own, unnumbered.
 
 use crate::math::{Derivation, Expr};
 use crate::render::escape;
@@ -140,6 +141,10 @@ fn plain(title: &str, secs: &[Section]) -> String {
             s.push_str(&format!("\n## {h}\n"));
         }
         for o in &sec.items {
+            if let OutcomeKind::Prose(p) = &o.kind {
+                s.push_str(&format!("\n{}\n", render::prose_text(p)));
+                continue;
+            }
             n += 1;
             let input = shown_input(o);
             s.push_str(&format!("\n{n}. {}\n", input.replace('\n', "\n   ")));
@@ -208,6 +213,15 @@ fn typed_value(o: &Outcome) -> Option<&crate::eval::value::Value> {
     }
 }
 
+/// The conditions an answer holds under, in Markdown (empty when none).
+fn conditions_markdown(o: &Outcome) -> String {
+    if o.steps.conditions.is_empty() {
+        return String::new();
+    }
+    let parts: Vec<String> = o.steps.conditions.iter().map(rich::markdown).collect();
+    format!(" (valid for {})", parts.join(" and "))
+}
+
 fn markdown(title: &str, secs: &[Section]) -> String {
     let mut s = format!("# Answer key: {}\n", escape::markdown(title));
     let mut n = 0;
@@ -216,6 +230,10 @@ fn markdown(title: &str, secs: &[Section]) -> String {
             s.push_str(&format!("\n## {}\n", escape::markdown(h)));
         }
         for o in &sec.items {
+            if let OutcomeKind::Prose(p) = &o.kind {
+                s.push_str(&format!("\n*{}*\n", render::markdown::prose(p)));
+                continue;
+            }
             n += 1;
             let input = shown_input(o);
             let code = if input.contains('\n') {
@@ -231,7 +249,11 @@ fn markdown(title: &str, secs: &[Section]) -> String {
             }
             match typed_value(o).and_then(|v| answer::prose(v, true)) {
                 Some(p) => s.push_str(&format!("\n**{n}.**{code}\n\n{p}")),
-                None => s.push_str(&format!("\n**{n}.**{code}\n\n${}$", answer_math(o))),
+                None => s.push_str(&format!(
+                    "\n**{n}.**{code}\n\n${}${}",
+                    answer_math(o),
+                    conditions_markdown(o)
+                )),
             }
             if approximate(o) {
                 s.push_str(" *(approximate)*");
@@ -253,11 +275,14 @@ fn markdown(title: &str, secs: &[Section]) -> String {
     s
 }
 
+/// The preamble of a LaTeX key: `breqn` breaks long answers at their top-level operators
+/// (and long numbers at their `\allowbreak`s), steps are a smaller list.
+const TEX_PREAMBLE: &str = "\\documentclass{article}\n\\usepackage{amsmath,amssymb}\n\
+\\usepackage[T1]{fontenc}\n\\usepackage{lmodern}\n\\usepackage[margin=2.5cm]{geometry}\n\
+\\usepackage{breqn}\n\\setlength{\\parindent}{0pt}\n\\sloppy\n";
+
 fn tex(title: &str, secs: &[Section]) -> String {
-    let mut s = String::from(
-        "\\documentclass{article}\n\\usepackage{amsmath,amssymb}\n\\usepackage[T1]{fontenc}\n\\usepackage{lmodern}\n\
-         \\usepackage[margin=2.5cm]{geometry}\n\\setlength{\\parindent}{0pt}\n",
-    );
+    let mut s = String::from(TEX_PREAMBLE);
     s.push_str(&format!(
         "\\title{{Answer key: {}}}\n\\author{{}}\n\\date{{}}\n",
         escape::tex_text(title)
@@ -269,9 +294,16 @@ fn tex(title: &str, secs: &[Section]) -> String {
             s.push_str(&format!("\n\\section*{{{}}}\n", escape::tex_text(h)));
         }
         for o in &sec.items {
+            if let OutcomeKind::Prose(p) = &o.kind {
+                s.push_str(&format!(
+                    "\n\\medskip\n{{\\raggedright {}\\par}}\n",
+                    latex::prose(p)
+                ));
+                continue;
+            }
             n += 1;
             s.push_str(&format!(
-                "\n\\medskip\n\\textbf{{{n}.}}~{}\n",
+                "\n\\medskip\n{{\\raggedright\\textbf{{{n}.}}~{}\\par}}\n",
                 tex_input(&shown_input(o))
             ));
             if o.quiet {
@@ -279,7 +311,11 @@ fn tex(title: &str, secs: &[Section]) -> String {
             }
             match typed_value(o).and_then(|v| answer::prose(v, false)) {
                 Some(p) => s.push_str(&format!("\\begin{{quote}}\n{p}\n\\end{{quote}}\n")),
-                None => s.push_str(&format!("\\[ {} \\]\n", escape::tex_math(&answer_math(o)))),
+                None => s.push_str(&format!(
+                    "\\begin{{dmath*}}\n{}{}\n\\end{{dmath*}}\n",
+                    escape::tex_math(&answer_math(o)),
+                    latex::conditions(o)
+                )),
             }
             if approximate(o) {
                 s.push_str("\\emph{Approximate: every printed digit is correct.}\n");
@@ -291,19 +327,21 @@ fn tex(title: &str, secs: &[Section]) -> String {
     s
 }
 
+/// The steps under an answer: a smaller list, each claim on its line and its reason in
+/// italics below it.
 fn tex_steps(d: &Derivation) -> String {
     if d.is_empty() {
         return String::new();
     }
-    let mut s = String::from("\\begin{enumerate}\n");
+    let mut s = String::from("{\\small\\raggedright\n\\begin{enumerate}\n");
     for st in &d.steps {
         let claim = rich::tex_inline(&rich::step_claim(st));
         s.push_str(&format!(
-            "  \\item {{}}{claim} --- \\emph{{{}}}\n",
+            "  \\item {{}}{claim}\\newline\n  \\emph{{{}}}\n",
             rich::tex_inline(&st.reason)
         ));
     }
-    s.push_str("\\end{enumerate}\n");
+    s.push_str("\\end{enumerate}}\n");
     s
 }
 

@@ -1,9 +1,9 @@
-//! The command line: `sigma` (REPL), `sigma run FILE`, `sigma -e 'EXPR'`,
+//! The command line: `sigma` (REPL), `sigma run [--echo] FILE`, `sigma -e 'EXPR'`,
 //! `sigma key FILE --format md|tex|json [-o OUT]`, each with `--format`.
 
 use crate::plot_files::{self, PlotFiles};
 use crate::render::{self, Format};
-use crate::session::{Outcome, Session};
+use crate::session::{Outcome, OutcomeKind, Session};
 use clap::{Parser, Subcommand};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -44,7 +44,13 @@ pub struct Args {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Run a script, printing each statement's result.
-    Run { file: PathBuf },
+    Run {
+        file: PathBuf,
+        /// Echo each statement as `sigma> input` before its result (gp's `\e`), and its
+        /// `#'` prose lines, so every answer stands under the line that asked for it.
+        #[arg(long)]
+        echo: bool,
+    },
     /// Write an answer key for a script: its `##` headings as sections, every answer with its steps.
     Key {
         file: PathBuf,
@@ -77,12 +83,15 @@ pub fn main() -> i32 {
     }
     install_interrupt_handler();
     match (&args.command, &args.eval) {
-        (Some(Command::Run { file }), _) => match read(file) {
+        (Some(Command::Run { file, echo }), _) => match read(file) {
             Ok(text) => run_source(
                 &mut session,
                 &file.display().to_string(),
                 &text,
-                args.format,
+                Output {
+                    format: args.format,
+                    echo: *echo,
+                },
                 &mut PlotFiles::for_script(file, args.plot_dir.as_deref()),
             ),
             Err(code) => code,
@@ -101,7 +110,10 @@ pub fn main() -> i32 {
             &mut session,
             "<expr>",
             src,
-            args.format,
+            Output {
+                format: args.format,
+                echo: false,
+            },
             &mut here(args.plot_dir.as_deref()),
         ),
         (None, None) => crate::repl::run(session, args.format, here(args.plot_dir.as_deref())),
@@ -130,27 +142,78 @@ fn here(dir: Option<&std::path::Path>) -> PlotFiles {
     PlotFiles::new(dir.unwrap_or(std::path::Path::new(".")), "sigma")
 }
 
+/// How a run prints: the format, and whether each statement's input is echoed first.
+#[derive(Debug, Clone, Copy)]
+pub struct Output {
+    pub format: Format,
+    pub echo: bool,
+}
+
+/// The prompt an echoed statement stands behind, as in the REPL transcripts of the README.
+pub const ECHO_PROMPT: &str = "sigma> ";
+
+/// The echo of one outcome's input in `format` (empty when nothing is echoed): text gets
+/// `sigma> input` (later lines of a multi-line input indented under it, a quiet statement
+/// keeping its `;`) and prose lines as written, LaTeX the same as `%` comments. Markdown and
+/// JSON already carry each input.
+pub fn echo(o: &Outcome, format: Format) -> String {
+    let shown = match &o.kind {
+        // Headings print themselves.
+        OutcomeKind::Heading(_) => return String::new(),
+        OutcomeKind::Prose(p) => format!("#' {p}"),
+        _ if o.quiet => format!("{ECHO_PROMPT}{};", o.input),
+        _ => format!("{ECHO_PROMPT}{}", o.input),
+    };
+    let indent = " ".repeat(ECHO_PROMPT.len());
+    let lines = shown.lines().enumerate().map(|(i, l)| match (i, format) {
+        (0, Format::Latex) => format!("% {l}"),
+        (0, _) => l.to_string(),
+        (_, Format::Latex) => format!("% {indent}{}", l.trim_start()),
+        (_, _) => format!("{indent}{}", l.trim_start()),
+    });
+    match format {
+        Format::Text | Format::Latex => lines.map(|l| l + "\n").collect(),
+        Format::Markdown | Format::Json => String::new(),
+    }
+}
+
 /// Runs a script or `-e` text, printing outcomes as they come (a plot is written to its file
 /// and the path printed); on the first error prints the diagnostics to stderr and returns 1.
 pub fn run_source(
     session: &mut Session,
     name: &str,
     text: &str,
-    format: Format,
+    out: Output,
     plots: &mut PlotFiles,
 ) -> i32 {
+    let Output {
+        format,
+        echo: echoed,
+    } = out;
     let steps = session.settings.steps;
     let mut stdout = std::io::stdout().lock();
     let mut outcomes: Vec<Outcome> = Vec::new();
+    let mut first = true;
     let result = session.run(name, text, &mut |o| {
         let saved = plots.save(o);
         if format == Format::Json {
             outcomes.push(o.clone());
-        } else if !o.quiet {
+            return;
+        }
+        if echoed {
+            // A blank line before each heading but the first output, to part the sections.
+            if matches!(o.kind, OutcomeKind::Heading(_)) && !first {
+                let _ = writeln!(stdout);
+            }
+            let _ = write!(stdout, "{}", echo(o, format));
+            first = false;
+        }
+        if o.printed() {
             let _ = writeln!(stdout, "{}", render::outcome(o, format, steps));
             if let Some(r) = &saved {
                 let _ = writeln!(stdout, "{}", plot_files::report(r));
             }
+            first = false;
         }
     });
     let diags = result.err().unwrap_or_default();

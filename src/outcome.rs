@@ -9,6 +9,9 @@ use crate::math::{Derivation, Expr};
 pub enum OutcomeKind {
     /// A `##` heading: a section of an answer key.
     Heading(String),
+    /// A `#'` prose line: a sentence of explanation an answer key shows under its heading;
+    /// a run does not print it.
+    Prose(String),
     /// `name = value`
     Binding { name: String, value: Value },
     /// `name(params) = body`; `body` is the body in canonical form when it evaluates
@@ -36,4 +39,12 @@ pub struct Outcome {
     /// LaTeX and Markdown leave it out, JSON marks it `"quiet": true` without its value, an
     /// answer key shows its input alone).
     pub quiet: bool,
+}
+
+impl Outcome {
+    /// Whether a run (`sigma run`, `-e`, the REPL) prints this outcome: not a quiet
+    /// statement, not a prose line (prose is for answer keys).
+    pub fn printed(&self) -> bool {
+        !self.quiet && !matches!(self.kind, OutcomeKind::Prose(_))
+    }
 }

@@ -25,7 +25,7 @@ pub fn check(program: &Program, scope: &Scope) -> Vec<Diagnostic> {
     };
     for stmt in &program.stmts {
         match &stmt.kind {
-            StmtKind::Heading(_) => {}
+            StmtKind::Heading(_) | StmtKind::Prose(_) => {}
             StmtKind::Expr(e) => checker.expr(e),
             StmtKind::Assign { name, value } => {
                 checker.expr(value);

@@ -87,6 +87,7 @@ impl Session {
             let mut ev = Evaluator::new(&self.scope, &self.settings).with_source(id, text);
             let kind = match &stmt.kind {
                 StmtKind::Heading(h) => OutcomeKind::Heading(h.clone()),
+                StmtKind::Prose(p) => OutcomeKind::Prose(p.clone()),
                 StmtKind::Expr(e) => {
                     OutcomeKind::Value(ev.eval(e).map_err(|e| vec![e.to_diagnostic()])?)
                 }

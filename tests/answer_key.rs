@@ -83,17 +83,21 @@ fn markdown_key() {
 fn latex_key_is_a_standalone_document() {
     let expected = format!(
         "\\documentclass{{article}}\n\\usepackage{{amsmath,amssymb}}\n\\usepackage[T1]{{fontenc}}\n\
-         \\usepackage{{lmodern}}\n\\usepackage[margin=2.5cm]{{geometry}}\n\\setlength{{\\parindent}}{{0pt}}\n\
+         \\usepackage{{lmodern}}\n\\usepackage[margin=2.5cm]{{geometry}}\n\\usepackage{{breqn}}\n\
+         \\setlength{{\\parindent}}{{0pt}}\n\\sloppy\n\
          \\title{{Answer key: small}}\n\\author{{}}\n\\date{{}}\n\\begin{{document}}\n\\maketitle\n\n\
-         \\medskip\n\\textbf{{1.}}~\\texttt{{a = 1/3 + 1/6}}\n\\[ a = \\frac{{1}}{{2}} \\]\n\n\
+         \\medskip\n{{\\raggedright\\textbf{{1.}}~\\texttt{{a = 1/3 + 1/6}}\\par}}\n\
+         \\begin{{dmath*}}\na = \\frac{{1}}{{2}}\n\\end{{dmath*}}\n\n\
          \\section*{{Calculus \\& \\ensuremath{{\\lambda}}\\_1 50\\%}}\n\n\
-         \\medskip\n\\textbf{{2.}}~\\texttt{{diff(x{{\\char94}}3, x)}}\n\\[ 3 x^{{2}} \\]\n\
-         \\begin{{enumerate}}\n  \\item {{}}$\\frac{{d}}{{dx}}\\left[x^{{3}}\\right] = 3 x^{{2}}$ --- \\emph{{{DIFF_REASON}}}\n\
-         \\end{{enumerate}}\n\n\
-         \\medskip\n\\textbf{{3.}}~\\texttt{{f(t) = t{{\\char94}}2/2}}\n\\[ f(t) = \\frac{{t^{{2}}}}{{2}} \\]\n\n\
+         \\medskip\n{{\\raggedright\\textbf{{2.}}~\\texttt{{diff(x{{\\char94}}3, x)}}\\par}}\n\
+         \\begin{{dmath*}}\n3 x^{{2}}\n\\end{{dmath*}}\n\
+         {{\\small\\raggedright\n\\begin{{enumerate}}\n  \\item {{}}$\\frac{{d}}{{dx}}\\left[x^{{3}}\\right] = 3 x^{{2}}$\\newline\n\
+         \x20 \\emph{{{DIFF_REASON}}}\n\\end{{enumerate}}}}\n\n\
+         \\medskip\n{{\\raggedright\\textbf{{3.}}~\\texttt{{f(t) = t{{\\char94}}2/2}}\\par}}\n\
+         \\begin{{dmath*}}\nf(t) = \\frac{{t^{{2}}}}{{2}}\n\\end{{dmath*}}\n\n\
          \\section*{{Numbers}}\n\n\
-         \\medskip\n\\textbf{{4.}}~\\texttt{{m = [[1, 2],}}\\newline\n\\texttt{{\\phantom{{xxxxx}}[3, 4]]}}\n\
-         \\[ m = \\begin{{bmatrix}} 1 & 2 \\\\ 3 & 4 \\end{{bmatrix}} \\]\n\n\\end{{document}}\n"
+         \\medskip\n{{\\raggedright\\textbf{{4.}}~\\texttt{{m = [[1, 2],}}\\newline\n\\texttt{{\\phantom{{xxxxx}}[3, 4]]}}\\par}}\n\
+         \\begin{{dmath*}}\nm = \\begin{{bmatrix}} 1 & 2 \\\\ 3 & 4 \\end{{bmatrix}}\n\\end{{dmath*}}\n\n\\end{{document}}\n"
     );
     let out = key_ok("tex");
     assert_eq!(out, expected);
@@ -155,12 +159,59 @@ fn approximations_are_marked_in_every_format() {
     );
     let (_, tex, _) = key(&file, "tex", &[]);
     assert!(tex.contains(
-        "\\[ p \\approx 0.33333 \\]\n\\emph{Approximate: every printed digit is correct.}\n"
+        "\\begin{dmath*}\np \\approx 0.33333\n\\end{dmath*}\n\\emph{Approximate: every printed digit is correct.}\n"
     ));
     let (_, json, _) = key(&file, "json", &[]);
     let doc: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
     assert_eq!(doc["sections"][0]["items"][1]["approximate"], true);
     assert_eq!(doc["sections"][0]["items"][1]["text"], "≈ 0.1429");
+}
+
+/// A `#'` prose line is shown under its heading in every format, unnumbered; `run` leaves it
+/// out.
+#[test]
+fn prose_lines_are_shown_under_their_heading() {
+    let file = scratch(
+        "prose.sigma",
+        "## B3(c) Keep 80%\n#' The factor σ²/(σ² + λ) falls as λ grows & 50% stays.\nx = 1/2\n",
+    );
+    let prose = "The factor σ²/(σ² + λ) falls as λ grows & 50% stays.";
+    let (_, text, _) = key(&file, "text", &[]);
+    assert!(
+        text.contains(&format!("## B3(c) Keep 80%\n\n{prose}\n\n1. x = 1/2\n")),
+        "{text}"
+    );
+    let (_, md, _) = key(&file, "md", &[]);
+    assert!(
+        md.contains(&format!(
+            "## B3(c) Keep 80%\n\n*{}*\n\n**1.** `x = 1/2`",
+            sigma::render::escape::markdown(prose)
+        )),
+        "{md}"
+    );
+    let (_, tex, _) = key(&file, "tex", &[]);
+    assert!(
+        tex.contains(&format!("\\emph{{{}}}", tex_text(prose))),
+        "{tex}"
+    );
+    let (_, json, _) = key(&file, "json", &[]);
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    let item = &doc["sections"][0]["items"][0];
+    assert_eq!(
+        (&item["kind"], &item["text"]),
+        (&"prose".into(), &prose.into())
+    );
+    assert_eq!(doc["sections"][0]["items"][1]["input"], "x = 1/2");
+    let run = Command::cargo_bin("sigma")
+        .expect("the sigma binary is built")
+        .arg("run")
+        .arg(&file)
+        .output()
+        .expect("sigma runs");
+    assert_eq!(
+        String::from_utf8_lossy(&run.stdout),
+        "## B3(c) Keep 80%\nx = 1/2\n"
+    );
 }
 
 #[test]
@@ -228,7 +279,12 @@ fn pdflatex_available() -> bool {
     ok
 }
 
-/// Compiles `tex` with pdflatex in its directory; panics with the log on failure.
+/// Widest overfull line a compiled key may have, in points: wider means something runs off
+/// the page (a formula, a number or an input that does not break).
+const MAX_OVERFULL_PT: f64 = 20.0;
+
+/// Compiles `tex` with pdflatex in its directory; panics with the log on failure, or when a
+/// line sticks out of the text block by more than [`MAX_OVERFULL_PT`].
 fn pdflatex(tex: &std::path::Path) {
     let dir = tex.parent().expect("a directory");
     let run = std::process::Command::new("pdflatex")
@@ -244,6 +300,36 @@ fn pdflatex(tex: &std::path::Path) {
         String::from_utf8_lossy(&run.stdout)
     );
     assert!(tex.with_extension("pdf").exists());
+    let log = std::fs::read_to_string(tex.with_extension("log")).expect("pdflatex wrote a log");
+    let overfull: Vec<&str> = log
+        .lines()
+        .filter(|l| {
+            l.strip_prefix("Overfull \\hbox (")
+                .and_then(|r| r.split_once("pt too wide"))
+                .and_then(|(pt, _)| pt.parse::<f64>().ok())
+                .is_some_and(|pt| pt > MAX_OVERFULL_PT)
+        })
+        .collect();
+    assert!(
+        overfull.is_empty(),
+        "{} has lines wider than the page by more than {MAX_OVERFULL_PT}pt:\n{}",
+        tex.display(),
+        overfull.join("\n")
+    );
+}
+
+/// A key with a 904-digit integer, a 955-digit binding and a fraction of 96-digit numbers
+/// compiles with each answer wrapped inside the page.
+#[test]
+fn long_numbers_wrap_in_the_latex_key() {
+    if !pdflatex_available() {
+        return;
+    }
+    let file = scratch("long_numbers.sigma", "2^3000\nx = 3^2000\n(2/3)^200\n");
+    let tex = file.with_extension("tex");
+    let (code, _, stderr) = key(&file, "tex", &["-o", tex.to_str().expect("UTF-8 path")]);
+    assert_eq!(code, 0, "{stderr}");
+    pdflatex(&tex);
 }
 
 /// The LaTeX key of awkward input (Greek, subscripts, TeX specials, matrices) compiles.
@@ -283,6 +369,25 @@ fn every_example_key_compiles_with_pdflatex() {
             .with_extension("tex");
         let (code, _, stderr) = key(&path, "tex", &["-o", tex.to_str().expect("UTF-8 path")]);
         assert_eq!(code, 0, "{}: {stderr}", path.display());
+        if path.ends_with("seeds_homework.sigma") {
+            let body = std::fs::read_to_string(&tex).expect("the key was written");
+            for part in [
+                "B1(a)", "B1(b-i)", "B1(b-ii)", "B1(d)", "B1(e)", "B1(f)", "B3(a)", "B3(b)",
+                "B3(c)", "B4(a)", "B4(b)", "B4(e)", "B4(f)", "B4(g)",
+            ] {
+                let at = body
+                    .find(&format!("\\section*{{{part} "))
+                    .unwrap_or_else(|| panic!("no section {part}"));
+                // Each subpart opens with its line of intuition, set with its mathematics.
+                assert!(
+                    body[at..]
+                        .split_once("\\medskip\n{\\raggedright \\emph{")
+                        .is_some_and(|(gap, _)| gap.lines().count() <= 3),
+                    "{part} has no intuition under its heading"
+                );
+            }
+            assert!(body.contains("\\begin{dmath*}"), "answers are display math");
+        }
         if path.ends_with("seeds_convergence.sigma") {
             let body = std::fs::read_to_string(&tex).expect("the key was written");
             assert!(

@@ -306,6 +306,44 @@ fn run_every_example_succeeds() {
     }
 }
 
+/// `run --echo` puts each statement's input before its answer (`sigma> …`, a quiet one with
+/// its `;` and no answer), prose lines as written, a blank line before each later heading;
+/// without `--echo` the output is only the answers.
+#[test]
+fn run_echo_ties_each_answer_to_its_statement() {
+    let path = scratch(
+        "echo.sigma",
+        "## A\n#' Why it holds.\nr = 2/3\nm = [[1, 2],\n     [3, 4]]\nk = r^2; r + 1 # a comment\n## B\ndiff(x^3, x)\n",
+    );
+    let file = path.to_str().expect("a UTF-8 path");
+    let r = run(&["run", "--echo", file]);
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+    assert_eq!(
+        r.stdout,
+        "## A\n#' Why it holds.\nsigma> r = 2/3\nr = 2/3\nsigma> m = [[1, 2],\n       [3, 4]]\n\
+         m = [[1, 2], [3, 4]]\nsigma> k = r^2;\nsigma> r + 1\n5/3\n\n## B\nsigma> diff(x^3, x)\n3*x^2\n"
+    );
+    let plain = run(&["run", file]);
+    assert_eq!(
+        plain.stdout,
+        "## A\nr = 2/3\nm = [[1, 2], [3, 4]]\n5/3\n## B\n3*x^2\n"
+    );
+    // LaTeX output echoes as comments; the steps still follow the answer.
+    let tex = run(&["run", "--echo", "--format", "tex", file]);
+    assert!(
+        tex.stdout
+            .contains("% sigma> m = [[1, 2],\n%        [3, 4]]\n\\[ m = \\begin{bmatrix}"),
+        "{}",
+        tex.stdout
+    );
+    let steps = run(&["run", "--echo", "--steps", file]);
+    assert!(
+        steps.stdout.ends_with("sigma> diff(x^3, x)\n3*x^2\n  1. d/dx [x^3] = 3*x^2  [sum, product, power and chain rules, simplified to canonical form]\n"),
+        "{}",
+        steps.stdout
+    );
+}
+
 #[test]
 fn run_stops_at_an_error_on_line_3() {
     let path = scratch("line3.sigma", "a = 1/2\nb = a + 1\nc = b/0\nd = 4\n");
@@ -499,7 +537,7 @@ fn key_tex_is_a_latex_document() {
     assert!(out.starts_with("\\documentclass"), "{out}");
     assert!(out.contains("\\begin{document}"));
     assert!(out.contains("\\section*{Exact arithmetic}"));
-    assert!(out.contains("\\[ \\frac{361}{400} \\]"));
+    assert!(out.contains("\\begin{dmath*}\n\\frac{361}{400}\n\\end{dmath*}"));
     assert!(out.trim_end().ends_with("\\end{document}"));
 }
 

@@ -50,7 +50,7 @@ fn run(path: &Path) -> (Session, Vec<Outcome>) {
 /// `;`, left out).
 fn render_all(outcomes: &[Outcome], format: Format, steps: bool) -> String {
     let mut s = String::new();
-    for o in outcomes.iter().filter(|o| !o.quiet) {
+    for o in outcomes.iter().filter(|o| o.printed()) {
         s.push_str(&render::outcome(o, format, steps));
         s.push('\n');
     }

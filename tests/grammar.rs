@@ -392,6 +392,7 @@ fn rule_program_structure() {
         "# only a comment",
         "  ## indented heading\n1",
         "a = 1 ## trailing comment, not a heading",
+        "#' prose\n  #' indented prose\n1 #' a comment",
         "1;\n;2\r\n3",
     ] {
         assert!(full_match(Rule::program, ok), "{ok:?}");
@@ -604,6 +605,40 @@ fn headings_and_comments() {
 }
 
 #[test]
+fn prose_lines() {
+    parses_to! {
+        parser: SigmaParser,
+        input: "#' Why",
+        rule: Rule::prose,
+        tokens: [prose(0, 6, [prose_text(2, 6)])]
+    };
+    let p = parse(
+        "## B3(c) Keep 80%\n#' Each factor σ²/(σ² + λ) falls as λ grows.  \n# a comment\n  #'indented\nx = 1 #' a trailing comment\n#'",
+    );
+    let kinds: Vec<&StmtKind> = p.stmts.iter().map(|s| &s.kind).collect();
+    assert_eq!(kinds.len(), 5, "{kinds:?}");
+    assert_eq!(kinds[0], &StmtKind::Heading("B3(c) Keep 80%".into()));
+    assert_eq!(
+        kinds[1],
+        &StmtKind::Prose("Each factor σ²/(σ² + λ) falls as λ grows.".into())
+    );
+    assert_eq!(kinds[2], &StmtKind::Prose("indented".into()));
+    assert!(matches!(kinds[3], StmtKind::Assign { .. }));
+    assert_eq!(kinds[4], &StmtKind::Prose(String::new()));
+    // The span covers `#' …` without trailing blanks.
+    let text = "  #' a line  \n1";
+    let s = &parse(text).stmts[0];
+    assert_eq!(&text[s.span.start..s.span.end], "#' a line");
+    // Inside open brackets a `#'` is a comment, like any `#`.
+    assert_eq!(
+        parse("f(1,\n#' not prose inside brackets\n2)").stmts.len(),
+        1
+    );
+    // A `#` not followed by `'` stays a comment; `# '` too.
+    assert!(parse("# ' a comment\n#a comment").stmts.is_empty());
+}
+
+#[test]
 fn implicit_line_joining_inside_brackets() {
     assert_eq!(shape("f(1,\n 2)"), "f(1, 2)");
     assert_eq!(shape("[[1,2],\n [3,4]]"), "[[1, 2], [3, 4]]");
@@ -662,7 +697,7 @@ fn spans_carry_the_source_id_and_skip_trailing_blanks() {
                 check_spans(text, body);
             }
             StmtKind::Expr(e) => check_spans(text, e),
-            StmtKind::Heading(_) => {}
+            StmtKind::Heading(_) | StmtKind::Prose(_) => {}
         }
     }
 }

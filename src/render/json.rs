@@ -37,6 +37,7 @@ fn quiet(o: &Outcome) -> Json {
     let mut obj = json!({ "input": o.input, "line": o.line, "quiet": true });
     let fields = match &o.kind {
         OutcomeKind::Heading(h) => json!({ "kind": "heading", "text": h }),
+        OutcomeKind::Prose(p) => json!({ "kind": "prose", "text": super::prose_text(p) }),
         OutcomeKind::Definition { name, params, .. } => json!({
             "kind": "function", "statement": "definition", "name": name, "params": params,
             "exact": true, "approximate": false,
@@ -87,6 +88,11 @@ pub fn outcome(o: &Outcome) -> Json {
         OutcomeKind::Heading(h) => {
             json!({ "kind": "heading", "text": h, "latex": h, "exact": true, "approximate": false })
         }
+        OutcomeKind::Prose(p) => json!({
+            "kind": "prose", "statement": "prose", "text": super::prose_text(p),
+            "latex": latex::prose(p), "markdown": super::markdown::prose(p),
+            "exact": true, "approximate": false,
+        }),
         OutcomeKind::Binding { name, value } => json!({
             "kind": value.kind(), "statement": "binding", "name": name,
             "text": text::value(value), "latex": latex::value(value),

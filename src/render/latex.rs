@@ -2,7 +2,7 @@
 //! (`math/expr/print.rs`) in its LaTeX style.
 
 use crate::eval::value::{Rel, Value};
-use crate::math::expr::print::{paren, print, print_prec, Prec, Style};
+use crate::math::expr::print::{breakable_digits, paren, print, print_prec, Prec, Style};
 use crate::math::expr::Expr;
 
 /// The LaTeX form of an expression (math mode, no delimiters), from the one printer.
@@ -113,14 +113,15 @@ pub fn matrix(rows: Vec<Vec<String>>) -> String {
     }
 }
 
-/// `1.5e-8` as `1.5 \times 10^{-8}`; positional text unchanged.
+/// `1.5e-8` as `1.5 \times 10^{-8}`; positional text unchanged. A long mantissa (the digits
+/// of `N(pi, 1000)`) may break across lines.
 pub fn scientific(t: &str) -> String {
     match t.split_once('e') {
         Some((m, e)) => match e.parse::<i64>() {
-            Ok(k) => format!("{m} \\times 10^{{{k}}}"),
-            Err(_) => format!("{m} \\times 10^{{{e}}}"),
+            Ok(k) => format!("{} \\times 10^{{{k}}}", breakable_digits(m)),
+            Err(_) => format!("{} \\times 10^{{{e}}}", breakable_digits(m)),
         },
-        None => t.to_string(),
+        None => breakable_digits(t),
     }
 }
 
@@ -128,7 +129,8 @@ pub fn scientific(t: &str) -> String {
 pub fn outcome_math(o: &crate::outcome::Outcome) -> String {
     use crate::outcome::OutcomeKind;
     match &o.kind {
-        OutcomeKind::Heading(h) => format!("\\text{{{h}}}"),
+        OutcomeKind::Heading(h) => format!("\\text{{{}}}", super::escape::tex_text(h)),
+        OutcomeKind::Prose(p) => format!("\\text{{{}}}", prose(p)),
         OutcomeKind::Binding { name, value: v } => match v {
             Value::Approx(_) | Value::Float(_) => format!("{} {}", symbol(name), value(v)),
             _ => format!("{} = {}", symbol(name), value(v)),
@@ -173,6 +175,9 @@ pub fn outcome(o: &crate::outcome::Outcome, steps: bool) -> String {
     if let OutcomeKind::Heading(h) = &o.kind {
         return format!("\\section*{{{}}}", super::escape::tex_text(h));
     }
+    if let OutcomeKind::Prose(p) = &o.kind {
+        return prose(p);
+    }
     let mut s = format!("\\[ {}{} \\]", outcome_math(o), conditions(o));
     if steps {
         for st in &o.steps.steps {
@@ -184,4 +189,20 @@ pub fn outcome(o: &crate::outcome::Outcome, steps: bool) -> String {
         }
     }
     s
+}
+
+/// A prose line as a LaTeX paragraph in italics: words escaped, `$…$` mathematics in math
+/// mode (non-ASCII symbols as commands).
+pub fn prose(p: &str) -> String {
+    let body: String = super::prose_parts(p)
+        .into_iter()
+        .map(|(math, s)| {
+            if math {
+                format!("${}$", super::escape::tex_math(&s))
+            } else {
+                super::escape::tex_text(&s)
+            }
+        })
+        .collect();
+    format!("\\emph{{{body}}}")
 }

@@ -7,6 +7,7 @@ use crate::outcome::{Outcome, OutcomeKind};
 pub fn outcome(o: &Outcome, steps: bool) -> String {
     let mut s = match &o.kind {
         OutcomeKind::Heading(h) => format!("## {h}"),
+        OutcomeKind::Prose(p) => prose(p),
         _ => format!(
             "`{}` → ${}${}",
             o.input,
@@ -38,4 +39,18 @@ pub fn outcome(o: &Outcome, steps: bool) -> String {
     }
     s.push('\n');
     s
+}
+
+/// A prose line as Markdown: words escaped, `$…$` mathematics kept as Markdown math.
+pub fn prose(p: &str) -> String {
+    super::prose_parts(p)
+        .into_iter()
+        .map(|(math, s)| {
+            if math {
+                format!("${s}$")
+            } else {
+                super::escape::markdown(&s)
+            }
+        })
+        .collect()
 }

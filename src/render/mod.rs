@@ -46,10 +46,54 @@ impl Format {
     }
 }
 
+/// A `#'` prose line split into runs of words (`false`) and `$…$` mathematics (`true`), the
+/// dollars dropped; `\$` is a literal dollar, and an unclosed `$` is literal too.
+pub fn prose_parts(p: &str) -> Vec<(bool, String)> {
+    let mut parts: Vec<(bool, String)> = vec![(false, String::new())];
+    let mut chars = p.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'$') => {
+                chars.next();
+                if let Some(last) = parts.last_mut() {
+                    last.1.push('$');
+                }
+            }
+            '$' => {
+                let math = parts.last().is_some_and(|l| l.0);
+                parts.push((!math, String::new()));
+            }
+            c => {
+                if let Some(last) = parts.last_mut() {
+                    last.1.push(c);
+                }
+            }
+        }
+    }
+    // An unclosed `$`: its run is words after a literal dollar.
+    if let Some(last) = parts.pop() {
+        match last {
+            (true, s) => match parts.last_mut() {
+                Some(prev) if !prev.0 => prev.1.push_str(&format!("${s}")),
+                _ => parts.push((false, format!("${s}"))),
+            },
+            l => parts.push(l),
+        }
+    }
+    parts.retain(|(_, s)| !s.is_empty());
+    parts
+}
+
+/// A prose line as plain text: its words and its mathematics as written, without dollars.
+pub fn prose_text(p: &str) -> String {
+    prose_parts(p).into_iter().map(|(_, s)| s).collect()
+}
+
 /// The text rendering of one outcome; with `steps`, the derivation follows, indented.
 pub fn outcome_text(o: &Outcome, steps: bool) -> String {
     let mut s = match &o.kind {
         OutcomeKind::Heading(h) => format!("## {h}"),
+        OutcomeKind::Prose(p) => format!("#' {}", prose_text(p)),
         OutcomeKind::Binding {
             name,
             value:
@@ -112,5 +156,32 @@ pub fn outcome(o: &Outcome, format: Format, steps: bool) -> String {
         Format::Json => json::outcome(o).to_string(),
         Format::Latex => latex::outcome(o, steps),
         Format::Markdown => markdown::outcome(o, steps),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_splits_words_and_mathematics() {
+        let p = |s: &str| {
+            prose_parts(s)
+                .into_iter()
+                .map(|(m, t)| format!("{}{t}", if m { "M:" } else { "T:" }))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            p("the factor $σ²/(σ² + λ)$ falls"),
+            ["T:the factor ", "M:σ²/(σ² + λ)", "T: falls"]
+        );
+        assert_eq!(p(r"costs \$5 and $x$"), ["T:costs $5 and ", "M:x"]);
+        assert_eq!(p("an open $ dollar"), ["T:an open $ dollar"]);
+        assert_eq!(prose_text("keep $K_ℓ$ small"), "keep K_ℓ small");
+        assert_eq!(
+            latex::prose("keep $K_ℓ$ at 50%"),
+            "\\emph{keep $K_{\\ell}$ at 50\\%}"
+        );
+        assert_eq!(markdown::prose("a_b $a_b$"), "a\\_b $a_b$");
     }
 }

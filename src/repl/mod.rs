@@ -92,7 +92,7 @@ impl Repl {
         let result = self.session.run(&name, input, &mut |o| {
             let saved = plots.save(o);
             // A statement ended with `;` is quiet; a huge vector is elided (`:elide`).
-            if !o.quiet {
+            if o.printed() {
                 let shown = elide::outcome(o, steps, limit)
                     .unwrap_or_else(|| render::outcome(o, format, steps));
                 let _ = writeln!(stdout, "{shown}");

@@ -23,6 +23,8 @@ pub struct Stmt {
 pub enum StmtKind {
     /// `## text` — the text after `##`, trimmed of surrounding whitespace, otherwise verbatim.
     Heading(String),
+    /// `#' text` — a prose line: the text after `#'`, trimmed, otherwise verbatim.
+    Prose(String),
     /// `name = expr`
     Assign { name: Ident, value: Expr },
     /// `name(p1, p2) = body`

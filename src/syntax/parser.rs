@@ -127,6 +127,7 @@ fn parse_joined(joined: &str, text: &str, source: SourceId) -> Result<Program, D
         for pair in program.into_inner() {
             match pair.as_rule() {
                 Rule::heading => stmts.push(builder.heading(pair)),
+                Rule::prose => stmts.push(builder.prose(pair)),
                 Rule::statements => {
                     // A `;` right after a statement makes it quiet.
                     let mut after_stmt = false;
@@ -163,6 +164,16 @@ impl Builder {
     }
 
     fn heading(&self, pair: Pair<'_, Rule>) -> Stmt {
+        self.line_text(pair, StmtKind::Heading)
+    }
+
+    fn prose(&self, pair: Pair<'_, Rule>) -> Stmt {
+        self.line_text(pair, StmtKind::Prose)
+    }
+
+    /// A whole-line statement (`## text`, `#' text`): its text trimmed, its span the line
+    /// without trailing blanks.
+    fn line_text(&self, pair: Pair<'_, Rule>, kind: fn(String) -> StmtKind) -> Stmt {
         let start = pair.as_span().start();
         let raw = pair
             .into_inner()
@@ -171,7 +182,7 @@ impl Builder {
         let (text_start, text) = raw;
         let trimmed_end = text_start + text.trim_end().len();
         Stmt {
-            kind: StmtKind::Heading(text.trim().to_string()),
+            kind: kind(text.trim().to_string()),
             span: Span::new(self.source, start, trimmed_end),
             quiet: false,
         }

@@ -29,6 +29,8 @@ pub(crate) fn describe(rule: Rule) -> (Class, &'static str) {
         Rule::line_break => (End, "a line break"),
         Rule::heading => (Statement, "a heading"),
         Rule::heading_text => (Token, "heading text"),
+        Rule::prose => (Statement, "a prose line"),
+        Rule::prose_text => (Token, "prose text"),
         Rule::statements => (Statement, "a statement"),
         Rule::semicolon => (End, "`;`"),
         Rule::fundef => (Statement, "a function definition"),

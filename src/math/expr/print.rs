@@ -226,6 +226,31 @@ fn denominator_part(f: &Expr) -> Option<Expr> {
     None
 }
 
+/// Digits beyond which a LaTeX number may break across lines, and a fraction is set as
+/// `n/d` rather than stacked (about two thirds of a line of digits).
+pub const LONG_DIGITS: usize = 60;
+
+/// Digits of a number in LaTeX math, with a break point (`\allowbreak`) after every fifth
+/// digit when there are more than [`LONG_DIGITS`], so a 1000-digit integer wraps instead of
+/// running off the page. A leading sign or a decimal point passes through unchanged.
+pub fn breakable_digits(s: &str) -> String {
+    if s.chars().filter(char::is_ascii_digit).count() <= LONG_DIGITS {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() * 2);
+    let mut run = 0;
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            if run > 0 && run % 5 == 0 {
+                out.push_str("\\allowbreak ");
+            }
+            run += 1;
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn num(q: &Q, style: Style) -> (String, Prec) {
     match style {
         Style::Text => {
@@ -240,14 +265,24 @@ fn num(q: &Q, style: Style) -> (String, Prec) {
         }
         Style::Latex => {
             if q.is_integer() {
+                let digits = q.numer().to_string();
                 let p = if q.is_negative() {
                     Prec::Neg
+                } else if digits.len() > LONG_DIGITS {
+                    // Breakable, so never a bare base or operand of a tighter operator.
+                    Prec::Product
                 } else {
                     Prec::Atom
                 };
-                return (q.to_string(), p);
+                return (breakable_digits(&digits), p);
             }
-            let s = format!("\\frac{{{}}}{{{}}}", q.numer().clone().abs(), q.denom());
+            let (n, d) = (q.numer().clone().abs().to_string(), q.denom().to_string());
+            // A stacked fraction cannot break across lines: a long one is set as n/d.
+            let s = if n.len().max(d.len()) > LONG_DIGITS {
+                format!("{}/{}", breakable_digits(&n), breakable_digits(&d))
+            } else {
+                format!("\\frac{{{n}}}{{{d}}}")
+            };
             if q.is_negative() {
                 (format!("-{s}"), Prec::Neg)
             } else {
@@ -370,11 +405,15 @@ fn mul(fs: &[Expr], st: Style) -> (String, Prec) {
     let c = coeff.abs();
     let mut numer: Vec<(String, Prec)> = Vec::new();
     let mut denom: Vec<(String, Prec)> = Vec::new();
+    let digits = |n: String| match st {
+        Style::Latex => breakable_digits(&n),
+        Style::Text => n,
+    };
     if *c.numer() != 1 {
-        numer.push((c.numer().to_string(), Prec::Atom));
+        numer.push((digits(c.numer().to_string()), Prec::Atom));
     }
     if *c.denom() != 1 {
-        denom.push((c.denom().to_string(), Prec::Atom));
+        denom.push((digits(c.denom().to_string()), Prec::Atom));
     }
     for f in rest {
         match denominator_part(f) {
@@ -534,5 +573,23 @@ mod tests {
             ("-oo".into(), "-\\infty".into())
         );
         assert_eq!(Expr::neg_infinity(), expr::neg(Expr::infinity()).unwrap());
+    }
+
+    #[test]
+    fn long_numbers_may_break_in_latex() {
+        let big = Expr::Num(Q::from_integer(rug::Integer::from(rug::Integer::u_pow_u(
+            10, 70,
+        ))));
+        let tex = print(&big, Style::Latex);
+        assert!(
+            tex.starts_with("10000\\allowbreak 00000\\allowbreak "),
+            "{tex}"
+        );
+        assert_eq!(
+            tex.replace("\\allowbreak ", ""),
+            format!("1{}", "0".repeat(70))
+        );
+        assert_eq!(print(&big, Style::Text), format!("1{}", "0".repeat(70)));
+        assert_eq!(breakable_digits("3.14"), "3.14");
     }
 }

@@ -66,14 +66,23 @@ fn power_family(
     let (v, why) = match (kind, odd) {
         (Rho::One, false) => (
             zeta(s.clone())?,
-            "the p-series: Σ_{m≥1} m^(−s) = ζ(s)".to_string(),
+            rich![
+                "the p-series: ",
+                Notation::new("Σ_{m≥1} m^(−s) = ζ(s)", r"\sum_{m\ge 1} m^{-s} = \zeta(s)")
+            ],
         ),
         (Rho::One, true) => (
             expr::mul(vec![
                 expr::sub(Expr::one(), expr::pow(two.clone(), expr::neg(s.clone())?)?)?,
                 zeta(s.clone())?,
             ])?,
-            "odd terms of the p-series: Σ_{m≥0} (2m+1)^(−s) = (1 − 2^(−s))·ζ(s)".to_string(),
+            rich![
+                "odd terms of the p-series: ",
+                Notation::new(
+                    "Σ_{m≥0} (2m+1)^(−s) = (1 − 2^(−s))·ζ(s)",
+                    r"\sum_{m\ge 0} (2m+1)^{-s} = (1 - 2^{-s})\,\zeta(s)"
+                )
+            ],
         ),
         (Rho::MinusOne, false) => {
             let eta = if s.is_one() {
@@ -89,7 +98,15 @@ fn power_family(
             };
             (
                 expr::neg(eta)?,
-                "Σ_{m≥1} (−1)^m m^(−s) = −η(s) = −(1 − 2^(1−s))·ζ(s) (η(1) = ln 2)".to_string(),
+                rich![
+                    Notation::new(
+                        "Σ_{m≥1} (−1)^m m^(−s) = −η(s) = −(1 − 2^(1−s))·ζ(s)",
+                        r"\sum_{m\ge 1} (-1)^m m^{-s} = -\eta(s) = -(1 - 2^{1-s})\,\zeta(s)"
+                    ),
+                    " (",
+                    Notation::new("η(1) = ln 2", r"\eta(1) = \ln 2"),
+                    ")"
+                ],
             )
         }
         (Rho::MinusOne, true) => {
@@ -102,7 +119,15 @@ fn power_family(
             };
             (
                 beta,
-                "Dirichlet's beta: Σ_{m≥0} (−1)^m/(2m+1) = π/4 (Leibniz), β(3) = π³/32".to_string(),
+                rich![
+                    "Dirichlet's beta: ",
+                    Notation::new(
+                        "Σ_{m≥0} (−1)^m/(2m+1) = π/4",
+                        r"\sum_{m\ge 0} \frac{(-1)^m}{2m+1} = \frac{\pi}{4}"
+                    ),
+                    " (Leibniz), ",
+                    Notation::new("β(3) = π³/32", r"\beta(3) = \frac{\pi^3}{32}")
+                ],
             )
         }
         (Rho::Inside | Rho::Symbolic, false) if s.is_one() => (
@@ -110,10 +135,19 @@ fn power_family(
                 Func::Ln,
                 vec![expr::sub(Expr::one(), rho.clone())?],
             )?)?,
-            format!(
-                "Σ_{{m≥1}} ρ^m/m = −ln(1 − ρ) for |ρ| < 1 (ρ = {})",
-                show(rho)
-            ),
+            rich![
+                Notation::new(
+                    "Σ_{m≥1} ρ^m/m = −ln(1 − ρ)",
+                    r"\sum_{m\ge 1} \frac{\rho^m}{m} = -\ln(1 - \rho)"
+                ),
+                " for ",
+                Notation::new("|ρ| < 1", r"|\rho| < 1"),
+                " (",
+                Notation::new("ρ", r"\rho"),
+                Op::Eq,
+                rho,
+                ")"
+            ],
         ),
         (Rho::Inside | Rho::Symbolic, true) if s.is_one() => {
             let Some((tau, negative)) = sqrt_rho(parts)? else {
@@ -122,8 +156,19 @@ fn power_family(
             let f = if negative { Func::Atan } else { Func::Atanh };
             (
                 expr::div(expr::func(f, vec![tau.clone()])?, tau)?,
-                "Σ_{m≥0} τ^(2m)/(2m+1) = atanh(τ)/τ, Σ (−1)^m τ^(2m)/(2m+1) = atan(τ)/τ for |τ| < 1"
-                    .to_string(),
+                rich![
+                    Notation::new(
+                        "Σ_{m≥0} τ^(2m)/(2m+1) = atanh(τ)/τ",
+                        r"\sum_{m\ge 0} \frac{\tau^{2m}}{2m+1} = \frac{\operatorname{artanh}\tau}{\tau}"
+                    ),
+                    ", ",
+                    Notation::new(
+                        "Σ (−1)^m τ^(2m)/(2m+1) = atan(τ)/τ",
+                        r"\sum (-1)^m \frac{\tau^{2m}}{2m+1} = \frac{\arctan\tau}{\tau}"
+                    ),
+                    " for ",
+                    Notation::new("|τ| < 1", r"|\tau| < 1")
+                ],
             )
         }
         _ => return Ok(None),

@@ -4,11 +4,13 @@
 //! ratio bound), each returning its ball with the bound that proves it.
 
 use super::tail::Ratio;
-use super::{sci, Tail};
+use super::{sci_notation, Tail};
+use crate::math::answer::Notation;
 use crate::math::expr::{Expr, MathError};
 use crate::math::float::ball::up_mul;
 use crate::math::float::{self, Ball, Fail, R};
 use crate::math::number::Q;
+use crate::rich;
 use rug::{Float, Integer};
 
 /// Most terms a direct summation may add before giving up.
@@ -70,10 +72,21 @@ pub(crate) fn cvz(f: &Expr, n: &str, lo: &Integer, p: u32) -> R<Tail> {
         Float::with_val_round(64, rug::ops::Pow::pow(&decay, m), rug::float::Round::Down).0;
     pw.recip_round(rug::float::Round::Up);
     let bound = up_mul(&up_mul(&first, &Float::with_val(64, 2)), &pw);
-    let claim = format!(
-        "Cohen–Villegas–Zagier acceleration with m = {m} terms: |error| ≤ 2·f({lo})/(3+√8)^{m} ≤ {} (f is completely monotone, so f({lo} + k) is a moment sequence)",
-        sci(&bound)
-    );
+    let claim = rich![
+        "Cohen–Villegas–Zagier acceleration with ",
+        Notation::new(format!("m = {m}"), format!("m = {m}")),
+        " terms: ",
+        Notation::new(
+            format!("|error| ≤ 2·f({lo})/(3+√8)^{m} ≤ "),
+            format!("|\\mathrm{{error}}| \\le 2 f({lo})/(3+\\sqrt{{8}})^{{{m}}} \\le ")
+        ),
+        sci_notation(&bound),
+        " (",
+        Notation::new("f", "f"),
+        " is completely monotone, so ",
+        Notation::new(format!("f({lo} + k)"), format!("f({lo} + k)")),
+        " is a moment sequence)"
+    ];
     Ok(Tail {
         value: value.widen(&bound),
 
@@ -183,12 +196,31 @@ pub(crate) fn direct(
                     Stop::Alternating(_) => size,
                     Stop::Geometric { .. } => tail,
                 };
+                let sum_tex = format!("\\left|\\sum_{{{n}\\ge {k}}} a({n})\\right| \\le |a({k})|");
                 let claim = match stop {
-                    Stop::Alternating(_) => format!("|Σ_{{{n}≥{k}}} a({n})| ≤ |a({k})| ≤ {} ({what})", sci(&bound)),
-                    Stop::Geometric { rho, m } => format!(
-                        "|Σ_{{{n}≥{k}}} a({n})| ≤ |a({k})|/(1 − {rho}) ≤ {} ({what}: |a({n}+1)/a({n})| ≤ {rho} for {n} ≥ {m})",
-                        sci(&bound)
-                    ),
+                    Stop::Alternating(_) => rich![
+                        Notation::new(
+                            format!("|Σ_{{{n}≥{k}}} a({n})| ≤ |a({k})| ≤ "),
+                            format!("{sum_tex} \\le ")
+                        ),
+                        sci_notation(&bound),
+                        format!(" ({what})")
+                    ],
+                    Stop::Geometric { rho, m } => rich![
+                        Notation::new(
+                            format!("|Σ_{{{n}≥{k}}} a({n})| ≤ |a({k})|/(1 − {rho}) ≤ "),
+                            format!("{sum_tex}/(1 - {rho}) \\le ")
+                        ),
+                        sci_notation(&bound),
+                        format!(" ({what}: "),
+                        Notation::new(
+                            format!("|a({n}+1)/a({n})| ≤ {rho}"),
+                            format!("|a({n}+1)/a({n})| \\le {rho}")
+                        ),
+                        " for ",
+                        Notation::new(format!("{n} ≥ {m}"), format!("{n} \\ge {m}")),
+                        ")"
+                    ],
                 };
                 return Ok(Tail { value, claim });
             }

@@ -5,11 +5,13 @@
 //! Taylor coefficients at N otherwise; the integral must be exact. Bernoulli numbers come
 //! from the tangent numbers (Brent–Harvey), cached.
 
-use super::{sci, Tail};
+use super::{sci_notation, Tail};
+use crate::math::answer::Notation;
 use crate::math::expr::{self, Expr, MResult};
 use crate::math::float::{self, Ball, Fail, R};
 use crate::math::number::Q;
 use crate::math::series;
+use crate::rich;
 use rug::{Float, Integer};
 use std::sync::Mutex;
 
@@ -198,10 +200,25 @@ pub(crate) fn tail(shape: &Shape, n: &str, big_n: &Integer, k: usize, p: u32) ->
             total = acc;
         }
     }
-    let claim = format!(
-        "Euler–Maclaurin with N = {big_n}, K = {k}: |R| ≤ {} (the first omitted term; f is completely monotone, so f^(2K) and f^(2K+2) are ≥ 0)",
-        sci(&rem)
-    );
+    let claim = rich![
+        "Euler–Maclaurin with ",
+        Notation::new(
+            format!("N = {big_n}, K = {k}"),
+            format!("N = {big_n},\\ K = {k}")
+        ),
+        ": ",
+        Notation::new("|R| ≤ ", "|R| \\le "),
+        sci_notation(&rem),
+        " (the first omitted term; ",
+        Notation::new("f", "f"),
+        " is completely monotone, so ",
+        Notation::new("f^(2K)", "f^{(2K)}"),
+        " and ",
+        Notation::new("f^(2K+2)", "f^{(2K+2)}"),
+        " are ",
+        Notation::new("≥ 0", "\\ge 0"),
+        ")"
+    ];
     Ok(Tail {
         value: total.widen(&rem),
 

@@ -12,7 +12,7 @@ pub mod need;
 pub mod tail;
 
 use crate::math::alternation::split_alternation;
-use crate::math::answer::{names, Notation, Op};
+use crate::math::answer::{names, Notation, Op, Rich};
 use crate::math::convergence::{converges, VerdictKind};
 use crate::math::derivation::Derivation;
 use crate::math::expr::{self, Expr, MResult, MathError};
@@ -33,7 +33,17 @@ use tail::{ratio_of, Ratio};
 /// that proves the bound.
 pub(crate) struct Tail {
     pub value: Ball,
-    pub claim: String,
+    pub claim: Rich,
+}
+
+/// [`sci`] as notation: `3.2e-1004` in text, `3.2 \times 10^{-1004}` in LaTeX.
+pub(crate) fn sci_notation(x: &Float) -> Notation {
+    let t = sci(x);
+    let tex = match t.split_once('e') {
+        Some((m, e)) => format!("{m} \\times 10^{{{e}}}"),
+        None => t.clone(),
+    };
+    Notation::new(t, tex)
 }
 
 /// A positive float rounded up to two significant digits, for derivations: "3.2e-1004".
@@ -308,7 +318,7 @@ pub(crate) fn shrinking_from(
 
 impl Plan {
     /// The sum as a ball at `p` bits, with the sentence naming the method and tail bound.
-    fn ball(&self, p: u32) -> R<(Ball, String)> {
+    fn ball(&self, p: u32) -> R<(Ball, Rich)> {
         let (a, n, lo) = (&self.a, self.n.as_str(), &self.lo);
         match &self.method {
             Method::Cvz { f, negate } => {
@@ -381,7 +391,7 @@ pub fn certified(a: &Expr, n: &str, lo: &Integer, digits: u32) -> MResult<(Appro
         return Err(MathError::TooLarge(what));
     }
     let plan = cached_plan(a, n, lo)?;
-    let mut claim = String::new();
+    let mut claim = Rich::new();
     let approx = float::ziv(digits, 32, |bits| {
         let (b, c) = plan.ball(bits)?;
         claim = c;

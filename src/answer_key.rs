@@ -4,6 +4,7 @@
 //! line is shown where it stands, as a paragraph of its own, unnumbered.
 
 use crate::math::{Derivation, Expr};
+use crate::plot_files::PlotFiles;
 use crate::render::escape;
 use crate::render::{self, answer, json, latex, rich, text, Format};
 use crate::session::{Outcome, OutcomeKind, Session};
@@ -47,6 +48,20 @@ pub fn command(
         .file_stem()
         .map_or_else(|| "script".into(), |s| s.to_string_lossy().into_owned());
     let key = render(&title, &outcomes, format);
+    // A Markdown key links its plots: they are written beside it, named as it names them.
+    if format == Format::Markdown {
+        let dir = output
+            .and_then(Path::parent)
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let mut files = PlotFiles::new(dir, &title);
+        for o in &outcomes {
+            if let Some(Err(e)) = files.save(o) {
+                eprintln!("error: {e}");
+                return 1;
+            }
+        }
+    }
     match output {
         Some(path) => match std::fs::write(path, key) {
             Ok(()) => 0,
@@ -225,6 +240,8 @@ fn conditions_markdown(o: &Outcome) -> String {
 fn markdown(title: &str, secs: &[Section]) -> String {
     let mut s = format!("# Answer key: {}\n", escape::markdown(title));
     let mut n = 0;
+    // The names `sigma key` writes the plots under (see `command`).
+    let mut files = PlotFiles::new("", title);
     for sec in secs {
         if let Some(h) = sec.heading {
             s.push_str(&format!("\n## {}\n", escape::markdown(h)));
@@ -245,6 +262,15 @@ fn markdown(title: &str, secs: &[Section]) -> String {
             };
             if o.quiet {
                 s.push_str(&format!("\n**{n}.**{code}\n"));
+                continue;
+            }
+            if let Some((plot, name)) = PlotFiles::plot_of(o) {
+                let file = files.next_path(name);
+                s.push_str(&format!(
+                    "\n**{n}.**{code}\n\n![{}]({})\n",
+                    escape::markdown(&render::plot::summary(plot)),
+                    file.display()
+                ));
                 continue;
             }
             match typed_value(o).and_then(|v| answer::prose(v, true)) {
@@ -283,6 +309,13 @@ const TEX_PREAMBLE: &str = "\\documentclass{article}\n\\usepackage{amsmath,amssy
 
 fn tex(title: &str, secs: &[Section]) -> String {
     let mut s = String::from(TEX_PREAMBLE);
+    let plots = secs
+        .iter()
+        .flat_map(|sec| &sec.items)
+        .any(|o| PlotFiles::plot_of(o).is_some());
+    if plots {
+        s.push_str(&render::plot::pgf_preamble());
+    }
     s.push_str(&format!(
         "\\title{{Answer key: {}}}\n\\author{{}}\n\\date{{}}\n",
         escape::tex_text(title)
@@ -307,6 +340,14 @@ fn tex(title: &str, secs: &[Section]) -> String {
                 tex_input(&shown_input(o))
             ));
             if o.quiet {
+                continue;
+            }
+            if let Some((plot, _)) = PlotFiles::plot_of(o) {
+                s.push_str(&format!(
+                    "\\begin{{center}}\n{}\\end{{center}}\n",
+                    render::plot::pgfplots(plot)
+                ));
+                s.push_str(&tex_steps(&o.steps));
                 continue;
             }
             match typed_value(o).and_then(|v| answer::prose(v, false)) {

@@ -249,3 +249,39 @@ fn sigma_run_writes_each_plot_next_to_the_script() {
     assert!(svg.contains(">\ngelu(x)\n</text>"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn keys_embed_their_plots() {
+    let dir = std::env::temp_dir().join(format!("sigma-plot-key-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let script = dir.join("demo.sigma");
+    std::fs::write(
+        &script,
+        "## Curves\nwave = plot(sin(x), x, 0, pi)\nplot(x, x, 0, 1)\n",
+    )
+    .unwrap();
+    let key = |format: &str, out: &str| {
+        let o = assert_cmd::Command::cargo_bin("sigma")
+            .unwrap()
+            .args(["key", script.to_str().unwrap(), "--format", format, "-o"])
+            .arg(dir.join(out))
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        std::fs::read_to_string(dir.join(out)).unwrap()
+    };
+    // Markdown links the SVGs it writes beside the key.
+    let md = key("md", "key.md");
+    assert!(md.contains("](wave.svg)"), "{md}");
+    assert!(md.contains("](demo-plot-1.svg)"), "{md}");
+    assert!(std::fs::read_to_string(dir.join("wave.svg"))
+        .unwrap()
+        .contains("sin(x)"));
+    assert!(dir.join("demo-plot-1.svg").exists());
+    // LaTeX draws the same data with pgfplots, outside mathematics.
+    let tex = key("tex", "key.tex");
+    assert!(tex.contains("\\usepackage{pgfplots}"));
+    assert_eq!(tex.matches("\\begin{tikzpicture}").count(), 2);
+    assert!(!tex.contains("\\[ \\begin{tikzpicture}"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -47,7 +47,11 @@ pub fn value(v: &Value) -> String {
             vector(xs.iter().map(|a| scientific(&a.value.text)).collect())
         ),
         Value::Float(f) => super::float::latex(f),
-        Value::Plot(p) => super::plot::pgfplots(p),
+        // In mathematics a plot is named; `outcome` and the keys draw it with pgfplots.
+        Value::Plot(p) => format!(
+            "\\text{{{}}}",
+            super::escape::tex_text(&super::plot::summary(p))
+        ),
         Value::Verdict(_)
         | Value::TestReport(_)
         | Value::Limit(_)
@@ -178,7 +182,15 @@ pub fn outcome(o: &crate::outcome::Outcome, steps: bool) -> String {
     if let OutcomeKind::Prose(p) = &o.kind {
         return prose(p);
     }
-    let mut s = format!("\\[ {}{} \\]", outcome_math(o), conditions(o));
+    // A plot is a picture, not mathematics (its preamble is `plot::pgf_preamble`).
+    let mut s = match &o.kind {
+        OutcomeKind::Value(Value::Plot(p))
+        | OutcomeKind::Binding {
+            value: Value::Plot(p),
+            ..
+        } => super::plot::pgfplots(p),
+        _ => format!("\\[ {}{} \\]", outcome_math(o), conditions(o)),
+    };
     if steps {
         for st in &o.steps.steps {
             s.push_str(&format!(

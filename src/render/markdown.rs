@@ -1,6 +1,7 @@
 //! Markdown rendering: headings as `##`, inputs as code, results as inline LaTeX math.
 
 use super::latex;
+use crate::eval::value::Value;
 use crate::outcome::{Outcome, OutcomeKind};
 
 /// One outcome as Markdown.
@@ -8,6 +9,18 @@ pub fn outcome(o: &Outcome, steps: bool) -> String {
     let mut s = match &o.kind {
         OutcomeKind::Heading(h) => format!("## {h}"),
         OutcomeKind::Prose(p) => prose(p),
+        // A plot is drawn into its file by the front end; here it is named.
+        OutcomeKind::Value(Value::Plot(p))
+        | OutcomeKind::Binding {
+            value: Value::Plot(p),
+            ..
+        } => {
+            format!(
+                "`{}` → *{}*",
+                o.input,
+                super::escape::markdown(&super::plot::summary(p))
+            )
+        }
         _ => format!(
             "`{}` → ${}${}",
             o.input,

@@ -50,7 +50,14 @@ pub fn summary(p: &Plot) -> String {
 fn short(v: f64) -> String {
     let s = format!("{:.6}", v);
     let t = if v != 0.0 && (v.abs() >= 1e6 || v.abs() < 1e-4) {
-        format!("{v:.3e}")
+        // 1.500e-7 → 1.5e-7, 1.000e-5 → 1e-5.
+        let e = format!("{v:.3e}");
+        match e.split_once('e') {
+            Some((m, x)) if m.contains('.') => {
+                format!("{}e{x}", m.trim_end_matches('0').trim_end_matches('.'))
+            }
+            _ => e,
+        }
     } else {
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     };
@@ -340,7 +347,8 @@ mod tests {
     fn numbers_are_short_and_readable() {
         assert_eq!(short(3.0), "3");
         assert_eq!(short(-std::f64::consts::PI), "-3.141593");
-        assert_eq!(short(1e-9), "1.000e-9");
+        assert_eq!(short(1e-9), "1e-9");
+        assert_eq!(short(-2.5e-7), "-2.5e-7");
         assert_eq!(num(0.25), "0.25");
         assert_eq!(num(1.5e-10), "1.5e-10");
     }

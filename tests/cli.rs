@@ -296,14 +296,29 @@ fn run_tour_succeeds() {
 #[test]
 fn run_every_example_succeeds() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    // Plots go to a scratch directory, not into examples/.
+    let plots = std::env::temp_dir().join(format!("sigma-example-plots-{}", std::process::id()));
+    std::fs::create_dir_all(&plots).expect("a scratch directory");
+    let plot_dir = plots.to_str().expect("a UTF-8 path");
     for entry in std::fs::read_dir(dir).expect("examples/") {
         let path = entry.expect("an entry").path();
         if path.extension().is_some_and(|x| x == "sigma") {
-            let r = run(&["run", path.to_str().expect("a UTF-8 path")]);
+            let file = path.to_str().expect("a UTF-8 path");
+            let r = run(&["run", "--plot-dir", plot_dir, file]);
             assert_eq!(r.code, 0, "{}: {}", path.display(), r.stderr);
             assert_eq!(r.stderr, "", "{}", path.display());
         }
     }
+    // The notebook's seven plots were written there.
+    let svgs = std::fs::read_dir(&plots)
+        .expect("the scratch directory")
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "svg"))
+        })
+        .count();
+    assert_eq!(svgs, 7);
+    std::fs::remove_dir_all(&plots).expect("removed");
 }
 
 /// `run --echo` puts each statement's input before its answer (`sigma> …`, a quiet one with

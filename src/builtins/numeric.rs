@@ -64,7 +64,7 @@ fn n_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
             &x,
             Notation::new(
                 format!(" ≈ {}", value.text),
-                format!(" \\approx {}", value.text)
+                format!(" \\approx {}", crate::render::latex::scientific(&value.text))
             )
         ],
         if value.bits == 0 {

@@ -257,9 +257,9 @@ pub fn pgfplots(p: &Plot) -> String {
     let mut s = format!(
         "\\begin{{tikzpicture}}\n\\begin{{{env}}}[width=0.92\\linewidth, height=0.55\\linewidth, \
          xlabel={{${}$}}, xmin={}, xmax={}, ymin={}, ymax={}, grid=major, \
-         grid style={{gray!20}}, unbounded coords=jump, legend pos=outer north east, \
-         legend style={{font=\\footnotesize, at={{(0.02,0.98)}}, anchor=north west}}, \
-         legend cell align=left, tick label style={{font=\\footnotesize}}]\n",
+         grid style={{gray!20}}, unbounded coords=jump, \
+         legend style={{font=\\footnotesize, at={{(0.5,-0.2)}}, anchor=north, \
+         draw=none}}, legend cell align=left, tick label style={{font=\\footnotesize}}]\n",
         escape::tex_math(&p.x_label),
         num(p.x_range.0),
         num(p.x_range.1),

@@ -6,7 +6,8 @@
 use std::path::{Path, PathBuf};
 
 /// The algorithms above the foundation.
-const ABOVE: [&str; 8] = [
+const ABOVE: [&str; 9] = [
+    "integrate",
     "solve",
     "sum",
     "plot",

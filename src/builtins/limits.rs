@@ -34,7 +34,11 @@ fn limit_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
         .with_label("not oo")
         .with_help(format!("write limit(…, {n}, oo)")));
     }
-    let (l, steps) = limit_at_infinity(a, n).map_err(|e| EvalError::math(e, span))?;
+    let windowed = crate::math::sum::window::limit_with_sum(a, n);
+    let (l, steps) = match windowed.map_err(|e| EvalError::math(e, span))? {
+        Some(found) => found,
+        None => limit_at_infinity(a, n).map_err(|e| EvalError::math(e, span))?,
+    };
     ev.steps.extend(steps);
     Ok(match l {
         Limit::Value(v) => Value::Expr(v),

@@ -8,6 +8,7 @@ pub mod convergence;
 pub mod derivation;
 pub mod expr;
 pub mod float;
+pub mod integrate;
 pub mod limit;
 pub mod linalg;
 pub mod logic;

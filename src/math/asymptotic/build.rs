@@ -241,6 +241,10 @@ impl<'a> Builder<'a> {
                 let a = self.expand(x)?;
                 self.abs(&a)
             }
+            Func::Sum => Err(Fail::Out(format!(
+                "{e} is a sum whose range or terms depend on {}; its limit is taken as a Riemann sum or through its partial sums only when it stands alone",
+                self.n
+            ))),
             Func::Integral | Func::Zeta => Err(Fail::Out(format!(
                 "{} is outside the asymptotic scale",
                 f.name()

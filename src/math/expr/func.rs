@@ -490,7 +490,22 @@ fn integral(args: &[Expr]) -> MResult<Option<Expr>> {
             return Ok(Some(sub(at(hi)?, at(lo)?)?));
         }
     }
-    Ok(None)
+    match DEFINITE_INTEGRAL.get() {
+        Some(f) => f(g, t, lo, hi),
+        None => Ok(None),
+    }
+}
+
+/// ∫_lo^hi g(t) dt in closed form, or `None`: the interface through which canonical
+/// `integrate(…)` reaches the integration algorithms above the expression layer (rational
+/// integrands, provided by the integration algorithms).
+pub(crate) type DefiniteIntegral = fn(&Expr, &str, &Expr, &Expr) -> MResult<Option<Expr>>;
+
+static DEFINITE_INTEGRAL: std::sync::OnceLock<DefiniteIntegral> = std::sync::OnceLock::new();
+
+/// Provides closed-form definite integrals (once; later calls keep the first).
+pub(crate) fn provide_definite_integral(f: DefiniteIntegral) {
+    let _ = DEFINITE_INTEGRAL.set(f);
 }
 
 /// Exact Σ_{n=lo}^{hi} a(n) for integer bounds `(a, n, lo, hi)`: the interface through which

@@ -9,6 +9,7 @@ pub mod hyper;
 pub mod infinite;
 pub mod numeric;
 pub mod partial;
+pub mod window;
 
 use crate::math::answer::Notation;
 use crate::math::answer::Verdict;
@@ -56,6 +57,7 @@ fn integer_bound(b: &Expr, which: &str) -> MResult<Option<Integer>> {
 pub fn install() {
     crate::math::expr::func::provide_finite_sum(exact::finite_sum);
     crate::math::float::provide_sum_ball(numeric::sum_ball);
+    crate::math::integrate::install();
 }
 
 pub fn evaluate(a: &Expr, n: &str, lo: &Expr, hi: &Expr) -> MResult<SumResult> {

@@ -1,0 +1,84 @@
+//! Limits of sums whose range depends on n (Riemann sums and partial sums) and exact definite
+//! integrals of rational functions, each against its exact value.
+//!
+//! Sources, per row: the two windows named in issue 13 (Σ_{k=n+1}^{3n} 1/k → ln 3 and
+//! Σ_{k=1}^{n} n/(n² + k²) → π/4); the Riemann-sum limits set in CLP-2 Integral Calculus
+//! (Feldman, Rechnitzer, Yeager, UBC, §1.1 "Definition of the integral", exercises that write a
+//! limit of sums as an integral) and APEX Calculus (Hartman et al., §5.3 "Riemann Sums");
+//! partial sums from the Basel problem and the harmonic series; integrals from any table of
+//! elementary antiderivatives (∫ dx/(x² + a²) = atan(x/a)/a, ∫ dx/(x³ + 1) by partial
+//! fractions). Every expected value was worked by hand, with its integral shown beside it.
+
+use sigma::render::Format;
+use sigma::session::Session;
+
+/// The text answer of the last statement of `src`.
+fn answer(src: &str) -> String {
+    let out = Session::new()
+        .run_collect("<table>", src)
+        .unwrap_or_else(|(_, d)| panic!("{src}: {d:?}"));
+    let last = out.last().expect("an outcome");
+    Format::Text.render(last, false).trim().to_string()
+}
+
+#[rustfmt::skip]
+const LIMITS: &[(&str, &str, &str)] = &[
+    // (sum, limit, why)
+    ("sum(1/k, k, n+1, 3*n)", "ln(3)", "issue 13: ∫_1^3 dt/t"),
+    ("sum(n/(n^2+k^2), k, 1, n)", "pi/4", "issue 13: ∫_0^1 dt/(1+t²)"),
+    ("sum(1/k, k, n+1, 2*n)", "ln(2)", "CLP-2 §1.1: ∫_1^2 dt/t"),
+    ("sum(1/(n+k), k, 1, n)", "ln(2)", "APEX §5.3: ∫_0^1 dt/(1+t)"),
+    ("sum(k/(n^2+k^2), k, 1, n)", "ln(2)/2", "∫_0^1 t dt/(1+t²)"),
+    ("sum(k^2/n^3, k, 1, n)", "1/3", "∫_0^1 t² dt (also a closed form)"),
+    ("sum(n/(n+k)^2, k, 1, n)", "1/2", "∫_0^1 dt/(1+t)²"),
+    ("sum(n^2/(n^3+k^3), k, 1, n)", "sqrt(3)*pi/9 + ln(2)/3", "∫_0^1 dt/(1+t³)"),
+    ("sum(n/(n^2+k^2), k, 0, 2*n)", "atan(2)", "∫_0^2 dt/(1+t²)"),
+    ("2*sum(k/(n^2+k^2), k, 1, n) + 1", "1 + ln(2)", "constant factor and term"),
+    ("sum(1/k^2, k, 1, n)", "pi^2/6", "partial sums of the Basel series"),
+    ("sum(1/k, k, 1, n)", "oo", "harmonic partial sums diverge to +∞"),
+    ("sum(-1/k, k, 1, 2*n)", "-oo", "negative terms: partial sums → −∞"),
+    ("sum(1/2^k, k, 0, n)", "2", "geometric partial sums"),
+];
+
+#[test]
+fn limits_of_windowed_and_partial_sums() {
+    for (s, want, why) in LIMITS {
+        let got = answer(&format!("limit({s}, n, oo)"));
+        assert_eq!(got, *want, "limit of {s} ({why})");
+    }
+}
+
+#[test]
+fn what_is_not_a_rational_riemann_sum_stays_unknown() {
+    // ∫_0^1 dt/√(1+t²) = asinh(1): not rational, so not evaluated, and never guessed.
+    let got = answer("limit(sum(1/sqrt(n^2+k^2), k, 1, n), n, oo)");
+    assert!(got.starts_with("unknown"), "{got}");
+    assert!(got.contains("not a rational function"), "{got}");
+    // n·a(k, n) = n/(k² + n) is not a function of k/n.
+    let got = answer("limit(sum(1/(k^2+n), k, 1, n), n, oo)");
+    assert!(got.starts_with("unknown"), "{got}");
+    // A sum in a non-affine combination is declined with its reason, not the old arity error.
+    let got = answer("limit(sum(1/k, k, 1, n)/ln(n), n, oo)");
+    assert!(got.starts_with("unknown"), "{got}");
+    assert!(!got.contains("argument(s)"), "{got}");
+}
+
+#[test]
+fn definite_integrals_of_rational_functions() {
+    for (g, lo, hi, want) in [
+        ("1/(1+t^2)", "0", "1", "pi/4"),
+        ("1/(t^2+4)", "0", "2", "pi/8"),
+        ("1/(t^3+1)", "0", "1", "sqrt(3)*pi/9 + ln(2)/3"),
+        ("1/(t*(t+1))", "1", "2", "2*ln(2) - ln(3)"),
+        ("(t^3+1)/(t^2+1)", "0", "1", "1/2 + pi/4 - ln(2)/2"),
+        ("1/t^2", "1", "2", "1/2"),
+    ] {
+        let got = answer(&format!("integrate({g}, t, {lo}, {hi})"));
+        assert_eq!(got, want, "∫_{lo}^{hi} {g} dt");
+    }
+    // A pole on the interval keeps the integral symbolic (it diverges).
+    assert_eq!(
+        answer("integrate(1/t, t, -1, 1)"),
+        "integrate(1/t, t, -1, 1)"
+    );
+}

@@ -14,6 +14,8 @@ use crate::rich;
 use std::cmp::Ordering;
 
 mod absolute;
+mod bounded;
+mod growth;
 mod named;
 use absolute::absolute;
 pub use named::run_test;
@@ -56,6 +58,36 @@ impl Decision {
 /// Decides Σ_{n ≥ n0} a(n): the pipeline of tests, then telescoping when they leave it open.
 pub fn converges(a: &Expr, n: &str) -> MResult<Decision> {
     crate::math::expr::require_real(a, "convergence tests")?;
+    let Some(b) = crate::math::periodic::at_integers(a, n)? else {
+        return converges_as_written(a, n);
+    };
+    let mut steps = Derivation::new();
+    steps.push(
+        rich![a, Op::Eq, &b],
+        "at integer n: (−1)^k depends only on the parity of k, sin(πk) = 0 and cos(πk) = (−1)^k, sin² + cos² = 1",
+    );
+    if b.is_zero() {
+        return Ok(Decision::decided(
+            VerdictKind::ConvergesAbsolutely,
+            Test::Comparison,
+            None,
+            rich![
+                "comparison: every term is 0 at integer n (",
+                a,
+                Op::Eq,
+                Expr::zero(),
+                "), so every partial sum is 0"
+            ],
+            steps,
+        ));
+    }
+    let mut d = converges_as_written(&b, n)?;
+    steps.extend(std::mem::take(&mut d.steps));
+    d.steps = steps;
+    Ok(d)
+}
+
+fn converges_as_written(a: &Expr, n: &str) -> MResult<Decision> {
     let d = pipeline(a, n)?;
     if d.kind() != VerdictKind::Unknown {
         return Ok(d);
@@ -195,6 +227,24 @@ fn pipeline(a: &Expr, n: &str) -> MResult<Decision> {
     let asym = match leading(a, n) {
         Ok(x) => x,
         Err(e) => {
+            if let Some(d) = bounded::decide(a, n, &steps)? {
+                return Ok(d);
+            }
+            if let Some(f) = growth::logarithmic(a, n)? {
+                steps.push(f.claim, "the logarithmic scale: a(n) against powers of n");
+                let kind = if f.converges {
+                    VerdictKind::ConvergesAbsolutely
+                } else {
+                    VerdictKind::Diverges
+                };
+                return Ok(Decision::decided(
+                    kind,
+                    Test::Comparison,
+                    Some(f.quantity),
+                    f.why,
+                    steps,
+                ));
+            }
             return Ok(Decision::unknown(format!("unknown, because {e}"), steps));
         }
     };

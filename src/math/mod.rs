@@ -13,12 +13,14 @@ pub mod limit;
 pub mod linalg;
 pub mod logic;
 pub mod number;
+pub mod periodic;
 pub mod plot;
 pub mod poly;
 pub mod radius;
 pub mod series;
 pub mod solve;
 pub mod sum;
+pub mod trigpoly;
 
 pub use derivation::{Derivation, Step};
 

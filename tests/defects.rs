@@ -30,3 +30,16 @@ fn tangents_at_multiples_of_pi_over_12_and_pi_over_8_are_surds() {
     }
     assert!(err("tan(3*pi/2)").starts_with("error: tan is undefined at 3*pi/2 (cos is 0 there)"));
 }
+
+#[test]
+fn square_factors_of_large_primes_leave_the_surd() {
+    assert_eq!(ok("sqrt(1000000007^2*3)"), "1000000007*sqrt(3)");
+    assert_eq!(ok("sqrt(1000000007^2*12)"), "2000000014*sqrt(3)");
+    // Two large primes need factoring, which the surd reduction does not attempt.
+    assert_eq!(
+        ok("sqrt(1000000007^2*1000000009)"),
+        "sqrt(1000000023000000175000000441)"
+    );
+    assert_eq!(ok("(1000000007^3*5)^(1/3)"), "1000000007*5^(1/3)");
+    assert_eq!(ok("sqrt(2*3*1000000007^2)"), "1000000007*sqrt(6)");
+}

@@ -43,3 +43,33 @@ fn square_factors_of_large_primes_leave_the_surd() {
     assert_eq!(ok("(1000000007^3*5)^(1/3)"), "1000000007*5^(1/3)");
     assert_eq!(ok("sqrt(2*3*1000000007^2)"), "1000000007*sqrt(6)");
 }
+
+#[test]
+fn infinity_answers_or_errors_never_echoes() {
+    assert_eq!(ok("oo!"), "oo");
+    assert_eq!(ok("oo^oo"), "oo");
+    assert_eq!(ok("gamma(oo)"), "oo");
+    assert_eq!(ok("(-oo)^(1/3)"), "-oo");
+    assert_eq!(
+        err("(-oo)^(1/2)"),
+        "error: (-oo)^(1/2) is not a real number (an even root of a negative quantity)
+  ┌─ <test>:1:1
+  │
+1 │ (-oo)^(1/2)
+  │ ^^^^^^^^^^^ here
+
+"
+    );
+    assert_eq!(
+        err("sin(oo)"),
+        "error: sin(oo) is undefined (sin oscillates without a limit at oo)
+  ┌─ <test>:1:1
+  │
+1 │ sin(oo)
+  │ ^^^^^^^ here
+
+"
+    );
+    assert!(err("cos(-oo)").starts_with("error: cos(-oo) is undefined"));
+    assert!(err("(-oo)!").starts_with("error: (-oo)! is undefined"));
+}

@@ -100,6 +100,26 @@ fn special(f: Func, args: &[Expr]) -> MResult<Option<Expr>> {
     let num = x.as_num();
     let zero = x.is_zero();
     let v = match f {
+        Func::Factorial | Func::Gamma if *x == Expr::infinity() => Expr::infinity(),
+        Func::Factorial | Func::Gamma if *x == Expr::neg_infinity() => {
+            return Err(MathError::Domain(format!(
+                "{} is undefined (no limit: poles at every negative integer)",
+                if f == Func::Gamma {
+                    "gamma(-oo)"
+                } else {
+                    "(-oo)!"
+                }
+            )))
+        }
+        Func::Sin | Func::Cos | Func::Tan
+            if *x == Expr::infinity() || *x == Expr::neg_infinity() =>
+        {
+            return Err(MathError::Domain(format!(
+                "{}({x}) is undefined ({} oscillates without a limit at {x})",
+                f.name(),
+                f.name()
+            )))
+        }
         Func::Ln => {
             if let Some(qv) = num {
                 if qv.is_zero() {

@@ -73,3 +73,50 @@ fn infinity_answers_or_errors_never_echoes() {
     assert!(err("cos(-oo)").starts_with("error: cos(-oo) is undefined"));
     assert!(err("(-oo)!").starts_with("error: (-oo)! is undefined"));
 }
+
+#[test]
+fn a_sum_through_a_pole_of_its_term_names_the_index_under_the_term() {
+    assert_eq!(
+        err("sum(1/n, n, -oo, oo)"),
+        "error: the term is undefined at n = 0, inside the range of the sum
+  ┌─ <test>:1:5
+  │
+1 │ sum(1/n, n, -oo, oo)
+  │     ^^^ division by zero at n = 0
+  │
+  = help: start the sum past n = 0, or split the range around it
+
+"
+    );
+    assert_eq!(
+        err("sum(1/(n^2-4), n, 1, oo)"),
+        "error: the term is undefined at n = 2, inside the range of the sum
+  ┌─ <test>:1:5
+  │
+1 │ sum(1/(n^2-4), n, 1, oo)
+  │     ^^^^^^^^^ division by zero at n = 2
+  │
+  = help: start the sum past n = 2, or split the range around it
+
+"
+    );
+    // Past the pole the sum is summed; a pole below the range does not matter.
+    assert_eq!(ok("sum(1/(n^2-4), n, 3, oo)"), "25/48");
+    assert!(err("sum(2^n/(n-5), n, 0, 10)").contains("undefined at n = 5"));
+    assert!(err("sum(1/(k*(k-3)), k, 1, 10)").contains("undefined at k = 3"));
+}
+
+#[test]
+fn sec_names_its_pole() {
+    assert_eq!(
+        err("sec(pi/2)"),
+        "error: sec is undefined at pi/2 (a pole: cos is 0 there)
+  ┌─ <test>:1:1
+  │
+1 │ sec(pi/2)
+  │ ^^^^^^^^^ here
+
+"
+    );
+    assert_eq!(ok("sec(pi/3)"), "2");
+}

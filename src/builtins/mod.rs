@@ -114,7 +114,14 @@ fn ln_rw(a: Vec<Expr>) -> MResult {
     expr::func(Func::Ln, a)
 }
 fn sec_rw(a: Vec<Expr>) -> MResult {
-    expr::pow(expr::func(Func::Cos, a)?, Expr::int(-1))
+    let cos = expr::func(Func::Cos, a.clone())?;
+    if cos.is_zero() {
+        return Err(crate::math::MathError::Domain(format!(
+            "sec is undefined at {} (a pole: cos is 0 there)",
+            a[0]
+        )));
+    }
+    expr::pow(cos, Expr::int(-1))
 }
 fn log1p_rw(a: Vec<Expr>) -> MResult {
     expr::func(Func::Ln, vec![expr::add(vec![Expr::one(), a[0].clone()])?])

@@ -120,3 +120,21 @@ fn sec_names_its_pole() {
     );
     assert_eq!(ok("sec(pi/3)"), "2");
 }
+
+#[test]
+fn chained_assignment_is_refused_but_a_bracketed_relation_binds() {
+    assert_eq!(
+        err("a = b = 3"),
+        "error: a chained assignment binds a relation
+  ┌─ <test>:1:5
+  │
+1 │ a = b = 3
+  │     ^^^^^ this `=` compares; it does not assign
+  │
+  = help: to give both names a value write `b = …; a = b`; to bind the relation itself write `a = (…)`
+
+"
+    );
+    assert_eq!(ok("r = (x = 3)"), "x = 3");
+    assert_eq!(ok("r = x < 3"), "x < 3");
+}

@@ -138,3 +138,23 @@ fn chained_assignment_is_refused_but_a_bracketed_relation_binds() {
     assert_eq!(ok("r = (x = 3)"), "x = 3");
     assert_eq!(ok("r = x < 3"), "x < 3");
 }
+
+#[test]
+fn dividing_by_an_approximation_of_zero_says_so_at_the_divisor() {
+    assert_eq!(ok("N(pi) - pi"), "≈ 0");
+    assert_eq!(
+        err("1/(N(pi) - pi)"),
+        "error: division by an approximation indistinguishable from 0 at 15 digits
+  ┌─ <test>:1:3
+  │
+1 │ 1/(N(pi) - pi)
+  │   ^^^^^^^^^^^^ exactly 0: an approximation keeps its exact value
+  │
+  = note: an approximation keeps the exact value it stands for (N(pi) is π, shown to 15 digits), so N(pi) - pi is exactly 0, not a rounding error
+  = help: for the rounding error of a decimal, write the decimal: 3.14159265358979 - pi
+
+"
+    );
+    assert_eq!(ok("N(pi) - 3.14159265358979"), "≈ 3.23846264338328e-15");
+    assert_eq!(ok("1/(N(pi) - 3.14159265358979)"), "≈ 308788493220129");
+}

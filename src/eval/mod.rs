@@ -155,6 +155,9 @@ impl<'a> Evaluator<'a> {
                     let a = self.eval(lhs)?;
                     let b = self.eval(rhs)?;
                     shape::check_binary(*op, &a, &b, lhs.span, rhs.span)?;
+                    if *op == BinaryOp::Div {
+                        ops::check_approx_divisor(&b, rhs.span)?;
+                    }
                     let steps = match op {
                         BinaryOp::Pow => ops::matpow_steps(&a, &b),
                         _ => None,

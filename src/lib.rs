@@ -23,6 +23,7 @@ pub mod builtins;
 pub mod cli;
 pub mod diagnostics;
 pub mod eval;
+pub mod invisible;
 pub mod math;
 pub mod outcome;
 pub mod plot_files;

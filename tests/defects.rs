@@ -158,3 +158,29 @@ fn dividing_by_an_approximation_of_zero_says_so_at_the_divisor() {
     assert_eq!(ok("N(pi) - 3.14159265358979"), "≈ 3.23846264338328e-15");
     assert_eq!(ok("1/(N(pi) - 3.14159265358979)"), "≈ 308788493220129");
 }
+
+#[test]
+fn invisible_characters_are_named_under_a_visible_caret() {
+    assert_eq!(
+        err("1\u{200b}+2"),
+        "error: expected an operator or the end of the statement, found U+200B ZERO WIDTH SPACE
+  ┌─ <test>:1:2
+  │
+1 │ 1\u{fffd}+2
+  │  ^ unexpected U+200B ZERO WIDTH SPACE
+  │
+  = help: an invisible or control character, probably pasted in: delete it (or type a plain space)
+
+"
+    );
+    for (text, name) in [
+        ("1 \u{202e}+ 2", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+        ("1+\u{7f}2", "U+007F DELETE"),
+        ("1+\u{0}2", "U+0000 NULL"),
+        ("x\u{a0}+ 1", "U+00A0 NO-BREAK SPACE"),
+    ] {
+        let e = err(text);
+        assert!(e.contains(&format!("found {name}\n")), "{e}");
+        assert!(e.contains(&format!("^ unexpected {name}\n")), "{e}");
+    }
+}

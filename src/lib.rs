@@ -19,6 +19,7 @@
 pub mod answer_json;
 pub mod answer_key;
 pub mod builtins;
+pub mod checked_write;
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod diagnostics;

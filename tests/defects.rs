@@ -184,3 +184,25 @@ fn invisible_characters_are_named_under_a_visible_caret() {
         assert!(e.contains(&format!("^ unexpected {name}\n")), "{e}");
     }
 }
+
+#[cfg(feature = "cli")]
+#[test]
+fn a_write_to_a_full_device_fails_the_run() {
+    if !std::path::Path::new("/dev/full").exists() {
+        return;
+    }
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full opens");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sigma"))
+        .args(["-e", "1"])
+        .stdout(full)
+        .output()
+        .expect("sigma runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: cannot write the output: No space left on device (os error 28)\n"
+    );
+}

@@ -305,6 +305,9 @@ impl<'a> Evaluator<'a> {
         if let Some(v) = self.scope.values.get(name) {
             return Ok(v.clone());
         }
+        if let Some(v) = self.scope.ans.as_ref().filter(|_| name == "ans") {
+            return Ok(v.clone());
+        }
         match name {
             "pi" | "π" => return Ok(Value::Expr(Expr::pi())),
             "e" => return Ok(Value::Expr(Expr::e())),

@@ -24,7 +24,7 @@ pub struct Args {
         allow_hyphen_values = true
     )]
     pub eval: Option<String>,
-    /// Output format: text, json, latex or markdown.
+    /// Output format: text (or txt), json, latex (or tex) or markdown (or md).
     #[arg(long, short = 'f', default_value = "text", global = true)]
     pub format: Format,
     /// Show derivation steps in text output.

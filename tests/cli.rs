@@ -419,8 +419,9 @@ fn unknown_format_is_a_usage_error() {
     assert_eq!(r.code, 2);
     assert_eq!(r.stdout, "");
     assert!(
-        r.stderr
-            .contains("unknown format `bogus` (expected text, json, latex or markdown)"),
+        r.stderr.contains(
+            "unknown format `bogus` (expected text, json, latex or markdown, or txt, tex, md)"
+        ),
         "{}",
         r.stderr
     );

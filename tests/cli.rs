@@ -606,3 +606,23 @@ fn key_of_a_failing_script_writes_nothing() {
         r.stderr
     );
 }
+
+#[test]
+fn help_lists_every_format_name_the_parser_accepts() {
+    use sigma::Format;
+    let r = run(&["--help"]);
+    assert_eq!(r.code, 0);
+    let line = r
+        .stdout
+        .lines()
+        .find(|l| l.contains("--format"))
+        .expect("a --format line");
+    for name in ["text", "txt", "json", "latex", "tex", "markdown", "md"] {
+        assert!(name.parse::<Format>().is_ok(), "{name} parses");
+        assert!(
+            line.split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| w == name),
+            "--help does not list {name}: {line}"
+        );
+    }
+}

@@ -35,10 +35,17 @@ fn tangents_at_multiples_of_pi_over_12_and_pi_over_8_are_surds() {
 fn square_factors_of_large_primes_leave_the_surd() {
     assert_eq!(ok("sqrt(1000000007^2*3)"), "1000000007*sqrt(3)");
     assert_eq!(ok("sqrt(1000000007^2*12)"), "2000000014*sqrt(3)");
-    // Two large primes need factoring, which the surd reduction does not attempt.
+    // A cofactor of two large primes splits by Pollard's rho (within a budget).
     assert_eq!(
         ok("sqrt(1000000007^2*1000000009)"),
-        "sqrt(1000000023000000175000000441)"
+        "1000000007*sqrt(1000000009)"
+    );
+    assert_eq!(ok("sqrt(3*1000003^2*1000033)"), "1000003*sqrt(3000099)");
+    // Past the budget (two 96-bit primes) the root stays whole, still exact.
+    let semiprime = "1974068429275051077358799937671430013578160599698000946929";
+    assert_eq!(
+        ok(&format!("sqrt({semiprime})")),
+        format!("sqrt({semiprime})")
     );
     assert_eq!(ok("(1000000007^3*5)^(1/3)"), "1000000007*5^(1/3)");
     assert_eq!(ok("sqrt(2*3*1000000007^2)"), "1000000007*sqrt(6)");

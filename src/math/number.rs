@@ -212,6 +212,14 @@ pub fn extract_kth_powers(n: &Integer, k: u32) -> (Integer, Integer) {
     if rem == 0 && root > 1 {
         out *= &root;
         rest = Integer::from(1);
+    } else if let Some(primes) = super::factor::prime_factors(&rest) {
+        // A mid-sized cofactor (two large primes, one squared) splits by Pollard's rho.
+        rest = Integer::from(1);
+        for run in primes.chunk_by(|a, b| a == b) {
+            let e = run.len() as u32;
+            out *= run[0].clone().pow(e / k);
+            rest *= run[0].clone().pow(e % k);
+        }
     }
     (out, rest * small)
 }

@@ -24,7 +24,7 @@ pub struct Args {
         allow_hyphen_values = true
     )]
     pub eval: Option<String>,
-    /// Output format: text, json, latex or markdown.
+    /// Output format: text (or txt), json, latex (or tex) or markdown (or md).
     #[arg(long, short = 'f', default_value = "text", global = true)]
     pub format: Format,
     /// Show derivation steps in text output.
@@ -191,7 +191,7 @@ pub fn run_source(
         echo: echoed,
     } = out;
     let steps = session.settings.steps;
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout = crate::checked_write::Checked::new(std::io::stdout().lock());
     let mut outcomes: Vec<Outcome> = Vec::new();
     let mut first = true;
     let result = session.run(name, text, &mut |o| {
@@ -221,9 +221,13 @@ pub fn run_source(
         let doc = render::json::document(&outcomes, &diags, &session.sources);
         let _ = writeln!(stdout, "{doc}");
     }
-    let _ = stdout.flush();
+    // Output that could not be written (a full disk, a closed pipe) fails the run.
+    let unwritten = stdout
+        .finish()
+        .err()
+        .map(|e| crate::checked_write::report(&e));
     if diags.is_empty() {
-        return 0;
+        return unwritten.unwrap_or(0);
     }
     if format != Format::Json {
         let color = std::io::stderr().is_terminal();

@@ -77,6 +77,40 @@ impl std::error::Error for Diagnostic {}
 /// lies inside a registered source) `┌─ file:line:col`, the source line with a caret under
 /// the span and the label, then notes and help. `color` selects ANSI escapes.
 pub fn render(diag: &Diagnostic, sources: &SourceMap, color: bool) -> String {
+    match with_visible_source(diag, sources) {
+        Some((d, shown)) => render_quoted(&d, &shown, color),
+        None => render_quoted(diag, sources, color),
+    }
+}
+
+/// When the diagnostic's source holds invisible characters (a zero-width space, a NUL), the
+/// same diagnostic against a copy of the sources where they are drawn as visible stand-ins
+/// (`�`, `␀`), its spans moved to match, so the caret under one is seen.
+fn with_visible_source(diag: &Diagnostic, sources: &SourceMap) -> Option<(Diagnostic, SourceMap)> {
+    let id = diag.span?.source;
+    let (text, offsets) = crate::invisible::visible(&sources.get(id)?.text)?;
+    let mut shown = SourceMap::default();
+    for (i, f) in sources.files().iter().enumerate() {
+        if i == id {
+            shown.add(f.name.clone(), text.as_str());
+        } else {
+            shown.add(f.name.clone(), f.text.clone());
+        }
+    }
+    let moved = |s: Span| match s.source == id {
+        true => Span::new(id, offsets.map(s.start), offsets.map(s.end)),
+        false => s,
+    };
+    let mut d = diag.clone();
+    d.span = d.span.map(moved);
+    for (s, _) in &mut d.secondary {
+        *s = moved(*s);
+    }
+    Some((d, shown))
+}
+
+/// [`render`] once the quoted sources are fit to show.
+fn render_quoted(diag: &Diagnostic, sources: &SourceMap, color: bool) -> String {
     let valid = diag.span.filter(|s| span_is_valid(sources, *s));
     if let Some(out) = valid.and_then(|span| render_long_line(diag, sources, span, color)) {
         return out;

@@ -19,10 +19,12 @@
 pub mod answer_json;
 pub mod answer_key;
 pub mod builtins;
+pub mod checked_write;
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod diagnostics;
 pub mod eval;
+pub mod invisible;
 pub mod math;
 pub mod outcome;
 pub mod plot_files;

@@ -28,6 +28,7 @@ pub fn check(program: &Program, scope: &Scope) -> Vec<Diagnostic> {
             StmtKind::Heading(_) | StmtKind::Prose(_) => {}
             StmtKind::Expr(e) => checker.expr(e),
             StmtKind::Assign { name, value } => {
+                checker.chained_assignment(&name.name, value);
                 checker.expr(value);
                 if checker.reserved(&name.name, name.span) {
                     continue;
@@ -78,6 +79,32 @@ pub fn check(program: &Program, scope: &Scope) -> Vec<Diagnostic> {
         }
     }
     checker.errors
+}
+
+impl Checker {
+    /// `a = b = 3` parses as `a = (b = 3)`, binding `a` to a relation: almost always meant as
+    /// a chained assignment, which sigma does not have. Refused unless the relation is in
+    /// parentheses.
+    fn chained_assignment(&mut self, name: &str, value: &Expr) {
+        let ExprKind::Compare { operands, ops } = &value.kind else {
+            return;
+        };
+        if !ops.contains(&crate::syntax::ast::CmpOp::Eq) {
+            return;
+        }
+        let target = match &operands[0].kind {
+            ExprKind::Ident(b) => b.clone(),
+            _ => "…".to_string(),
+        };
+        self.errors.push(
+            Diagnostic::error("a chained assignment binds a relation", Some(value.span))
+                .with_label("this `=` compares; it does not assign")
+                .with_help(format!(
+                    "to give both names a value write `{target} = …; {name} = {target}`; \
+                     to bind the relation itself write `{name} = (…)`"
+                )),
+        );
+    }
 }
 
 /// Whether `e` calls the function `name`.

@@ -148,6 +148,11 @@ impl Session {
                 }
                 _ => {}
             }
+            if self.settings.ans {
+                if let OutcomeKind::Value(v) | OutcomeKind::Binding { value: v, .. } = &kind {
+                    self.scope.ans = Some(v.clone());
+                }
+            }
             emit(&Outcome {
                 input,
                 line,

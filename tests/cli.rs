@@ -419,8 +419,9 @@ fn unknown_format_is_a_usage_error() {
     assert_eq!(r.code, 2);
     assert_eq!(r.stdout, "");
     assert!(
-        r.stderr
-            .contains("unknown format `bogus` (expected text, json, latex or markdown)"),
+        r.stderr.contains(
+            "unknown format `bogus` (expected text, json, latex or markdown, or txt, tex, md)"
+        ),
         "{}",
         r.stderr
     );
@@ -604,4 +605,24 @@ fn key_of_a_failing_script_writes_nothing() {
         "{}",
         r.stderr
     );
+}
+
+#[test]
+fn help_lists_every_format_name_the_parser_accepts() {
+    use sigma::Format;
+    let r = run(&["--help"]);
+    assert_eq!(r.code, 0);
+    let line = r
+        .stdout
+        .lines()
+        .find(|l| l.contains("--format"))
+        .expect("a --format line");
+    for name in ["text", "txt", "json", "latex", "tex", "markdown", "md"] {
+        assert!(name.parse::<Format>().is_ok(), "{name} parses");
+        assert!(
+            line.split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| w == name),
+            "--help does not list {name}: {line}"
+        );
+    }
 }

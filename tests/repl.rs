@@ -291,3 +291,76 @@ fn elide_leaves_out_the_middle_rows_of_a_tall_matrix_and_never_touches_json() {
         "{stdout}"
     );
 }
+
+#[test]
+fn ans_is_the_previous_result() {
+    let r = repl("1/3 + 1/6\nans*4\nx = [1,\n  2]\nans[1]; ans + 1\n:help ans\n");
+    assert_eq!(
+        (r.code, r.stdout.as_str(), r.stderr.as_str()),
+        (
+            0,
+            "1/2\n2\nx = [1, 2]\n3\nans\n  the previous result (in the REPL; a binding named ans hides it)\n  now: 3\n",
+            ""
+        )
+    );
+    // A binding named `ans` hides it; before any result `ans` is a free name.
+    let r = repl("ans + 1\nans = 10\n5\nans\n");
+    assert_eq!(r.stdout, "1 + ans\nans = 10\n5\n10\n");
+}
+
+#[test]
+fn help_opens_with_an_index_and_fits_the_width() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sigma"))
+        .env("SIGMA_HISTORY", "/nonexistent-dir/sigma-history")
+        .env("COLUMNS", "60")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut c| {
+            use std::io::Write;
+            c.stdin.take().expect("stdin").write_all(b":help\n")?;
+            c.wait_with_output()
+        })
+        .expect("sigma runs");
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("  Functions: exp ln log"), "{text}");
+    assert!(lines.contains(&"  Constants: pi e oo I ans"), "{text}");
+    let too_wide: Vec<&&str> = lines.iter().filter(|l| l.chars().count() > 60).collect();
+    assert!(too_wide.is_empty(), "lines over 60 columns: {too_wide:#?}");
+    let index_end = lines
+        .iter()
+        .position(|l| l.is_empty())
+        .expect("a blank line");
+    assert!(lines[index_end + 1] == "Functions:", "{text}");
+}
+
+#[test]
+fn help_and_completion_know_the_constants() {
+    let r = repl(":help pi\n:help oo\n:help e\n:help π\n");
+    assert_eq!(
+        (r.code, r.stdout.as_str()),
+        (
+            0,
+            "pi\n  π = 3.14159…, exact (also written π); N(pi, 50) gives 50 digits\n\
+             oo\n  infinity (also written ∞): a bound of sums and limits, -oo below\n\
+             e\n  Euler's number e = 2.71828…, exact; exp(x) is e^x\n\
+             pi\n  π = 3.14159…, exact (also written π); N(pi, 50) gives 50 digits\n"
+        )
+    );
+    assert_eq!(
+        complete_word("p", 1, &[]),
+        (
+            0,
+            vec![
+                "partial_sums".to_string(),
+                "pi".to_string(),
+                "plot".to_string(),
+                "polyfit".to_string()
+            ]
+        )
+    );
+    assert!(complete_word("2*o", 3, &[]).1.contains(&"oo".to_string()));
+    assert!(complete_word("e", 1, &[]).1.contains(&"e".to_string()));
+    assert!(complete_word("an", 2, &[]).1.contains(&"ans".to_string()));
+}

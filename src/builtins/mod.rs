@@ -114,7 +114,14 @@ fn ln_rw(a: Vec<Expr>) -> MResult {
     expr::func(Func::Ln, a)
 }
 fn sec_rw(a: Vec<Expr>) -> MResult {
-    expr::pow(expr::func(Func::Cos, a)?, Expr::int(-1))
+    let cos = expr::func(Func::Cos, a.clone())?;
+    if cos.is_zero() {
+        return Err(crate::math::MathError::Domain(format!(
+            "sec is undefined at {} (a pole: cos is 0 there)",
+            a[0]
+        )));
+    }
+    expr::pow(cos, Expr::int(-1))
 }
 fn log1p_rw(a: Vec<Expr>) -> MResult {
     expr::func(Func::Ln, vec![expr::add(vec![Expr::one(), a[0].clone()])?])
@@ -165,11 +172,21 @@ pub static BUILTINS: &[Builtin] = &[
         "sin(pi/6) → 1/2",
     ),
     func("cos", Func::Cos, "cosine (radians)", "cos(pi/3) → 1/2"),
-    func("tan", Func::Tan, "tangent (radians)", "tan(pi/4) → 1"),
+    func(
+        "tan",
+        Func::Tan,
+        "tangent (radians), exact at multiples of π/12 and π/8",
+        "tan(pi/12) → 2 - sqrt(3)",
+    ),
     rewrite("sec", "sec(x)", sec_rw, "secant, 1/cos(x)", "sec(0) → 1"),
     func("asin", Func::Asin, "inverse sine", "asin(1/2) → pi/6"),
     func("acos", Func::Acos, "inverse cosine", "acos(0) → pi/2"),
-    func("atan", Func::Atan, "inverse tangent", "atan(1) → pi/4"),
+    func(
+        "atan",
+        Func::Atan,
+        "inverse tangent, exact on the tangents of multiples of π/12 and π/8",
+        "atan(sqrt(2) - 1) → pi/8",
+    ),
     func("sinh", Func::Sinh, "hyperbolic sine", "sinh(0) → 0"),
     func("cosh", Func::Cosh, "hyperbolic cosine", "cosh(0) → 1"),
     func("tanh", Func::Tanh, "hyperbolic tangent", "tanh(0) → 0"),

@@ -145,6 +145,17 @@ fn sum_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
             ));
         }
     }
+    if let Some(k) = first_pole(&p).map_err(|e| EvalError::math(e, span))? {
+        let n = &p.n;
+        return Err(EvalError::new(
+            format!("the term is undefined at {n} = {k}, inside the range of the sum"),
+            args.span_of(0),
+        )
+        .with_label(format!("division by zero at {n} = {k}"))
+        .with_help(format!(
+            "start the sum past {n} = {k}, or split the range around it"
+        )));
+    }
     let r = sum::evaluate(&p.a, &p.n, &p.lo, &p.hi).map_err(|e| EvalError::math(e, span))?;
     ev.steps.extend(r.steps);
     Ok(match r.summed {
@@ -155,6 +166,53 @@ fn sum_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
             Value::Expr(s)
         }
     })
+}
+
+/// The smallest integer in the sum's range where a denominator of the term vanishes, for
+/// integer or infinite bounds (`1/(n^2 - 4)` from 1 has one at n = 2, `1/n` from −oo at 0).
+fn first_pole(p: &SumParts) -> crate::math::expr::MResult<Option<rug::Integer>> {
+    use crate::math::poly::{rational_function, roots::integer_roots_in, Poly};
+    let far = rug::Integer::from(1) << 4096u32;
+    let bound = |b: &Expr, inf: Expr, far: rug::Integer| match b.as_num() {
+        Some(q) if q.is_integer() => Some(q.numer().clone()),
+        _ if *b == inf => Some(far),
+        _ => None,
+    };
+    let lo = bound(&p.lo, Expr::neg_infinity(), rug::Integer::from(-&far));
+    let (Some(lo), Some(hi)) = (lo, bound(&p.hi, Expr::infinity(), far)) else {
+        return Ok(None);
+    };
+    // The polynomials in n that stand in a denominator somewhere in the term.
+    fn denominators(e: &Expr, n: &str, out: &mut Vec<Poly>) {
+        match e {
+            Expr::Pow(b, x) => {
+                if x.as_num().is_some_and(|q| q.is_negative()) {
+                    if let Some((num, _)) = rational_function(b, n) {
+                        out.push(num);
+                    }
+                }
+                denominators(b, n, out);
+                denominators(x, n, out);
+            }
+            Expr::Func(f, _) if f.binds() => {}
+            Expr::Add(xs) | Expr::Mul(xs) | Expr::Func(_, xs) => {
+                xs.iter().for_each(|x| denominators(x, n, out));
+            }
+            _ => {}
+        }
+    }
+    let mut dens = Vec::new();
+    if let Some((_, q)) = rational_function(&p.a, &p.n) {
+        dens.push(q);
+    }
+    denominators(&p.a, &p.n, &mut dens);
+    let mut first: Option<rug::Integer> = None;
+    for q in dens.iter().filter(|q| q.degree() >= 1) {
+        if let Some(r) = integer_roots_in(q, &lo, &hi)?.into_iter().next() {
+            first = Some(first.map_or(r.clone(), |f| f.min(r)));
+        }
+    }
+    Ok(first)
 }
 
 /// Largest table `partial_sums` builds.

@@ -155,6 +155,9 @@ impl<'a> Evaluator<'a> {
                     let a = self.eval(lhs)?;
                     let b = self.eval(rhs)?;
                     shape::check_binary(*op, &a, &b, lhs.span, rhs.span)?;
+                    if *op == BinaryOp::Div {
+                        ops::check_approx_divisor(&b, rhs.span)?;
+                    }
                     let steps = match op {
                         BinaryOp::Pow => ops::matpow_steps(&a, &b),
                         _ => None,
@@ -300,6 +303,9 @@ impl<'a> Evaluator<'a> {
             }
         }
         if let Some(v) = self.scope.values.get(name) {
+            return Ok(v.clone());
+        }
+        if let Some(v) = self.scope.ans.as_ref().filter(|_| name == "ans") {
             return Ok(v.clone());
         }
         match name {

@@ -22,6 +22,30 @@ pub fn approximate(exact: Expr, digits: u32, span: Span) -> EResult<Value> {
     Ok(Value::Approx(Approx { exact, value }))
 }
 
+/// An approximation whose exact value is 0 (`N(pi) - pi`: an approximation keeps the exact
+/// value it stands for, so the difference cancels exactly) cannot divide: said at the divisor,
+/// rather than a bare "division by zero".
+pub fn check_approx_divisor(b: &Value, span: Span) -> EResult<()> {
+    match b {
+        Value::Approx(a) if a.exact.is_zero() => Err(EvalError::new(
+            format!(
+                "division by an approximation indistinguishable from 0 at {} digits",
+                a.value.digits
+            ),
+            span,
+        )
+        .with_label("exactly 0: an approximation keeps its exact value")
+        .with_note(
+            "an approximation keeps the exact value it stands for (N(pi) is π, shown to 15 digits), \
+             so N(pi) - pi is exactly 0, not a rounding error",
+        )
+        .with_help(
+            "for the rounding error of a decimal, write the decimal: 3.14159265358979 - pi",
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// `-v`.
 pub fn negate(v: Value, span: Span) -> EResult<Value> {
     match v {

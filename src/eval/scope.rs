@@ -21,6 +21,9 @@ pub struct Scope {
     pub functions: BTreeMap<String, UserFn>,
     /// What `assume` established: the set each symbol may take.
     pub facts: Facts,
+    /// The previous statement's value, which `ans` names when [`Settings::ans`] is on (the
+    /// REPL) and no binding called `ans` hides it.
+    pub ans: Option<Value>,
 }
 
 impl Scope {
@@ -48,6 +51,8 @@ pub struct Settings {
     /// The REPL prints a vector of more entries (a matrix of more rows) than this with its
     /// middle elided and marked; `None` prints every value whole (`:elide off`).
     pub elide: Option<usize>,
+    /// Whether each statement's value is kept as `ans` for the next (the REPL's `ans`).
+    pub ans: bool,
 }
 
 impl Default for Settings {
@@ -56,6 +61,7 @@ impl Default for Settings {
             digits: 15,
             steps: false,
             elide: Some(1000),
+            ans: false,
         }
     }
 }

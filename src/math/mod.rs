@@ -7,6 +7,7 @@ pub mod asymptotic;
 pub mod convergence;
 pub mod derivation;
 pub mod expr;
+pub mod factor;
 pub mod float;
 pub mod integrate;
 pub mod limit;

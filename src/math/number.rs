@@ -181,13 +181,16 @@ impl Q {
 }
 
 /// Writes `n = a^k * b` with `b` free of k-th powers (trial division up to a bound, then an
-/// exact k-th root test of the rest). Returns `(a, b)`.
+/// exact k-th root test of the cofactor left by the small primes, so a large prime's power
+/// times small primes — `3·1000000007²` — is split too). Returns `(a, b)`.
 pub fn extract_kth_powers(n: &Integer, k: u32) -> (Integer, Integer) {
     let mut rest = n.clone();
     let mut out = Integer::from(1);
     if rest == 0 {
         return (Integer::new(), Integer::new());
     }
+    // The small primes' leftover powers (below k), kept apart from the cofactor.
+    let mut small = Integer::from(1);
     let mut p: u32 = 2;
     while p < 10_000 {
         let pk = Integer::from(p).pow(k);
@@ -198,6 +201,10 @@ pub fn extract_kth_powers(n: &Integer, k: u32) -> (Integer, Integer) {
             rest /= &pk;
             out *= p;
         }
+        while rest.is_divisible_u(p) {
+            rest /= p;
+            small *= p;
+        }
         p += if p == 2 { 1 } else { 2 };
     }
     // The remaining cofactor may itself be a perfect k-th power of a large prime.
@@ -205,8 +212,16 @@ pub fn extract_kth_powers(n: &Integer, k: u32) -> (Integer, Integer) {
     if rem == 0 && root > 1 {
         out *= &root;
         rest = Integer::from(1);
+    } else if let Some(primes) = super::factor::prime_factors(&rest) {
+        // A mid-sized cofactor (two large primes, one squared) splits by Pollard's rho.
+        rest = Integer::from(1);
+        for run in primes.chunk_by(|a, b| a == b) {
+            let e = run.len() as u32;
+            out *= run[0].clone().pow(e / k);
+            rest *= run[0].clone().pow(e % k);
+        }
     }
-    (out, rest)
+    (out, rest * small)
 }
 
 /// `n!` for `n ≤ 1,000,000` (larger is refused: the result would have millions of digits).

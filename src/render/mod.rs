@@ -33,7 +33,7 @@ impl std::str::FromStr for Format {
             "latex" | "tex" => Ok(Format::Latex),
             "markdown" | "md" => Ok(Format::Markdown),
             other => Err(format!(
-                "unknown format `{other}` (expected text, json, latex or markdown)"
+                "unknown format `{other}` (expected text, json, latex or markdown, or txt, tex, md)"
             )),
         }
     }

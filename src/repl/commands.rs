@@ -42,6 +42,34 @@ const COMMANDS: &[(&str, &str, &str)] = &[
     (":quit", ":quit or :q", "leave the REPL (Ctrl-D too)"),
 ];
 
+/// The named constants (and `ans`), for completion and `:help NAME`.
+pub const CONSTANTS: &[(&str, &str)] = &[
+    (
+        "pi",
+        "π = 3.14159…, exact (also written π); N(pi, 50) gives 50 digits",
+    ),
+    ("e", "Euler's number e = 2.71828…, exact; exp(x) is e^x"),
+    (
+        "oo",
+        "infinity (also written ∞): a bound of sums and limits, -oo below",
+    ),
+    ("I", "the imaginary unit, I^2 = -1"),
+    (
+        "ans",
+        "the previous result (in the REPL; a binding named ans hides it)",
+    ),
+];
+
+/// The constant `name` stands for (`π` and `∞` as `pi` and `oo`).
+fn constant(name: &str) -> Option<&'static (&'static str, &'static str)> {
+    let name = match name {
+        "π" => "pi",
+        "∞" => "oo",
+        n => n,
+    };
+    CONSTANTS.iter().find(|c| c.0 == name)
+}
+
 /// The command names, for completion.
 pub fn names() -> impl Iterator<Item = &'static str> {
     COMMANDS.iter().map(|c| c.0).chain([":q"])
@@ -49,7 +77,8 @@ pub fn names() -> impl Iterator<Item = &'static str> {
 
 /// Runs the command `line` (which starts with `:`). Its output is returned as text for
 /// standard output; a mistake is returned as `Err` with the message for standard error.
-pub fn execute(session: &mut Session, line: &str) -> Result<(Flow, String), String> {
+/// `:help` is laid out to `width` columns.
+pub fn execute(session: &mut Session, line: &str, width: usize) -> Result<(Flow, String), String> {
     let line = line.trim();
     let (cmd, arg) = match line.split_once(char::is_whitespace) {
         Some((c, a)) => (c, a.trim()),
@@ -58,7 +87,7 @@ pub fn execute(session: &mut Session, line: &str) -> Result<(Flow, String), Stri
     let reply = |s: String| Ok((Flow::Continue, s));
     match cmd {
         ":quit" | ":q" | ":exit" => Ok((Flow::Quit, String::new())),
-        ":help" | ":h" | ":?" if arg.is_empty() => reply(overview()),
+        ":help" | ":h" | ":?" if arg.is_empty() => reply(overview(width)),
         ":help" | ":h" | ":?" => describe(session, arg).map(|s| (Flow::Continue, s)),
         ":digits" => digits(session, arg).map(|s| (Flow::Continue, s)),
         ":steps" => match arg {
@@ -147,19 +176,82 @@ fn digits(session: &mut Session, arg: &str) -> Result<String, String> {
     }
 }
 
-/// Lines `signature — summary`, signatures padded to one column.
-fn table(rows: &[(String, &str)]) -> String {
-    let width = rows
+/// `words` filled into lines of at most `width` columns (a longer word stands alone).
+fn fill(words: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for w in words.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + w.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(w);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Lines `signature — summary` laid out to `width` columns: signatures padded to one column
+/// (one too long for it stands on its own line), summaries wrapped under their first line.
+fn table(rows: &[(String, &str)], width: usize) -> String {
+    let widest = rows
         .iter()
         .map(|(s, _)| s.chars().count())
         .max()
         .unwrap_or(0);
-    rows.iter()
-        .map(|(s, d)| format!("  {s}{} — {d}\n", " ".repeat(width - s.chars().count())))
-        .collect()
+    let col = widest.min(width * 2 / 5);
+    let mut indent = 2 + col + 3;
+    if width < indent + 20 {
+        indent = 6;
+    }
+    let room = width.saturating_sub(indent).max(20);
+    let pad = " ".repeat(indent);
+    let mut out = String::new();
+    for (sig, summary) in rows {
+        let n = sig.chars().count();
+        let lines = fill(summary, room);
+        let mut rest = lines.iter();
+        if n <= col && indent == 2 + col + 3 {
+            let first = rest.next().map_or("", |l| l.as_str());
+            out.push_str(&format!("  {sig}{} — {first}\n", " ".repeat(col - n)));
+        } else {
+            // A signature wider than the column stands on its own lines.
+            for (i, l) in fill(sig, width.saturating_sub(4).max(20))
+                .iter()
+                .enumerate()
+            {
+                out.push_str(&format!("{}{l}\n", if i == 0 { "  " } else { "    " }));
+            }
+        }
+        for l in rest {
+            out.push_str(&format!("{pad}{l}\n"));
+        }
+    }
+    out
 }
 
-fn overview() -> String {
+/// One index line: `label` then the names, wrapped to `width` under the first name.
+fn index_line(label: &str, names: &[&str], width: usize) -> String {
+    let indent = 2 + 11;
+    let lines = fill(&names.join(" "), width.saturating_sub(indent).max(20));
+    let pad = " ".repeat(indent);
+    let mut out = String::new();
+    for (i, l) in lines.iter().enumerate() {
+        match i {
+            0 => out.push_str(&format!("  {label:<11}{l}\n")),
+            _ => out.push_str(&format!("{pad}{l}\n")),
+        }
+    }
+    out
+}
+
+/// `:help`: a short index of every name first, then each group with its summaries, laid
+/// out to `width` columns.
+fn overview(width: usize) -> String {
     let is_command = |b: &&Builtin| matches!(b.imp, Impl::Command(_));
     let group = |commands: bool| -> Vec<(String, &str)> {
         builtins::BUILTINS
@@ -168,12 +260,42 @@ fn overview() -> String {
             .map(|b| (builtins::signature(b), b.summary))
             .collect()
     };
+    let names = |commands: bool| -> Vec<&str> {
+        builtins::BUILTINS
+            .iter()
+            .filter(|b| is_command(b) == commands)
+            .map(|b| b.name)
+            .collect()
+    };
     let repl: Vec<(String, &str)> = COMMANDS.iter().map(|c| (c.1.to_string(), c.2)).collect();
+    let constants: Vec<(String, &str)> = CONSTANTS.iter().map(|c| (c.0.to_string(), c.1)).collect();
+    let index = [
+        index_line("Functions:", &names(false), width),
+        index_line("Commands:", &names(true), width),
+        index_line(
+            "Constants:",
+            &CONSTANTS.iter().map(|c| c.0).collect::<Vec<_>>(),
+            width,
+        ),
+        index_line(
+            "REPL:",
+            &COMMANDS.iter().map(|c| c.0).collect::<Vec<_>>(),
+            width,
+        ),
+    ]
+    .concat();
+    let hint = format!(
+        ":help NAME describes one; Tab completes names; Ctrl-D at the `{}` prompt of an \
+         unfinished input cancels it.",
+        super::CONTINUATION.trim_end()
+    );
     format!(
-        "Functions:\n{}\nCommands:\n{}\nREPL commands:\n{}\n:help NAME describes one; Tab completes names.",
-        table(&group(false)),
-        table(&group(true)),
-        table(&repl)
+        "{index}{}\n\nFunctions:\n{}\nCommands:\n{}\nConstants:\n{}\nREPL commands:\n{}",
+        fill(&hint, width.max(20)).join("\n"),
+        table(&group(false), width),
+        table(&group(true), width),
+        table(&constants, width),
+        table(&repl, width).trim_end()
     )
 }
 
@@ -190,6 +312,12 @@ fn describe(session: &Session, name: &str) -> Result<String, String> {
     }
     if let Some(s) = binding(session, name) {
         parts.push(s);
+    } else if let Some((c, what)) = constant(name) {
+        let now = match (&session.scope.ans, *c) {
+            (Some(v), "ans") => format!("\n  now: {}", text::value(v)),
+            _ => String::new(),
+        };
+        parts.push(format!("{c}\n  {what}{now}"));
     }
     let as_command = if name.starts_with(':') {
         name.to_string()

@@ -1,16 +1,15 @@
-//! The line editor's helper: Tab completion of builtins, session bindings and `:` commands,
-//! and multi-line input while brackets are still open.
+//! The line editor's helper: Tab completion of builtins, constants (`pi`, `e`, `oo`, `I`),
+//! `ans`, session bindings and `:` commands. (Lines with open brackets are joined by
+//! [`super::pending`], under a continuation prompt.)
 
 use super::commands;
 use crate::builtins;
-use crate::syntax;
 use rustyline::completion::Completer;
-use rustyline::validate::{ValidationContext, ValidationResult, Validator};
-use rustyline::{Context, Helper, Highlighter, Hinter};
+use rustyline::{Context, Helper, Highlighter, Hinter, Validator};
 
 /// The rustyline helper of the REPL. It holds a copy of the session's bound names, taken
 /// before each line, since the editor cannot borrow the session while it is being changed.
-#[derive(Helper, Hinter, Highlighter, Default)]
+#[derive(Helper, Hinter, Highlighter, Validator, Default)]
 pub struct SigmaHelper {
     bindings: Vec<String>,
 }
@@ -32,17 +31,6 @@ impl Completer for SigmaHelper {
         _ctx: &Context<'_>,
     ) -> rustyline::Result<(usize, Vec<String>)> {
         Ok(complete_word(line, pos, &self.bindings))
-    }
-}
-
-impl Validator for SigmaHelper {
-    fn validate(&self, ctx: &mut ValidationContext) -> rustyline::Result<ValidationResult> {
-        let input = ctx.input();
-        // A `:` command is always a single line.
-        if !input.trim_start().starts_with(':') && syntax::is_incomplete(input) {
-            return Ok(ValidationResult::Incomplete);
-        }
-        Ok(ValidationResult::Valid(None))
     }
 }
 
@@ -81,6 +69,7 @@ pub fn complete_word(line: &str, pos: usize, bindings: &[String]) -> (usize, Vec
         return (pos, Vec::new());
     }
     let mut found: Vec<String> = builtins::names()
+        .chain(commands::CONSTANTS.iter().map(|c| c.0))
         .map(str::to_string)
         .chain(bindings.iter().cloned())
         .filter(|n| n.starts_with(prefix))

@@ -1,19 +1,20 @@
 //! The interactive REPL (`sigma` with no arguments): a rustyline editor with completion,
-//! multi-line input while brackets are open, persistent history and `:` commands. When
-//! standard input is not a terminal, lines are read plainly instead, so the REPL can be
-//! driven through a pipe.
+//! multi-line input under a continuation prompt while brackets are open, `ans` for the
+//! previous result, persistent history and `:` commands. When standard input is not a
+//! terminal, lines are read plainly instead, so the REPL can be driven through a pipe.
 
 mod commands;
 pub mod elide;
 pub mod helper;
+pub mod pending;
 
 use crate::eval::interrupt;
 use crate::plot_files::PlotFiles;
 use crate::render::{self, Format};
 use crate::session::Session;
-use crate::syntax;
 use commands::Flow;
 use helper::SigmaHelper;
+use pending::{Pending, Step};
 use rustyline::error::ReadlineError;
 use rustyline::history::{FileHistory, History};
 use rustyline::{CompletionType, Config, Editor};
@@ -23,18 +24,28 @@ use std::path::PathBuf;
 /// The greeting printed when the REPL starts on a terminal.
 pub const WELCOME: &str = "sigma 0.1 — exact series and sequences. :help for help, :quit to leave.";
 
-/// The prompt.
-pub const PROMPT: &str = "σ> ";
+pub use pending::{CONTINUATION, PROMPT};
+
+/// The width `:help` is laid out to when the terminal's is unknown (`$COLUMNS`, else 80).
+fn default_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|&w: &usize| w >= 20)
+        .unwrap_or(80)
+}
 
 /// Runs the REPL until `:quit` or end of input and returns the exit code: 0 on a terminal;
 /// when reading a pipe, 0 if every line succeeded and 1 otherwise.
-pub fn run(session: Session, format: Format, plots: PlotFiles) -> i32 {
+pub fn run(mut session: Session, format: Format, plots: PlotFiles) -> i32 {
+    session.settings.ans = true;
     let mut repl = Repl {
         session,
         format,
         count: 0,
         failed: false,
         plots,
+        width: default_width(),
     };
     if std::io::stdin().is_terminal() {
         interactive(&mut repl)
@@ -52,6 +63,8 @@ struct Repl {
     failed: bool,
     /// Where plots are written (the current directory, or `--plot-dir`).
     plots: PlotFiles,
+    /// The terminal's width in columns, which `:help` is laid out to.
+    width: usize,
 }
 
 impl Repl {
@@ -63,7 +76,7 @@ impl Repl {
             return Flow::Continue;
         }
         if trimmed.starts_with(':') {
-            return match commands::execute(&mut self.session, trimmed) {
+            return match commands::execute(&mut self.session, trimmed, self.width) {
                 Ok((flow, out)) => {
                     if !out.is_empty() {
                         let mut stdout = std::io::stdout().lock();
@@ -147,6 +160,7 @@ fn interactive(repl: &mut Repl) -> i32 {
         let _ = history.load(path);
     }
     println!("{WELCOME}");
+    let mut pending = Pending::default();
     loop {
         let mut rl = match Editor::<SigmaHelper, FileHistory>::with_history(config.clone(), history)
         {
@@ -157,10 +171,17 @@ fn interactive(repl: &mut Repl) -> i32 {
             }
         };
         rl.set_helper(Some(SigmaHelper::new(repl.session.scope.names())));
-        let read = rl.readline(PROMPT);
-        if let Ok(line) = &read {
-            if !line.trim().is_empty() {
-                let _ = rl.add_history_entry(line.as_str());
+        if let Some((cols, _)) = rl.dimensions() {
+            repl.width = usize::from(cols).max(20);
+        }
+        let read = rl.readline(pending.prompt());
+        let step = match &read {
+            Ok(line) => Some(pending.push(line)),
+            _ => None,
+        };
+        if let Some(Step::Run(input)) = &step {
+            if !input.trim().is_empty() {
+                let _ = rl.add_history_entry(input.as_str());
                 if let Some(path) = &path {
                     // Failing to save the history is not worth bothering the user with.
                     let _ = rl.append_history(path);
@@ -169,16 +190,25 @@ fn interactive(repl: &mut Repl) -> i32 {
         }
         history = std::mem::replace(rl.history_mut(), FileHistory::with_config(&config));
         drop(rl);
-        match read {
-            Ok(line) => {
-                if repl.handle(&line) == Flow::Quit {
+        match (read, step) {
+            (Ok(_), Some(Step::Run(input))) => {
+                if repl.handle(&input) == Flow::Quit {
                     break;
                 }
             }
-            // Ctrl-C at the prompt discards the line being typed.
-            Err(ReadlineError::Interrupted) => continue,
-            Err(ReadlineError::Eof) => break,
-            Err(e) => {
+            (Ok(_), _) => {}
+            // Ctrl-C discards the line being typed (and any lines pending before it); Ctrl-D
+            // at the continuation prompt cancels the pending input, at the prompt it leaves.
+            (Err(ReadlineError::Interrupted), _) => {
+                pending.cancel();
+            }
+            (Err(ReadlineError::Eof), _) => {
+                if !pending.cancel() {
+                    break;
+                }
+                eprintln!("(input cancelled)");
+            }
+            (Err(e), _) => {
                 eprintln!("error: cannot read input: {e}");
                 return 1;
             }
@@ -190,7 +220,7 @@ fn interactive(repl: &mut Repl) -> i32 {
 /// Reads standard input line by line, joining lines while brackets are open.
 fn piped(repl: &mut Repl) -> i32 {
     let stdin = std::io::stdin();
-    let mut pending = String::new();
+    let mut pending = Pending::default();
     for line in stdin.lock().lines() {
         let line = match line {
             Ok(l) => l,
@@ -200,25 +230,15 @@ fn piped(repl: &mut Repl) -> i32 {
                 break;
             }
         };
-        if pending.is_empty() && line.trim_start().starts_with(':') {
-            if repl.handle(&line) == Flow::Quit {
+        if let Step::Run(input) = pending.push(&line) {
+            if repl.handle(&input) == Flow::Quit {
                 return exit_code(repl);
             }
-            continue;
         }
-        if !pending.is_empty() {
-            pending.push('\n');
-        }
-        pending.push_str(&line);
-        if syntax::is_incomplete(&pending) {
-            continue;
-        }
-        let chunk = std::mem::take(&mut pending);
-        repl.handle(&chunk);
     }
-    if !pending.is_empty() {
+    if let Some(rest) = pending.finish() {
         // Brackets left open at the end: running it reports where.
-        repl.handle(&pending);
+        repl.handle(&rest);
     }
     exit_code(repl)
 }

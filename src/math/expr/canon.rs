@@ -310,6 +310,21 @@ pub fn pow(b: Expr, e: Expr) -> MResult {
                 _ => Expr::Mul(vec![Expr::int(-1), Expr::imag_unit()]),
             })
         }
+        (Expr::Const(Constant::Infinity), Expr::Const(Constant::Infinity)) => Ok(Expr::infinity()),
+        (Expr::Mul(_), Expr::Num(qe)) if b == Expr::neg_infinity() && !qe.is_integer() => {
+            // (−oo)^(p/q): an odd root keeps the sign of (−1)^p; an even root is not real.
+            if qe.denom().is_even() {
+                return Err(MathError::Domain(format!(
+                    "(-oo)^({qe}) is not a real number (an even root of a negative quantity)"
+                )));
+            }
+            let mag = pow(Expr::infinity(), e.clone())?;
+            if qe.numer().is_odd() {
+                neg(mag)
+            } else {
+                Ok(mag)
+            }
+        }
         (Expr::Const(Constant::Infinity), Expr::Num(qe)) => Ok(if qe.is_positive() {
             Expr::infinity()
         } else {

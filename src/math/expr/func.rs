@@ -4,6 +4,7 @@
 //! real domain (`ln(0)`, `tan(pi/2)`, `gamma(0)`).
 
 use super::canon::{add, div, is_positive, mul, neg, pow, sub};
+use super::trig::{inverse_sin, inverse_tan, q, sin_table, tan_table};
 use super::{Constant, Expr, Func, MResult, MathError};
 use crate::math::number::{self, Q};
 use rug::Integer;
@@ -94,53 +95,31 @@ fn pi_multiple(x: &Expr) -> Option<Q> {
     }
 }
 
-fn q(n: i64, d: i64) -> Expr {
-    Expr::frac(n, d)
-}
-
-/// `sqrt(n)/d`.
-fn surd(n: i64, d: i64) -> MResult {
-    div(Expr::sqrt(Expr::int(n))?, Expr::int(d))
-}
-
-/// sin(r·π) for r in [0, 2) with denominator 1, 2, 3, 4, 6 or 12.
-fn sin_table(r: &Q) -> MResult<Option<Expr>> {
-    // Reduce to [0, 1/2] using sin(π - t) = sin t and sin(π + t) = -sin t.
-    let two = Q::int(2);
-    let half = rug::Rational::from(&r.0 / &two.0);
-    let mut t = r.sub(&two.mul(&Q(half.floor())));
-    let mut sign = 1;
-    if t.0 >= 1 {
-        t = t.sub(&Q::one());
-        sign = -1;
-    }
-    if t.0 > Q::frac(1, 2).0 {
-        t = Q::one().sub(&t);
-    }
-    let v = match (t.numer().to_i64(), t.denom().to_i64()) {
-        (Some(0), _) => Expr::zero(),
-        (Some(1), Some(12)) => div(
-            sub(Expr::sqrt(Expr::int(6))?, Expr::sqrt(Expr::int(2))?)?,
-            Expr::int(4),
-        )?,
-        (Some(1), Some(6)) => q(1, 2),
-        (Some(1), Some(4)) => surd(2, 2)?,
-        (Some(1), Some(3)) => surd(3, 2)?,
-        (Some(5), Some(12)) => div(
-            add(vec![Expr::sqrt(Expr::int(6))?, Expr::sqrt(Expr::int(2))?])?,
-            Expr::int(4),
-        )?,
-        (Some(1), Some(2)) => Expr::one(),
-        _ => return Ok(None),
-    };
-    Ok(Some(if sign < 0 { neg(v)? } else { v }))
-}
-
 fn special(f: Func, args: &[Expr]) -> MResult<Option<Expr>> {
     let x = &args[0];
     let num = x.as_num();
     let zero = x.is_zero();
     let v = match f {
+        Func::Factorial | Func::Gamma if *x == Expr::infinity() => Expr::infinity(),
+        Func::Factorial | Func::Gamma if *x == Expr::neg_infinity() => {
+            return Err(MathError::Domain(format!(
+                "{} is undefined (no limit: poles at every negative integer)",
+                if f == Func::Gamma {
+                    "gamma(-oo)"
+                } else {
+                    "(-oo)!"
+                }
+            )))
+        }
+        Func::Sin | Func::Cos | Func::Tan
+            if *x == Expr::infinity() || *x == Expr::neg_infinity() =>
+        {
+            return Err(MathError::Domain(format!(
+                "{}({x}) is undefined ({} oscillates without a limit at {x})",
+                f.name(),
+                f.name()
+            )))
+        }
         Func::Ln => {
             if let Some(qv) = num {
                 if qv.is_zero() {
@@ -189,27 +168,10 @@ fn special(f: Func, args: &[Expr]) -> MResult<Option<Expr>> {
             None => return Ok(None),
         },
         Func::Tan => match pi_multiple(x) {
-            Some(r) => {
-                let s = sin_table(&r)?;
-                let c = sin_table(&Q::frac(1, 2).sub(&r))?;
-                match (s, c) {
-                    (Some(s), Some(c)) => {
-                        if c.is_zero() {
-                            let at = match (r.numer().to_i64(), r.denom().to_i64()) {
-                                (Some(1), Some(d)) => format!("pi/{d}"),
-                                (Some(-1), Some(d)) => format!("-pi/{d}"),
-                                (Some(n), Some(d)) => format!("{n}*pi/{d}"),
-                                _ => format!("({r})*pi"),
-                            };
-                            return Err(MathError::Domain(format!(
-                                "tan is undefined at {at} (cos is 0 there)"
-                            )));
-                        }
-                        div(s, c)?
-                    }
-                    _ => return Ok(None),
-                }
-            }
+            Some(r) => match tan_table(&r)? {
+                Some(v) => v,
+                None => return Ok(None),
+            },
             None => return Ok(None),
         },
         Func::Asin | Func::Acos => {
@@ -231,16 +193,10 @@ fn special(f: Func, args: &[Expr]) -> MResult<Option<Expr>> {
             }
         }
         Func::Atan => {
-            if zero {
-                Expr::zero()
-            } else if *x == Expr::infinity() {
+            if *x == Expr::infinity() {
                 div(Expr::pi(), Expr::int(2))?
-            } else if x.is_one() {
-                div(Expr::pi(), Expr::int(4))?
-            } else if *x == Expr::sqrt(Expr::int(3))? {
-                div(Expr::pi(), Expr::int(3))?
-            } else if *x == surd(3, 3)? {
-                div(Expr::pi(), Expr::int(6))?
+            } else if let Some(r) = inverse_tan(x)? {
+                mul(vec![Expr::Num(r), Expr::pi()])?
             } else {
                 return Ok(None);
             }
@@ -332,22 +288,6 @@ fn special(f: Func, args: &[Expr]) -> MResult<Option<Expr>> {
         _ => return Ok(None),
     };
     Ok(Some(v))
-}
-
-/// asin(x)/π for the tabulated values of x, if x is one.
-fn inverse_sin(x: &Expr) -> MResult<Option<Q>> {
-    let table: [(Expr, Q); 9] = [
-        (Expr::zero(), Q::zero()),
-        (q(1, 2), Q::frac(1, 6)),
-        (surd(2, 2)?, Q::frac(1, 4)),
-        (surd(3, 2)?, Q::frac(1, 3)),
-        (Expr::one(), Q::frac(1, 2)),
-        (q(-1, 2), Q::frac(-1, 6)),
-        (neg(surd(2, 2)?)?, Q::frac(-1, 4)),
-        (neg(surd(3, 2)?)?, Q::frac(-1, 3)),
-        (Expr::int(-1), Q::frac(-1, 2)),
-    ];
-    Ok(table.into_iter().find(|(v, _)| v == x).map(|(_, r)| r))
 }
 
 /// Γ at integers and half-integers; poles at 0, −1, −2, … are errors.
@@ -545,6 +485,7 @@ fn finite_sum(args: &[Expr]) -> MResult<Option<Expr>> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::trig::surd;
     use super::*;
 
     fn f(g: Func, x: Expr) -> String {

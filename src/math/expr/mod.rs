@@ -11,6 +11,7 @@ mod order;
 pub mod print;
 pub mod rootof;
 pub mod subst;
+mod trig;
 
 use super::number::{NumError, Q};
 use std::sync::Arc;

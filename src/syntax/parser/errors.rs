@@ -62,7 +62,7 @@ impl Found {
             Found::Name(s) => format!("the name `{s}`"),
             Found::Keyword(s) => format!("the keyword `{s}`"),
             Found::Number(s) => format!("the number `{s}`"),
-            Found::Other(c) => format!("`{c}`"),
+            Found::Other(c) => invisible_name(*c).unwrap_or_else(|| format!("`{c}`")),
         }
     }
 
@@ -70,10 +70,12 @@ impl Found {
         match self {
             Found::EndOfInput | Found::LineBreak => None,
             Found::Name(s) | Found::Keyword(s) | Found::Number(s) => Some(format!("`{s}`")),
-            Found::Other(c) => Some(format!("`{c}`")),
+            Found::Other(c) => Some(invisible_name(*c).unwrap_or_else(|| format!("`{c}`"))),
         }
     }
 }
+
+pub(super) use crate::invisible::name as invisible_name;
 
 pub(super) fn is_name_char(c: char) -> bool {
     c.is_xid_continue() || ('\u{2080}'..='\u{2089}').contains(&c)
@@ -266,6 +268,11 @@ pub(super) fn syntax_error(
         Found::Other(c) => {
             if let Some(help) = lookalike_help(*c) {
                 diag = diag.with_help(help);
+            } else if invisible_name(*c).is_some() {
+                diag = diag.with_help(
+                    "an invisible or control character, probably pasted in: delete it \
+                     (or type a plain space)",
+                );
             }
         }
         _ => {}

@@ -125,6 +125,23 @@ impl QPoly {
             .collect()
     }
 
+    /// The coefficients as canonical rationals, stopping when the interrupt flag is raised
+    /// (each one costs a gcd with the common denominator, which adds up for long series).
+    pub fn try_to_q(&self) -> Result<Vec<Q>, MathError> {
+        let mut out = Vec::with_capacity(self.num.len());
+        for c in &self.num {
+            if crate::math::interrupted() {
+                return Err(MathError::Interrupted);
+            }
+            out.push(if c.cmp0() == Ordering::Equal {
+                Q::zero()
+            } else {
+                Q(Rational::from((c, &self.den)))
+            });
+        }
+        Ok(out)
+    }
+
     /// Coefficient `k` as a canonical rational.
     pub fn coeff(&self, k: usize) -> Q {
         match self.num.get(k) {

@@ -33,6 +33,10 @@ pub struct Args {
     /// Default significant digits of N(expr).
     #[arg(long, global = true, value_name = "D")]
     pub digits: Option<u32>,
+    /// Memory budget: a computation that needs more stops with an error (sizes such as 512M,
+    /// 2G; `off` for none). Default: half the physical memory, at most 4G.
+    #[arg(long, global = true, value_name = "SIZE", value_parser = parse_budget)]
+    pub max_memory: Option<Budget>,
     /// Write plots (SVG) to this directory instead of next to the script (or, for `-e` and
     /// the REPL, the current directory).
     #[arg(long, global = true, value_name = "DIR")]
@@ -82,6 +86,11 @@ pub fn main() -> i32 {
         session.settings.digits = d;
     }
     install_interrupt_handler();
+    let budget = match args.max_memory {
+        Some(Budget(b)) => b,
+        None => Some(default_budget()),
+    };
+    crate::eval::memory::set_budget(budget);
     match (&args.command, &args.eval) {
         (Some(Command::Run { file, echo }), _) => match read(file) {
             Ok(text) => run_source(
@@ -117,6 +126,28 @@ pub fn main() -> i32 {
             &mut here(args.plot_dir.as_deref()),
         ),
         (None, None) => crate::repl::run(session, args.format, here(args.plot_dir.as_deref())),
+    }
+}
+
+/// A parsed `--max-memory`: bytes, or `None` for no budget.
+#[derive(Debug, Clone, Copy)]
+pub struct Budget(pub Option<usize>);
+
+fn parse_budget(text: &str) -> Result<Budget, String> {
+    crate::eval::memory::parse_size(text).map(Budget)
+}
+
+/// Half the physical memory (from /proc/meminfo), at most 4 GiB; 4 GiB when it is unknown.
+pub fn default_budget() -> usize {
+    let cap = crate::eval::memory::DEFAULT_CAP;
+    let total_kib = std::fs::read_to_string("/proc/meminfo").ok().and_then(|m| {
+        m.lines()
+            .find_map(|l| l.strip_prefix("MemTotal:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+    });
+    match total_kib {
+        Some(k) => usize::try_from(k.saturating_mul(1024) / 2).map_or(cap, |half| half.min(cap)),
+        None => cap,
     }
 }
 

@@ -1,6 +1,13 @@
-//! The `sigma` binary: hands the command line to `cli` on a thread with a large stack.
+//! The `sigma` binary: installs the counting allocator, routes GMP's memory through it, and
+//! hands the command line to `cli` on a thread with a large stack.
+
+mod counting_alloc;
+
+#[global_allocator]
+static ALLOC: counting_alloc::Counting = counting_alloc::Counting;
 
 fn main() {
+    counting_alloc::route_gmp();
     std::process::exit(sigma_main());
 }
 

@@ -80,19 +80,19 @@ impl Session {
         if !errors.is_empty() {
             return Err(errors);
         }
+        // Lines are counted from the previous statement on, so a long script costs linear time.
+        let mut lines = LineCounter::default();
         for stmt in &program.stmts {
             interrupt::reset();
             let input = self.sources.slice(stmt.span).trim().to_string();
-            let line = diagnostics::line_col(&self.sources, stmt.span).map_or(1, |(l, _)| l);
+            let line = lines.line_of(text, stmt.span.start);
             let mut ev = Evaluator::new(&self.scope, &self.settings).with_source(id, text);
             let kind = match &stmt.kind {
                 StmtKind::Heading(h) => OutcomeKind::Heading(h.clone()),
                 StmtKind::Prose(p) => OutcomeKind::Prose(p.clone()),
-                StmtKind::Expr(e) => {
-                    OutcomeKind::Value(ev.eval(e).map_err(|e| vec![e.to_diagnostic()])?)
-                }
+                StmtKind::Expr(e) => OutcomeKind::Value(ev.eval(e).map_err(stopped)?),
                 StmtKind::Assign { name, value } => {
-                    let v = ev.eval(value).map_err(|e| vec![e.to_diagnostic()])?;
+                    let v = ev.eval(value).map_err(stopped)?;
                     OutcomeKind::Binding {
                         name: name.name.clone(),
                         value: v,
@@ -183,6 +183,38 @@ impl Session {
 }
 
 /// Whether `e` uses a bound value or calls a user function (other than through `params`).
+/// The diagnostic of a failed statement. A failure while the interrupt flag is up is the stop
+/// itself (a method that gave up because it was stopped must not be reported as the cause).
+fn stopped(e: crate::eval::EvalError) -> Vec<Diagnostic> {
+    let e = if crate::math::interrupted() {
+        interrupt::error(e.span)
+    } else {
+        e
+    };
+    vec![e.to_diagnostic()]
+}
+
+/// Line numbers of increasing byte offsets in one text, counting each newline once.
+#[derive(Default)]
+struct LineCounter {
+    offset: usize,
+    line: usize,
+}
+
+impl LineCounter {
+    /// The 1-based line of byte `offset` (offsets must not decrease between calls).
+    fn line_of(&mut self, text: &str, offset: usize) -> usize {
+        let offset = offset.min(text.len()).max(self.offset);
+        let seen = text.as_bytes()[self.offset..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.line += seen;
+        self.offset = offset;
+        self.line + 1
+    }
+}
+
 fn mentions_bindings(
     e: &crate::syntax::ast::Expr,
     params: &[String],

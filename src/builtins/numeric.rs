@@ -90,15 +90,74 @@ fn infinite_sum(ev: &mut Evaluator, p: &SumParts, digits: u32, span: Span) -> ER
             ))
         }
     };
-    let (value, steps) =
-        numeric::certified(&p.a, &p.n, &lo, digits).map_err(|e| EvalError::math(e, span))?;
-    ev.steps.extend(steps);
     let exact = expr::func(
         Func::Sum,
         vec![p.a.clone(), Expr::sym(&p.n), p.lo.clone(), p.hi.clone()],
     )
     .map_err(|e| EvalError::math(e, span))?;
+    if digits > CLOSED_FORM_DIGITS {
+        if let Some(value) = closed_form_value(ev, p, digits, span)? {
+            return Ok(Value::Approx(crate::eval::value::Approx { exact, value }));
+        }
+    }
+    let (value, steps) =
+        numeric::certified(&p.a, &p.n, &lo, digits).map_err(|e| EvalError::math(e, span))?;
+    ev.steps.extend(steps);
     Ok(Value::Approx(crate::eval::value::Approx { exact, value }))
+}
+
+/// Digits beyond which `N` of an infinite sum first looks for its exact value: the certified
+/// tail bounds cost time quadratic or worse in the digits, a closed form (Σ 1/n² = π²/6)
+/// only the evaluation of its constants.
+const CLOSED_FORM_DIGITS: u32 = 1000;
+
+/// The value of an infinite sum through its closed form, when it has one (no `sum` left in
+/// it), to `digits` certified digits; `None` when there is none.
+fn closed_form_value(
+    ev: &mut Evaluator,
+    p: &SumParts,
+    digits: u32,
+    span: Span,
+) -> EResult<Option<float::Approx>> {
+    let s = match crate::math::sum::evaluate(&p.a, &p.n, &p.lo, &p.hi) {
+        Ok(s) => s,
+        Err(crate::math::MathError::Interrupted) => {
+            return Err(crate::eval::interrupt::error(span))
+        }
+        Err(_) => return Ok(None),
+    };
+    let crate::math::sum::Summed::Value(v) = s.summed else {
+        return Ok(None);
+    };
+    if has_sum(&v) || v.has_infinity() {
+        return Ok(None);
+    }
+    let value = float::evaluate(&v, digits).map_err(|e| EvalError::math(e, span))?;
+    ev.steps.extend(s.steps);
+    ev.steps.push(
+        rich![
+            &v,
+            Notation::new(
+                format!(" ≈ {}", value.text),
+                format!(
+                    " \\approx {}",
+                    crate::render::latex::scientific(&value.text)
+                )
+            )
+        ],
+        "the closed form evaluated with certified MPFR arithmetic: every printed digit is correct",
+    );
+    Ok(Some(value))
+}
+
+/// Whether a `sum(…)` is left in `e`.
+fn has_sum(e: &Expr) -> bool {
+    match e {
+        Expr::Func(Func::Sum, _) => true,
+        Expr::Num(_) | Expr::Const(_) | Expr::Sym(_) => false,
+        Expr::Pow(b, x) => has_sum(b) || has_sum(x),
+        Expr::Mul(v) | Expr::Add(v) | Expr::Func(_, v) => v.iter().any(has_sum),
+    }
 }
 
 /// Each entry of a vector to `digits` certified digits.

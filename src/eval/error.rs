@@ -64,9 +64,7 @@ impl EvalError {
                 .with_label("too large")
                 .with_help("sigma refuses exact results with more than about 30 million digits"),
             MathError::NeedPrecision => err.with_label("the divisor's series vanishes here"),
-            MathError::Interrupted => {
-                EvalError::new("interrupted", span).with_label("stopped here")
-            }
+            MathError::Interrupted => super::interrupt::error(span),
             MathError::Undefined(_) | MathError::Unsupported(_) => err,
         }
     }

@@ -5,6 +5,7 @@
 pub mod error;
 pub(crate) mod float_ops;
 pub mod interrupt;
+pub mod memory;
 pub(crate) mod ops;
 pub mod scope;
 pub(crate) mod shape;
@@ -79,10 +80,11 @@ impl<'a> Evaluator<'a> {
         (span.source == id).then(|| text.get(span.start..span.end))?
     }
 
-    /// Fails with "interrupted" when the user pressed Ctrl-C.
+    /// Fails with [`interrupt::error`] when the user pressed Ctrl-C or the memory budget
+    /// was passed.
     pub fn check_interrupt(&self, span: Span) -> EResult<()> {
         if crate::math::interrupted() {
-            return Err(EvalError::new("interrupted", span).with_label("stopped here"));
+            return Err(interrupt::error(span));
         }
         Ok(())
     }

@@ -304,7 +304,7 @@ fn matpow(a: Vec<Vec<Expr>>, n: &Expr, span: Span) -> EResult<Vec<Vec<Expr>>> {
     let mut k = k as u64;
     while k > 0 {
         if crate::math::interrupted() {
-            return Err(EvalError::new("interrupted", span));
+            return Err(super::interrupt::error(span));
         }
         if k & 1 == 1 {
             result = matmul(&result, &base, span)?;

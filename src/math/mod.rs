@@ -25,20 +25,48 @@ pub mod trigpoly;
 
 pub use derivation::{Derivation, Step};
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicU8, Ordering};
 
-static INTERRUPT: AtomicBool = AtomicBool::new(false);
+/// Why a computation was asked to stop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// The user pressed Ctrl-C.
+    User,
+    /// The process passed its memory budget (raised by the counting allocator).
+    Memory,
+}
 
-/// Whether the user asked to stop the current computation (polled by long loops).
+/// 0: run on; 1: [`Stop::User`]; 2: [`Stop::Memory`].
+static INTERRUPT: AtomicU8 = AtomicU8::new(0);
+
+/// Whether the current computation should stop (polled by long loops).
 pub fn interrupted() -> bool {
-    INTERRUPT.load(Ordering::Relaxed)
+    INTERRUPT.load(Ordering::Relaxed) != 0
+}
+
+/// Why the current computation should stop, if it should.
+pub fn stop_reason() -> Option<Stop> {
+    match INTERRUPT.load(Ordering::Relaxed) {
+        0 => None,
+        1 => Some(Stop::User),
+        _ => Some(Stop::Memory),
+    }
 }
 
 /// Sets or clears the interrupt request: the one flag of the engine, raised by the Ctrl-C
 /// handler the evaluation layer installs (`eval::interrupt`) and cleared before each
 /// statement.
 pub fn set_interrupted(on: bool) {
-    INTERRUPT.store(on, Ordering::Relaxed);
+    INTERRUPT.store(u8::from(on), Ordering::Relaxed);
+}
+
+/// Raises the flag for `why`; a memory stop is kept over a Ctrl-C so the error names it.
+pub fn raise(why: Stop) {
+    let code = match why {
+        Stop::User => 1,
+        Stop::Memory => 2,
+    };
+    INTERRUPT.fetch_max(code, Ordering::Relaxed);
 }
 pub use expr::{Constant, Expr, Func, MathError};
 pub use number::Q;

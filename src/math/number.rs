@@ -10,6 +10,17 @@ use std::fmt;
 /// (≈ 30 million decimal digits): keeps `2^(10^12)` from exhausting memory.
 pub const MAX_EXACT_BITS: u64 = 100_000_000;
 
+/// Refuses a result predicted to have `bits` bits when that passes [`MAX_EXACT_BITS`].
+pub fn check_bits(bits: u64, what: &str) -> Result<(), NumError> {
+    if bits > MAX_EXACT_BITS {
+        let digits = (bits as f64 * std::f64::consts::LOG10_2) as u64;
+        return Err(NumError::TooLarge(format!(
+            "{what} of about {digits} digits"
+        )));
+    }
+    Ok(())
+}
+
 /// An exact rational number, always in lowest terms.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Q(pub Rational);
@@ -87,6 +98,22 @@ impl Q {
     }
     pub fn mul(&self, o: &Q) -> Q {
         Q(Rational::from(&self.0 * &o.0))
+    }
+    /// The size in bits of the numerator and denominator together.
+    pub fn bits(&self) -> u64 {
+        u64::from(self.numer().significant_bits()) + u64::from(self.denom().significant_bits())
+    }
+    /// `self * o`, refusing when the product could pass [`MAX_EXACT_BITS`] (predicted from
+    /// the operands' sizes before multiplying).
+    pub fn checked_mul(&self, o: &Q) -> Result<Q, NumError> {
+        check_bits(self.bits() + o.bits(), "a product")?;
+        Ok(self.mul(o))
+    }
+    /// `self + o`, refusing like [`Q::checked_mul`] (a sum's denominator can be the product of
+    /// the operands').
+    pub fn checked_add(&self, o: &Q) -> Result<Q, NumError> {
+        check_bits(self.bits() + o.bits(), "a sum")?;
+        Ok(self.add(o))
     }
     /// `self / o`, failing on division by zero.
     pub fn div(&self, o: &Q) -> Result<Q, NumError> {
@@ -180,48 +207,62 @@ impl Q {
     }
 }
 
-/// Writes `n = a^k * b` with `b` free of k-th powers (trial division up to a bound, then an
-/// exact k-th root test of the cofactor left by the small primes, so a large prime's power
-/// times small primes — `3·1000000007²` — is split too). Returns `(a, b)`.
+/// Writes `n = a^k * b` with `b` free of k-th powers (each small prime removed at once by
+/// GMP's `remove_factor`, so `2^(10^6)` costs one pass, not 500,000 divisions; then an exact
+/// k-th root test of the rest, and Pollard's rho on a mid-sized cofactor, so `3·1000000007²`
+/// is split too). Returns `(a, b)`. A huge cofactor with no small factor is tested only as a
+/// whole k-th power.
 pub fn extract_kth_powers(n: &Integer, k: u32) -> (Integer, Integer) {
-    let mut rest = n.clone();
+    let mut rest = n.clone().abs();
     let mut out = Integer::from(1);
     if rest == 0 {
         return (Integer::new(), Integer::new());
     }
-    // The small primes' leftover powers (below k), kept apart from the cofactor.
-    let mut small = Integer::from(1);
+    if k <= 1 {
+        return (rest, Integer::from(1));
+    }
+    let mut inside = Integer::from(1);
+    // Trial division by the primes below the bound, fewer for huge numbers: each pass costs
+    // the length of `rest`.
+    let bound: u32 = if rest.significant_bits() > 1 << 20 {
+        1_000
+    } else {
+        10_000
+    };
     let mut p: u32 = 2;
-    while p < 10_000 {
-        let pk = Integer::from(p).pow(k);
-        if pk > rest {
+    while p < bound {
+        if crate::math::interrupted() {
             break;
         }
-        while rest.is_divisible(&pk) {
-            rest /= &pk;
-            out *= p;
+        // p^k ≥ 2^(k·⌊log2 p⌋): once that passes `rest`, no k-th power of p or beyond divides.
+        if u64::from(k) * u64::from(31 - p.leading_zeros()) > u64::from(rest.significant_bits()) {
+            break;
         }
-        while rest.is_divisible_u(p) {
-            rest /= p;
-            small *= p;
+        if rest.is_divisible_u(p) {
+            let (without, m) = rest.remove_factor(&Integer::from(p));
+            rest = without;
+            out *= Integer::from(p).pow(m / k);
+            inside *= Integer::from(p).pow(m % k);
         }
         p += if p == 2 { 1 } else { 2 };
     }
-    // The remaining cofactor may itself be a perfect k-th power of a large prime.
-    let (root, rem) = rest.clone().root_rem(Integer::new(), k);
-    if rem == 0 && root > 1 {
-        out *= &root;
-        rest = Integer::from(1);
-    } else if let Some(primes) = super::factor::prime_factors(&rest) {
-        // A mid-sized cofactor (two large primes, one squared) splits by Pollard's rho.
-        rest = Integer::from(1);
-        for run in primes.chunk_by(|a, b| a == b) {
-            let e = run.len() as u32;
-            out *= run[0].clone().pow(e / k);
-            rest *= run[0].clone().pow(e % k);
+    // The remaining cofactor may itself be a perfect power of large primes.
+    if rest > 1 && !crate::math::interrupted() {
+        let (root, rem) = rest.clone().root_rem(Integer::new(), k);
+        if rem == 0 {
+            out *= &root;
+            rest = Integer::from(1);
+        } else if let Some(primes) = super::factor::prime_factors(&rest) {
+            // A mid-sized cofactor (two large primes, one squared) splits by Pollard's rho.
+            rest = Integer::from(1);
+            for run in primes.chunk_by(|a, b| a == b) {
+                let e = run.len() as u32;
+                out *= run[0].clone().pow(e / k);
+                rest *= run[0].clone().pow(e % k);
+            }
         }
     }
-    (out, rest * small)
+    (out, rest * inside)
 }
 
 /// `n!` for `n ≤ 1,000,000` (larger is refused: the result would have millions of digits).

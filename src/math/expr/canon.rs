@@ -24,7 +24,7 @@ pub fn add(terms: Vec<Expr>) -> MResult {
     let mut groups: BTreeMap<Expr, Q> = BTreeMap::new();
     for t in flat {
         if let Expr::Num(q) = &t {
-            constant = constant.add(q);
+            constant = constant.checked_add(q)?;
             continue;
         }
         let (c, m) = t.split_coeff();
@@ -37,7 +37,7 @@ pub fn add(terms: Vec<Expr>) -> MResult {
             continue;
         }
         let slot = groups.entry(m).or_insert_with(Q::zero);
-        *slot = slot.add(&c);
+        *slot = slot.checked_add(&c)?;
     }
     if pos_inf && neg_inf {
         return Err(MathError::Undefined("oo - oo is undefined".into()));
@@ -95,7 +95,7 @@ fn mul_depth(factors: Vec<Expr>, depth: u32) -> MResult {
     while let Some(f) = stack.pop() {
         match f {
             Expr::Mul(v) => stack.extend(v),
-            Expr::Num(q) => coeff = coeff.mul(&q),
+            Expr::Num(q) => coeff = coeff.checked_mul(&q)?,
             Expr::Const(Constant::Infinity) => infinite = true,
             other => {
                 let (b, e) = other.as_base_exp();
@@ -119,11 +119,11 @@ fn mul_depth(factors: Vec<Expr>, depth: u32) -> MResult {
             add(es)?
         };
         match pow(b, e)? {
-            Expr::Num(q) => coeff = coeff.mul(&q),
+            Expr::Num(q) => coeff = coeff.checked_mul(&q)?,
             Expr::Mul(fs) => {
                 for f in fs {
                     match f {
-                        Expr::Num(q) => coeff = coeff.mul(&q),
+                        Expr::Num(q) => coeff = coeff.checked_mul(&q)?,
                         other => out.push(other),
                     }
                 }

@@ -61,7 +61,47 @@ pub fn evaluate(expr: &Expr, digits: u32) -> Result<Approx, MathError> {
         return Ok(approx(text, digits, 0, 0));
     }
     let extra = 32 + 2 * expr.size().min(64) as u32;
-    ziv(digits, extra, |bits| eval(expr, bits))
+    ziv(digits, extra, |bits| eval_watched(expr, bits))
+}
+
+/// Working precisions from which [`eval_watched`] evaluates on a helper thread (≈ 5,000
+/// digits): below it one MPFR call takes milliseconds.
+const WATCH_BITS: u32 = 1 << 14;
+
+/// [`eval`] at `bits`, interruptible: from [`WATCH_BITS`] on it runs on a helper thread while
+/// this one polls the interrupt flag, because a single MPFR call (a special function at
+/// 50,000 digits) can take minutes and cannot be stopped from inside. An interrupted helper is
+/// left to finish on its own; its result is dropped.
+fn eval_watched(expr: &Expr, bits: u32) -> R<Ball> {
+    use std::sync::mpsc::{channel, RecvTimeoutError};
+    if bits < WATCH_BITS {
+        return eval(expr, bits);
+    }
+    let (tx, rx) = channel();
+    let owned = expr.clone();
+    let helper = std::thread::Builder::new()
+        .name("sigma-mpfr".into())
+        .stack_size(256 << 20)
+        .spawn(move || {
+            let _ = tx.send(eval(&owned, bits));
+        });
+    if helper.is_err() {
+        return eval(expr, bits);
+    }
+    loop {
+        match rx.recv_timeout(std::time::Duration::from_millis(20)) {
+            Ok(r) => return r,
+            Err(RecvTimeoutError::Timeout) if super::interrupted() => {
+                return Err(Fail::Math(MathError::Interrupted))
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(Fail::Math(MathError::Unsupported(format!(
+                    "the evaluation at {bits} bits stopped unexpectedly"
+                ))))
+            }
+        }
+    }
 }
 
 /// Ziv's loop around any ball computation `f(bits)`: `digits` significant digits once both

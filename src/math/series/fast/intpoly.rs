@@ -10,9 +10,10 @@ use crate::math::number::Q;
 use rug::{Integer, Rational};
 use std::cmp::Ordering;
 
-/// Largest total size, in bits, of the numerators a computation may hold (4 GiB): beyond it
+/// Largest total size, in bits, of the numerators one series may hold (512 MiB; a Newton step
+/// holds a few of them and their products): beyond it
 /// the operations that can fail report [`MathError::TooLarge`] instead of exhausting memory.
-pub const MAX_TOTAL_BITS: u64 = 1 << 35;
+pub const MAX_TOTAL_BITS: u64 = 1 << 32;
 
 /// Fails with [`MathError::TooLarge`] when `len` numerators of `bits` bits each exceed
 /// [`MAX_TOTAL_BITS`].
@@ -123,6 +124,23 @@ impl QPoly {
                 }
             })
             .collect()
+    }
+
+    /// The coefficients as canonical rationals, stopping when the interrupt flag is raised
+    /// (each one costs a gcd with the common denominator, which adds up for long series).
+    pub fn try_to_q(&self) -> Result<Vec<Q>, MathError> {
+        let mut out = Vec::with_capacity(self.num.len());
+        for c in &self.num {
+            if crate::math::interrupted() {
+                return Err(MathError::Interrupted);
+            }
+            out.push(if c.cmp0() == Ordering::Equal {
+                Q::zero()
+            } else {
+                Q(Rational::from((c, &self.den)))
+            });
+        }
+        Ok(out)
     }
 
     /// Coefficient `k` as a canonical rational.

@@ -154,14 +154,14 @@ pub fn div(a: &[Q], b: &[Q], n: usize) -> Result<Vec<Q>, MathError> {
     if constant(b).is_zero() {
         return Err(MathError::DivisionByZero);
     }
-    Ok(div_q(&QPoly::from_q(a, n), &QPoly::from_q(b, n), n)?.to_q())
+    div_q(&QPoly::from_q(a, n), &QPoly::from_q(b, n), n)?.try_to_q()
 }
 
 /// `exp(a) mod x^n`; requires `a₀ = 0` (the caller factors out `exp(a₀)`), else
 /// [`MathError::Domain`].
 pub fn exp(a: &[Q], n: usize) -> Result<Vec<Q>, MathError> {
     require_zero_constant(a, "exp")?;
-    Ok(exp_q(&QPoly::from_q(a, n), n)?.to_q())
+    exp_q(&QPoly::from_q(a, n), n)?.try_to_q()
 }
 
 /// `log(a) mod x^n`; requires `a₀ = 1`, else [`MathError::Domain`].
@@ -172,7 +172,7 @@ pub fn log(a: &[Q], n: usize) -> Result<Vec<Q>, MathError> {
         ));
     }
     let p = QPoly::from_q(a, n);
-    Ok(strided(&p, n, newton::log)?.to_q())
+    strided(&p, n, newton::log)?.try_to_q()
 }
 
 fn require_zero_constant(a: &[Q], what: &str) -> Result<(), MathError> {
@@ -189,19 +189,19 @@ fn require_zero_constant(a: &[Q], what: &str) -> Result<(), MathError> {
 pub fn sin_cos(a: &[Q], n: usize) -> Result<(Vec<Q>, Vec<Q>), MathError> {
     require_zero_constant(a, "sine and cosine")?;
     let (s, c) = sin_cos_q(&QPoly::from_q(a, n), n)?;
-    Ok((s.to_q(), c.to_q()))
+    Ok((s.try_to_q()?, c.try_to_q()?))
 }
 
 /// `tan a mod x^n`; requires `a₀ = 0`, else [`MathError::Domain`].
 pub fn tan(a: &[Q], n: usize) -> Result<Vec<Q>, MathError> {
     require_zero_constant(a, "tangent")?;
-    Ok(strided(&QPoly::from_q(a, n), n, newton::tan)?.to_q())
+    strided(&QPoly::from_q(a, n), n, newton::tan)?.try_to_q()
 }
 
 /// `atan a mod x^n`; requires `a₀ = 0`, else [`MathError::Domain`].
 pub fn atan(a: &[Q], n: usize) -> Result<Vec<Q>, MathError> {
     require_zero_constant(a, "arctangent")?;
-    Ok(strided(&QPoly::from_q(a, n), n, newton::atan)?.to_q())
+    strided(&QPoly::from_q(a, n), n, newton::atan)?.try_to_q()
 }
 
 /// `a^e mod x^n` for any rational `e`; requires `a₀ = 1`, else [`MathError::Domain`].
@@ -212,7 +212,7 @@ pub fn pow(a: &[Q], e: &Q, n: usize) -> Result<Vec<Q>, MathError> {
         ));
     }
     let p = QPoly::from_q(a, n);
-    Ok(strided(&p, n, |a, n| compose::pow(a, e, n))?.to_q())
+    strided(&p, n, |a, n| compose::pow(a, e, n))?.try_to_q()
 }
 
 /// `∫₀ˣ a mod x^n`: coefficient `k` is `a_{k−1}/k`.
@@ -238,5 +238,5 @@ pub fn derivative(a: &[Q], n: usize) -> Vec<Q> {
 /// `a(b(x)) mod x^n`; requires `b₀ = 0`, else [`MathError::Domain`].
 pub fn compose(a: &[Q], b: &[Q], n: usize) -> Result<Vec<Q>, MathError> {
     require_zero_constant(b, "composition's inner series")?;
-    Ok(compose::compose(a, &QPoly::from_q(b, n), n)?.to_q())
+    compose::compose(a, &QPoly::from_q(b, n), n)?.try_to_q()
 }

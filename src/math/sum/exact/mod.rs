@@ -386,7 +386,17 @@ fn hyper_range_sum(
 /// to their own, much larger, limits.
 pub const MAX_DIRECT_TERMS: i64 = 100_000;
 
-/// `Σ a(k)` one term at a time through substitution, at most [`MAX_DIRECT_TERMS`] terms.
+/// Most bits of exact terms added one by one in one sum (≈ 600 million digits): the work of
+/// a sum of 100,000 terms of 20,000 bits each, a few seconds.
+pub const MAX_DIRECT_BITS: u64 = 20 * MAX_EXACT_BITS;
+
+/// Terms added together by binary splitting before joining the running total: memory stays
+/// that of one chunk, however long the sum.
+const CHUNK_TERMS: usize = 1024;
+
+/// `Σ a(k)` one term at a time through substitution, at most [`MAX_DIRECT_TERMS`] terms and
+/// [`MAX_DIRECT_BITS`] bits of terms (predicted from the last term before starting, counted
+/// while adding), in chunks, with the running total bounded by [`MAX_EXACT_BITS`].
 fn term_by_term(a: &Expr, n: &str, lo: &Integer, hi: &Integer, count: &Integer) -> MResult<Expr> {
     if *count > MAX_DIRECT_TERMS {
         return Err(MathError::Unsupported(format!(
@@ -395,22 +405,58 @@ fn term_by_term(a: &Expr, n: &str, lo: &Integer, hi: &Integer, count: &Integer) 
              {MAX_DIRECT_TERMS} terms; this sum has {count}"
         )));
     }
+    let count_u = count.to_u64().unwrap_or(u64::MAX);
+    let too_many_bits = |bits: u64| {
+        let digits = (bits as f64 * std::f64::consts::LOG10_2) as u64;
+        MathError::TooLarge(format!(
+            "adding {count} terms of up to {digits} digits each one by one (at most about \
+             {} digits in all)",
+            (MAX_DIRECT_BITS as f64 * std::f64::consts::LOG10_2) as u64
+        ))
+    };
+    // Terms usually grow: the last one predicts the work before any is done.
+    if let Expr::Num(q) = subs(a, n, &Expr::Num(Q::from_integer(hi.clone())))? {
+        if q.bits().saturating_mul(count_u) > MAX_DIRECT_BITS {
+            return Err(too_many_bits(q.bits()));
+        }
+    }
+    let mut total = Q::zero();
     let mut numbers = Vec::new();
     let mut others = Vec::new();
+    let (mut done_bits, mut widest) = (0u64, 0u64);
     let mut k = lo.clone();
     while k <= *hi {
         if crate::math::interrupted() {
             return Err(MathError::Interrupted);
         }
         match subs(a, n, &Expr::Num(Q::from_integer(k.clone())))? {
-            Expr::Num(q) => numbers.push(q),
+            Expr::Num(q) => {
+                widest = widest.max(q.bits());
+                done_bits += q.bits();
+                numbers.push(q);
+            }
             e => others.push(e),
+        }
+        if done_bits > MAX_DIRECT_BITS {
+            return Err(too_many_bits(widest));
+        }
+        if numbers.len() >= CHUNK_TERMS {
+            total = total.checked_add(&chunk_sum(std::mem::take(&mut numbers))?)?;
         }
         k += 1u32;
     }
-    let (x, v) = fraction_sum(&QTerms(numbers))?;
-    others.push(Expr::Num(Q(Rational::from((x, v)))));
+    total = total.checked_add(&chunk_sum(numbers)?)?;
+    others.push(Expr::Num(total));
     add(others)
+}
+
+/// The exact sum of some rational terms, by binary splitting.
+fn chunk_sum(numbers: Vec<Q>) -> MResult<Q> {
+    if numbers.is_empty() {
+        return Ok(Q::zero());
+    }
+    let (x, v) = fraction_sum(&QTerms(numbers))?;
+    Ok(Q(Rational::from((x, v))))
 }
 
 /// Exact rational terms already computed.

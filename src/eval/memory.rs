@@ -1,0 +1,150 @@
+//! The memory budget: the live bytes the binary's counting allocator reports here (Rust's
+//! allocations and GMP/MPFR's alike), the budget set by `--max-memory`, and the raising of
+//! the engine's interrupt flag with [`Stop::Memory`] when the live bytes pass it. Without the
+//! counting allocator (the library used alone) nothing is counted and nothing is stopped.
+
+use crate::math::{raise, Stop};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+/// The budget in bytes; `usize::MAX` when there is none.
+static BUDGET: AtomicUsize = AtomicUsize::new(usize::MAX);
+/// Whether an allocator counts into [`LIVE`] (set by [`set_budget`]'s caller, the binary).
+static COUNTING: AtomicBool = AtomicBool::new(false);
+
+/// The default budget: half the physical memory, at most 4 GiB.
+pub const DEFAULT_CAP: usize = 4 << 30;
+
+/// Records `bytes` newly allocated; raises the interrupt flag when the live bytes pass the
+/// budget. Returns `false` when the allocation would pass the hard limit (see
+/// [`hard_limit`]): the allocator then stops the process rather than let it be killed.
+/// Allocates nothing (it is called from inside the allocator).
+#[inline]
+pub fn allocated(bytes: usize) -> bool {
+    let now = LIVE
+        .fetch_add(bytes, Ordering::Relaxed)
+        .saturating_add(bytes);
+    let budget = BUDGET.load(Ordering::Relaxed);
+    if now > budget {
+        raise(Stop::Memory);
+        if now > hard_limit_of(budget) {
+            LIVE.fetch_sub(bytes, Ordering::Relaxed);
+            return false;
+        }
+    }
+    true
+}
+
+/// Records `bytes` freed.
+#[inline]
+pub fn freed(bytes: usize) {
+    LIVE.fetch_sub(bytes, Ordering::Relaxed);
+}
+
+/// Bytes allocated and not yet freed (0 without the counting allocator).
+pub fn live() -> usize {
+    LIVE.load(Ordering::Relaxed)
+}
+
+/// The most live bytes seen at a budget check (see [`note_peak`]).
+pub fn peak() -> usize {
+    PEAK.load(Ordering::Relaxed).max(live())
+}
+
+/// Remembers the current live bytes if they are the most so far (called between statements
+/// and by tests; the allocator itself does not track the peak, to stay cheap).
+pub fn note_peak() {
+    PEAK.fetch_max(live(), Ordering::Relaxed);
+}
+
+/// Sets the budget (`None`: no budget) and marks the allocator as counting.
+pub fn set_budget(bytes: Option<usize>) {
+    BUDGET.store(bytes.unwrap_or(usize::MAX), Ordering::Relaxed);
+    COUNTING.store(true, Ordering::Relaxed);
+}
+
+/// The budget in bytes, when one is set and an allocator counts.
+pub fn budget() -> Option<usize> {
+    let b = BUDGET.load(Ordering::Relaxed);
+    (b != usize::MAX && COUNTING.load(Ordering::Relaxed)).then_some(b)
+}
+
+/// The hard limit of a budget: twice it, and at least 1 GiB above it. A computation that
+/// passes the budget stops at its next interrupt check; one long single operation (a GMP
+/// product) may overshoot until then, but never past this.
+pub fn hard_limit() -> Option<usize> {
+    budget().map(hard_limit_of)
+}
+
+fn hard_limit_of(budget: usize) -> usize {
+    budget.saturating_add(budget.max(1 << 30))
+}
+
+/// `bytes` in words: "4 GiB", "512 MiB", "1.5 GiB", "640 KiB", "100 bytes".
+pub fn format_size(bytes: usize) -> String {
+    const UNITS: [(&str, u32); 4] = [("TiB", 40), ("GiB", 30), ("MiB", 20), ("KiB", 10)];
+    for (name, shift) in UNITS {
+        let unit = 1u64 << shift;
+        let b = bytes as u64;
+        if b >= unit {
+            let tenths = (b * 10 + unit / 2) / unit;
+            return if tenths.is_multiple_of(10) {
+                format!("{} {name}", tenths / 10)
+            } else {
+                format!("{}.{} {name}", tenths / 10, tenths % 10)
+            };
+        }
+    }
+    format!("{bytes} bytes")
+}
+
+/// Parses a size for `--max-memory`: a number of bytes with an optional binary suffix
+/// (`K`, `M`, `G`, `T`, also written `KB`, `KiB`, …; case-insensitive), decimals allowed
+/// (`1.5G`). `off` (or `none`) means no budget.
+pub fn parse_size(text: &str) -> Result<Option<usize>, String> {
+    let t = text.trim().to_ascii_lowercase();
+    if t == "off" || t == "none" {
+        return Ok(None);
+    }
+    let split = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let shift = match unit.trim() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        "t" | "tb" | "tib" => 40,
+        other => return Err(format!("unknown size unit `{other}` (use K, M, G or T)")),
+    };
+    let value: f64 = num
+        .parse()
+        .map_err(|_| format!("`{text}` is not a size such as 512M or 2G"))?;
+    let bytes = value * (1u64 << shift) as f64;
+    if !(bytes >= 1.0 && bytes < usize::MAX as f64) {
+        return Err(format!("`{text}` is not a usable memory budget"));
+    }
+    Ok(Some(bytes as usize))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_parse_and_print() {
+        assert_eq!(parse_size("512M"), Ok(Some(512 << 20)));
+        assert_eq!(parse_size("2G"), Ok(Some(2 << 30)));
+        assert_eq!(parse_size("1.5GiB"), Ok(Some(3 << 29)));
+        assert_eq!(parse_size("4096"), Ok(Some(4096)));
+        assert_eq!(parse_size("off"), Ok(None));
+        assert!(parse_size("12Q").is_err());
+        assert!(parse_size("0").is_err());
+        assert_eq!(format_size(4 << 30), "4 GiB");
+        assert_eq!(format_size(3 << 29), "1.5 GiB");
+        assert_eq!(format_size(64 << 20), "64 MiB");
+        assert_eq!(format_size(100), "100 bytes");
+    }
+}

@@ -124,22 +124,21 @@ impl AtomPoly {
 
     /// c₀ − Σ|c| over the non-constant monomials: T ≥ this.
     pub(crate) fn lower_bound(&self) -> Q {
-        self.terms.iter().fold(Q::zero(), |s, (c, p)| {
-            if p.iter().all(|&k| k == 0) {
-                s.add(c)
-            } else {
-                s.sub(&c.abs())
-            }
-        })
+        self.constant_and(|s, c| s.sub(&c.abs()))
     }
 
-    /// Σ|c| over the non-constant monomials, subtracted from c₀: T ≤ this.
+    /// c₀ + Σ|c| over the non-constant monomials: T ≤ this.
     pub(crate) fn upper_bound(&self) -> Q {
+        self.constant_and(|s, c| s.add(&c.abs()))
+    }
+
+    /// The constant coefficient with every other coefficient folded in by `other`.
+    fn constant_and(&self, other: impl Fn(Q, &Q) -> Q) -> Q {
         self.terms.iter().fold(Q::zero(), |s, (c, p)| {
             if p.iter().all(|&k| k == 0) {
                 s.add(c)
             } else {
-                s.add(&c.abs())
+                other(s, c)
             }
         })
     }

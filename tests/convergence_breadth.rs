@@ -9,6 +9,10 @@
 //!   (−1)^n and of sin, cos at multiples of π), §8.3 direct and limit comparison, §8.5
 //!   alternating series;
 //! - AC = M. Boelkins, *Active Calculus* (CC BY-SA), §8.3 "Series of real numbers";
+//! - DLMF = NIST Digital Library of Mathematical Functions, §15.2(i): the hypergeometric series
+//!   Σ (a)ₙ(b)ₙ/((c)ₙ n!)·zⁿ on |z| = 1 converges absolutely when c − a − b > 0, and at z = −1
+//!   conditionally when −1 < c − a − b ≤ 0; it diverges otherwise. Its term ratio is
+//!   (n + a)(n + b)/((n + c)(n + 1))·z, so Gauss's p is c + 1 − a − b;
 //! - Hardy = G. H. Hardy, *A Course of Pure Mathematics*, §§ 173–175 (the logarithmic scale,
 //!   Σ 1/n^(ln n), Σ 1/(ln n)^(ln n)).
 //!
@@ -78,6 +82,21 @@ const GROWTH: &[Row] = &[
     ("2^(-sqrt(n))", 1, A, "ln(2)·√n/ln n → ∞"),
 ];
 
+/// Hypergeometric terms, written with gamma, binomial and factorials; a, b, c are the
+/// parameters of DLMF §15.2(i) (c − a − b decides).
+#[rustfmt::skip]
+const HYPERGEOMETRIC: &[Row] = &[
+    ("(-1)^n*binomial(2*n,n)/4^n", 1, C, "DLMF §15.2(i): (1/2)ₙ/n!·(−1)ⁿ, c − a − b = 1/2 − 1 ∈ (−1, 0]"),
+    ("binomial(2*n,n)/4^n", 1, D, "DLMF §15.2(i): (1/2)ₙ/n!, z = 1, c − a − b = −1/2 ≤ 0"),
+    ("gamma(n+1/2)^2/gamma(n+1)^2", 1, D, "DLMF §15.2(i): a = b = 1/2, c = 1, z = 1: c − a − b = 0"),
+    ("(-1)^n*gamma(n+1/2)^2/gamma(n+1)^2", 1, C, "DLMF §15.2(i): as above at z = −1, c − a − b = 0 ∈ (−1, 0]"),
+    ("(-1)^n*gamma(n+1/3)*gamma(n+1/4)/(gamma(n+2)*gamma(n+1))", 1, A, "DLMF §15.2(i): a = 1/3, b = 1/4, c = 2: c − a − b = 17/12 > 0"),
+    ("(-1)^n*gamma(n+3/2)*gamma(n+1/2)/gamma(n+1)^2", 1, D, "DLMF §15.2(i): a = 3/2, b = 1/2, c = 1, z = −1: c − a − b = −1, the terms do not tend to 0"),
+    ("(-1)^n*((2*n)!/(4^n*n!^2))^2", 1, C, "DLMF §15.2(i): a = b = 1/2, c = 1 at z = −1 (the same term as row 4)"),
+    ("(-1)^n*gamma(n+2/3)/gamma(n+1)", 1, C, "DLMF §15.2(i): (2/3)ₙ/n!·(−1)ⁿ, c − a − b = 1/3 − 1 ∈ (−1, 0]"),
+    ("(-1)^n*gamma(n+2/3)/(n*gamma(n+1))", 1, A, "(2/3)ₙ/(n·n!): p = 4/3 > 1"),
+];
+
 fn verdict(term: &str, n0: i64) -> String {
     common::run(&format!("converges(sum({term}, n, {n0}, oo))")).unwrap_or_else(|e| e)
 }
@@ -111,6 +130,29 @@ fn bounded_oscillating_factors() {
 fn a_wider_growth_scale() {
     let bad = check(GROWTH);
     assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn hypergeometric_terms_by_gauss() {
+    let bad = check(HYPERGEOMETRIC);
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn gauss_names_its_quantity() {
+    // (1/2)ₙ/n!·(−1)ⁿ: a(n+1)/a(n) = −(n + 1/2)/(n + 1) = −(1 − 1/(2n) + O(1/n²)), p = 1/2.
+    let got = common::ok("test(sum((-1)^n*binomial(2*n,n)/4^n, n, 1, oo), gauss)");
+    assert!(got.contains("p = 1/2 in (0, 1]"), "{got}");
+    let a = Session::expr("(-1)^n*binomial(2*n,n)/4^n").unwrap();
+    let d = converges(&a, "n").unwrap();
+    assert_eq!(d.verdict.test.map(|t| t.name()), Some("gauss"));
+    assert_eq!(
+        d.verdict.quantity.map(|q| q.value.to_string()),
+        Some("1/2".into())
+    );
+    // Not hypergeometric: the test says it does not apply rather than guessing.
+    let got = common::ok("test(sum(1/ln(n), n, 2, oo), gauss)");
+    assert!(got.contains("does not apply"), "{got}");
 }
 
 #[test]
@@ -148,8 +190,11 @@ fn the_steps_name_the_rewrite() {
 
 #[test]
 fn scoreboard() {
-    let rows = PERIODIC.len() + BOUNDED.len() + GROWTH.len();
-    let bad = check(PERIODIC).len() + check(BOUNDED).len() + check(GROWTH).len();
+    let rows = PERIODIC.len() + BOUNDED.len() + GROWTH.len() + HYPERGEOMETRIC.len();
+    let bad = check(PERIODIC).len()
+        + check(BOUNDED).len()
+        + check(GROWTH).len()
+        + check(HYPERGEOMETRIC).len();
     println!(
         "issue 13 breadth: {} of {rows} rows decided as stated",
         rows - bad

@@ -155,7 +155,7 @@ fn interval_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
 pub const TEST: Builtin = Builtin {
     name: "test",
     signature: "test(sum(a, n, n0, oo), name)",
-    summary: "runs one convergence test (ratio, root, raabe, pseries, alternating, comparison, integral, nth_term, telescoping) and reports what it shows, inconclusive included",
+    summary: "runs one convergence test (ratio, root, raabe, gauss, pseries, alternating, comparison, integral, nth_term, telescoping) and reports what it shows, inconclusive included",
     example: "test(sum(1/n^2, n, 1, oo), ratio) → ratio test: L = 1, inconclusive",
     forms: &[&[
         req(Kind::Sum),

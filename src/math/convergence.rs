@@ -1,7 +1,8 @@
 //! Convergence of Σ a(n) from n0 to ∞: a pipeline of tests (nth-term, geometric, p-series and
 //! limit comparison, log-p-series, ratio, alternating series, Dirichlet), each deciding with a
-//! reason or passing. The verdict names the test and the quantity it computed; "unknown, because
-//! …" is an answer, a wrong verdict never is.
+//! reason or passing, then Gauss's test for hypergeometric terms and telescoping. The verdict
+//! names the test and the quantity it computed; "unknown, because …" is an answer, a wrong
+//! verdict never is.
 
 use crate::math::alternation::strip_alternation;
 use crate::math::answer::{names, Notation, Op, Quantity, Rich};
@@ -15,6 +16,7 @@ use std::cmp::Ordering;
 
 mod absolute;
 mod bounded;
+mod gauss;
 mod growth;
 mod named;
 use absolute::absolute;
@@ -91,6 +93,9 @@ fn converges_as_written(a: &Expr, n: &str) -> MResult<Decision> {
     let d = pipeline(a, n)?;
     if d.kind() != VerdictKind::Unknown {
         return Ok(d);
+    }
+    if let Some(g) = gauss::decide(a, n)? {
+        return Ok(g);
     }
     let Some(t) = crate::math::sum::closed::telescope::telescoping(a, n)? else {
         return Ok(d);

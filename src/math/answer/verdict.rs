@@ -17,6 +17,8 @@ pub enum Test {
     Ratio,
     Root,
     Raabe,
+    /// Gauss's test: a(n+1)/a(n) = ±(1 − p/n + O(1/n²)) for hypergeometric terms.
+    Gauss,
     Alternating,
     Dirichlet,
     Telescoping,
@@ -24,10 +26,11 @@ pub enum Test {
 
 impl Test {
     /// Every test, in the order `:help test` lists them.
-    pub const ALL: [Test; 11] = [
+    pub const ALL: [Test; 12] = [
         Test::Ratio,
         Test::Root,
         Test::Raabe,
+        Test::Gauss,
         Test::PSeries,
         Test::Alternating,
         Test::Comparison,
@@ -48,6 +51,7 @@ impl Test {
             Test::Ratio => "ratio",
             Test::Root => "root",
             Test::Raabe => "raabe",
+            Test::Gauss => "gauss",
             Test::Alternating => "alternating",
             Test::Dirichlet => "dirichlet",
             Test::Telescoping => "telescoping",

@@ -292,6 +292,27 @@ pub fn run_test(a: &Expr, n: &str, test: Test) -> MResult<(TestReport, Derivatio
                 ))
             }
         }
+        Test::Gauss => Ok(match super::gauss::gauss(a, n)? {
+            Some(g) => {
+                let finding = match g.kind {
+                    VerdictKind::ConvergesAbsolutely => Finding::ConvergesAbsolutely,
+                    VerdictKind::ConvergesConditionally => Finding::Converges,
+                    _ => Finding::Diverges,
+                };
+                (
+                    report(finding, Some(super::gauss::quantity(&g.p)), g.reason),
+                    g.steps,
+                )
+            }
+            None => (
+                report(
+                    Finding::NotApplicable,
+                    None,
+                    Rich::text("Gauss's test: the terms are not hypergeometric with a ratio tending to 1 or −1 (or are not shown to be eventually non-zero); it does not apply"),
+                ),
+                steps,
+            ),
+        }),
         Test::Geometric | Test::Dirichlet => Err(MathError::Unsupported(format!(
             "the {test} test runs inside converges only; the tests that run alone are {}",
             Test::runnable_names().join(", ")

@@ -40,6 +40,62 @@ const LIMITS: &[(&str, &str, &str)] = &[
     ("sum(1/2^k, k, 0, n)", "2", "geometric partial sums"),
 ];
 
+/// Quotients with a partial or tail sum, by Stolz–Cesàro. Sources: Kaczor and Nowak,
+/// *Problems in Mathematical Analysis I* (AMS, 2000), §2.3 "The Toeplitz transformation, the
+/// Stolz theorem and their applications" (power sums over powers of n, Cesàro means, quotients
+/// of divergent sums); CLP-2 §3.3, the integral test's bounds ln(n+1) ≤ Σ_{k≤n} 1/k ≤ 1 + ln n
+/// and ∫_n^∞ ≤ Σ_{k≥n} ≤ a(n) + ∫_n^∞ for the tails. Each value was worked by hand from the
+/// quotient of differences shown beside it.
+#[rustfmt::skip]
+const STOLZ: &[(&str, &str, &str)] = &[
+    ("sum(1/k, k, 1, n)/ln(n)", "1", "CLP-2 §3.3: (1/n)/(ln n − ln(n−1)) → 1"),
+    ("sum(sqrt(k), k, 1, n)/n^(3/2)", "2/3", "Kaczor–Nowak §2.3: power sums, √n/(n^(3/2) − (n−1)^(3/2)) → 2/3"),
+    ("sum(k^(1/3), k, 1, n)/n^(4/3)", "3/4", "Kaczor–Nowak §2.3: 1/(p + 1) with p = 1/3"),
+    ("sum(1/sqrt(k), k, 1, n)/sqrt(n)", "2", "Kaczor–Nowak §2.3: (1/√n)/(√n − √(n−1)) → 2"),
+    ("sum(ln(k), k, 1, n)/(n*ln(n))", "1", "Kaczor–Nowak §2.3: ln n/(n ln n − (n−1) ln(n−1)) → 1"),
+    ("sum(k^k, k, 1, n)/n^n", "1", "Kaczor–Nowak §2.3: n^n/(n^n − (n−1)^(n−1)) → 1/(1 − 0)"),
+    ("sum(2^k/k, k, 1, n)*n/2^n", "2", "(2^n/n)/(2^n/n − 2^(n−1)/(n−1)) → 1/(1 − 1/2)"),
+    ("sum(k/(k+1), k, 1, n)/n", "1", "Cesàro mean of a sequence tending to 1"),
+    ("sum(1/k, k, 1, n)/n", "0", "Cesàro mean of 1/n → 0"),
+    ("sum(k^(1/3), k, 1, n)/n", "oo", "n^(1/3)/1 → ∞"),
+    ("sum(1/(k*ln(k)), k, 2, n)/ln(ln(n))", "1", "CLP-2 §3.3: integral test, ∫ dt/(t ln t) = ln ln t"),
+    ("sum(1/k, k, 1, n)/sum(1/(2*k-1), k, 1, n)", "2", "Kaczor–Nowak §2.3: (1/n)/(1/(2n − 1)) → 2"),
+    ("n*sum(1/k^2, k, n, oo)", "1", "CLP-2 §3.3: 1/n ≤ Σ_{k≥n} 1/k² ≤ 1/n² + 1/n"),
+    ("n^2*sum(1/k^3, k, n+1, oo)", "1/2", "CLP-2 §3.3: tail ~ ∫_n^∞ dt/t³ = 1/(2n²)"),
+    ("sqrt(n)*sum(1/k^(3/2), k, n, oo)", "2", "tail ~ ∫_n^∞ t^(−3/2) dt = 2/√n"),
+    ("sum(1/k^2, k, n, oo)/sum(1/k^3, k, n, oo)", "oo", "(1/n²)/(1/n³) = n"),
+    ("sum(1/(k^2+1), k, n, oo)/sum(1/k^2, k, n, oo)", "1", "n²/(n² + 1) → 1"),
+];
+
+#[test]
+fn stolz_cesaro_quotients() {
+    for (s, want, why) in STOLZ {
+        let got = answer(&format!("limit({s}, n, oo)"));
+        assert_eq!(got, *want, "limit of {s} ({why})");
+    }
+    // The steps name the theorem and the quotient of differences.
+    let out = Session::new()
+        .run_collect("<t>", "limit(sum(1/k, k, 1, n)/ln(n), n, oo)")
+        .unwrap();
+    let steps = Format::Text.render(out.last().unwrap(), true);
+    assert!(steps.contains("Stolz–Cesàro (∞/∞)"), "{steps}");
+    assert!(
+        steps.contains("(A(n) − A(n−1))/(B(n) − B(n−1)) = "),
+        "{steps}"
+    );
+}
+
+#[test]
+fn stolz_cesaro_says_nothing_when_the_differences_have_no_limit() {
+    // Σ sin k is bounded, so the true limit is 0, but sin(n)/1 has no limit: Stolz–Cesàro is
+    // silent and sigma says unknown rather than guess.
+    let got = answer("limit(sum(sin(k), k, 1, n)/n, n, oo)");
+    assert!(got.starts_with("unknown"), "{got}");
+    // The tail of Σ(−1)^k/k times n oscillates (±1/2): no answer is claimed.
+    let got = answer("limit(n*sum((-1)^k/k, k, n, oo), n, oo)");
+    assert!(got.starts_with("unknown"), "{got}");
+}
+
 #[test]
 fn limits_of_windowed_and_partial_sums() {
     for (s, want, why) in LIMITS {
@@ -58,7 +114,7 @@ fn what_is_not_a_rational_riemann_sum_stays_unknown() {
     let got = answer("limit(sum(1/(k^2+n), k, 1, n), n, oo)");
     assert!(got.starts_with("unknown"), "{got}");
     // A sum in a non-affine combination is declined with its reason, not the old arity error.
-    let got = answer("limit(sum(1/k, k, 1, n)/ln(n), n, oo)");
+    let got = answer("limit(sum(1/k^2, k, n, oo)*n*sin(n), n, oo)");
     assert!(got.starts_with("unknown"), "{got}");
     assert!(!got.contains("argument(s)"), "{got}");
 }

@@ -9,6 +9,7 @@ pub mod hyper;
 pub mod infinite;
 pub mod numeric;
 pub mod partial;
+pub mod stolz;
 pub mod window;
 
 use crate::math::answer::Notation;

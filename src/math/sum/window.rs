@@ -32,9 +32,12 @@ pub fn limit_with_sum(a: &Expr, n: &str) -> MResult<Option<(Limit, Derivation)>>
         return Ok(None);
     }
     let Some((c, s, d)) = affine_in_sum(a, n) else {
+        if let Some(found) = super::stolz::stolz(a, n)? {
+            return Ok(Some(found));
+        }
         return Ok(Some((
             Limit::Unknown(format!(
-                "{a} combines a sum over a range that depends on {n} with other terms in {n}; sigma takes limits of c·Σ + d only"
+                "{a} combines a sum over a range that depends on {n} with other terms in {n}; sigma takes limits of c·Σ + d, and of A(n)/B(n) by Stolz–Cesàro when A is a partial or tail sum and the quotient of differences has a limit"
             )),
             Derivation::new(),
         )));
@@ -88,7 +91,7 @@ fn limit_notation(l: &Limit) -> crate::math::answer::Rich {
 }
 
 /// Whether `e` contains a sum that depends on `n`.
-fn has_sum_in(e: &Expr, n: &str) -> bool {
+pub(super) fn has_sum_in(e: &Expr, n: &str) -> bool {
     match e {
         Expr::Func(Func::Sum, _) => e.depends_on(n),
         Expr::Func(_, v) | Expr::Add(v) | Expr::Mul(v) => v.iter().any(|x| has_sum_in(x, n)),

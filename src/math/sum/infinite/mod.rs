@@ -1,8 +1,9 @@
 //! Exact values of convergent infinite sums Σ_{n≥lo} a(n): telescoping and Gosper-summable
 //! terms (an antidifference and its limit), polynomial × geometric series, the exponential,
-//! cosine/sine, logarithm and arctangent generating functions, and zeta, eta and beta values
-//! (rational terms through partial fractions). Each family is summed from its natural start
-//! and corrected to `lo` by an exact finite sum.
+//! cosine/sine, logarithm and arctangent generating functions, zeta, eta and beta values
+//! (rational terms through partial fractions), coth/cot values for irreducible quadratic
+//! denominators, and sums of logarithms of rational functions split into linear factors. Each
+//! family is summed from its natural start and corrected to `lo` by an exact finite sum.
 
 use super::exact::finite_sum;
 use super::hyper::linear;
@@ -18,7 +19,9 @@ use crate::math::number::Q;
 use crate::math::poly::{partial_fractions, rational_function, Poly};
 use crate::rich;
 
+mod logs;
 mod power;
+mod residue;
 use power::{by_partial_fractions, by_power};
 use rug::Integer;
 use std::cmp::Ordering;
@@ -144,6 +147,9 @@ pub fn infinite_sum(a: &Expr, n: &str, lo: &Integer) -> MResult<Option<(Expr, De
     if let Some(r) = by_antidifference(a, n, &Expr::Num(Q::from_integer(lo.clone())))? {
         return Ok(Some(r));
     }
+    if let Some(r) = logs::by_split_logs(a, n, lo)? {
+        return Ok(Some(r));
+    }
     let Some(g) = split(a, n)? else {
         return Ok(None);
     };
@@ -155,7 +161,10 @@ pub fn infinite_sum(a: &Expr, n: &str, lo: &Integer) -> MResult<Option<(Expr, De
         Some(f) => Some(f),
         None => match by_power(&g, n, kind)? {
             Some(f) => Some(f),
-            None => return by_partial_fractions(a, &g, n, lo, kind),
+            None => match residue::by_residues(&g, n, kind)? {
+                Some(f) => Some(f),
+                None => return by_partial_fractions(a, &g, n, lo, kind),
+            },
         },
     };
     let Some((v0, n0, mut d)) = found else {

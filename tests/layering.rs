@@ -6,8 +6,9 @@
 use std::path::{Path, PathBuf};
 
 /// The algorithms above the foundation.
-const ABOVE: [&str; 9] = [
+const ABOVE: [&str; 10] = [
     "integrate",
+    "product",
     "solve",
     "sum",
     "plot",

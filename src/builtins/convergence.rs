@@ -22,12 +22,16 @@ pub const CONVERGES: Builtin = Builtin {
 
 fn converges_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
     let span = args.span();
+    if let SumArg::Product(p) = args.sum(0) {
+        return super::products::verdict(ev, p, args.span_of(0));
+    }
     let Some(parts) = args.sum(0).parts() else {
-        return Err(
-            EvalError::new("converges needs an infinite sum", args.span_of(0))
-                .with_label("not a sum")
-                .with_help("write converges(sum(a(n), n, 1, oo))"),
-        );
+        return Err(EvalError::new(
+            "converges needs an infinite sum or product",
+            args.span_of(0),
+        )
+        .with_label("not a sum")
+        .with_help("write converges(sum(a(n), n, 1, oo))"));
     };
     let (a, n, hi) = (&parts.a, &parts.n, &parts.hi);
     if *hi != Expr::infinity() {
@@ -101,6 +105,10 @@ fn power_sum(args: &Args) -> EResult<Result<(&Expr, &str), &Value>> {
     match args.sum(0) {
         SumArg::Sum(p) if p.hi == Expr::infinity() => Ok(Ok((&p.a, &p.n))),
         SumArg::Sum(_) => Err(EvalError::new("a power series sums to oo", args.span_of(0))),
+        SumArg::Product(_) => Err(EvalError::new(
+            "a power series is a sum, not a product",
+            args.span_of(0),
+        )),
         SumArg::Other(v) => Ok(Err(v)),
     }
 }

@@ -16,6 +16,7 @@ mod linear;
 mod matrix;
 mod numeric;
 mod plot;
+mod products;
 mod ridge;
 mod series;
 mod shape;
@@ -281,6 +282,7 @@ pub static BUILTINS: &[Builtin] = &[
     limits::LIMIT,
     sums::SUM,
     sums::PARTIAL_SUMS,
+    products::PRODUCT,
     convergence::CONVERGES,
     convergence::RADIUS,
     convergence::INTERVAL,

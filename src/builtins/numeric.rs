@@ -42,6 +42,7 @@ fn n_cmd(ev: &mut Evaluator, args: &Args) -> EResult<Value> {
                 crate::math::sum::Summed::Diverges(v) => Value::Verdict(v),
             }
         }
+        SumArg::Product(p) => super::products::produce(ev, p, span)?,
         SumArg::Other(v) => v.clone(),
     };
     let x = match value {

@@ -55,6 +55,8 @@ pub struct SumParts {
 /// A command argument that may be a sum.
 pub enum SumArg {
     Sum(SumParts),
+    /// A literal `product(a, k, lo, hi)` call, read without multiplying (for `converges`).
+    Product(SumParts),
     /// Not a sum: the argument's value (evaluated once).
     Other(Value),
 }
@@ -64,7 +66,7 @@ impl SumArg {
     pub fn parts(&self) -> Option<&SumParts> {
         match self {
             SumArg::Sum(p) => Some(p),
-            SumArg::Other(_) => None,
+            SumArg::Product(_) | SumArg::Other(_) => None,
         }
     }
 }
@@ -102,6 +104,10 @@ pub(super) fn read(ev: &mut Evaluator, arg: &ast::Expr, free: &[String]) -> ERes
         if name.name == "sum" && args.len() == 4 {
             let inner = Args::read_free(ev, &SUM, args, arg.span, free)?;
             return parts(&inner).map(SumArg::Sum);
+        }
+        if name.name == "product" && args.len() == 4 {
+            let inner = Args::read_free(ev, &super::products::PRODUCT, args, arg.span, free)?;
+            return super::products::factor(&inner).map(SumArg::Product);
         }
     }
     match eval_free(ev, arg, free)? {

@@ -17,6 +17,7 @@ pub mod number;
 pub mod periodic;
 pub mod plot;
 pub mod poly;
+pub mod product;
 pub mod radius;
 pub mod series;
 pub mod solve;

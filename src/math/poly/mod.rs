@@ -164,6 +164,23 @@ impl Poly {
     }
 }
 
+/// A rational function of `x` as κ·Π (x + cᵢ)^eᵢ over Q (eᵢ > 0 for the numerator's
+/// factors, < 0 for the denominator's), or `None` when it is not one or does not split into
+/// linear factors over Q.
+pub fn split_linear(e: &Expr, x: &str) -> Option<(Q, Vec<(Q, i64)>)> {
+    let (p, q) = rational_function(e, x)?;
+    if p.is_zero() {
+        return None;
+    }
+    let mut out: Vec<(Q, i64)> = Vec::new();
+    for (poly, sign) in [(&p, 1i64), (&q, -1i64)] {
+        for (root, m) in poly.linear_factors()? {
+            out.push((root.neg(), sign * i64::try_from(m).ok()?));
+        }
+    }
+    Some((p.lead().div(&q.lead()).ok()?, out))
+}
+
 /// `e` as `P(x)/Q(x)` when it is a rational function of `x` with rational coefficients.
 pub fn rational_function(e: &Expr, x: &str) -> Option<(Poly, Poly)> {
     let one = || Poly::constant(Q::one());

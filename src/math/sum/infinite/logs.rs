@@ -8,48 +8,14 @@
 //!   split and expanded, then handed to the antidifference search (1/ln n − 1/ln(n+1)).
 
 use super::*;
-
-/// ln R(n) as (ln κ's κ, [(cᵢ, eᵢ)]) with R = κ·Π (n + cᵢ)^eᵢ, or `None` when R does not split
-/// into linear factors over Q.
-fn linear_logs(r: &Expr, n: &str) -> Option<(Q, Vec<(Q, i64)>)> {
-    let (p, q) = rational_function(r, n)?;
-    if p.is_zero() || p.degree() + q.degree() < 1 {
-        return None;
-    }
-    let mut out: Vec<(Q, i64)> = Vec::new();
-    let mut kappa = Q::one();
-    for (poly, sign) in [(p, 1i64), (q, -1i64)] {
-        let mut rest = poly.clone();
-        for root in poly.rational_roots() {
-            let lin = Poly::new(vec![root.neg(), Q::one()]);
-            let mut m = 0;
-            while rest.degree() >= 1 && rest.eval(&root).is_zero() {
-                rest = rest.div_rem(&lin).0;
-                m += 1;
-            }
-            if m > 0 {
-                out.push((root.neg(), sign * m));
-            }
-        }
-        if rest.degree() > 0 {
-            return None;
-        }
-        let c = rest.lead();
-        kappa = if sign > 0 {
-            kappa.mul(&c)
-        } else {
-            kappa.div(&c).ok()?
-        };
-    }
-    Some((kappa, out))
-}
+use crate::math::poly::split_linear;
 
 /// `e` with every ln of a rational function of n split into logs of linear factors, when each
 /// factor is positive for n ≥ lo; `None` when some log does not split or may be negative.
 fn split_logs(e: &Expr, n: &str, lo: &Q, changed: &mut bool) -> MResult<Option<Expr>> {
     Ok(Some(match e {
         Expr::Func(Func::Ln, args) if args[0].depends_on(n) => {
-            let Some((kappa, factors)) = linear_logs(&args[0], n) else {
+            let Some((kappa, factors)) = split_linear(&args[0], n) else {
                 return Ok(None);
             };
             if factors.len() < 2 && kappa.is_one() {
@@ -112,7 +78,7 @@ fn pure_logs(a: &Expr, n: &str) -> Option<Vec<(Q, Q)>> {
         let Expr::Func(Func::Ln, args) = l else {
             return None;
         };
-        let (kappa, factors) = linear_logs(&args[0], n)?;
+        let (kappa, factors) = split_linear(&args[0], n)?;
         if !kappa.is_one() {
             return None;
         }

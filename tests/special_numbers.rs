@@ -35,7 +35,11 @@ fn harmonic_numbers_at_integers() {
         } else {
             format!("{num}/{den}")
         };
-        assert_eq!(ok(&format!("harmonic({n})")), want, "H_{n} (OEIS A001008/A002805)");
+        assert_eq!(
+            ok(&format!("harmonic({n})")),
+            want,
+            "H_{n} (OEIS A001008/A002805)"
+        );
     }
     // H_0 = 0 (the empty sum); H_oo = oo.
     assert_eq!(ok("harmonic(0)"), "0");
@@ -70,7 +74,10 @@ fn harmonic_numbers_at_half_integers_and_between() {
 fn harmonic_poles_and_sizes_are_errors() {
     // H_x = ψ(x + 1) + γ has poles at the negative integers (DLMF 5.2.1 ff.).
     let e = err("harmonic(-3)");
-    assert!(e.contains("harmonic(-3) is undefined") && e.contains("pole"), "{e}");
+    assert!(
+        e.contains("harmonic(-3) is undefined") && e.contains("pole"),
+        "{e}"
+    );
     let e = err("N(harmonic(-1))");
     assert!(e.contains("pole"), "{e}");
     let e = err("harmonic(-oo)");
@@ -117,8 +124,7 @@ fn euler_gamma_is_an_exact_constant() {
 fn fibonacci_numbers() {
     // OEIS A000045: F_0..F_20 and F_100.
     let table = [
-        0u64, 1, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987, 1597, 2584, 4181,
-        6765,
+        0u64, 1, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987, 1597, 2584, 4181, 6765,
     ];
     for (n, f) in table.iter().enumerate() {
         assert_eq!(ok(&format!("fibonacci({n})")), f.to_string(), "F_{n}");
@@ -134,10 +140,7 @@ fn fibonacci_numbers() {
     assert_eq!(ok("fibonacci(oo)"), "oo");
     assert_eq!(ok("fibonacci(n)"), "fibonacci(n)");
     // Σ_{k=1}^{n} F_k = F_(n+2) − 1 (OEIS A000071) at n = 30.
-    assert_eq!(
-        ok("sum(fibonacci(k), k, 1, 30) - fibonacci(32) + 1"),
-        "0"
-    );
+    assert_eq!(ok("sum(fibonacci(k), k, 1, 30) - fibonacci(32) + 1"), "0");
 }
 
 #[test]
@@ -166,7 +169,11 @@ fn floor_and_ceiling() {
         ("e^10", "22026", "22027"), // e^10 = 22026.4657…
         ("ln(2)", "0", "1"),
         ("EulerGamma", "0", "1"),
-        ("10^20*sqrt(2)", "141421356237309504880", "141421356237309504881"),
+        (
+            "10^20*sqrt(2)",
+            "141421356237309504880",
+            "141421356237309504881",
+        ),
         // (1 + √2)² − 2√2 is exactly 3: settled exactly, never from a float at 2.9999….
         ("(1 + sqrt(2))^2 - 2*sqrt(2)", "3", "3"),
         ("oo", "oo", "oo"),
@@ -190,7 +197,10 @@ fn an_undecidable_floor_stays_symbolic() {
     let v = ok("floor(ln(6) - ln(2) - ln(3))");
     assert!(v.starts_with("floor("), "{v}");
     let e = err("N(floor(ln(6) - ln(2) - ln(3)))");
-    assert!(e.contains("cannot certify") || e.contains("too close"), "{e}");
+    assert!(
+        e.contains("cannot certify") || e.contains("too close"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -204,8 +214,14 @@ fn limits_and_series_with_the_new_functions() {
         ("limit(harmonic(n)/ln(n), n, oo)", "1"),
         ("limit(harmonic(2*n) - harmonic(n), n, oo)", "ln(2)"),
         // Binet (OEIS A000045): F_(n+1)/F_n → φ = (1 + √5)/2, F_n/φ^n → 1/√5.
-        ("limit(fibonacci(n+1)/fibonacci(n), n, oo)", "1/2 + sqrt(5)/2"),
-        ("limit(fibonacci(n)/((1 + sqrt(5))/2)^n, n, oo)", "sqrt(5)/5"),
+        (
+            "limit(fibonacci(n+1)/fibonacci(n), n, oo)",
+            "1/2 + sqrt(5)/2",
+        ),
+        (
+            "limit(fibonacci(n)/((1 + sqrt(5))/2)^n, n, oo)",
+            "sqrt(5)/5",
+        ),
         ("limit(fibonacci(n)^(1/n), n, oo)", "1/2 + sqrt(5)/2"),
     ] {
         assert_eq!(run(src).unwrap_or_else(|e| e), want, "{src}");

@@ -70,6 +70,8 @@ const fn func(
 ) -> Builtin {
     let signature = match f {
         Func::Binomial => "binomial(n, k)",
+        Func::Harmonic => "harmonic(n)",
+        Func::Fibonacci => "fibonacci(n)",
         _ => "",
     };
     let forms = if matches!(f, Func::Binomial) {
@@ -271,7 +273,7 @@ pub static BUILTINS: &[Builtin] = &[
     func(
         "harmonic",
         Func::Harmonic,
-        "the harmonic number H_n = 1 + 1/2 + … + 1/n; ψ(x + 1) + γ between integers",
+        "the harmonic number H_n = 1 + 1/2 + … + 1/n; ψ(n + 1) + γ at non-integers",
         "harmonic(4) → 25/12",
     ),
     func(

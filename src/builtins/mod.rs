@@ -408,7 +408,14 @@ pub fn suggest(name: &str, extra: &[String]) -> Option<String> {
         .map(str::to_string)
         .chain(extra.iter().cloned())
         .map(|c| (distance(&lower, &c.to_lowercase()), c))
-        .filter(|(d, c)| *d <= if c.chars().count() <= 4 { 1 } else { 2 })
+        // Two edits only when both names are long: `foo` is not a misspelt `floor`.
+        .filter(|(d, c)| {
+            *d <= if c.chars().count().min(lower.chars().count()) <= 4 {
+                1
+            } else {
+                2
+            }
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }

@@ -95,7 +95,6 @@ fn constants_to_symbols(e: &Expr) -> MResult {
     Ok(match e {
         Expr::Const(Constant::E) => Expr::sym("const e"),
         Expr::Const(Constant::Pi) => Expr::sym("const pi"),
-        Expr::Const(Constant::EulerGamma) => Expr::sym("const gamma"),
         Expr::Num(_) | Expr::Sym(_) | Expr::Const(_) => e.clone(),
         Expr::Pow(b, x)
             if **x == Expr::frac(1, 2) && b.as_num().is_some_and(|c| c.is_integer()) =>

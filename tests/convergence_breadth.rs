@@ -14,7 +14,9 @@
 //!   conditionally when −1 < c − a − b ≤ 0; it diverges otherwise. Its term ratio is
 //!   (n + a)(n + b)/((n + c)(n + 1))·z, so Gauss's p is c + 1 − a − b;
 //! - Hardy = G. H. Hardy, *A Course of Pure Mathematics*, §§ 173–175 (the logarithmic scale,
-//!   Σ 1/n^(ln n), Σ 1/(ln n)^(ln n)).
+//!   Σ 1/n^(ln n), Σ 1/(ln n)^(ln n));
+//! - DLMF 5.2.3 (Euler's constant γ), DLMF 5.11.2 (H_n ~ ln n + γ + 1/(2n) − …), OEIS A000045
+//!   (Fibonacci numbers, Binet's formula) and A079586 (Σ 1/F_n).
 //!
 //! Every row must be decided with exactly the stated verdict: these are the cases the issue
 //! asked sigma to decide, so an `unknown` here is a failure, not a tolerated gap. The last
@@ -97,6 +99,22 @@ const HYPERGEOMETRIC: &[Row] = &[
     ("(-1)^n*gamma(n+2/3)/(n*gamma(n+1))", 1, A, "(2/3)ₙ/(n·n!): p = 4/3 > 1"),
 ];
 
+/// Issue 13 §1: Euler's constant, harmonic and Fibonacci numbers inside series.
+#[rustfmt::skip]
+const SPECIAL: &[Row] = &[
+    ("1/n^(1+EulerGamma)", 1, A, "DLMF 5.2.3: γ = 0.5772… > 0, so p = 1 + γ > 1"),
+    ("1/n^EulerGamma", 1, D, "p = γ = 0.5772… < 1"),
+    ("1/harmonic(n)", 1, D, "DLMF 5.11.2: H_n ~ ln n, and Σ 1/ln n diverges (CLP-2 §3.3 comparison with 1/n)"),
+    ("harmonic(n)/n", 1, D, "H_n ≥ 1: ≥ 1/n"),
+    ("harmonic(n)/n^2", 1, A, "DLMF 5.11.2: H_n ~ ln n; Σ ln n/n² converges (Euler: the sum is 2ζ(3))"),
+    ("harmonic(n)^2/n^(3/2)", 1, A, "(ln n)²/n^(3/2): limit comparison with n^(−5/4)"),
+    ("1/fibonacci(n)", 1, A, "OEIS A079586 (the reciprocal Fibonacci constant): ratio test, F_n/F_(n+1) → 1/φ < 1"),
+    ("fibonacci(n)/2^n", 1, A, "OEIS A000045 g.f. x/(1 − x − x²) at x = 1/2: ratio φ/2 < 1"),
+    ("fibonacci(n)/fibonacci(n+1)", 1, D, "nth-term test: F_n/F_(n+1) → 1/φ ≠ 0"),
+    ("fibonacci(n)/3^n", 1, A, "ratio φ/3 < 1"),
+    ("2^n/fibonacci(n)", 1, D, "ratio 2/φ > 1"),
+];
+
 fn verdict(term: &str, n0: i64) -> String {
     common::run(&format!("converges(sum({term}, n, {n0}, oo))")).unwrap_or_else(|e| e)
 }
@@ -135,6 +153,12 @@ fn a_wider_growth_scale() {
 #[test]
 fn hypergeometric_terms_by_gauss() {
     let bad = check(HYPERGEOMETRIC);
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn harmonic_and_fibonacci_terms() {
+    let bad = check(SPECIAL);
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
 
@@ -190,11 +214,12 @@ fn the_steps_name_the_rewrite() {
 
 #[test]
 fn scoreboard() {
-    let rows = PERIODIC.len() + BOUNDED.len() + GROWTH.len() + HYPERGEOMETRIC.len();
+    let rows = PERIODIC.len() + BOUNDED.len() + GROWTH.len() + HYPERGEOMETRIC.len() + SPECIAL.len();
     let bad = check(PERIODIC).len()
         + check(BOUNDED).len()
         + check(GROWTH).len()
-        + check(HYPERGEOMETRIC).len();
+        + check(HYPERGEOMETRIC).len()
+        + check(SPECIAL).len();
     println!(
         "issue 13 breadth: {} of {rows} rows decided as stated",
         rows - bad

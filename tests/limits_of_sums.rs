@@ -5,7 +5,8 @@
 //! Σ_{k=1}^{n} n/(n² + k²) → π/4); the Riemann-sum limits set in CLP-2 Integral Calculus
 //! (Feldman, Rechnitzer, Yeager, UBC, §1.1 "Definition of the integral", exercises that write a
 //! limit of sums as an integral) and APEX Calculus (Hartman et al., §5.3 "Riemann Sums");
-//! partial sums from the Basel problem and the harmonic series; integrals from any table of
+//! partial sums from the Basel problem and the harmonic series (H_n against DLMF 5.2.3 and
+//! 5.11.2); integrals from any table of
 //! elementary antiderivatives (∫ dx/(x² + a²) = atan(x/a)/a, ∫ dx/(x³ + 1) by partial
 //! fractions). Every expected value was worked by hand, with its integral shown beside it.
 
@@ -38,6 +39,10 @@ const LIMITS: &[(&str, &str, &str)] = &[
     ("sum(1/k, k, 1, n)", "oo", "harmonic partial sums diverge to +∞"),
     ("sum(-1/k, k, 1, 2*n)", "-oo", "negative terms: partial sums → −∞"),
     ("sum(1/2^k, k, 0, n)", "2", "geometric partial sums"),
+    ("sum(1/k, k, 1, n) - ln(n)", "EulerGamma", "DLMF 5.2.3: γ = lim (H_n − ln n), Σ_{k≤n} 1/k = H_n"),
+    ("sum(1/k, k, 1, n)/ln(n)", "1", "DLMF 5.11.2: H_n = ln n + γ + O(1/n)"),
+    ("n*(sum(1/k, k, 1, n) - ln(n) - EulerGamma)", "1/2", "DLMF 5.11.2: H_n − ln n − γ ~ 1/(2n)"),
+    ("sum(1/(k+2), k, 1, n) - ln(n)", "EulerGamma - 3/2", "Σ_{k≤n} 1/(k + 2) = H_(n+2) − H_2; DLMF 5.2.3"),
 ];
 
 /// Quotients with a partial or tail sum, by Stolz–Cesàro. Sources: Kaczor and Nowak,
@@ -59,6 +64,7 @@ const STOLZ: &[(&str, &str, &str)] = &[
     ("sum(1/k, k, 1, n)/n", "0", "Cesàro mean of 1/n → 0"),
     ("sum(k^(1/3), k, 1, n)/n", "oo", "n^(1/3)/1 → ∞"),
     ("sum(1/(k*ln(k)), k, 2, n)/ln(ln(n))", "1", "CLP-2 §3.3: integral test, ∫ dt/(t ln t) = ln ln t"),
+    ("n^(3/2)/sum(sqrt(k), k, 1, n)", "3/2", "the reciprocal of 2/3: the sum below"),
     ("sum(1/k, k, 1, n)/sum(1/(2*k-1), k, 1, n)", "2", "Kaczor–Nowak §2.3: (1/n)/(1/(2n − 1)) → 2"),
     ("n*sum(1/k^2, k, n, oo)", "1", "CLP-2 §3.3: 1/n ≤ Σ_{k≥n} 1/k² ≤ 1/n² + 1/n"),
     ("n^2*sum(1/k^3, k, n+1, oo)", "1/2", "CLP-2 §3.3: tail ~ ∫_n^∞ dt/t³ = 1/(2n²)"),
@@ -75,7 +81,7 @@ fn stolz_cesaro_quotients() {
     }
     // The steps name the theorem and the quotient of differences.
     let out = Session::new()
-        .run_collect("<t>", "limit(sum(1/k, k, 1, n)/ln(n), n, oo)")
+        .run_collect("<t>", "limit(sum(sqrt(k), k, 1, n)/n^(3/2), n, oo)")
         .unwrap();
     let steps = Format::Text.render(out.last().unwrap(), true);
     assert!(steps.contains("Stolz–Cesàro (∞/∞)"), "{steps}");

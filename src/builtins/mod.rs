@@ -71,6 +71,8 @@ const fn func(
 ) -> Builtin {
     let signature = match f {
         Func::Binomial => "binomial(n, k)",
+        Func::Harmonic => "harmonic(n)",
+        Func::Fibonacci => "fibonacci(n)",
         _ => "",
     };
     let forms = if matches!(f, Func::Binomial) {
@@ -123,6 +125,9 @@ fn sec_rw(a: Vec<Expr>) -> MResult {
         )));
     }
     expr::pow(cos, Expr::int(-1))
+}
+fn ceil_rw(a: Vec<Expr>) -> MResult {
+    expr::func(Func::Ceiling, a)
 }
 fn log1p_rw(a: Vec<Expr>) -> MResult {
     expr::func(Func::Ln, vec![expr::add(vec![Expr::one(), a[0].clone()])?])
@@ -266,6 +271,37 @@ pub static BUILTINS: &[Builtin] = &[
         "binomial(5, 2) → 10",
     ),
     func("abs", Func::Abs, "absolute value", "abs(-3/2) → 3/2"),
+    func(
+        "harmonic",
+        Func::Harmonic,
+        "the harmonic number H_n = 1 + 1/2 + … + 1/n; ψ(n + 1) + γ at non-integers",
+        "harmonic(4) → 25/12",
+    ),
+    func(
+        "fibonacci",
+        Func::Fibonacci,
+        "the Fibonacci number F_n (F_0 = 0, F_1 = 1) at any integer n",
+        "fibonacci(10) → 55",
+    ),
+    func(
+        "floor",
+        Func::Floor,
+        "the greatest integer ≤ x, certified at real constants",
+        "floor(sqrt(10)) → 3",
+    ),
+    func(
+        "ceiling",
+        Func::Ceiling,
+        "the least integer ≥ x, certified at real constants",
+        "ceiling(-7/2) → -3",
+    ),
+    rewrite(
+        "ceil",
+        "ceil(x)",
+        ceil_rw,
+        "the least integer ≥ x (same as ceiling)",
+        "ceil(pi) → 4",
+    ),
     calculus::DIFF,
     calculus::SUBS,
     calculus::EXPAND,
@@ -374,7 +410,14 @@ pub fn suggest(name: &str, extra: &[String]) -> Option<String> {
         .map(str::to_string)
         .chain(extra.iter().cloned())
         .map(|c| (distance(&lower, &c.to_lowercase()), c))
-        .filter(|(d, c)| *d <= if c.chars().count() <= 4 { 1 } else { 2 })
+        // Two edits only when both names are long: `foo` is not a misspelt `floor`.
+        .filter(|(d, c)| {
+            *d <= if c.chars().count().min(lower.chars().count()) <= 4 {
+                1
+            } else {
+                2
+            }
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }

@@ -313,6 +313,7 @@ impl<'a> Evaluator<'a> {
         match name {
             "pi" | "π" => return Ok(Value::Expr(Expr::pi())),
             "e" => return Ok(Value::Expr(Expr::e())),
+            "EulerGamma" => return Ok(Value::Expr(Expr::euler_gamma())),
             "oo" | "∞" => return Ok(Value::Expr(Expr::infinity())),
             "I" => return Ok(Value::Expr(Expr::imag_unit())),
             "true" => return Ok(Value::Bool(true)),
@@ -466,7 +467,10 @@ pub fn exact(v: Value, e: &ast::Expr, wanted: &str) -> EResult<Expr> {
 
 /// Names that denote constants and cannot be used as variables or rebound.
 pub fn is_constant_name(n: &str) -> bool {
-    matches!(n, "pi" | "π" | "e" | "oo" | "∞" | "I" | "true" | "false")
+    matches!(
+        n,
+        "pi" | "π" | "e" | "EulerGamma" | "oo" | "∞" | "I" | "true" | "false"
+    )
 }
 
 impl Evaluator<'_> {

@@ -5,7 +5,8 @@
 //! with its eventual sign pattern. Terms are expanded into truncated asymptotic series on that
 //! scale (with an explicit `O(…)` remainder, so every expansion is a true statement): rational
 //! functions and roots through binomial series in 1/n, `a^b` as `e^(b·ln a)`, factorials,
-//! gamma and binomials through Stirling's series, and functions of vanishing or convergent
+//! gamma and binomials through Stirling's series, harmonic numbers through their asymptotic
+//! series, Fibonacci numbers through Binet's formula, and functions of vanishing or convergent
 //! arguments through their Taylor series. When leading terms cancel, the expansion is redone
 //! to higher order. Signs of non-rational constants are decided by certified numerics
 //! (`float::sign`), never guessed. Anything outside these forms is
@@ -18,6 +19,7 @@ mod build;
 mod constant;
 mod elementary;
 mod expansion;
+mod numbers;
 
 use crate::math::answer::Rich;
 use crate::math::expr::{self, Expr, MathError};

@@ -159,13 +159,40 @@ fn closed(a: &Expr, k: &str, lo: &Integer, hi: &Expr) -> MResult<Option<(Expr, S
     }
     let count = expr::add(vec![hi.clone(), Expr::Num(Q::one().sub(&lo_q))])?;
     let mut parts = vec![expr::pow(Expr::Num(kappa), count)?];
+    // Γ(N + 1 + c) for shifts c that differ by integers share one Γ: Γ(N + 1 + c₀ + j) =
+    // Γ(N + 1 + c₀)·(N + 1 + c₀)⋯(N + c₀ + j), so Γ(N + 2)/Γ(N + 1) prints as N + 1.
+    let mut bases: Vec<(Q, i64)> = Vec::new();
     for (c, e) in &factors {
-        let top = expr::func(
-            Func::Gamma,
-            vec![expr::add(vec![hi.clone(), Expr::Num(c.add(&Q::one()))])?],
-        )?;
         let bottom = expr::func(Func::Gamma, vec![Expr::Num(lo_q.add(c))])?;
-        parts.push(expr::pow(expr::div(top, bottom)?, Expr::int(*e))?);
+        parts.push(expr::pow(bottom, Expr::int(-*e))?);
+        let c0 = factors
+            .iter()
+            .map(|(d, _)| d)
+            .filter(|d| c.sub(d).is_integer())
+            .min()
+            .expect("c itself")
+            .clone();
+        let j = c.sub(&c0).to_i64().unwrap_or(0);
+        if j > 64 {
+            return Ok(None);
+        }
+        for i in 0..j {
+            let f = expr::add(vec![hi.clone(), Expr::Num(c0.add(&Q::int(1 + i)))])?;
+            parts.push(expr::pow(f, Expr::int(*e))?);
+        }
+        match bases.iter_mut().find(|(b, _)| *b == c0) {
+            Some(slot) => slot.1 += e,
+            None => bases.push((c0, *e)),
+        }
+    }
+    for (c0, e) in bases {
+        if e != 0 {
+            let top = expr::func(
+                Func::Gamma,
+                vec![expr::add(vec![hi.clone(), Expr::Num(c0.add(&Q::one()))])?],
+            )?;
+            parts.push(expr::pow(top, Expr::int(e))?);
+        }
     }
     Ok(Some((
         expr::mul(parts)?,

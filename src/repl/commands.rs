@@ -50,6 +50,10 @@ pub const CONSTANTS: &[(&str, &str)] = &[
     ),
     ("e", "Euler's number e = 2.71828…, exact; exp(x) is e^x"),
     (
+        "EulerGamma",
+        "Euler's constant γ = 0.57721…, exact: lim (harmonic(n) − ln n)",
+    ),
+    (
         "oo",
         "infinity (also written ∞): a bound of sums and limits, -oo below",
     ),

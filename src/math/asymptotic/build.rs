@@ -237,6 +237,12 @@ impl<'a> Builder<'a> {
                 self.factorial(e, &z)
             }
             Func::Binomial => self.binomial(e, x, &args[args.len() - 1]),
+            Func::Harmonic => self.harmonic(e, x),
+            Func::Fibonacci => self.fibonacci(e, x),
+            Func::Floor | Func::Ceiling => Err(Fail::Out(format!(
+                "{} is outside the asymptotic scale",
+                f.name()
+            ))),
             Func::Abs => {
                 let a = self.expand(x)?;
                 self.abs(&a)

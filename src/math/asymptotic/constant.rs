@@ -17,7 +17,7 @@ use std::cmp::Ordering;
 pub(crate) fn positive(c: &Expr) -> bool {
     match c {
         Expr::Num(q) => q.is_positive(),
-        Expr::Const(Constant::Pi | Constant::E) => true,
+        Expr::Const(Constant::Pi | Constant::E | Constant::EulerGamma) => true,
         Expr::Pow(b, _) => matches!(**b, Expr::Const(Constant::E)) || positive(b),
         Expr::Mul(fs) => fs.iter().all(positive),
         Expr::Add(ts) => ts.iter().all(positive),

@@ -252,7 +252,7 @@ pub fn div(a: Expr, b: Expr) -> MResult {
 pub fn is_positive(x: &Expr) -> bool {
     match x {
         Expr::Num(q) => q.is_positive(),
-        Expr::Const(Constant::Pi | Constant::E) => true,
+        Expr::Const(Constant::Pi | Constant::E | Constant::EulerGamma) => true,
         Expr::Pow(b, _) => {
             matches!(**b, Expr::Const(Constant::E)) || (is_positive(b) && b.is_constant())
         }

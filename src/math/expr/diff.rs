@@ -165,6 +165,16 @@ fn outer_derivative(g: Func, u: &Expr) -> MResult {
         Func::Zeta => Err(MathError::Unsupported(
             "the derivative of zeta in a variable is not available in closed form in sigma yet".into(),
         )),
+        Func::Harmonic => Err(MathError::Unsupported(
+            "the derivative of harmonic(x) is the trigamma function ψ'(x + 1), which sigma does not have yet".into(),
+        )),
+        Func::Fibonacci => Err(MathError::Unsupported(
+            "fibonacci is defined at integers only: it has no derivative".into(),
+        )),
+        Func::Floor | Func::Ceiling => Err(MathError::Unsupported(format!(
+            "{} is a step function: its derivative is 0 between integers and undefined at them",
+            g.name()
+        ))),
     }
 }
 

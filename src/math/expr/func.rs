@@ -282,6 +282,9 @@ fn special(f: Func, args: &[Expr]) -> MResult<Option<Expr>> {
             }
         }
         Func::Zeta => return zeta(x),
+        Func::Harmonic | Func::Fibonacci | Func::Floor | Func::Ceiling => {
+            return super::numbers::special(f, x)
+        }
         Func::Integral => return integral(args),
         Func::Sum => return finite_sum(args),
         Func::Root => return super::rootof::canonical(args),

@@ -7,6 +7,7 @@ mod canon;
 pub mod diff;
 pub mod display;
 pub mod func;
+pub mod numbers;
 mod order;
 pub mod print;
 pub mod rootof;
@@ -35,6 +36,8 @@ pub enum Constant {
     /// The imaginary unit `I`, I² = −1: the one non-real value sigma writes exactly (complex
     /// eigenvalues). Real-only work (floats, signs, limits, sums) refuses it.
     I,
+    /// Euler's constant γ = 0.5772… (`EulerGamma`): lim (H_n − ln n) (DLMF 5.2.3).
+    EulerGamma,
 }
 
 /// Built-in symbolic functions. `exp` is `e^x`, `sqrt` is `x^(1/2)`, `log` is `ln`.
@@ -73,6 +76,14 @@ pub enum Func {
     /// `root(p, x, k)`: the k-th smallest real root of the polynomial p in x; `x` is bound
     /// (see [`rootof`]).
     Root,
+    /// `harmonic(x)`: the harmonic number H_x = ψ(x + 1) + γ (Σ_{k=1}^{n} 1/k at integers).
+    Harmonic,
+    /// `fibonacci(n)`: the Fibonacci number F_n at integers (F_0 = 0, F_1 = 1).
+    Fibonacci,
+    /// `floor(x)`: the greatest integer ≤ x.
+    Floor,
+    /// `ceiling(x)`: the least integer ≥ x.
+    Ceiling,
 }
 
 impl Func {
@@ -105,6 +116,10 @@ impl Func {
             Func::Integral => "integrate",
             Func::Sum => "sum",
             Func::Root => "root",
+            Func::Harmonic => "harmonic",
+            Func::Fibonacci => "fibonacci",
+            Func::Floor => "floor",
+            Func::Ceiling => "ceiling",
         }
     }
     /// Whether the function binds a variable (its second argument), like ∫ … dt or Σ over n.
@@ -121,7 +136,7 @@ impl Func {
         }
     }
     /// Every function, for registries and tests.
-    pub const ALL: [Func; 26] = [
+    pub const ALL: [Func; 30] = [
         Func::Ln,
         Func::Sin,
         Func::Cos,
@@ -148,6 +163,10 @@ impl Func {
         Func::Integral,
         Func::Sum,
         Func::Root,
+        Func::Harmonic,
+        Func::Fibonacci,
+        Func::Floor,
+        Func::Ceiling,
     ];
 }
 
@@ -249,6 +268,10 @@ impl Expr {
     }
     pub fn infinity() -> Expr {
         Expr::Const(Constant::Infinity)
+    }
+    /// Euler's constant γ.
+    pub fn euler_gamma() -> Expr {
+        Expr::Const(Constant::EulerGamma)
     }
     /// The imaginary unit `I`.
     pub fn imag_unit() -> Expr {

@@ -343,6 +343,10 @@ fn fmt(e: &Expr, st: Style) -> (String, Prec) {
         Expr::Num(q) => num(q, st),
         Expr::Const(Constant::Pi) => ((if latex { "\\pi" } else { "pi" }).into(), Prec::Atom),
         Expr::Const(Constant::E) => ("e".into(), Prec::Atom),
+        Expr::Const(Constant::EulerGamma) => (
+            (if latex { "\\gamma" } else { "EulerGamma" }).into(),
+            Prec::Atom,
+        ),
         Expr::Const(Constant::I) => ((if latex { "\\mathrm{i}" } else { "I" }).into(), Prec::Atom),
         Expr::Const(Constant::Infinity) => {
             ((if latex { "\\infty" } else { "oo" }).into(), Prec::Atom)
@@ -535,6 +539,10 @@ fn func(f: Func, args: &[Expr], st: Style) -> (String, Prec) {
         Func::Phi => format!("\\Phi\\left({}\\right)", p(0)),
         Func::Gamma => format!("\\Gamma\\left({}\\right)", p(0)),
         Func::Zeta => format!("\\zeta\\left({}\\right)", p(0)),
+        Func::Harmonic => format!("H_{{{}}}", p(0)),
+        Func::Fibonacci => format!("F_{{{}}}", p(0)),
+        Func::Floor => format!("\\left\\lfloor {} \\right\\rfloor", p(0)),
+        Func::Ceiling => format!("\\left\\lceil {} \\right\\rceil", p(0)),
         _ => format!("\\operatorname{{{}}}\\left({}\\right)", f.name(), p(0)),
     };
     (s, Prec::Atom)

@@ -12,6 +12,7 @@
 pub(crate) mod ball;
 mod decimal;
 pub mod native;
+pub mod numbers;
 pub mod sign;
 mod special;
 
@@ -267,6 +268,7 @@ pub(crate) fn eval_in(e: &Expr, p: u32, env: Env) -> R<Ball> {
             Ball::rounded(Float::with_val_round(p, MpfrConstant::Pi, N), "pi")
         }
         Expr::Const(Constant::E) => Ball::int(p, 1).op("exp", true, Float::exp_round),
+        Expr::Const(Constant::EulerGamma) => numbers::euler_gamma(p),
         Expr::Const(Constant::Infinity) => Err(Fail::Math(infinity_error())),
         Expr::Const(Constant::I) => Err(Fail::Math(imaginary_error())),
         Expr::Sym(s) => match env {
@@ -439,6 +441,10 @@ fn eval_func(f: Func, args: &[Expr], p: u32, env: Env) -> R<Ball> {
         Func::Gamma => return gamma(&x, &shown),
         Func::Factorial => return gamma(&x.add(&Ball::int(p, 1))?, &shown),
         Func::Zeta => return zeta(&x),
+        Func::Harmonic => return numbers::harmonic(&x, &shown),
+        Func::Fibonacci => return numbers::fibonacci(&x, &shown),
+        Func::Floor => return numbers::floor_ceiling(&x, true),
+        Func::Ceiling => return numbers::floor_ceiling(&x, false),
         Func::Binomial => return binomial(arg, &args[1], p, env),
         Func::Root => return root_ball(&Expr::Func(f, args.to_vec()), p),
         Func::Integral | Func::Sum => {

@@ -105,7 +105,7 @@ pub(crate) fn ball_abs_below(b: &Ball, q: &Q) -> Option<bool> {
 }
 
 /// Whether `c` is exactly 0 by expansion (products distributed, powers of sums expanded).
-fn expands_to_zero(c: &Expr) -> MResult<bool> {
+pub(super) fn expands_to_zero(c: &Expr) -> MResult<bool> {
     match subst::expand(c) {
         Ok(e) => Ok(e.is_zero()),
         Err(MathError::Interrupted) => Err(MathError::Interrupted),

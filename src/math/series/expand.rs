@@ -376,6 +376,10 @@ impl<'a, C: Coeff> Expander<'a, C> {
             | Func::Binomial
             | Func::Integral
             | Func::Root
+            | Func::Harmonic
+            | Func::Fibonacci
+            | Func::Floor
+            | Func::Ceiling
             | Func::Sum => Err(ExpandError::Math(MathError::Unsupported(format!(
                 "series of {} in the expansion variable are not supported yet",
                 f.name()

@@ -77,7 +77,14 @@ pub fn conditions(e: &Expr, x: &str, out: &mut Vec<Condition>) -> MResult<()> {
             if f.binds()
                 || matches!(
                     f,
-                    Func::Gamma | Func::Zeta | Func::Factorial | Func::Binomial
+                    Func::Gamma
+                        | Func::Zeta
+                        | Func::Factorial
+                        | Func::Binomial
+                        | Func::Harmonic
+                        | Func::Fibonacci
+                        | Func::Floor
+                        | Func::Ceiling
                 )
             {
                 return Err(MathError::Unsupported(format!(

@@ -97,6 +97,9 @@ pub fn stolz(a: &Expr, n: &str) -> MResult<Option<(Limit, Derivation)>> {
     let sums: Vec<usize> = (0..factors.len())
         .filter(|&i| matches!(&factors[i], Expr::Func(Func::Sum, _)) && factors[i].depends_on(n))
         .collect();
+    if sums.is_empty() {
+        return reciprocal(a, n, &factors);
+    }
     let [i] = sums.as_slice() else {
         return Ok(None);
     };
@@ -214,4 +217,29 @@ fn limit_expr(l: &Limit) -> MResult<Expr> {
         Limit::PlusInfinity => Expr::infinity(),
         _ => Expr::neg_infinity(),
     })
+}
+
+/// A(n)/B(n) with the moving sum in the denominator only (harmonic(n)/Σ_{k≤n} 1/(2k−1)):
+/// Stolz–Cesàro on B(n)/A(n), then the reciprocal of a non-zero or infinite limit.
+fn reciprocal(a: &Expr, n: &str, factors: &[Expr]) -> MResult<Option<(Limit, Derivation)>> {
+    let below = factors.iter().any(|f| {
+        matches!(f, Expr::Pow(b, e) if matches!(**b, Expr::Func(Func::Sum, _)) && **e == Expr::int(-1) && b.depends_on(n))
+    });
+    if !below {
+        return Ok(None);
+    }
+    let inv = expr::div(Expr::one(), a.clone())?;
+    let Some((l, mut d)) = stolz(&inv, n)? else {
+        return Ok(None);
+    };
+    let out = match &l {
+        Limit::PlusInfinity | Limit::MinusInfinity => Limit::Value(Expr::zero()),
+        Limit::Value(v) if !v.is_zero() => Limit::Value(expr::div(Expr::one(), v.clone())?),
+        _ => return Ok(None),
+    };
+    d.push(
+        rich![a, Op::To, limit_expr(&out)?],
+        "the reciprocal of the limit of B(n)/A(n)",
+    );
+    Ok(Some((out, d)))
 }

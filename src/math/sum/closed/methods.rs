@@ -491,3 +491,47 @@ pub fn telescoping(terms: &[Expr], n: &str) -> MResult<(Vec<Found>, Vec<Expr>)> 
     }
     Ok((found, left))
 }
+
+/// Harmonic numbers: a(n) = 1/(α·(n + c)) with an integer c has the antidifference
+/// H_(n+c−1)/α, since H_m − H_(m−1) = 1/m (DLMF 25.11.33's ψ(m+1) − ψ(m) = 1/m, with
+/// H_m = ψ(m+1) + γ), so Σ_{n=lo}^{hi} a(n) = (H_(hi+c) − H_(lo+c−1))/α.
+pub fn harmonic(g: &Expr, n: &str) -> MResult<Option<Found>> {
+    let Some((p, q)) = crate::math::poly::rational_function(g, n) else {
+        return Ok(None);
+    };
+    if p.degree() != 0 || q.degree() != 1 || p.is_zero() {
+        return Ok(None);
+    }
+    // g = p0/(q1·n + q0) = (p0/q1)/(n + c) with c = q0/q1.
+    let (q0, q1, p0) = (&q.c[0], &q.c[1], &p.c[0]);
+    let c = q0.div(q1)?;
+    if !c.is_integer() {
+        return Ok(None);
+    }
+    let scale = p0.div(q1)?;
+    let shift = c.sub(&Q::one());
+    let arg = expr::add(vec![Expr::sym(n), Expr::Num(shift)])?;
+    let h = expr::func(expr::Func::Harmonic, vec![arg])?;
+    let z = expr::mul(vec![Expr::Num(scale), h.clone()])?;
+    let mut steps = Derivation::new();
+    steps.push_expr(
+        rich![
+            "the term is a multiple of ",
+            Notation::new(format!("1/({n} + c)"), format!("\\frac{{1}}{{{n} + c}}")),
+            " with an integer c: an antidifference, ",
+            Notation::new(format!("z({n}) ="), format!("z({n}) ="))
+        ],
+        z.clone(),
+        rich![
+            "harmonic numbers: ",
+            Notation::new("H_m − H_(m−1) = 1/m", "H_m - H_{m-1} = \\frac{1}{m}")
+        ],
+    );
+    Ok(Some(Found::new(
+        Piece::Anti {
+            num: z,
+            den: Expr::one(),
+        },
+        steps,
+    )))
+}

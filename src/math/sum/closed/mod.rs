@@ -1,7 +1,8 @@
 //! Closed forms of Σ_{n=lo}^{hi} a(n) for symbolic bounds, and antidifferences z(n) with
 //! z(n+1) − z(n) = a(n). Methods, in order: n-free terms, n-free factors pulled out, then
 //! polynomials (Faulhaber), geometric terms, polynomial × geometric, telescoping with
-//! linearity over the remaining terms, and Gosper's algorithm for hypergeometric terms.
+//! linearity over the remaining terms, Gosper's algorithm for hypergeometric terms, and
+//! harmonic numbers for 1/(n + c).
 //! Every answer is verified ([`verify`]) before it is returned; the methods live in
 //! [`methods`] (with [`gosper`] and [`telescope`]), the printed shape in [`shape`](mod@shape).
 
@@ -286,11 +287,12 @@ fn plan(a: &Expr, n: &str, depth: u32) -> MResult<Option<Vec<Found>>> {
 
 fn plan_dependent(g: &Expr, n: &str, depth: u32) -> MResult<Option<Vec<Found>>> {
     type Method = fn(&Expr, &str) -> MResult<Option<Found>>;
-    let structural: [Method; 4] = [
+    let structural: [Method; 5] = [
         methods::polynomial,
         methods::geometric,
         methods::poly_geometric,
         hypergeometric,
+        methods::harmonic,
     ];
     for m in structural {
         if let Some(f) = quietly(m(g, n))? {

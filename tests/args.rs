@@ -180,7 +180,7 @@ fn a_sum_argument_is_read_without_summing_it() {
     );
     let src = "converges(1/n)";
     let (_, d) = error(src);
-    assert_eq!(d.message, "converges needs an infinite sum");
+    assert_eq!(d.message, "converges needs an infinite sum or product");
     assert_eq!(caret(src, &d), "1/n");
     // The term of a literal sum is checked as the term of `sum` itself.
     let src = "converges(sum(1/n, n, n, oo))";

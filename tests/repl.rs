@@ -359,7 +359,8 @@ fn help_and_completion_know_the_constants() {
                 "partial_sums".to_string(),
                 "pi".to_string(),
                 "plot".to_string(),
-                "polyfit".to_string()
+                "polyfit".to_string(),
+                "product".to_string()
             ]
         )
     );

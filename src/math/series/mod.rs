@@ -58,7 +58,10 @@ pub fn taylor(f: &Expr, x: &str, a: &Expr, n: usize) -> MResult<Expansion> {
             other => other,
         }
     };
-    let mut e = expand_rings(&g, &var, n).map_err(rename)?;
+    let mut e = match root_denominator(&g, &var) {
+        Some(d) if a.is_zero() => in_root(&g, &var, d, n)?,
+        _ => expand_rings(&g, &var, n).map_err(rename)?,
+    };
     if !a.is_zero() {
         let shifted = format!("({x} - {})", crate::math::expr::display::expr(a));
         for t in &mut e.trail {
@@ -133,4 +136,91 @@ fn run<C: Coeff>(g: &Expr, x: &str, n: usize) -> Result<(Vec<C>, Vec<String>), E
     Err(ExpandError::Math(MathError::Unsupported(format!(
         "the expansion loses too much precision: a divisor vanishes through order {work} (is it identically zero?)"
     ))))
+}
+
+/// A symbol name no user can type, standing for `x^(1/d)` while a function of roots of x is
+/// expanded.
+const ROOT: &str = "_r";
+
+/// The least common denominator d > 1 of the exponents q in the powers `x^q` of `e`, when
+/// there are such powers (√x, x^(3/2)).
+fn root_denominator(e: &Expr, x: &str) -> Option<u64> {
+    fn walk(e: &Expr, x: &str, d: &mut rug::Integer) {
+        match e {
+            Expr::Pow(b, q) if matches!(&**b, Expr::Sym(s) if &**s == x) => {
+                if let Some(q) = q.as_num() {
+                    d.lcm_mut(q.denom());
+                }
+            }
+            Expr::Pow(b, q) => {
+                walk(b, x, d);
+                walk(q, x, d);
+            }
+            Expr::Add(v) | Expr::Mul(v) | Expr::Func(_, v) => v.iter().for_each(|t| walk(t, x, d)),
+            _ => {}
+        }
+    }
+    let mut d = rug::Integer::from(1);
+    walk(e, x, &mut d);
+    d.to_u64().filter(|d| *d > 1 && *d <= 64)
+}
+
+/// `e` with x = r^d: `x^q` becomes `r^(d·q)` (r > 0, so no branch is chosen) and `x` becomes
+/// `r^d`.
+fn to_root(e: &Expr, x: &str, d: u64) -> MResult<Expr> {
+    let r = Expr::sym(ROOT);
+    let dq = Q::int(d as i64);
+    Ok(match e {
+        Expr::Sym(s) if &**s == x => expr::pow(r, Expr::Num(dq))?,
+        Expr::Pow(b, q) if matches!(&**b, Expr::Sym(s) if &**s == x) && q.as_num().is_some() => {
+            let q = q.as_num().expect("a number");
+            expr::pow(r, Expr::Num(q.mul(&dq)))?
+        }
+        Expr::Pow(b, q) => expr::pow(to_root(b, x, d)?, to_root(q, x, d)?)?,
+        Expr::Add(v) => expr::add(v.iter().map(|t| to_root(t, x, d)).collect::<MResult<_>>()?)?,
+        Expr::Mul(v) => expr::mul(v.iter().map(|t| to_root(t, x, d)).collect::<MResult<_>>()?)?,
+        Expr::Func(f, v) if !f.binds() => {
+            expr::func(*f, v.iter().map(|t| to_root(t, x, d)).collect::<MResult<_>>()?)?
+        }
+        other if other.depends_on(x) => {
+            return Err(MathError::Unsupported(format!(
+                "{other} depends on {x} inside a bound variable; its series in roots of {x} is not supported"
+            )))
+        }
+        other => other.clone(),
+    })
+}
+
+/// The series of a function of roots of x at 0: with x = r^d it is a power series in r, and
+/// when only powers r^(d·k) occur it is the power series Σ c_k x^k (cosh √x = Σ x^k/(2k)!).
+/// Other powers make it a Puiseux series, which is refused with its first terms named.
+fn in_root(g: &Expr, x: &str, d: u64, n: usize) -> MResult<Expansion> {
+    let h = to_root(g, x, d)?;
+    let du = d as usize;
+    let m = n
+        .checked_mul(du)
+        .filter(|m| *m <= MAX_ORDER)
+        .ok_or_else(|| MathError::TooLarge(format!("a series in {x}^(1/{d}) with {n} terms")))?;
+    let e = expand_rings(&h, ROOT, m)?;
+    if let Some(j) = (0..m).find(|j| j % du != 0 && !e.coeffs[*j].is_zero()) {
+        let q = Expr::Num(Q::frac(j as i64, d as i64));
+        return Err(MathError::Domain(format!(
+            "{} is not analytic at {x} = 0 (a branch point): a Puiseux series in {x}^(1/{d}) whose term in {x}^({q}) is {}; Puiseux series are not supported",
+            crate::math::expr::display::expr(g),
+            crate::math::expr::display::expr(&e.coeffs[j])
+        )));
+    }
+    let mut trail = vec![format!(
+        "substitute {x} = r^{d}: a power series in r with only the powers r^({d}k), so a power series in {x}"
+    )];
+    trail.extend(
+        e.trail
+            .into_iter()
+            .map(|t| t.replace(ROOT, &format!("{x}^(1/{d})"))),
+    );
+    Ok(Expansion {
+        coeffs: e.coeffs.into_iter().step_by(du).collect(),
+        trail,
+        symbolic: e.symbolic,
+    })
 }

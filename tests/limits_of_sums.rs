@@ -73,6 +73,30 @@ const STOLZ: &[(&str, &str, &str)] = &[
     ("sum(1/(k^2+1), k, n, oo)/sum(1/k^2, k, n, oo)", "1", "n²/(n² + 1) → 1"),
 ];
 
+/// Power sums minus their growth, by Euler–Maclaurin: DLMF 25.11.43 (the asymptotic expansion
+/// of Hurwitz's ζ(s, a) for large a) with Σ_{k=1}^{N} k^s = ζ(−s) − ζ(−s, N + 1), and
+/// DLMF 25.2.8-style limits such as ζ(1/2) = lim (Σ_{k≤n} 1/√k − 2√n).
+#[rustfmt::skip]
+const EULER_MACLAURIN: &[(&str, &str, &str)] = &[
+    ("sum(1/sqrt(k), k, 1, n) - 2*sqrt(n)", "zeta(1/2)", "DLMF 25.11.43 with s = −1/2"),
+    ("sum(sqrt(k), k, 1, n) - 2*n^(3/2)/3 - sqrt(n)/2", "zeta(-1/2)", "s = 1/2: N^(3/2)/(3/2) + N^(1/2)/2 + ζ(−1/2) + O(N^(−1/2))"),
+    ("sum(1/sqrt(k), k, 2, n) - 2*sqrt(n)", "zeta(1/2) - 1", "the k = 1 term removed"),
+    ("sum(k^(1/3), k, 1, n) - 3*n^(4/3)/4", "oo", "n^(1/3)/2 remains"),
+    ("sum(1/k^(3/2), k, 1, n) + 2/sqrt(n)", "zeta(3/2)", "s = −3/2: the partial sums tend to ζ(3/2)"),
+    ("sqrt(n)*(sum(1/k^(3/2), k, 1, n) - zeta(3/2))", "-2", "the tail Σ_{k>n} k^(−3/2) ~ 2/√n"),
+];
+
+#[test]
+fn power_sums_minus_their_growth() {
+    for (s, want, why) in EULER_MACLAURIN {
+        let got = answer(&format!("limit({s}, n, oo)"));
+        assert_eq!(got, *want, "limit of {s} ({why})");
+    }
+    // ζ(1/2) is the certified −1.4603545088…, the value of the first row (DLMF 25.11.43).
+    let got = answer("N(limit(sum(1/sqrt(k), k, 1, n) - 2*sqrt(n), n, oo), 12)");
+    assert_eq!(got, "≈ -1.46035450881");
+}
+
 #[test]
 fn stolz_cesaro_quotients() {
     for (s, want, why) in STOLZ {

@@ -7,6 +7,7 @@ pub mod closed;
 pub mod exact;
 pub mod hyper;
 pub mod infinite;
+pub mod maclaurin;
 pub mod numeric;
 pub mod partial;
 pub mod stolz;

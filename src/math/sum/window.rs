@@ -35,9 +35,16 @@ pub fn limit_with_sum(a: &Expr, n: &str) -> MResult<Option<(Limit, Derivation)>>
         if let Some(found) = super::stolz::stolz(a, n)? {
             return Ok(Some(found));
         }
+        let mut sums = Vec::new();
+        sums_in(a, n, &mut sums);
+        if let [s] = sums.as_slice() {
+            if let Some(found) = super::maclaurin::limit(a, s, n)? {
+                return Ok(Some(found));
+            }
+        }
         return Ok(Some((
             Limit::Unknown(format!(
-                "{a} combines a sum over a range that depends on {n} with other terms in {n}; sigma takes limits of c·Σ + d, and of A(n)/B(n) by Stolz–Cesàro when A is a partial or tail sum and the quotient of differences has a limit"
+                "{a} combines a sum over a range that depends on {n} with other terms in {n}; sigma takes limits of c·Σ + d, of A(n)/B(n) by Stolz–Cesàro when A is a partial or tail sum and the quotient of differences has a limit, and of power sums Σ C·k^s plus other terms by Euler–Maclaurin"
             )),
             Derivation::new(),
         )));
@@ -87,6 +94,20 @@ fn limit_notation(l: &Limit) -> crate::math::answer::Rich {
         Limit::PlusInfinity => rich![Notation::new("oo", "\\infty")],
         Limit::MinusInfinity => rich![Notation::new("-oo", "-\\infty")],
         other => rich![other.to_string()],
+    }
+}
+
+/// The distinct sums in `e` that depend on `n`.
+fn sums_in(e: &Expr, n: &str, out: &mut Vec<Expr>) {
+    match e {
+        Expr::Func(Func::Sum, _) if e.depends_on(n) && !out.contains(e) => out.push(e.clone()),
+        Expr::Func(Func::Sum, _) if e.depends_on(n) => {}
+        Expr::Func(_, v) | Expr::Add(v) | Expr::Mul(v) => v.iter().for_each(|x| sums_in(x, n, out)),
+        Expr::Pow(b, x) => {
+            sums_in(b, n, out);
+            sums_in(x, n, out);
+        }
+        _ => {}
     }
 }
 

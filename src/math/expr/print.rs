@@ -535,6 +535,8 @@ fn func(f: Func, args: &[Expr], st: Style) -> (String, Prec) {
         Func::Phi => format!("\\Phi\\left({}\\right)", p(0)),
         Func::Gamma => format!("\\Gamma\\left({}\\right)", p(0)),
         Func::Zeta => format!("\\zeta\\left({}\\right)", p(0)),
+        Func::Bernoulli => format!("B_{{{}}}", p(0)),
+        Func::Euler => format!("E_{{{}}}", p(0)),
         _ => format!("\\operatorname{{{}}}\\left({}\\right)", f.name(), p(0)),
     };
     (s, Prec::Atom)

@@ -77,7 +77,12 @@ pub fn conditions(e: &Expr, x: &str, out: &mut Vec<Condition>) -> MResult<()> {
             if f.binds()
                 || matches!(
                     f,
-                    Func::Gamma | Func::Zeta | Func::Factorial | Func::Binomial
+                    Func::Gamma
+                        | Func::Zeta
+                        | Func::Bernoulli
+                        | Func::Euler
+                        | Func::Factorial
+                        | Func::Binomial
                 )
             {
                 return Err(MathError::Unsupported(format!(

@@ -443,6 +443,10 @@ fn ratio(c: &Expr, d: &Expr) -> Result<Option<Q>, crate::math::MathError> {
     Ok(rest.is_zero().then_some(rho))
 }
 
+/// How many coefficients [`check_answer`] re-reads (the guesser has checked them all; this is
+/// the independent second reading, at least the 30 the team asks for).
+const CHECKED_ANEW: usize = 48;
+
 /// Checks the answer against the computed coefficients: each piece (its term in n and x,
 /// residue, start) at every n gives one monomial whose coefficient (x = 1) must equal c_k
 /// less the correction's coefficient of x^k. Returns why not, if it fails anywhere.
@@ -466,7 +470,7 @@ fn check_answer(
     let fail = |k: usize| {
         format!("the formula found does not reproduce the coefficient of {x}^{k} exactly, so it is not reported")
     };
-    for (k, ck) in coeffs.iter().enumerate() {
+    for (k, ck) in coeffs.iter().enumerate().take(CHECKED_ANEW) {
         let k64 = k as u64;
         let mut claimed = fix[k].clone();
         for (t, r, n0) in pieces {

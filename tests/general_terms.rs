@@ -428,3 +428,32 @@ fn transcendental_constants_are_pulled_out_as_powers() {
     // Not of either shape: an honest unknown.
     assert!(run("term(2^x*sin(x), x, n)").starts_with("unknown"));
 }
+
+#[test]
+fn a_large_index_is_interruptible() {
+    // euler(30000) takes a second or more; Ctrl-C after 200 ms stops it between primes.
+    let start = Instant::now();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_sigma"))
+        .args(["-e", "euler(30000)"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("sigma starts");
+    std::thread::sleep(Duration::from_millis(200));
+    let _ = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    let out = child.wait_with_output().expect("sigma ends");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("interrupted") || out.status.success(),
+        "stderr: {err}"
+    );
+    if !out.status.success() {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "{:?}",
+            start.elapsed()
+        );
+    }
+}

@@ -3,10 +3,12 @@
 //! C-finite. This is how the classical series of x/(eˣ − 1), x·cot x, tan x, sec x, tanh x,
 //! x·coth x and ln(cos x) are recognised (DLMF 24.2.1, 24.2.6, 4.19): from their coefficients,
 //! not from the function. The quotient Q is fitted like any other sequence and the product is
-//! re-evaluated exactly against every term, as for every closed form.
+//! re-evaluated exactly against every term, as for every closed form. Also the rewriting of
+//! an even-index Bernoulli form with odd exceptions as one formula in k (B_k/k!).
 
-use super::{cfinite, hyper, settle, Found, Index};
-use crate::math::expr::{bernoulli, div, func, mul, Expr, Func};
+use super::{cfinite, eval_at, hyper, settle, Evidence, Found, GeneralTerm, Index, Piece};
+use crate::math::expr::subst::subs;
+use crate::math::expr::{add, bernoulli, div, func, mul, pow, Expr, Func, MResult};
 use crate::math::number::{self, Q};
 use crate::rich;
 
@@ -71,7 +73,7 @@ fn with_template(
         }
     }
     let n = Expr::sym(var);
-    let j = crate::math::expr::add(vec![
+    let j = add(vec![
         mul(vec![Expr::int(m as i64), n.clone()]).ok()?,
         Expr::int((r + s) as i64),
     ])
@@ -96,7 +98,7 @@ fn with_template(
         };
         let mut factors = vec![inner.formula.clone(), number.clone()];
         if over_n {
-            factors.push(crate::math::expr::pow(n.clone(), Expr::int(-1)).ok()?);
+            factors.push(pow(n.clone(), Expr::int(-1)).ok()?);
         }
         let formula = div(mul(factors).ok()?, fact.clone()).ok()?;
         // Verified on every class term from the inner fit's start (n ≥ 1 when divided by n).
@@ -131,4 +133,96 @@ fn with_template(
         });
     }
     None
+}
+
+/// A Bernoulli-number closed form found on the even coefficients, with the odd ones as
+/// exceptions (x/(eˣ − 1): B_2n/(2n)!, and c_1 = −1/2 apart), rewritten as one formula in k
+/// when F(k/2) or (−1)^k·F(k/2) reproduces every coefficient (B_k/k!, DLMF 24.2.1).
+pub(super) fn unsplit(c: &[Q], t: GeneralTerm, var: &str) -> GeneralTerm {
+    let GeneralTerm::Closed {
+        modulus: 2,
+        pieces,
+        exceptions,
+        evidence,
+    } = &t
+    else {
+        return t;
+    };
+    let [p] = pieces.as_slice() else {
+        return t;
+    };
+    if p.residue != 0 || p.n0 != 0 || !mentions(&p.formula, Func::Bernoulli) {
+        return t;
+    }
+    let half = match mul(vec![Expr::frac(1, 2), Expr::sym(var)]) {
+        Ok(h) => h,
+        Err(_) => return t,
+    };
+    let Ok(base) = subs(&p.formula, var, &half).and_then(|b| halve_powers(&b)) else {
+        return t;
+    };
+    let sign = pow(Expr::int(-1), Expr::sym(var));
+    for candidate in [
+        Ok(base.clone()),
+        sign.and_then(|s| mul(vec![s, base.clone()])),
+    ] {
+        let Ok(f) = candidate else { continue };
+        if (0..c.len()).all(|k| eval_at(&f, var, k as u64).as_ref() == Some(&c[k])) {
+            let mut method = evidence.method.clone();
+            method.push(format!(
+                "; the exceptional odd terms fit the same formula written in the index k = 2*{var}"
+            ));
+            return GeneralTerm::Closed {
+                modulus: 1,
+                pieces: vec![Piece {
+                    residue: 0,
+                    n0: 0,
+                    formula: f,
+                }],
+                exceptions: Vec::new(),
+                evidence: Evidence {
+                    fitted_on: evidence.fitted_on + exceptions.len(),
+                    checked_on: evidence.checked_on + c.len() / 2,
+                    method,
+                },
+            };
+        }
+    }
+    t
+}
+
+/// b^(k/2) → (√b)^k for perfect squares b (4^(k/2) = 2^k), everywhere in `e`.
+fn halve_powers(e: &Expr) -> MResult {
+    let map = |v: &[Expr]| v.iter().map(halve_powers).collect::<MResult<Vec<_>>>();
+    Ok(match e {
+        Expr::Pow(b, x) => {
+            let (q, rest) = x.split_coeff();
+            match b.as_num() {
+                Some(bq) if *q.denom() == 2 && bq.is_positive() => {
+                    let (root, left) = bq.kth_root_split(2);
+                    if left == 1 {
+                        let whole = mul(vec![Expr::Num(q.mul(&Q::int(2))), rest])?;
+                        pow(Expr::Num(root), whole)?
+                    } else {
+                        e.clone()
+                    }
+                }
+                _ => pow(halve_powers(b)?, halve_powers(x)?)?,
+            }
+        }
+        Expr::Mul(v) => mul(map(v)?)?,
+        Expr::Add(v) => add(map(v)?)?,
+        Expr::Func(g, v) => func(*g, map(v)?)?,
+        _ => e.clone(),
+    })
+}
+
+/// Whether `e` applies `f` somewhere.
+fn mentions(e: &Expr, f: Func) -> bool {
+    match e {
+        Expr::Func(g, args) => *g == f || args.iter().any(|a| mentions(a, f)),
+        Expr::Pow(b, x) => mentions(b, f) || mentions(x, f),
+        Expr::Mul(v) | Expr::Add(v) => v.iter().any(|a| mentions(a, f)),
+        _ => false,
+    }
 }

@@ -28,7 +28,7 @@ interval(sum(x^n/n!, n, 0, oo), x)
 term(ln(1 + x), x, n)
 term(exp(x) + x, x, n)
 term(1 + x^3, x, n)
-term(tan(x), x, n)
+term(2^x*sin(x), x, n)
 sum(1/n, n, 1, oo)
 ";
 

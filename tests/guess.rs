@@ -455,15 +455,20 @@ fn tan_coefficients(len: usize) -> Vec<Q> {
 }
 
 #[test]
-fn tan_is_not_closed() {
-    let c = tan_coefficients(N);
-    assert_eq!(c[3], q(1, 3));
-    assert_eq!(c[5], q(2, 15));
-    let g = guess(&c, "n");
-    assert!(!matches!(g, GeneralTerm::Closed { .. }), "{g:?}");
-    if let GeneralTerm::Recurrence { polys, from, .. } = &g {
-        assert!(holds(polys, *from, &c));
-    }
+fn tan_is_closed_with_bernoulli_numbers() {
+    // tan x = Σ (−1)^(n−1) 2^(2n)(2^(2n) − 1) B_2n x^(2n−1)/(2n)! (DLMF 4.19.3): found by the
+    // Bernoulli template, checked (independently) on terms beyond those supplied.
+    let all = tan_coefficients(N + EXTRA);
+    assert_eq!(all[3], q(1, 3));
+    assert_eq!(all[5], q(2, 15));
+    let g = guess(&all[..N], "n");
+    assert_closed(&g, &all, true);
+    let (m, r, n0, formula, exceptions) = one_piece(&g);
+    assert_eq!((m, r, n0, exceptions), (2, 1, 0, 0));
+    assert_eq!(
+        formula,
+        "-4*bernoulli(2 + 2*n)*((-4)^n - 4*(-16)^n)/(2 + 2*n)!"
+    );
 }
 
 #[test]

@@ -73,6 +73,8 @@ const fn func(
         Func::Binomial => "binomial(n, k)",
         Func::Harmonic => "harmonic(n)",
         Func::Fibonacci => "fibonacci(n)",
+        Func::Bernoulli => "bernoulli(n)",
+        Func::Euler => "euler(n)",
         _ => "",
     };
     let forms = if matches!(f, Func::Binomial) {
@@ -257,6 +259,18 @@ pub static BUILTINS: &[Builtin] = &[
         Func::Zeta,
         "the Riemann zeta function, exact at even integers and non-positive integers",
         "zeta(2) → pi^2/6",
+    ),
+    func(
+        "bernoulli",
+        Func::Bernoulli,
+        "the Bernoulli number B_n (B_1 = −1/2; DLMF 24.2.1), exact for integers n ≥ 0, kept symbolic at a symbol",
+        "bernoulli(12) → -691/2730",
+    ),
+    func(
+        "euler",
+        Func::Euler,
+        "the Euler number E_n (E_2 = −1; DLMF 24.2.6), exact for integers n ≥ 0, kept symbolic at a symbol",
+        "euler(6) → -61",
     ),
     func(
         "factorial",

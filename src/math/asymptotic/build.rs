@@ -251,7 +251,7 @@ impl<'a> Builder<'a> {
                 "{e} is a sum whose range or terms depend on {}; its limit is taken as a Riemann sum or through its partial sums only when it stands alone",
                 self.n
             ))),
-            Func::Integral | Func::Zeta => Err(Fail::Out(format!(
+            Func::Integral | Func::Zeta | Func::Bernoulli | Func::Euler => Err(Fail::Out(format!(
                 "{} is outside the asymptotic scale",
                 f.name()
             ))),

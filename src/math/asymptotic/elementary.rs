@@ -260,7 +260,7 @@ impl Builder<'_> {
         } else {
             self.k.clamp(1, 60)
         };
-        let b = bernoulli(2 * m as usize);
+        let b = bernoulli(2 * m as usize)?;
         let zinv = self.powq(z, &Q::int(-1))?;
         let zinv2 = zinv.mul(&zinv, self.k)?;
         let mut p = zinv;

@@ -41,7 +41,7 @@ impl Builder<'_> {
         } else {
             self.k.clamp(1, 60)
         };
-        let b = bernoulli(2 * m as usize);
+        let b = bernoulli(2 * m as usize)?;
         let zinv2 = zinv.mul(&zinv, self.k)?;
         let mut p = zinv2.clone();
         for j in 1..=m {

@@ -162,6 +162,11 @@ fn outer_derivative(g: Func, u: &Expr) -> MResult {
             "the derivative of {} in a variable needs the digamma function, which sigma does not have yet",
             g.name()
         ))),
+        Func::Bernoulli | Func::Euler => Err(MathError::Unsupported(format!(
+            "{} numbers are defined at integers only: {}(n) has no derivative in n",
+            if g == Func::Euler { "Euler" } else { "Bernoulli" },
+            g.name()
+        ))),
         Func::Zeta => Err(MathError::Unsupported(
             "the derivative of zeta in a variable is not available in closed form in sigma yet".into(),
         )),

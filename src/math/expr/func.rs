@@ -285,6 +285,7 @@ fn special(f: Func, args: &[Expr]) -> MResult<Option<Expr>> {
         Func::Harmonic | Func::Fibonacci | Func::Floor | Func::Ceiling => {
             return super::numbers::special(f, x)
         }
+        Func::Bernoulli | Func::Euler => return number_sequence(f, x),
         Func::Integral => return integral(args),
         Func::Sum => return finite_sum(args),
         Func::Root => return super::rootof::canonical(args),
@@ -336,27 +337,51 @@ fn gamma(x: &Expr) -> MResult<Option<Expr>> {
     Ok(None)
 }
 
-/// Bernoulli numbers B_0..=B_n (B_1 = -1/2), by the Akiyama–Tanigawa algorithm.
-pub fn bernoulli(n: usize) -> Vec<Q> {
-    let mut out = Vec::with_capacity(n + 1);
-    let mut a: Vec<Q> = Vec::with_capacity(n + 1);
-    for m in 0..=n {
-        a.push(Q::frac(1, (m + 1) as i64));
-        for j in (1..=m).rev() {
-            let diff = a[j - 1].sub(&a[j]);
-            a[j - 1] = diff.mul(&Q::int(j as i64));
-        }
-        out.push(a[0].clone());
-    }
-    // Akiyama–Tanigawa yields B_1 = +1/2; use the convention B_1 = -1/2.
-    if n >= 1 {
-        out[1] = Q::frac(-1, 2);
-    }
-    out
+/// Bernoulli numbers B_0..=B_n (B_1 = -1/2), from the cached table of [`super::bernoulli`].
+pub fn bernoulli(n: usize) -> MResult<Vec<Q>> {
+    super::bernoulli::bernoulli_list(n)
 }
 
-/// ζ at even positive integers (a rational multiple of π^(2k)), at 0 and at negative integers;
-/// ζ(1) is a pole.
+/// B_n or E_n at a number: exact at integers n ≥ 0, an error at other numbers.
+fn number_sequence(f: Func, x: &Expr) -> MResult<Option<Expr>> {
+    let Some(qv) = x.as_num() else {
+        if *x == Expr::infinity() || *x == Expr::neg_infinity() {
+            return Err(MathError::Domain(format!(
+                "{}({x}) is undefined (defined at integers n ≥ 0)",
+                f.name()
+            )));
+        }
+        return Ok(None);
+    };
+    if !qv.is_integer() || qv.is_negative() {
+        return Err(MathError::Domain(format!(
+            "{}({qv}) is undefined: {} numbers are defined at integers n ≥ 0",
+            f.name(),
+            if f == Func::Euler {
+                "Euler"
+            } else {
+                "Bernoulli"
+            }
+        )));
+    }
+    let limit = super::bernoulli::MAX_INDEX;
+    let n = qv
+        .numer()
+        .to_u64()
+        .filter(|&n| n <= limit || n % 2 == 1)
+        .ok_or_else(|| {
+            MathError::TooLarge(format!(
+                "{}({qv}) (indices up to {limit} are computed)",
+                f.name()
+            ))
+        })?;
+    Ok(Some(Expr::Num(if f == Func::Euler {
+        Q::from_integer(super::bernoulli::euler(n)?)
+    } else {
+        super::bernoulli::bernoulli(n)?
+    })))
+}
+
 fn zeta(x: &Expr) -> MResult<Option<Expr>> {
     let Some(qv) = x.as_num() else {
         return Ok(None);
@@ -380,22 +405,19 @@ fn zeta(x: &Expr) -> MResult<Option<Expr>> {
     }
     if s < 0 {
         let m = (1 - s) as usize; // ζ(-n) = -B_{n+1}/(n+1)
-        let b = bernoulli(m);
-        return Ok(Some(Expr::Num(b[m].neg().div(&Q::int(m as i64))?)));
+        let b = super::bernoulli::bernoulli(m as u64)?;
+        return Ok(Some(Expr::Num(b.neg().div(&Q::int(m as i64))?)));
     }
     if s % 2 == 1 {
         return Ok(None);
     }
     let k = (s / 2) as usize;
-    let b = bernoulli(2 * k);
+    let b = super::bernoulli::bernoulli(2 * k as u64)?;
     // ζ(2k) = (-1)^(k+1) B_2k (2π)^(2k) / (2 (2k)!)
     let fact = Q::from_integer(number::factorial(2 * k as u64)?);
     let two_pow = Q::from_integer(Integer::from(1) << (2 * k as u32));
     let sign = if k % 2 == 1 { Q::one() } else { Q::int(-1) };
-    let c = sign
-        .mul(&b[2 * k])
-        .mul(&two_pow)
-        .div(&fact.mul(&Q::int(2)))?;
+    let c = sign.mul(&b).mul(&two_pow).div(&fact.mul(&Q::int(2)))?;
     Ok(Some(mul(vec![
         Expr::Num(c),
         pow(Expr::pi(), Expr::int(2 * k as i64))?,

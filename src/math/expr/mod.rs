@@ -3,6 +3,7 @@
 //! numbers folded, like terms and equal bases collected, terms sorted, surds reduced. Equal
 //! values built the same way are therefore structurally equal and print the same.
 
+pub mod bernoulli;
 mod canon;
 pub mod diff;
 pub mod display;
@@ -66,6 +67,10 @@ pub enum Func {
     Sigmoid,
     Gamma,
     Zeta,
+    /// The Bernoulli number B_n (B_1 = −1/2), exact at integers n ≥ 0.
+    Bernoulli,
+    /// The Euler number E_n (E_2 = −1), exact at integers n ≥ 0.
+    Euler,
     Factorial,
     Binomial,
     Abs,
@@ -110,6 +115,8 @@ impl Func {
             Func::Sigmoid => "sigmoid",
             Func::Gamma => "gamma",
             Func::Zeta => "zeta",
+            Func::Bernoulli => "bernoulli",
+            Func::Euler => "euler",
             Func::Factorial => "factorial",
             Func::Binomial => "binomial",
             Func::Abs => "abs",
@@ -136,7 +143,7 @@ impl Func {
         }
     }
     /// Every function, for registries and tests.
-    pub const ALL: [Func; 30] = [
+    pub const ALL: [Func; 32] = [
         Func::Ln,
         Func::Sin,
         Func::Cos,
@@ -157,6 +164,8 @@ impl Func {
         Func::Sigmoid,
         Func::Gamma,
         Func::Zeta,
+        Func::Bernoulli,
+        Func::Euler,
         Func::Factorial,
         Func::Binomial,
         Func::Abs,

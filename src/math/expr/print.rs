@@ -543,6 +543,8 @@ fn func(f: Func, args: &[Expr], st: Style) -> (String, Prec) {
         Func::Fibonacci => format!("F_{{{}}}", p(0)),
         Func::Floor => format!("\\left\\lfloor {} \\right\\rfloor", p(0)),
         Func::Ceiling => format!("\\left\\lceil {} \\right\\rceil", p(0)),
+        Func::Bernoulli => format!("B_{{{}}}", p(0)),
+        Func::Euler => format!("E_{{{}}}", p(0)),
         _ => format!("\\operatorname{{{}}}\\left({}\\right)", f.name(), p(0)),
     };
     (s, Prec::Atom)

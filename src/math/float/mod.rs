@@ -381,6 +381,28 @@ fn root_ball(e: &Expr, p: u32) -> R<Ball> {
     Ok(Ball::from_q(&mid, p)?.widen(&rad))
 }
 
+/// B_n or E_n at a ball that is exactly an integer n ≥ 0 (the numbers exist only there).
+fn number_at(f: Func, x: &Ball, shown: &str, p: u32) -> R<Ball> {
+    let (lo, hi) = x.bounds();
+    let n = match (lo == hi, lo.to_integer()) {
+        (true, Some(n)) if lo.is_integer() && n >= 0 => n,
+        _ => {
+            return Err(Fail::Math(MathError::Domain(format!(
+                "{shown} is undefined: {} is defined at integers n ≥ 0 only",
+                f.name()
+            ))))
+        }
+    };
+    let v = crate::math::expr::func(f, vec![Expr::Num(crate::math::number::Q::from_integer(n))])
+        .map_err(Fail::Math)?;
+    match v.as_num() {
+        Some(q) => Ball::from_q(q, p),
+        None => Err(Fail::Math(unsupported(format!(
+            "{shown} has no exact value"
+        )))),
+    }
+}
+
 fn eval_func(f: Func, args: &[Expr], p: u32, env: Env) -> R<Ball> {
     let name = f.name();
     if args.len() != f.arity() {
@@ -445,6 +467,7 @@ fn eval_func(f: Func, args: &[Expr], p: u32, env: Env) -> R<Ball> {
         Func::Fibonacci => return numbers::fibonacci(&x, &shown),
         Func::Floor => return numbers::floor_ceiling(&x, true),
         Func::Ceiling => return numbers::floor_ceiling(&x, false),
+        Func::Bernoulli | Func::Euler => return number_at(f, &x, &shown, p),
         Func::Binomial => return binomial(arg, &args[1], p, env),
         Func::Root => return root_ball(&Expr::Func(f, args.to_vec()), p),
         Func::Integral | Func::Sum => {

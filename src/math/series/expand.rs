@@ -372,6 +372,8 @@ impl<'a, C: Coeff> Expander<'a, C> {
             },
             Func::Gamma
             | Func::Zeta
+            | Func::Bernoulli
+            | Func::Euler
             | Func::Factorial
             | Func::Binomial
             | Func::Integral

@@ -8,6 +8,7 @@ mod cfinite;
 mod fit;
 mod hyper;
 mod prec;
+mod special;
 
 use crate::math::answer::{names, Notation, Rich};
 use crate::math::expr::print::{print, Style};
@@ -141,7 +142,7 @@ pub fn guess(c: &[Q], var: &str) -> GeneralTerm {
         }
         match (closed_with_modulus(c, m, var), &fin) {
             (Some(GeneralTerm::Closed { exceptions, .. }), Some(_)) if !exceptions.is_empty() => {}
-            (Some(t), _) => return t,
+            (Some(t), _) => return special::unsplit(c, t, var),
             (None, _) => {}
         }
     }
@@ -344,7 +345,9 @@ fn closed_with_modulus(c: &[Q], m: usize, var: &str) -> Option<GeneralTerm> {
             r: *r as u64,
             var,
         };
-        let found = hyper::closed(d, var, &idx).or_else(|| cfinite::closed(d, var, &idx))?;
+        let found = hyper::closed(d, var, &idx)
+            .or_else(|| cfinite::closed(d, var, &idx))
+            .or_else(|| special::closed(d, m, *r, var, &idx))?;
         pieces.push(Piece {
             residue: *r as u64,
             n0: found.n0 as u64,

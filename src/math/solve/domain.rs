@@ -85,6 +85,8 @@ pub fn conditions(e: &Expr, x: &str, out: &mut Vec<Condition>) -> MResult<()> {
                         | Func::Fibonacci
                         | Func::Floor
                         | Func::Ceiling
+                        | Func::Bernoulli
+                        | Func::Euler
                 )
             {
                 return Err(MathError::Unsupported(format!(

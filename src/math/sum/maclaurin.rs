@@ -15,19 +15,8 @@ use crate::math::limit::{limit_at_infinity, Limit};
 use crate::math::number::Q;
 use crate::rich;
 
-/// B_2, B_4, …, B_20 (DLMF Table 24.2.1).
-const BERNOULLI_EVEN: [(i64, i64); 10] = [
-    (1, 6),
-    (-1, 30),
-    (1, 42),
-    (-1, 30),
-    (5, 66),
-    (-691, 2730),
-    (7, 6),
-    (-3617, 510),
-    (43867, 798),
-    (-174611, 330),
-];
+/// Most Bernoulli corrections used (exponents s up to about 2·MAX_J).
+const MAX_J: usize = 10;
 
 /// `t` as C·k^s with C free of k and s rational.
 fn power_term(t: &Expr, k: &str) -> Option<(Expr, Q)> {
@@ -86,7 +75,7 @@ pub fn expansion(sum: &Expr, n: &str) -> MResult<Option<(Expr, String)>> {
     {
         j_max += 1;
     }
-    if j_max > BERNOULLI_EVEN.len() {
+    if j_max > MAX_J {
         return Ok(None);
     }
     let big_n = hi.clone();
@@ -101,8 +90,8 @@ pub fn expansion(sum: &Expr, n: &str) -> MResult<Option<(Expr, String)>> {
     let mut falling = s.clone();
     let mut fact = Q::int(2);
     for j in 1..=j_max {
-        let (bn, bd) = BERNOULLI_EVEN[j - 1];
-        let coeff = Q::frac(bn, bd).mul(&falling).div(&fact)?;
+        let b2j = crate::math::expr::bernoulli::bernoulli(2 * j as u64)?;
+        let coeff = b2j.mul(&falling).div(&fact)?;
         parts.push(expr::mul(vec![
             Expr::Num(coeff),
             pw(s.sub(&Q::int(2 * j as i64 - 1)))?,

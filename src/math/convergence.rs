@@ -60,14 +60,14 @@ impl Decision {
 /// Decides Σ_{n ≥ n0} a(n): the pipeline of tests, then telescoping when they leave it open.
 pub fn converges(a: &Expr, n: &str) -> MResult<Decision> {
     crate::math::expr::require_real(a, "convergence tests")?;
-    let Some(b) = crate::math::periodic::at_integers(a, n)? else {
+    let Some(rw) = crate::math::periodic::at_integers(a, n)? else {
         return converges_as_written(a, n);
     };
+    let b = rw.expr;
     let mut steps = Derivation::new();
-    steps.push(
-        rich![a, Op::Eq, &b],
-        "at integer n: (−1)^k depends only on the parity of k, sin(πk) = 0 and cos(πk) = (−1)^k, sin² + cos² = 1",
-    );
+    if rw.shown {
+        steps.push(rich![a, Op::Eq, &b], crate::math::periodic::AT_INTEGERS);
+    }
     if b.is_zero() {
         return Ok(Decision::decided(
             VerdictKind::ConvergesAbsolutely,
@@ -237,11 +237,7 @@ fn pipeline(a: &Expr, n: &str) -> MResult<Decision> {
             }
             if let Some(f) = growth::logarithmic(a, n)? {
                 steps.push(f.claim, "the logarithmic scale: a(n) against powers of n");
-                let kind = if f.converges {
-                    VerdictKind::ConvergesAbsolutely
-                } else {
-                    VerdictKind::Diverges
-                };
+                let kind = VerdictKind::from_converges(f.converges);
                 return Ok(Decision::decided(
                     kind,
                     Test::Comparison,
@@ -274,13 +270,7 @@ fn pipeline(a: &Expr, n: &str) -> MResult<Decision> {
         );
     }
     let abs = absolute(a, n, &asym.scale)?;
-    let kind = |c: bool| {
-        if c {
-            VerdictKind::ConvergesAbsolutely
-        } else {
-            VerdictKind::Diverges
-        }
-    };
+    let kind = VerdictKind::from_converges;
     match (abs, asym.sign) {
         (Some(f), _) if f.converges => Ok(Decision::decided(
             kind(true),

@@ -7,36 +7,65 @@ use crate::math::expr::{self, diff::diff, subst, Expr, Func, MResult};
 use crate::math::number::Q;
 use crate::math::poly;
 
-/// `a` with every rewrite that is valid for integer `n` applied, or `None` when nothing
-/// changes. Expressions that bind `n` themselves (inner sums, integrals) are left alone.
-pub(crate) fn at_integers(a: &Expr, n: &str) -> MResult<Option<Expr>> {
-    let b = rewrite(a, n)?;
-    Ok((b != *a).then_some(b))
+/// The reason shown beside a rewrite at integers, shared by limits and convergence.
+pub const AT_INTEGERS: &str = "at integer n: (−1)^k depends only on the parity of k, sin(πk) = 0 and cos(πk) = (−1)^k, sin² + cos² = 1";
+
+/// A rewrite at integers: the new form, and whether it is worth a step (not when it only
+/// moves a constant sign out of a power of −1, as in (−1)^(n+1) = −(−1)^n).
+pub(crate) struct AtIntegers {
+    pub expr: Expr,
+    pub shown: bool,
 }
 
-fn rewrite(e: &Expr, n: &str) -> MResult<Expr> {
+/// `a` with every rewrite that is valid for integer `n` applied, or `None` when nothing
+/// changes. Expressions that bind `n` themselves (inner sums, integrals) are left alone.
+pub(crate) fn at_integers(a: &Expr, n: &str) -> MResult<Option<AtIntegers>> {
+    let b = rewrite(a, n, false)?;
+    if b == *a {
+        return Ok(None);
+    }
+    let sign_only = rewrite(a, n, true)? == b;
+    Ok(Some(AtIntegers {
+        expr: b,
+        shown: !sign_only,
+    }))
+}
+
+/// The rewrites; with `sign_only`, only powers (−1)^(c ± n) are split into ±(−1)^n.
+fn rewrite(e: &Expr, n: &str, sign_only: bool) -> MResult<Expr> {
     if !e.depends_on(n) {
         return Ok(e.clone());
     }
     Ok(match e {
         Expr::Pow(b, x) => {
-            let b2 = rewrite(b, n)?;
-            let x2 = rewrite(x, n)?;
+            let b2 = rewrite(b, n, sign_only)?;
+            let x2 = rewrite(x, n, sign_only)?;
             if b2.as_num().is_some_and(|q| *q == Q::int(-1)) {
-                if let Some(p) = minus_one_power(&x2, n)? {
+                if let Some(p) = minus_one_power(&x2, n, sign_only)? {
                     return Ok(p);
                 }
             }
             expr::pow(b2, x2)?
         }
-        Expr::Mul(fs) => expr::mul(fs.iter().map(|f| rewrite(f, n)).collect::<MResult<_>>()?)?,
+        Expr::Mul(fs) => expr::mul(
+            fs.iter()
+                .map(|f| rewrite(f, n, sign_only))
+                .collect::<MResult<_>>()?,
+        )?,
         Expr::Add(ts) => {
-            let ts: Vec<Expr> = ts.iter().map(|t| rewrite(t, n)).collect::<MResult<_>>()?;
-            pythagorean(expr::add(ts)?)?
+            let ts: Vec<Expr> = ts
+                .iter()
+                .map(|t| rewrite(t, n, sign_only))
+                .collect::<MResult<_>>()?;
+            if sign_only {
+                expr::add(ts)?
+            } else {
+                pythagorean(expr::add(ts)?)?
+            }
         }
         Expr::Func(f, args) if f.binds() => Expr::Func(*f, args.clone()),
-        Expr::Func(f @ (Func::Sin | Func::Cos), args) => {
-            let u = rewrite(&args[0], n)?;
+        Expr::Func(f @ (Func::Sin | Func::Cos), args) if !sign_only => {
+            let u = rewrite(&args[0], n, sign_only)?;
             match pi_multiple(&u, n)? {
                 Some((r, s)) => trig_at_integers(*f, &r, &s, n)?,
                 None => expr::func(*f, vec![u])?,
@@ -44,7 +73,9 @@ fn rewrite(e: &Expr, n: &str) -> MResult<Expr> {
         }
         Expr::Func(f, args) => expr::func(
             *f,
-            args.iter().map(|x| rewrite(x, n)).collect::<MResult<_>>()?,
+            args.iter()
+                .map(|x| rewrite(x, n, sign_only))
+                .collect::<MResult<_>>()?,
         )?,
         other => other.clone(),
     })
@@ -52,11 +83,15 @@ fn rewrite(e: &Expr, n: &str) -> MResult<Expr> {
 
 /// `(−1)^p(n)` for a polynomial p with integer coefficients: since nᵏ ≡ n (mod 2) for k ≥ 1,
 /// p(n) ≡ p₀ + (p₁ + p₂ + …)·n, so the power is ±1 or ±(−1)^n.
-fn minus_one_power(p: &Expr, n: &str) -> MResult<Option<Expr>> {
+fn minus_one_power(p: &Expr, n: &str, sign_only: bool) -> MResult<Option<Expr>> {
     let Some((num, den)) = poly::rational_function(p, n) else {
         return Ok(None);
     };
     if den.degree() != 0 || !den.c[0].is_one() || num.c.iter().any(|c| !c.is_integer()) {
+        return Ok(None);
+    }
+    let unit_slope = num.degree() <= 0 || (num.degree() == 1 && num.c[1].abs().is_one());
+    if sign_only && !unit_slope {
         return Ok(None);
     }
     let odd = |q: &Q| q.numer().is_odd();
@@ -141,9 +176,21 @@ mod tests {
     fn at(src: &str) -> String {
         let e = Session::expr(src).unwrap();
         match at_integers(&e, "n").unwrap() {
-            Some(x) => x.to_string(),
+            Some(x) => x.expr.to_string(),
             None => "unchanged".into(),
         }
+    }
+
+    #[test]
+    fn a_sign_moved_out_is_not_worth_a_step() {
+        let shown = |src: &str| {
+            let e = Session::expr(src).unwrap();
+            at_integers(&e, "n").unwrap().map(|r| r.shown)
+        };
+        assert_eq!(shown("(-1)^(n+1)/n"), Some(false));
+        assert_eq!(shown("(-1)^(5*n+2)/n"), Some(true));
+        assert_eq!(shown("sin(pi*n)/n + 1/n^2"), Some(true));
+        assert_eq!(shown("1/n"), None);
     }
 
     #[test]

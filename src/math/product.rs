@@ -67,14 +67,14 @@ pub fn evaluate(a: &Expr, k: &str, lo: &Expr, hi: &Expr) -> MResult<ProductResul
     }
     let Some((v, why)) = closed(a, k, &l, hi)? else {
         return Err(MathError::Unsupported(format!(
-            "no closed form for ∏ {a}: sigma closes products whose factor is a rational function of {k} splitting into linear factors over Q"
+            "no closed form for ∏ ({a}): sigma closes products whose factor is a rational function of {k} splitting into linear factors over Q"
         )));
     };
     steps.push_expr(
         rich![
-            "∏ ",
+            "∏ (",
             a,
-            " from ",
+            ") from ",
             Expr::Num(Q::from_integer(l)),
             " to ",
             hi,
@@ -267,6 +267,8 @@ fn decide(a: &Expr, k: &str, lo: Option<&Integer>) -> MResult<ProductResult> {
     );
     let log = expr::func(Func::Ln, vec![a.clone()])?;
     let d = converges(&log, k)?;
+    // The verdict's steps; when a value is found, the sum's own derivation repeats them.
+    let mut value_steps = steps.clone();
     steps.extend(d.steps.clone());
     let inner = d.verdict.clone();
     let wrap = |kind: VerdictKind| {
@@ -314,7 +316,8 @@ fn decide(a: &Expr, k: &str, lo: Option<&Integer>) -> MResult<ProductResult> {
             )?;
             match r.summed {
                 Summed::Value(v) => {
-                    steps.extend(r.steps);
+                    value_steps.extend(r.steps);
+                    let mut steps = value_steps;
                     let value = Expr::exp(v.clone())?;
                     steps.push_expr(
                         rich!["∏ = exp(Σ ln a(k)) = exp(", &v, ") ="],
@@ -328,7 +331,7 @@ fn decide(a: &Expr, k: &str, lo: Option<&Integer>) -> MResult<ProductResult> {
                 }
                 _ => match euler_sine(a, k, lo)? {
                     Some((value, why)) => {
-                        steps.push_expr(rich!["∏ ", a, " ="], value.clone(), why);
+                        steps.push_expr(rich!["∏ (", a, ") ="], value.clone(), why);
                         Ok(ProductResult {
                             produced: Produced::Value(value),
                             steps,

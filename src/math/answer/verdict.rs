@@ -110,6 +110,15 @@ impl VerdictKind {
     pub fn from_name(s: &str) -> Option<VerdictKind> {
         VerdictKind::ALL.into_iter().find(|k| k.name() == s)
     }
+    /// `ConvergesAbsolutely` when a test proved Σ|a(n)| converges, `Diverges` otherwise: the
+    /// kind of a verdict from a test that decides absolute convergence or divergence.
+    pub fn from_converges(converges: bool) -> VerdictKind {
+        if converges {
+            VerdictKind::ConvergesAbsolutely
+        } else {
+            VerdictKind::Diverges
+        }
+    }
     /// Whether the series converges (absolutely or conditionally).
     pub fn converges(self) -> Option<bool> {
         match self {

@@ -119,13 +119,13 @@ pub fn limit_at_infinity(a: &Expr, n: &str) -> Result<(Limit, Derivation), MathE
     crate::math::expr::require_real(a, "limits")?;
     let mut d = Derivation::new();
     let rewritten = crate::math::periodic::at_integers(a, n)?;
-    if let Some(b) = &rewritten {
+    if let Some(rw) = rewritten.as_ref().filter(|rw| rw.shown) {
         d.push(
-            rich![a, Op::Eq, b],
-            "at integer n: (−1)^k depends only on the parity of k, sin(πk) = 0 and cos(πk) = (−1)^k, sin² + cos² = 1",
+            rich![a, Op::Eq, &rw.expr],
+            crate::math::periodic::AT_INTEGERS,
         );
     }
-    let a = rewritten.as_ref().unwrap_or(a);
+    let a = rewritten.as_ref().map_or(a, |rw| &rw.expr);
     let l = solve(a, n, &mut d, 0)?;
     if let Limit::Unknown(why) = &l {
         d.push(rich!["the limit of ", a, " is not decided"], why.clone());

@@ -169,7 +169,9 @@ pub(super) fn gauss(a: &Expr, n: &str) -> MResult<Option<GaussFinding>> {
         (
             VerdictKind::ConvergesConditionally,
             rich![
-                "Gauss's test: the terms alternate and |a(n)| ~ C·n^(−p) decreases to 0 with p = ",
+                "Gauss's test: the terms alternate and ",
+                Notation::new("|a(n)| ~ C·n^(−p)", "|a(n)| \\sim C\\, n^{-p}"),
+                " decreases to 0 with p = ",
                 &p_e,
                 " in (0, 1], so the series converges (alternating series test) but Σ|a(n)| diverges"
             ],

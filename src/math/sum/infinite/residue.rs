@@ -219,7 +219,7 @@ pub(super) fn by_residues(g: &Geo, n: &str, kind: Rho) -> MResult<Found> {
             " is"
         ],
         value.clone(),
-        "the Mittag-Leffler expansions of coth, csch, cot, csc and tanh, tan (DLMF §4.36, §4.22): the residues of π·cot(πz)/(z² ± y²)",
+        "the Mittag-Leffler expansions of coth, csch, cot, csc and tanh, tan (DLMF 4.36 and 4.22): the residues of π·cot(πz)/(z² ± y²)",
     );
     Ok(Some((value, n0, steps)))
 }

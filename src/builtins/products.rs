@@ -13,7 +13,7 @@ use crate::math::product::{self, Produced};
 pub const PRODUCT: Builtin = Builtin {
     name: "product",
     signature: "product(a, k, lo, hi)",
-    summary: "∏ a for k from lo to hi: exact for integer bounds (at most 100,000 factors), a Γ closed form for a symbolic hi when a is a rational function splitting over Q, and for hi = oo the value exp(Σ ln a) or the verdict (converges exactly when Σ ln a does)",
+    summary: "∏ a for k from lo to hi: exact for integer bounds (10^7 rational factors in integer chunks, 100,000 others), a Γ closed form for a symbolic hi when a is a rational function splitting over Q, and for hi = oo the value exp(Σ ln a) or the verdict (converges exactly when Σ ln a does)",
     example: "product(1 - 1/k^2, k, 2, oo) → 1/2",
     forms: &[&[
         req(Kind::Value),

@@ -95,9 +95,20 @@ pub fn finite(a: &Expr, k: &str, lo: &Integer, hi: &Integer) -> MResult<Expr> {
         return Ok(Expr::one());
     }
     let count = Integer::from(hi - lo) + 1u32;
+    if let Some((p, q)) = crate::math::poly::rational_function(a, k) {
+        // A long product of linear factors telescopes through Γ first (∏ (1 + 1/k) = N + 1).
+        if count > 4096 {
+            if let Some((Expr::Num(v), _)) =
+                closed(a, k, lo, &Expr::Num(Q::from_integer(hi.clone())))?
+            {
+                return Ok(Expr::Num(v));
+            }
+        }
+        return rational_product(a, k, &p, &q, lo, hi, &count).map(Expr::Num);
+    }
     if count > MAX_FACTORS {
-        return Err(MathError::TooLarge(format!(
-            "a product of {count} factors (sigma multiplies at most {MAX_FACTORS} one by one)"
+        return Err(MathError::Unsupported(format!(
+            "a product of {count} factors: the factor {a} is not a rational function of {k}, so sigma multiplies it one factor at a time, at most {MAX_FACTORS} factors"
         )));
     }
     let mut nums: Vec<Q> = Vec::new();
@@ -114,7 +125,7 @@ pub fn finite(a: &Expr, k: &str, lo: &Integer, hi: &Integer) -> MResult<Expr> {
                 bits = bits.saturating_add(q.bits());
                 if bits > MAX_EXACT_BITS {
                     return Err(MathError::TooLarge(format!(
-                        "∏ {a} for {k} from {lo} to {hi} (more than about {} digits)",
+                        "∏ ({a}) for {k} from {lo} to {hi} (more than about {} digits)",
                         (MAX_EXACT_BITS as f64 * std::f64::consts::LOG10_2) as u64
                     )));
                 }
@@ -130,6 +141,112 @@ pub fn finite(a: &Expr, k: &str, lo: &Integer, hi: &Integer) -> MResult<Expr> {
     let q = tree(&nums)?;
     others.push(Expr::Num(q));
     expr::mul(others)
+}
+
+/// Most factors of a rational function multiplied (in integer chunks, without substitution).
+pub const MAX_RATIONAL_FACTORS: i64 = 10_000_000;
+
+/// `p` with integer coefficients and the positive integer it was multiplied by.
+fn integer_poly(p: &crate::math::poly::Poly) -> (Vec<Integer>, Integer) {
+    let mut d = Integer::from(1);
+    for c in &p.c {
+        d.lcm_mut(c.denom());
+    }
+    let coeffs =
+        p.c.iter()
+            .map(|c| Integer::from(c.numer() * &d) / c.denom())
+            .collect();
+    (coeffs, d)
+}
+
+/// P(i) by Horner's rule.
+fn horner(c: &[Integer], i: &Integer) -> Integer {
+    let mut acc = Integer::new();
+    for x in c.iter().rev() {
+        acc *= i;
+        acc += x;
+    }
+    acc
+}
+
+/// ∏_{i=lo}^{hi} p(i)/q(i) for a rational function p/q: integer values in chunks multiplied by
+/// product trees, one division at the end; a pole on the range is an error naming it.
+fn rational_product(
+    a: &Expr,
+    k: &str,
+    p: &crate::math::poly::Poly,
+    q: &crate::math::poly::Poly,
+    lo: &Integer,
+    hi: &Integer,
+    count: &Integer,
+) -> MResult<Q> {
+    if *count > MAX_RATIONAL_FACTORS {
+        return Err(MathError::TooLarge(format!(
+            "a product of {count} factors (at most {MAX_RATIONAL_FACTORS} for a rational function)"
+        )));
+    }
+    let (pc, pd) = integer_poly(p);
+    let (qc, qd) = integer_poly(q);
+    // The last factor's size predicts the whole product's.
+    let bits = horner(&pc, hi)
+        .significant_bits()
+        .max(horner(&qc, hi).significant_bits()) as u64
+        + 1;
+    let total = bits.saturating_mul(count.to_u64().unwrap_or(u64::MAX));
+    if total > MAX_EXACT_BITS {
+        return Err(MathError::TooLarge(format!(
+            "∏ ({a}) for {k} from {lo} to {hi} (about {} digits)",
+            (total as f64 * std::f64::consts::LOG10_2) as u64
+        )));
+    }
+    const CHUNK: usize = 4096;
+    let (mut nums, mut dens) = (Vec::new(), Vec::new());
+    let (mut cn, mut cd) = (Vec::with_capacity(CHUNK), Vec::with_capacity(CHUNK));
+    let mut i = lo.clone();
+    while i <= *hi {
+        if crate::math::interrupted() {
+            return Err(MathError::Interrupted);
+        }
+        let (x, y) = (horner(&pc, &i), horner(&qc, &i));
+        if y == 0 {
+            return Err(MathError::Domain(format!(
+                "the factor {a} is undefined at {k} = {i} (division by zero), inside the range of the product"
+            )));
+        }
+        if x == 0 {
+            return Ok(Q::zero());
+        }
+        cn.push(x);
+        cd.push(y);
+        if cn.len() == CHUNK {
+            nums.push(int_tree(&cn));
+            dens.push(int_tree(&cd));
+            cn.clear();
+            cd.clear();
+        }
+        i += 1;
+    }
+    nums.push(int_tree(&cn));
+    dens.push(int_tree(&cd));
+    // (P/pd)/(Q/qd) per factor: the constants once per factor.
+    let n = count.to_u32().unwrap_or(u32::MAX);
+    let scale = Q::from_integer(qd)
+        .div(&Q::from_integer(pd))?
+        .pow_int(&Integer::from(n))?;
+    let v = Q::from_integer(int_tree(&nums)).div(&Q::from_integer(int_tree(&dens)))?;
+    v.checked_mul(&scale).map_err(MathError::from)
+}
+
+/// The product of integers by a balanced tree.
+fn int_tree(xs: &[Integer]) -> Integer {
+    match xs {
+        [] => Integer::from(1),
+        [x] => x.clone(),
+        _ => {
+            let (l, r) = xs.split_at(xs.len() / 2);
+            int_tree(l) * int_tree(r)
+        }
+    }
 }
 
 /// The product of `qs` by a balanced tree (fast for many growing factors).

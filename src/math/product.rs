@@ -313,7 +313,7 @@ fn closed(a: &Expr, k: &str, lo: &Integer, hi: &Expr) -> MResult<Option<(Expr, S
     }
     Ok(Some((
         expr::mul(parts)?,
-        "∏_{k=lo}^{N} (k + c) = Γ(N + 1 + c)/Γ(lo + c) for each linear factor, and the constant factor once per index".into(),
+        "the product of (k + c) for k from lo to N is Γ(N + 1 + c)/Γ(lo + c) for each linear factor, and the constant factor comes once per index".into(),
     )))
 }
 

@@ -133,7 +133,7 @@ pub(super) fn by_split_logs(
                 Notation::new(" =", " =")
             ],
             value.clone(),
-            "Σ_{n=lo}^{N} ln(n + c) = ln Γ(N + 1 + c) − ln Γ(lo + c); the weights e of the logs ln(n + c) sum to 0 and so do the products e·c, so the Γ terms at N cancel as N → oo (ln Γ(N + c) = ln Γ(N) + c·ln N + o(1))",
+            "the sum of ln(n + c) for n from lo to N is ln Γ(N + 1 + c) − ln Γ(lo + c); the weights e of the logs ln(n + c) sum to 0 and so do the products e·c, so the Γ terms at N cancel as N → oo (ln Γ(N + c) = ln Γ(N) + c·ln N + o(1))",
         );
         return Ok(Some((value, d)));
     }

@@ -106,7 +106,7 @@ fn table(n: usize) -> (Q, Integer) {
 }
 
 /// Tangent numbers T_1 … T_m (tan x = Σ T_k x^(2k−1)/(2k−1)!), Brent–Harvey algorithm 2.
-fn tangent_numbers(m: usize) -> Vec<Integer> {
+pub(crate) fn tangent_numbers(m: usize) -> Vec<Integer> {
     let mut t = vec![Integer::new(); m + 1];
     if m == 0 {
         return t;

@@ -24,18 +24,7 @@ pub(crate) fn bernoulli_over_factorial(kmax: usize) -> Vec<Q> {
     if cache.len() < kmax {
         // Tangent numbers T_1..T_n: tan x = Σ T_k x^(2k−1)/(2k−1)!.
         let n = kmax.max(2 * cache.len());
-        let mut t: Vec<Integer> = vec![Integer::new(); n + 1];
-        t[1] = Integer::from(1);
-        for k in 2..=n {
-            t[k] = Integer::from(&t[k - 1] * (k - 1) as u64);
-        }
-        for k in 2..=n {
-            for j in k..=n {
-                let a = Integer::from(&t[j - 1] * (j - k) as u64);
-                t[j] *= (j - k + 2) as u64;
-                t[j] += a;
-            }
-        }
+        let t = crate::math::expr::bernoulli::tangent_numbers(n);
         // B_2k/(2k)! = (−1)^(k−1)·T_k/((2k−1)!·4^k·(4^k − 1))
         let mut fact = Integer::from(1);
         let mut out = Vec::with_capacity(n);

@@ -29,25 +29,7 @@ pub const PRODUCT: Builtin = Builtin {
 
 /// The factor and bounds of `product(a, k, lo, hi)`.
 pub(super) fn factor(args: &Args) -> EResult<SumParts> {
-    let k = args.var(1).to_string();
-    let a = match args.value(0) {
-        Value::Expr(e) => e.clone(),
-        Value::Approx(x) => x.exact.clone(),
-        _ => {
-            return Err(EvalError::new(
-                "the factor of a product must be an expression",
-                args.span_of(0),
-            ))
-        }
-    };
-    let (lo, hi) = (args.expr(2).clone(), args.expr(3).clone());
-    if lo.depends_on(&k) || hi.depends_on(&k) {
-        return Err(EvalError::new(
-            format!("the bounds of a product cannot depend on its index `{k}`"),
-            args.span(),
-        ));
-    }
-    Ok(SumParts { a, n: k, lo, hi })
+    super::sums::ranged(args, "factor", "product")
 }
 
 /// The product as a value: the exact number or closed form, or the verdict.

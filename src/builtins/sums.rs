@@ -74,13 +74,19 @@ impl SumArg {
 /// The parts of `sum(a, n, lo, hi)` from its read arguments: the term must be an expression
 /// and the bounds must not mention the index.
 fn parts(args: &Args) -> EResult<SumParts> {
+    ranged(args, "term", "sum")
+}
+
+/// The parts of a `sum` or `product` call (`what`) from its read arguments: the summand or
+/// factor (`part`) must be an expression and the bounds must not mention the index.
+pub(super) fn ranged(args: &Args, part: &str, what: &str) -> EResult<SumParts> {
     let n = args.var(1).to_string();
     let a = match args.value(0) {
         Value::Expr(e) => e.clone(),
         Value::Approx(x) => x.exact.clone(),
         _ => {
             return Err(EvalError::new(
-                "the term of a sum must be an expression",
+                format!("the {part} of a {what} must be an expression"),
                 args.span_of(0),
             ))
         }
@@ -88,7 +94,7 @@ fn parts(args: &Args) -> EResult<SumParts> {
     let (lo, hi) = (args.expr(2).clone(), args.expr(3).clone());
     if lo.depends_on(&n) || hi.depends_on(&n) {
         return Err(EvalError::new(
-            format!("the bounds of a sum cannot depend on its index `{n}`"),
+            format!("the bounds of a {what} cannot depend on its index `{n}`"),
             args.span(),
         ));
     }

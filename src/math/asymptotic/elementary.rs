@@ -227,9 +227,10 @@ impl Builder<'_> {
         Ok(acc)
     }
 
-    /// Stirling's series `ln z! = z ln z − z + ½ ln(2πz) + Σ B_2j/(2j(2j−1) z^(2j−1))` for
-    /// `z → +∞`, with its remainder `O(z^(−2m−1))`.
-    pub(crate) fn ln_factorial(&mut self, z: &Expansion) -> Result<Expansion, Fail> {
+    /// For an asymptotic series in Bernoulli numbers at an argument `z` → +∞ (Stirling's,
+    /// the harmonic numbers'): the leading monomial of `z`, and how many correction terms
+    /// bring the absolute error below n^(−k). `what` names the series in the refusal.
+    pub(crate) fn bernoulli_terms(&self, z: &Expansion, what: &str) -> Result<(Mono, i64), Fail> {
         let Some(lead) = z.lead() else {
             return Err(Fail::Precision);
         };
@@ -238,11 +239,24 @@ impl Builder<'_> {
             || sign(&lead.c)? != Ordering::Greater
         {
             return Err(Fail::Out(format!(
-                "Stirling's formula needs an argument that tends to +oo, not {}",
+                "{what} needs an argument that tends to +oo, not {}",
                 z.show(self.n, 2)
             )));
         }
         let zm = lead.m.clone();
+        let m = if zm.pow.is_positive() {
+            let r = Q::int(self.k).div(&zm.pow.mul(&Q::int(2)))?;
+            Q(r.0.ceil()).to_i64().unwrap_or(1).clamp(1, 60) + 1
+        } else {
+            self.k.clamp(1, 60)
+        };
+        Ok((zm, m))
+    }
+
+    /// Stirling's series `ln z! = z ln z − z + ½ ln(2πz) + Σ B_2j/(2j(2j−1) z^(2j−1))` for
+    /// `z → +∞`, with its remainder `O(z^(−2m−1))`.
+    pub(crate) fn ln_factorial(&mut self, z: &Expansion) -> Result<Expansion, Fail> {
+        let (zm, m) = self.bernoulli_terms(z, "Stirling's formula")?;
         let lz = self.ln(z)?;
         let half = Expr::frac(1, 2);
         let two_pi = expr::mul(vec![Expr::int(2), Expr::pi()])?;
@@ -253,13 +267,6 @@ impl Builder<'_> {
             half,
             super::constant::ln_const(&two_pi)?,
         ])?))?;
-        // Enough correction terms for an absolute error below n^(−k).
-        let m = if zm.pow.is_positive() {
-            let r = Q::int(self.k).div(&zm.pow.mul(&Q::int(2)))?;
-            Q(r.0.ceil()).to_i64().unwrap_or(1).clamp(1, 60) + 1
-        } else {
-            self.k.clamp(1, 60)
-        };
         let b = bernoulli(2 * m as usize)?;
         let zinv = self.powq(z, &Q::int(-1))?;
         let zinv2 = zinv.mul(&zinv, self.k)?;

@@ -5,42 +5,21 @@
 //! alternating, exponentially smaller term with the same base.
 
 use super::build::{rule, Builder};
-use super::constant::sign;
 use super::expansion::Expansion;
 use super::Fail;
 use crate::math::answer::Rich;
 use crate::math::expr::{self, func::bernoulli, Expr};
 use crate::math::number::Q;
-use std::cmp::Ordering;
 
 impl Builder<'_> {
     /// `harmonic(z)` for an argument that tends to +∞.
     pub(crate) fn harmonic(&mut self, e: &Expr, z: &Expr) -> Result<Expansion, Fail> {
         let zx = self.expand(z)?;
-        let Some(lead) = zx.lead() else {
-            return Err(Fail::Precision);
-        };
-        if lead.m.alt
-            || lead.m.growth()? != Ordering::Greater
-            || sign(&lead.c)? != Ordering::Greater
-        {
-            return Err(Fail::Out(format!(
-                "the asymptotic series of harmonic(z) needs an argument that tends to +oo, not {}",
-                zx.show(self.n, 2)
-            )));
-        }
-        let zm = lead.m.clone();
+        let (zm, m) = self.bernoulli_terms(&zx, "the asymptotic series of harmonic(z)")?;
         let mut acc = self.ln(&zx)?;
         acc = acc.add(&Expansion::constant(Expr::euler_gamma()))?;
         let zinv = self.powq(&zx, &Q::int(-1))?;
         acc = acc.add(&zinv.scale(&Expr::frac(1, 2))?)?;
-        // Enough Bernoulli terms for an absolute error below n^(−k).
-        let m = if zm.pow.is_positive() {
-            let r = Q::int(self.k).div(&zm.pow.mul(&Q::int(2)))?;
-            Q(r.0.ceil()).to_i64().unwrap_or(1).clamp(1, 60) + 1
-        } else {
-            self.k.clamp(1, 60)
-        };
         let b = bernoulli(2 * m as usize)?;
         let zinv2 = zinv.mul(&zinv, self.k)?;
         let mut p = zinv2.clone();

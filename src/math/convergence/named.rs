@@ -12,19 +12,9 @@ fn limit_text(l: &Limit) -> String {
     }
 }
 
-/// The limit as an exact value, ±∞ included.
-fn limit_value(l: &Limit) -> Option<Expr> {
-    match l {
-        Limit::Value(v) => Some(v.clone()),
-        Limit::PlusInfinity => Some(Expr::infinity()),
-        Limit::MinusInfinity => Some(Expr::neg_infinity()),
-        _ => None,
-    }
-}
-
 /// The ratio and root tests' reading of L against 1.
 fn against_one(test: Test, what: &str, sym: &str, l: &Limit) -> MResult<TestReport> {
-    let q = limit_value(l).map(|v| Quantity::new(Notation::new(sym, sym), v));
+    let q = l.value().map(|v| Quantity::new(Notation::new(sym, sym), v));
     let l_is = |v: &Expr, op: Op| rich![format!("{what}: {sym} = "), v, op, Expr::one()];
     let (finding, reason) = match l {
         Limit::Value(v) => match cmp_const(v, &Expr::one())? {
@@ -92,7 +82,7 @@ pub fn run_test(a: &Expr, n: &str, test: Test) -> MResult<(TestReport, Derivatio
                 "Raabe's quantity",
             );
             steps.extend(s);
-            let quantity = limit_value(&l).map(|v| Quantity::new(Notation::new("R", "R"), v));
+            let quantity = l.value().map(|v| Quantity::new(Notation::new("R", "R"), v));
             let r_is = |v: &Expr, op: Op| rich!["Raabe's test: R = ", v, op, Expr::one()];
             let (finding, text) = match &l {
                 Limit::Value(v) => match cmp_const(v, &Expr::one())? {
@@ -168,7 +158,7 @@ pub fn run_test(a: &Expr, n: &str, test: Test) -> MResult<(TestReport, Derivatio
         Test::NthTerm => {
             let (l, s) = limit_at_infinity(a, n)?;
             steps.extend(s);
-            let q = limit_value(&l).map(Quantity::term_limit);
+            let q = l.value().map(Quantity::term_limit);
             let r = match &l {
                 Limit::Value(v) if v.is_zero() => report(
                     Finding::Inconclusive,

@@ -52,6 +52,32 @@ pub fn subs(e: &Expr, x: &str, v: &Expr) -> MResult {
     map_symbols(e, &|s| (s == x).then(|| v.clone()))
 }
 
+/// `e` with every occurrence of the subexpression `target` replaced by `with`, rebuilt through
+/// the canonicalising constructors.
+pub fn replace(e: &Expr, target: &Expr, with: &Expr) -> MResult {
+    if e == target {
+        return Ok(with.clone());
+    }
+    Ok(match e {
+        Expr::Num(_) | Expr::Const(_) | Expr::Sym(_) => e.clone(),
+        Expr::Pow(b, k) => pow(replace(b, target, with)?, replace(k, target, with)?)?,
+        Expr::Add(v) => add(v
+            .iter()
+            .map(|t| replace(t, target, with))
+            .collect::<MResult<_>>()?)?,
+        Expr::Mul(v) => mul(v
+            .iter()
+            .map(|t| replace(t, target, with))
+            .collect::<MResult<_>>()?)?,
+        Expr::Func(f, v) => func(
+            *f,
+            v.iter()
+                .map(|t| replace(t, target, with))
+                .collect::<MResult<_>>()?,
+        )?,
+    })
+}
+
 /// Largest number of terms an expansion may produce.
 pub const MAX_EXPAND_TERMS: usize = 200_000;
 

@@ -76,6 +76,15 @@ impl fmt::Display for NoLimit {
 }
 
 impl Limit {
+    /// The limit as an exact value, ±∞ included; `None` when it does not exist or is unknown.
+    pub fn value(&self) -> Option<Expr> {
+        match self {
+            Limit::Value(v) => Some(v.clone()),
+            Limit::PlusInfinity => Some(Expr::infinity()),
+            Limit::MinusInfinity => Some(Expr::neg_infinity()),
+            Limit::DoesNotExist(_) | Limit::Unknown(_) => None,
+        }
+    }
     /// The answer in words: the value, `does not exist: …` or `unknown: …`.
     pub fn describe(&self) -> String {
         match self {

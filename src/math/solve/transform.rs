@@ -4,7 +4,7 @@
 //! and trig.rs take the relations these rules leave.)
 
 use crate::math::answer::Rich;
-use crate::math::expr::{self, Expr, Func, MResult};
+use crate::math::expr::{self, subst::replace, Expr, Func, MResult};
 use crate::math::logic::{Formula, Rel};
 
 /// An equivalent proposition on the relation's domain, and the rule used; `None` when no
@@ -70,32 +70,4 @@ fn find_abs(e: &Expr, x: &str) -> Option<Expr> {
         Expr::Add(v) | Expr::Mul(v) | Expr::Func(_, v) => v.iter().find_map(|t| find_abs(t, x)),
         _ => None,
     }
-}
-
-/// `e` with every occurrence of the subexpression `target` replaced by `with`, rebuilt through
-/// the canonicalising constructors.
-pub fn replace(e: &Expr, target: &Expr, with: &Expr) -> MResult {
-    if e == target {
-        return Ok(with.clone());
-    }
-    Ok(match e {
-        Expr::Num(_) | Expr::Const(_) | Expr::Sym(_) => e.clone(),
-        Expr::Pow(b, k) => expr::pow(replace(b, target, with)?, replace(k, target, with)?)?,
-        Expr::Add(v) => expr::add(
-            v.iter()
-                .map(|t| replace(t, target, with))
-                .collect::<MResult<_>>()?,
-        )?,
-        Expr::Mul(v) => expr::mul(
-            v.iter()
-                .map(|t| replace(t, target, with))
-                .collect::<MResult<_>>()?,
-        )?,
-        Expr::Func(f, v) => expr::func(
-            *f,
-            v.iter()
-                .map(|t| replace(t, target, with))
-                .collect::<MResult<_>>()?,
-        )?,
-    })
 }

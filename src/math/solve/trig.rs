@@ -187,7 +187,7 @@ fn shape(f: &Expr, x: &str, t: &str, shown: &str) -> MResult<Shape> {
     };
     let g = match reduced {
         Some(g) => g,
-        None => super::transform::replace(f, &a.term, &Expr::sym(t))?,
+        None => crate::math::expr::subst::replace(f, &a.term, &Expr::sym(t))?,
     };
     if g.depends_on(x) {
         return Err(MathError::Unsupported(format!(

@@ -34,7 +34,7 @@ pub fn double_angles(h: &Expr, terms: &[Expr], x: &str) -> MResult {
                 Expr::one(),
             )?,
         };
-        h = super::transform::replace(&h, term, &with)?;
+        h = crate::math::expr::subst::replace(&h, term, &with)?;
     }
     Ok(h)
 }
@@ -55,8 +55,9 @@ pub fn homogeneous(h: &Expr, terms: &[Expr], t: &str) -> MResult<Option<(Expr, E
     };
     let c = "c_trig";
     let (ts, cs) = (Expr::sym(t), Expr::sym(c));
-    let h1 = super::transform::replace(h, sin_v, &expr::mul(vec![ts.clone(), cs.clone()])?)?;
-    let h1 = super::transform::replace(&h1, cos_v, &cs)?;
+    let h1 =
+        crate::math::expr::subst::replace(h, sin_v, &expr::mul(vec![ts.clone(), cs.clone()])?)?;
+    let h1 = crate::math::expr::subst::replace(&h1, cos_v, &cs)?;
     let g = expr::subst::subs(&h1, c, &Expr::one())?;
     for d in -4i64..=4 {
         let back = expr::mul(vec![expr::pow(cs.clone(), Expr::int(d))?, g.clone()])?;

@@ -10,7 +10,7 @@
 
 use crate::math::answer::Op;
 use crate::math::derivation::Derivation;
-use crate::math::expr::{self, subst::subs, Expr, Func, MResult};
+use crate::math::expr::{self, subst::replace, Expr, Func, MResult};
 use crate::math::limit::{limit_at_infinity, Limit};
 use crate::math::number::Q;
 use crate::rich;
@@ -120,8 +120,7 @@ pub fn limit(a: &Expr, sum: &Expr, n: &str) -> MResult<Option<(Limit, Derivation
     let Some((e, why)) = expansion(sum, n)? else {
         return Ok(None);
     };
-    const MARK: &str = "_S";
-    let replaced = subs(&replace(a, sum, &Expr::sym(MARK))?, MARK, &e)?;
+    let replaced = replace(a, sum, &e)?;
     let (l, steps) = limit_at_infinity(&replaced, n)?;
     if matches!(l, Limit::Unknown(_)) {
         return Ok(None);
@@ -130,31 +129,4 @@ pub fn limit(a: &Expr, sum: &Expr, n: &str) -> MResult<Option<(Limit, Derivation
     d.push(rich![sum, Op::Eq, &e, " + o(1)"], why);
     d.extend(steps);
     Ok(Some((l, d)))
-}
-
-/// `e` with every occurrence of `old` replaced by `new`.
-fn replace(e: &Expr, old: &Expr, new: &Expr) -> MResult<Expr> {
-    if e == old {
-        return Ok(new.clone());
-    }
-    Ok(match e {
-        Expr::Add(v) => expr::add(
-            v.iter()
-                .map(|t| replace(t, old, new))
-                .collect::<MResult<_>>()?,
-        )?,
-        Expr::Mul(v) => expr::mul(
-            v.iter()
-                .map(|t| replace(t, old, new))
-                .collect::<MResult<_>>()?,
-        )?,
-        Expr::Pow(b, x) => expr::pow(replace(b, old, new)?, replace(x, old, new)?)?,
-        Expr::Func(f, v) => expr::func(
-            *f,
-            v.iter()
-                .map(|t| replace(t, old, new))
-                .collect::<MResult<_>>()?,
-        )?,
-        other => other.clone(),
-    })
 }

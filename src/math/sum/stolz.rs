@@ -187,36 +187,27 @@ pub fn stolz(a: &Expr, n: &str) -> MResult<Option<(Limit, Derivation)>> {
     d.extend(lb_steps);
     let q = expr::div(top.diff.clone(), db)?;
     let (l, steps) = limit_at_infinity(&q, n)?;
-    match l {
-        Limit::Value(_) | Limit::PlusInfinity | Limit::MinusInfinity => {
-            d.push(
-                rich![
-                    Notation::new(
-                        format!("({da_name})/({db_name})"),
-                        format!("\\frac{{{da_name}}}{{{db_name}}}")
-                    ),
-                    Op::Eq,
-                    &q
-                ],
-                "the differences of a sum are its boundary terms",
-            );
-            d.extend(steps);
-            d.push(
-                rich![a, Op::To, limit_expr(&l)?],
-                "Stolz–Cesàro: A(n)/B(n) has the limit of the quotient of differences",
-            );
-            Ok(Some((l, d)))
-        }
-        _ => Ok(None),
-    }
-}
-
-fn limit_expr(l: &Limit) -> MResult<Expr> {
-    Ok(match l {
-        Limit::Value(v) => v.clone(),
-        Limit::PlusInfinity => Expr::infinity(),
-        _ => Expr::neg_infinity(),
-    })
+    // The theorem says nothing when the quotient of differences has no limit.
+    let Some(value) = l.value() else {
+        return Ok(None);
+    };
+    d.push(
+        rich![
+            Notation::new(
+                format!("({da_name})/({db_name})"),
+                format!("\\frac{{{da_name}}}{{{db_name}}}")
+            ),
+            Op::Eq,
+            &q
+        ],
+        "the differences of a sum are its boundary terms",
+    );
+    d.extend(steps);
+    d.push(
+        rich![a, Op::To, value],
+        "Stolz–Cesàro: A(n)/B(n) has the limit of the quotient of differences",
+    );
+    Ok(Some((l, d)))
 }
 
 /// A(n)/B(n) with the moving sum in the denominator only (harmonic(n)/Σ_{k≤n} 1/(2k−1)):
@@ -232,13 +223,14 @@ fn reciprocal(a: &Expr, n: &str, factors: &[Expr]) -> MResult<Option<(Limit, Der
     let Some((l, mut d)) = stolz(&inv, n)? else {
         return Ok(None);
     };
-    let out = match &l {
-        Limit::PlusInfinity | Limit::MinusInfinity => Limit::Value(Expr::zero()),
-        Limit::Value(v) if !v.is_zero() => Limit::Value(expr::div(Expr::one(), v.clone())?),
+    let value = match &l {
+        Limit::PlusInfinity | Limit::MinusInfinity => Expr::zero(),
+        Limit::Value(v) if !v.is_zero() => expr::div(Expr::one(), v.clone())?,
         _ => return Ok(None),
     };
+    let out = Limit::Value(value.clone());
     d.push(
-        rich![a, Op::To, limit_expr(&out)?],
+        rich![a, Op::To, value],
         "the reciprocal of the limit of B(n)/A(n)",
     );
     Ok(Some((out, d)))

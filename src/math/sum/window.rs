@@ -113,12 +113,9 @@ fn sums_in(e: &Expr, n: &str, out: &mut Vec<Expr>) {
 
 /// Whether `e` contains a sum that depends on `n`.
 pub(super) fn has_sum_in(e: &Expr, n: &str) -> bool {
-    match e {
-        Expr::Func(Func::Sum, _) => e.depends_on(n),
-        Expr::Func(_, v) | Expr::Add(v) | Expr::Mul(v) => v.iter().any(|x| has_sum_in(x, n)),
-        Expr::Pow(b, x) => has_sum_in(b, n) || has_sum_in(x, n),
-        _ => false,
-    }
+    let mut found = Vec::new();
+    sums_in(e, n, &mut found);
+    !found.is_empty()
 }
 
 /// `a = c·S + d` with the sum `S` depending on `n` and `c`, `d` free of `n`.

@@ -115,6 +115,22 @@ const SPECIAL: &[Row] = &[
     ("2^n/fibonacci(n)", 1, D, "ratio 2/φ > 1"),
 ];
 
+/// Issue 13 §1: Lambert W and Bessel functions inside series (DLMF 4.13.5: W(x) = x − x² + …;
+/// DLMF 10.2.2: J_n(x) ~ (x/2)^n/n! as x → 0; DLMF 10.7.8: J_ν(x) = O(x^(−1/2)) as x → ∞).
+#[rustfmt::skip]
+const LAMBERT_BESSEL: &[Row] = &[
+    ("lambertw(1/n)", 1, D, "W(1/n) ~ 1/n: limit comparison with the harmonic series"),
+    ("lambertw(1/n^2)", 1, A, "W(1/n²) ~ 1/n²"),
+    ("lambertw(1/n) - 1/n", 1, A, "W(x) − x ~ −x²: ~ −1/n²"),
+    ("(-1)^n*lambertw(1/n)", 1, C, "alternating, W(1/n) decreases to 0 (Leibniz)"),
+    ("besselj(1, 1/n)", 1, D, "J₁(1/n) ~ 1/(2n)"),
+    ("besselj(2, 1/n)", 1, A, "J₂(1/n) ~ 1/(8n²)"),
+    ("1 - besselj(0, 1/n)", 1, A, "1 − J₀(1/n) ~ 1/(4n²)"),
+    ("besseli(1, 1/n)", 1, D, "I₁(1/n) ~ 1/(2n)"),
+    ("besselj(0, n)/n^2", 1, A, "|J₀(n)| = O(n^(−1/2)): comparison with n^(−5/2)"),
+    ("besselj(1, n)/n", 1, A, "|J₁(n)| = O(n^(−1/2)): comparison with n^(−3/2)"),
+];
+
 fn verdict(term: &str, n0: i64) -> String {
     common::run(&format!("converges(sum({term}, n, {n0}, oo))")).unwrap_or_else(|e| e)
 }
@@ -213,13 +229,25 @@ fn the_steps_name_the_rewrite() {
 }
 
 #[test]
+fn lambert_and_bessel_terms() {
+    let bad = check(LAMBERT_BESSEL);
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
 fn scoreboard() {
-    let rows = PERIODIC.len() + BOUNDED.len() + GROWTH.len() + HYPERGEOMETRIC.len() + SPECIAL.len();
+    let rows = PERIODIC.len()
+        + BOUNDED.len()
+        + GROWTH.len()
+        + HYPERGEOMETRIC.len()
+        + SPECIAL.len()
+        + LAMBERT_BESSEL.len();
     let bad = check(PERIODIC).len()
         + check(BOUNDED).len()
         + check(GROWTH).len()
         + check(HYPERGEOMETRIC).len()
-        + check(SPECIAL).len();
+        + check(SPECIAL).len()
+        + check(LAMBERT_BESSEL).len();
     println!(
         "issue 13 breadth: {} of {rows} rows decided as stated",
         rows - bad

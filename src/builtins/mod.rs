@@ -75,9 +75,12 @@ const fn func(
         Func::Fibonacci => "fibonacci(n)",
         Func::Bernoulli => "bernoulli(n)",
         Func::Euler => "euler(n)",
+        Func::LambertW => "lambertw(x)",
+        Func::BesselJ => "besselj(nu, x)",
+        Func::BesselI => "besseli(nu, x)",
         _ => "",
     };
-    let forms = if matches!(f, Func::Binomial) {
+    let forms = if matches!(f, Func::Binomial | Func::BesselJ | Func::BesselI) {
         BINARY
     } else {
         UNARY
@@ -290,6 +293,24 @@ pub static BUILTINS: &[Builtin] = &[
         Func::Harmonic,
         "the harmonic number H_n = 1 + 1/2 + … + 1/n; ψ(n + 1) + γ at non-integers",
         "harmonic(4) → 25/12",
+    ),
+    func(
+        "lambertw",
+        Func::LambertW,
+        "the Lambert W function: the principal solution w ≥ −1 of w·e^w = x, real for x ≥ −1/e (DLMF 4.13); series Σ (−n)^(n−1)·xⁿ/n! with radius 1/e",
+        "lambertw(e) → 1",
+    ),
+    func(
+        "besselj",
+        Func::BesselJ,
+        "the Bessel function of the first kind J_ν(x) = Σ (−1)^k (x/2)^(2k+ν)/(k!·Γ(k+ν+1)) (DLMF 10.2.2)",
+        "besselj(0, 0) → 1",
+    ),
+    func(
+        "besseli",
+        Func::BesselI,
+        "the modified Bessel function I_ν(x) = Σ (x/2)^(2k+ν)/(k!·Γ(k+ν+1)) (DLMF 10.25.2)",
+        "besseli(-1, x) → besseli(1, x)",
     ),
     func(
         "fibonacci",

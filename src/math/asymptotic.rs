@@ -211,6 +211,31 @@ pub fn leading(a: &Expr, n: &str) -> Result<Asymptotic, MathError> {
         .map_err(Fail::into_math)
 }
 
+/// A bound |a(n)| = O(M(n)) for a sequence whose expansion keeps no explicit term, only its
+/// O-term (J₀(n)/n² = O(n^(−5/2))): the scale M of the O-term at the highest order computed,
+/// with constant 1. `None` when some order gives an explicit leading term or no O-term.
+pub fn big_o_bound(a: &Expr, n: &str) -> Option<Scale> {
+    let mut last: Option<Scale> = None;
+    let result = expand_decide(a, n, |e| match (e.lead(), &e.err) {
+        (None, Some(m)) => {
+            last = Some(Scale {
+                c: Expr::one(),
+                fact: m.fact.clone(),
+                base: m.base.clone(),
+                pow: m.pow.clone(),
+                log: m.log.clone(),
+                loglog: m.loglog.clone(),
+            });
+            Err(Fail::Precision)
+        }
+        _ => Ok(()),
+    });
+    match result {
+        Ok(_) => None,
+        Err(_) => last,
+    }
+}
+
 /// The leading behaviour read off an expansion.
 pub(crate) fn leading_of(e: &Expansion) -> Result<Asymptotic, Fail> {
     let Some(lead) = e.lead() else {

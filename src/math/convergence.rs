@@ -235,6 +235,9 @@ fn pipeline(a: &Expr, n: &str) -> MResult<Decision> {
             if let Some(d) = bounded::decide(a, n, &steps)? {
                 return Ok(d);
             }
+            if let Some(d) = by_big_o(n, a, &steps)? {
+                return Ok(d);
+            }
             if let Some(f) = growth::logarithmic(a, n)? {
                 steps.push(f.claim, "the logarithmic scale: a(n) against powers of n");
                 let kind = VerdictKind::from_converges(f.converges);
@@ -295,6 +298,45 @@ fn pipeline(a: &Expr, n: &str) -> MResult<Decision> {
             steps,
         )),
     }
+}
+
+/// Comparison with an O-bound: when only |a(n)| = O(M(n)) is known and Σ M converges, Σ a(n)
+/// converges absolutely. (An O-bound never shows divergence.)
+fn by_big_o(n: &str, a: &Expr, steps: &Derivation) -> MResult<Option<Decision>> {
+    let Some(bound) = crate::math::asymptotic::big_o_bound(a, n) else {
+        return Ok(None);
+    };
+    let m = bound.to_expr(n);
+    let Some(f) = absolute(&m, n, &bound)? else {
+        return Ok(None);
+    };
+    if !f.converges {
+        return Ok(None);
+    }
+    let mut steps = steps.clone();
+    steps.push(
+        rich![names::a_n(), " = O(", &m, ")"],
+        "the asymptotic expansion keeps only its O-term: |a(n)| ≤ C·M(n) for large n",
+    );
+    steps.push(
+        rich!["Σ ", &m, " converges: ", f.why.clone()],
+        "the bound's series",
+    );
+    Ok(Some(Decision::decided(
+        VerdictKind::ConvergesAbsolutely,
+        Test::Comparison,
+        f.quantity,
+        rich![
+            "comparison: |",
+            names::a_n(),
+            "| = O(",
+            &m,
+            "), and Σ ",
+            &m,
+            " converges"
+        ],
+        steps,
+    )))
 }
 
 fn ratio_expr(a: &Expr, n: &str) -> MResult<Expr> {

@@ -211,11 +211,14 @@ pub fn radius_of_function(f: &Expr, x: &str) -> MResult<(Expr, Derivation)> {
         d.push(
             rich![
                 f,
-                " is entire (polynomials, exp, sin, cos, sinh, cosh, erf and their compositions)"
+                " is entire (polynomials, exp, sin, cos, sinh, cosh, erf, Bessel J and I of integer order, and their compositions)"
             ],
             "no singularity in the complex plane",
         );
         return Ok((Expr::infinity(), d));
+    }
+    if let Some(r) = lambert_radius(f, x, &mut d)? {
+        return Ok((r, d));
     }
     let target = if rational_function(f, x).is_some() {
         f.clone()
@@ -303,6 +306,46 @@ fn nearest_root(q: &Poly) -> MResult<Expr> {
     Ok(best.unwrap_or_else(Expr::infinity))
 }
 
+/// W₀(c·x^k): the only finite singularity of W₀ is its branch point −1/e (DLMF 4.13), so the
+/// series converges for |c|·|x|^k < 1/e.
+fn lambert_radius(f: &Expr, x: &str, d: &mut Derivation) -> MResult<Option<Expr>> {
+    let Expr::Func(Func::LambertW, args) = f else {
+        return Ok(None);
+    };
+    let Some((num, den)) = rational_function(&args[0], x) else {
+        return Ok(None);
+    };
+    let terms: Vec<(usize, &Q)> = num
+        .c
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.is_zero())
+        .collect();
+    let ([(k, c)], 0) = (terms.as_slice(), den.degree()) else {
+        return Ok(None);
+    };
+    if *k == 0 {
+        return Ok(None);
+    }
+    let c = c.div(&den.c[0])?.abs();
+    let base = expr::div(Expr::one(), expr::mul(vec![Expr::Num(c), Expr::e()])?)?;
+    let r = expr::pow(base, Expr::Num(Q::frac(1, *k as i64)))?;
+    d.push(
+        rich![
+            "W₀ is analytic except at its branch point −1/e: the series of ",
+            f,
+            " converges while |",
+            &args[0],
+            "| < 1/e, that is |",
+            Expr::sym(x),
+            "| < ",
+            &r
+        ],
+        "the radius is the distance to the nearest singularity",
+    );
+    Ok(Some(r))
+}
+
 fn is_entire(f: &Expr, x: &str) -> bool {
     match f {
         Expr::Num(_) | Expr::Const(_) | Expr::Sym(_) => true,
@@ -315,6 +358,14 @@ fn is_entire(f: &Expr, x: &str) -> bool {
                 && e.as_num()
                     .is_some_and(|q| q.is_integer() && !q.is_negative())
                 && is_entire(b, x)
+        }
+        // J_n and I_n at integer orders n ≥ 0 are entire (DLMF 10.2.2, 10.25.2).
+        Expr::Func(Func::BesselJ | Func::BesselI, args) => {
+            args[0]
+                .as_num()
+                .is_some_and(|q| q.is_integer() && !q.is_negative())
+                && is_entire(&args[1], x)
+                || !f.depends_on(x)
         }
         Expr::Func(g, args) => {
             matches!(

@@ -251,6 +251,48 @@ impl<'a> Builder<'a> {
                 "{e} is a sum whose range or terms depend on {}; its limit is taken as a Riemann sum or through its partial sums only when it stands alone",
                 self.n
             ))),
+            Func::BesselJ | Func::BesselI => {
+                let (nu, u) = (&args[0], &args[1]);
+                if nu.depends_on(self.n) {
+                    return Err(Fail::Out(format!(
+                        "{} with an order that depends on {} is outside the asymptotic scale",
+                        f.name(),
+                        self.n
+                    )));
+                }
+                let b = self.expand(u)?;
+                let lead = b.lead().cloned();
+                let bounded = match &lead {
+                    Some(t) => t.m.growth()? != Ordering::Greater,
+                    None => true,
+                };
+                let integer = nu.as_num().is_some_and(|q| q.is_integer());
+                if let (false, Some(t), Func::BesselJ) = (bounded, &lead, f) {
+                    // J_ν(x) = O(x^(−1/2)) as x → +∞ (DLMF 10.7.8); J_n(−x) = ±J_n(x).
+                    if !t.m.alt && (integer || sign(&t.c)? == Ordering::Greater) {
+                        let r = Expansion::big_o(t.m.powq(&Q::frac(-1, 2))?);
+                        self.note_eq(
+                            Rich::math(e.clone()),
+                            &r,
+                            "J_ν(x) = O(x^(−1/2)) as x → ∞ (DLMF 10.7.8)",
+                        );
+                        return Ok(r);
+                    }
+                }
+                if !bounded {
+                    return Err(Fail::Out(format!(
+                        "{} of an unbounded argument is outside the asymptotic scale",
+                        f.name()
+                    )));
+                }
+                let r = self.taylor_of(f, std::slice::from_ref(nu), &b)?;
+                self.note_eq(
+                    Rich::math(e.clone()),
+                    &r,
+                    "Taylor series at the limit of the argument",
+                );
+                Ok(r)
+            }
             Func::Integral | Func::Zeta | Func::Bernoulli | Func::Euler => Err(Fail::Out(format!(
                 "{} is outside the asymptotic scale",
                 f.name()

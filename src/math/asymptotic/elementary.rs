@@ -282,6 +282,22 @@ impl Builder<'_> {
 
     /// `f(b)` by the Taylor series of `f` at the finite limit of `b`.
     pub(crate) fn taylor(&mut self, f: Func, b: &Expansion) -> Result<Expansion, Fail> {
+        self.taylor_of(f, &[], b)
+    }
+
+    /// `f(lead…, b)` by the Taylor series in its last argument at the finite limit of `b`;
+    /// `lead` holds the arguments before it, constants (the order ν of J_ν(b)).
+    pub(crate) fn taylor_of(
+        &mut self,
+        f: Func,
+        lead: &[Expr],
+        b: &Expansion,
+    ) -> Result<Expansion, Fail> {
+        let apply = |u: Expr| {
+            let mut args = lead.to_vec();
+            args.push(u);
+            expr::func(f, args)
+        };
         if let Some(e) = &b.err {
             if e.growth()? != Ordering::Less {
                 return Err(Fail::Precision);
@@ -308,7 +324,7 @@ impl Builder<'_> {
             err: b.err.clone(),
         };
         let Some(t) = v.top() else {
-            return Ok(Expansion::constant(expr::func(f, vec![c])?));
+            return Ok(Expansion::constant(apply(c)?));
         };
         // Off the real line the Taylor coefficients would describe a complex branch: make sure
         // the limit lies inside the domain (certified numerics check a whole ball around it).
@@ -326,9 +342,13 @@ impl Builder<'_> {
                 | Func::Phi
                 | Func::Gelu
                 | Func::Sigmoid
-        );
+        ) || matches!(f, Func::BesselJ | Func::BesselI)
+            && lead
+                .first()
+                .and_then(Expr::as_num)
+                .is_some_and(|q| q.is_integer());
         if !entire && !matches!(c, Expr::Num(_)) {
-            let at = expr::func(f, vec![c.clone()])?;
+            let at = apply(c.clone())?;
             if !c.symbols().is_empty() || float::evaluate(&at, 6).is_err() {
                 return Err(Fail::Out(format!(
                     "{}: cannot certify that the limit {c} of its argument lies inside its domain",
@@ -338,7 +358,7 @@ impl Builder<'_> {
         }
         let j = terms_needed(&t, self.k)?;
         let x = "_asymptotic_u";
-        let fx = expr::func(f, vec![Expr::sym(x)])?;
+        let fx = apply(Expr::sym(x))?;
         let coeffs = series::taylor(&fx, x, &c, j)
             .map_err(|e| {
                 Fail::Out(format!(

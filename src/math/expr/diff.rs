@@ -82,6 +82,9 @@ fn diff_node(f: &Expr, x: &str) -> MResult {
                     "the derivative of binomial with a variable argument is not supported".into(),
                 ));
             }
+            if matches!(g, Func::BesselJ | Func::BesselI) {
+                return bessel_derivative(*g, args, x);
+            }
             let u = &args[0];
             let outer = outer_derivative(*g, u)?;
             mul(vec![outer, diff(u, x)?])
@@ -105,6 +108,26 @@ pub fn diff_n(f: &Expr, x: &str, k: u64) -> MResult {
         }
     }
     Ok(cur)
+}
+
+/// d/dx of J_ν(u) or I_ν(u) for an order ν free of x: J_ν' = (J_(ν−1) − J_(ν+1))/2
+/// (DLMF 10.6.1), I_ν' = (I_(ν−1) + I_(ν+1))/2 (DLMF 10.29.1).
+fn bessel_derivative(g: Func, args: &[Expr], x: &str) -> MResult {
+    let (nu, u) = (&args[0], &args[1]);
+    if nu.depends_on(x) {
+        return Err(MathError::Unsupported(format!(
+            "the derivative of {} in its order is not available in sigma",
+            g.name()
+        )));
+    }
+    let at = |k: i64| func(g, vec![add(vec![nu.clone(), Expr::int(k)])?, u.clone()]);
+    let upper = if g == Func::BesselJ {
+        neg(at(1)?)?
+    } else {
+        at(1)?
+    };
+    let outer = mul(vec![Expr::frac(1, 2), add(vec![at(-1)?, upper])?])?;
+    mul(vec![outer, diff(u, x)?])
 }
 
 /// g'(u) for a built-in function g.
@@ -175,6 +198,14 @@ fn outer_derivative(g: Func, u: &Expr) -> MResult {
         )),
         Func::Fibonacci => Err(MathError::Unsupported(
             "fibonacci is defined at integers only: it has no derivative".into(),
+        )),
+        // W'(u) = e^(−W)/(1 + W), which is W/(u·(1 + W)) away from u = 0 (DLMF 4.13.4).
+        Func::LambertW => {
+            let w = func(Func::LambertW, vec![u.clone()])?;
+            div(Expr::exp(neg(w.clone())?)?, add(vec![one(), w])?)
+        }
+        Func::BesselJ | Func::BesselI => Err(MathError::Unsupported(
+            "internal: Bessel derivatives are taken with both arguments".into(),
         )),
         Func::Floor | Func::Ceiling => Err(MathError::Unsupported(format!(
             "{} is a step function: its derivative is 0 between integers and undefined at them",

@@ -289,6 +289,8 @@ fn special(f: Func, args: &[Expr]) -> MResult<Option<Expr>> {
         Func::Integral => return integral(args),
         Func::Sum => return finite_sum(args),
         Func::Root => return super::rootof::canonical(args),
+        Func::LambertW => return super::lambert_bessel::lambert_w(x),
+        Func::BesselJ | Func::BesselI => return super::lambert_bessel::bessel(f, args),
         _ => return Ok(None),
     };
     Ok(Some(v))

@@ -8,6 +8,7 @@ mod canon;
 pub mod diff;
 pub mod display;
 pub mod func;
+mod lambert_bessel;
 pub mod numbers;
 mod order;
 pub mod print;
@@ -89,6 +90,13 @@ pub enum Func {
     Floor,
     /// `ceiling(x)`: the least integer ≥ x.
     Ceiling,
+    /// `lambertw(x)`: the principal branch W₀ of the Lambert W function, the solution w ≥ −1
+    /// of w·e^w = x for x ≥ −1/e (DLMF 4.13).
+    LambertW,
+    /// `besselj(ν, x)`: the Bessel function of the first kind J_ν(x) (DLMF 10.2.2).
+    BesselJ,
+    /// `besseli(ν, x)`: the modified Bessel function of the first kind I_ν(x) (DLMF 10.25.2).
+    BesselI,
 }
 
 impl Func {
@@ -127,6 +135,9 @@ impl Func {
             Func::Fibonacci => "fibonacci",
             Func::Floor => "floor",
             Func::Ceiling => "ceiling",
+            Func::LambertW => "lambertw",
+            Func::BesselJ => "besselj",
+            Func::BesselI => "besseli",
         }
     }
     /// Whether the function binds a variable (its second argument), like ∫ … dt or Σ over n.
@@ -136,14 +147,14 @@ impl Func {
     /// How many arguments the function takes.
     pub fn arity(self) -> usize {
         match self {
-            Func::Binomial => 2,
+            Func::Binomial | Func::BesselJ | Func::BesselI => 2,
             Func::Integral | Func::Sum => 4,
             Func::Root => 3,
             _ => 1,
         }
     }
     /// Every function, for registries and tests.
-    pub const ALL: [Func; 32] = [
+    pub const ALL: [Func; 35] = [
         Func::Ln,
         Func::Sin,
         Func::Cos,
@@ -176,6 +187,9 @@ impl Func {
         Func::Fibonacci,
         Func::Floor,
         Func::Ceiling,
+        Func::LambertW,
+        Func::BesselJ,
+        Func::BesselI,
     ];
 }
 

@@ -545,6 +545,9 @@ fn func(f: Func, args: &[Expr], st: Style) -> (String, Prec) {
         Func::Ceiling => format!("\\left\\lceil {} \\right\\rceil", p(0)),
         Func::Bernoulli => format!("B_{{{}}}", p(0)),
         Func::Euler => format!("E_{{{}}}", p(0)),
+        Func::LambertW => format!("W\\left({}\\right)", p(0)),
+        Func::BesselJ => format!("J_{{{}}}\\left({}\\right)", p(0), p(1)),
+        Func::BesselI => format!("I_{{{}}}\\left({}\\right)", p(0), p(1)),
         _ => format!("\\operatorname{{{}}}\\left({}\\right)", f.name(), p(0)),
     };
     (s, Prec::Atom)

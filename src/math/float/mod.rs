@@ -11,6 +11,7 @@
 
 pub(crate) mod ball;
 mod decimal;
+mod lambert_bessel;
 pub mod native;
 pub mod numbers;
 pub mod sign;
@@ -431,6 +432,9 @@ fn eval_func(f: Func, args: &[Expr], p: u32, env: Env) -> R<Ball> {
     if f == Func::Root {
         return root_ball(&Expr::Func(f, args.to_vec()), p);
     }
+    if matches!(f, Func::BesselJ | Func::BesselI) {
+        return lambert_bessel::bessel(f, args, p, env);
+    }
     let x = eval_in(arg, p, env)?;
     let (lo, hi) = x.bounds();
     let shown = format!("{name}({})", describe(arg, &x));
@@ -468,6 +472,8 @@ fn eval_func(f: Func, args: &[Expr], p: u32, env: Env) -> R<Ball> {
         Func::Floor => return numbers::floor_ceiling(&x, true),
         Func::Ceiling => return numbers::floor_ceiling(&x, false),
         Func::Bernoulli | Func::Euler => return number_at(f, &x, &shown, p),
+        Func::LambertW => return lambert_bessel::lambert_w(&x, &shown),
+        Func::BesselJ | Func::BesselI => return lambert_bessel::bessel(f, args, p, env),
         Func::Binomial => return binomial(arg, &args[1], p, env),
         Func::Root => return root_ball(&Expr::Func(f, args.to_vec()), p),
         Func::Integral | Func::Sum => {

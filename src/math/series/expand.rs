@@ -3,6 +3,8 @@
 //! operations. Runs over exact rationals when every coefficient is rational, and over
 //! symbolic coefficients (π, √2, parameters) otherwise.
 
+mod lambert_bessel;
+
 use super::ring::{integral, Coeff};
 use super::trunc::Trunc;
 use crate::math::expr::{self, Constant, Expr, Func, MathError};
@@ -251,6 +253,9 @@ impl<'a, C: Coeff> Expander<'a, C> {
         if f == Func::Integral {
             return self.integral(args);
         }
+        if matches!(f, Func::BesselJ | Func::BesselI) {
+            return self.bessel(f, args);
+        }
         if f == Func::Binomial || args.len() != 1 {
             return Err(ExpandError::Math(MathError::Unsupported(format!(
                 "series of {} in the expansion variable are not supported",
@@ -358,6 +363,7 @@ impl<'a, C: Coeff> Expander<'a, C> {
                     }
                 })
             }
+            Func::LambertW => self.lambert_w(&u, arg),
             Func::Sigmoid => {
                 let em = self.exp(&u.neg()?)?;
                 Ok(one(p).add(&em)?.inv()?)
@@ -382,6 +388,8 @@ impl<'a, C: Coeff> Expander<'a, C> {
             | Func::Fibonacci
             | Func::Floor
             | Func::Ceiling
+            | Func::BesselJ
+            | Func::BesselI
             | Func::Sum => Err(ExpandError::Math(MathError::Unsupported(format!(
                 "series of {} in the expansion variable are not supported yet",
                 f.name()

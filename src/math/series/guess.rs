@@ -9,6 +9,7 @@ mod fit;
 mod hyper;
 mod prec;
 mod special;
+mod tower;
 
 use crate::math::answer::{names, Notation, Rich};
 use crate::math::expr::print::{print, Style};
@@ -347,7 +348,8 @@ fn closed_with_modulus(c: &[Q], m: usize, var: &str) -> Option<GeneralTerm> {
         };
         let found = hyper::closed(d, var, &idx)
             .or_else(|| cfinite::closed(d, var, &idx))
-            .or_else(|| special::closed(d, m, *r, var, &idx))?;
+            .or_else(|| special::closed(d, m, *r, var, &idx))
+            .or_else(|| tower::closed(d, var, &idx))?;
         pieces.push(Piece {
             residue: *r as u64,
             n0: found.n0 as u64,

@@ -29,6 +29,8 @@ const DIGITS: &[(&str, &str)] = &[
     ("lambertw(-3/10)", "-0.4894022271802149690362312519962933689234"),
     // 0.36 lies just inside −1/e ≈ −0.3679.
     ("lambertw(-36/100)", "-0.8060843159708177782855213616209920019975"),
+    // Next to the branch point, where w·e^w is flat: the enclosure widens until it is proved.
+    ("lambertw(-exp(-1) + 10^-10)", "-0.9999766837414008807143234266407434345965"),
     // A&S Table 9.1: J₀(1) = .7651976866, J₁(1) = .4400505857.
     ("besselj(0, 1)", "0.7651976865579665514497175261026632209093"),
     ("besselj(1, 1)", "0.4400505857449335159596822037189149131274"),
@@ -58,6 +60,16 @@ fn certified_digits_against_mpmath() {
         let got = ok(&format!("N({e}, {digits})"));
         assert_eq!(got, format!("≈ {want}"), "{e}");
     }
+}
+
+#[test]
+fn lambert_w_next_to_its_branch_point() {
+    // W(−1/e + ε) = −1 + √(2eε) − … (DLMF 4.13.6): at ε = 10^−100, 1 + W ≈ 2.33·10^−50. mpmath
+    // agrees at mp.dps = 400 (at 60 digits it loses ε in −1/e + ε and answers wrongly).
+    assert_eq!(
+        ok("N(lambertw(-exp(-1) + 10^-100) + 1, 40)"),
+        "≈ 2.331643981597124203363536062168400876380e-50"
+    );
 }
 
 #[test]
@@ -155,6 +167,8 @@ fn bessel_normal_forms() {
     assert_eq!(ok("besseli(3, 0)"), "0");
     assert!(err("besselj(-1/3, 0)").contains("undefined"));
     assert!(err("N(besselj(1/3, -2))").contains("not a real number"));
+    // The cancelling series is refused past |x| = 4000 rather than left to run for minutes.
+    assert!(err("N(besselj(1/3, 10^5))").contains("|x| ≤ 4000"));
     // DLMF 10.16.1, 10.39.1: orders ±1/2 through sin, cos, sinh, cosh.
     assert_eq!(ok("besselj(1/2, x) == sqrt(2/(pi*x))*sin(x)"), "true");
     assert_eq!(ok("besseli(-1/2, x) == sqrt(2/(pi*x))*cosh(x)"), "true");

@@ -16,8 +16,11 @@ use crate::math::number;
 use rug::float::Round;
 use rug::Float;
 
-/// The largest |x| at which the Bessel series is summed (about 10^5 terms at most).
+/// The largest |x| at which the I_ν series is summed (about 10^5 terms at most).
 const MAX_SERIES_ARG: f64 = 1e5;
+/// The largest |x| at which the J_ν series is summed: its terms cancel, so the working
+/// precision grows by ~1.45·|x| bits (J_ν(4000) takes about a second).
+const MAX_SERIES_ARG_J: f64 = 4e3;
 
 fn interrupted() -> R<()> {
     if crate::math::interrupted() {
@@ -57,13 +60,29 @@ fn enclose(a: &Float, q: u32) -> R<(Float, Float)> {
         return Ok((Float::new(q), Float::new(q)));
     }
     let w = halley(a, q)?;
-    // δ = |w|·2^(12−q), and at least one ulp of w.
+    // δ = |w|·2^(12−q), and at least one ulp of w; near the branch point w·e^w is flat
+    // (its derivative e^w·(1 + w) vanishes at −1), so δ widens until the signs show.
     let mut delta = Float::with_val(q, w.abs_ref()) >> (q - 12);
     if delta.is_zero() {
         delta = Float::with_val(q, 1) >> (q + 16);
     }
-    let mut wl = Float::with_val_round(q, &w - &delta, Round::Down).0;
-    let wh = Float::with_val_round(q, &w + &delta, Round::Up).0;
+    // Up to δ ≈ 2^(−q/4): wider brackets tell the Ziv loop to raise the precision.
+    let widest = Float::with_val(q, 1) >> (q / 4);
+    while delta <= widest {
+        interrupted()?;
+        if let Some(found) = bracket(a, &w, &delta, q)? {
+            return Ok(found);
+        }
+        delta <<= 12;
+    }
+    unsure("lambertw's enclosure could not be certified at this precision")
+}
+
+/// [w − δ, w + δ] when w·e^w − a is certainly negative at its lower end and positive at its
+/// upper end.
+fn bracket(a: &Float, w: &Float, delta: &Float, q: u32) -> R<Option<(Float, Float)>> {
+    let mut wl = Float::with_val_round(q, w - delta, Round::Down).0;
+    let wh = Float::with_val_round(q, w + delta, Round::Up).0;
     if wl < -1 {
         wl = Float::with_val(q, -1);
     }
@@ -77,10 +96,7 @@ fn enclose(a: &Float, q: u32) -> R<(Float, Float)> {
         Ok(v.bounds())
     };
     let below = wl == -1 || g(&wl)?.1 < 0;
-    if below && g(&wh)?.0 > 0 {
-        return Ok((wl, wh));
-    }
-    unsure("lambertw's enclosure could not be certified at this precision")
+    Ok((below && g(&wh)?.0 > 0).then_some((wl, wh)))
 }
 
 /// Halley's iteration for w·e^w = a from a starting value that suits the size of a.
@@ -126,7 +142,9 @@ fn halley(a: &Float, q: u32) -> R<Float> {
             return Ok(w);
         }
     }
-    unsure("lambertw's iteration did not settle at this precision")
+    // Near the branch point rounding noise keeps the steps from settling; the bracket that
+    // follows is the proof either way.
+    Ok(w)
 }
 
 /// J_ν(x) or I_ν(x) (`f` names which) for constant arguments.
@@ -145,9 +163,19 @@ pub(super) fn bessel(f: Func, args: &[Expr], p: u32, env: Env) -> R<Ball> {
         return xb.apply(f.name(), false, |y| y.jn_round(n, N));
     }
     let size = xb.abs_upper().to_f64();
-    if size > MAX_SERIES_ARG {
+    let limit = if is_j {
+        MAX_SERIES_ARG_J
+    } else {
+        MAX_SERIES_ARG
+    };
+    if size > limit {
         return Err(Fail::Math(MathError::Unsupported(format!(
-            "{shown}: sigma sums this Bessel series for |x| ≤ 100000 only"
+            "{shown}: sigma sums this Bessel series for |x| ≤ {limit} only{}",
+            if is_j {
+                " at a non-integer order (integer orders have no limit)"
+            } else {
+                ""
+            }
         ))));
     }
     if order.is_none() {

@@ -71,7 +71,7 @@ pub fn func(f: Func, args: Vec<Expr>) -> MResult {
 }
 
 /// If `x` is syntactically negative (`-u`, or a sum whose first term is negative), `u`.
-fn negated(x: &Expr) -> Option<Expr> {
+pub(super) fn negated(x: &Expr) -> Option<Expr> {
     match x {
         Expr::Num(q) if q.is_negative() => Some(Expr::Num(q.neg())),
         Expr::Mul(fs) => match fs.first() {

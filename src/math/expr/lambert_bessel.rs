@@ -4,6 +4,7 @@
 //! and cosh. Each identity cites DLMF; anything else stays a symbolic call.
 
 use super::canon::{div, mul, neg, pow};
+use super::func::negated;
 use super::{func, Constant, Expr, Func, MResult, MathError};
 use crate::math::number::Q;
 
@@ -115,18 +116,6 @@ pub(super) fn bessel(f: Func, args: &[Expr]) -> MResult<Option<Expr>> {
         return Ok(Some(mul(vec![factor, func(g, vec![x.clone()])?])?));
     }
     Ok(None)
-}
-
-/// `u` when `x` is syntactically `−u`.
-fn negated(x: &Expr) -> Option<Expr> {
-    match x {
-        Expr::Num(q) if q.is_negative() => Some(Expr::Num(q.neg())),
-        Expr::Mul(fs) => match fs.first() {
-            Some(Expr::Num(q)) if q.is_negative() => neg(x.clone()).ok(),
-            _ => None,
-        },
-        _ => None,
-    }
 }
 
 #[cfg(test)]

@@ -202,9 +202,15 @@ fn bessel_series_and_general_terms() {
         "1 + O(x^10)"
     );
     // Composition with a series argument and a point away from 0 (DLMF 10.6.7).
+    // J₀''(1)/2 = (J₁(1) − J₀(1))/2: J₂ is reduced by J₂ = 2J₁/x − J₀ (DLMF 10.6.1).
     assert_eq!(
-        ok("series(besselj(0, x), x, 1, 1)"),
-        "besselj(0, 1) - (x - 1)*besselj(1, 1) + O((x - 1)^2)"
+        ok("series(besselj(0, x), x, 1, 2)"),
+        "besselj(0, 1) - (x - 1)*besselj(1, 1) + (x - 1)^2*(besselj(1, 1) - besselj(0, 1))/2 + O((x - 1)^3)"
+    );
+    // I₁'(2) = (I₀(2) + I₂(2))/2 with I₀ = I₂ + I₁ at 2 (DLMF 10.29.1).
+    assert_eq!(
+        ok("coeff(truncate(series(besseli(1, x), x, 2, 1)), x, 1)"),
+        "besseli(1, 2)/2 + besseli(2, 2)"
     );
     // Non-integer orders are Puiseux series: refused with the reason.
     assert!(err("series(besselj(1/3, x), x, 0, 3)").contains("not a power series"));

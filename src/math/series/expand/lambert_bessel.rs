@@ -4,7 +4,8 @@
 //! coefficients at each step, from W(u₀); e^(−W(u₀)) = W(u₀)/u₀ keeps the constant symbolic
 //! only through W(u₀). J_n(u), I_n(u): at u₀ = 0 the defining series
 //! Σ (∓1)^k (u/2)^(2k+n)/(k!(k+n)!) (DLMF 10.2.2, 10.25.2); at u₀ ≠ 0 Taylor's series with the
-//! derivatives J_n^(m) = 2^(−m) Σ_j (−1)^j C(m, j) J_(n−m+2j) (DLMF 10.6.7; I: 10.29.5).
+//! derivatives J_n^(m) = 2^(−m) Σ_j (−1)^j C(m, j) J_(n−m+2j) (DLMF 10.6.7; I: 10.29.5), every
+//! order reduced to J_n(u₀) and J_(n+1)(u₀) by the three-term recurrence.
 
 use super::{constant, singular, ExpandError, Expander, R};
 use crate::math::expr::{self, Expr, Func, MathError};
@@ -45,6 +46,59 @@ fn lambert_derivative_polys(top: usize) -> Vec<Vec<Q>> {
         out.push(next);
     }
     out
+}
+
+/// f_k(c) for k = n − top … n + top, each written as A·f_n(c) + B·f_(n+1)(c) by the
+/// three-term recurrences J_(k+1) = (2k/c)·J_k − J_(k−1) (DLMF 10.6.1) and
+/// I_(k+1) = I_(k−1) − (2k/c)·I_k (DLMF 10.29.1), run up and down from the pair.
+fn recurrence_basis(f: Func, n: i64, c: &Expr, top: i64) -> R<Vec<Expr>> {
+    let is_j = f == Func::BesselJ;
+    let len = (2 * top + 1) as usize;
+    let at = |k: i64| top + k - n;
+    // (A, B) with f_k = A·f_n + B·f_(n+1).
+    let mut ab: Vec<(Expr, Expr)> = vec![(Expr::zero(), Expr::zero()); len + 1];
+    let slot = |k: i64| at(k) as usize;
+    ab[slot(n)] = (Expr::one(), Expr::zero());
+    ab[slot(n + 1)] = (Expr::zero(), Expr::one());
+    let two_k_over_c = |k: i64| expr::div(Expr::int(2 * k), c.clone());
+    let comb = |x: &(Expr, Expr), s: &Expr, y: &(Expr, Expr), t: i64| -> R<(Expr, Expr)> {
+        // s·x + t·y
+        let part = |a: &Expr, b: &Expr| -> R<Expr> {
+            Ok(expr::add(vec![
+                expr::mul(vec![s.clone(), a.clone()])?,
+                expr::mul(vec![Expr::int(t), b.clone()])?,
+            ])?)
+        };
+        Ok((part(&x.0, &y.0)?, part(&x.1, &y.1)?))
+    };
+    for k in (n + 1)..(n + top) {
+        check()?;
+        // up: f_(k+1) = ±(2k/c)·f_k ∓ … from f_k and f_(k−1)
+        let s = two_k_over_c(k)?;
+        let next = if is_j {
+            comb(&ab[slot(k)], &s, &ab[slot(k - 1)], -1)?
+        } else {
+            comb(&ab[slot(k)], &expr::neg(s)?, &ab[slot(k - 1)], 1)?
+        };
+        ab[slot(k + 1)] = next;
+    }
+    for k in ((n - top + 1)..=n).rev() {
+        check()?;
+        // down: J_(k−1) = (2k/c)·J_k − J_(k+1); I_(k−1) = (2k/c)·I_k + I_(k+1)
+        let s = two_k_over_c(k)?;
+        let t = if is_j { -1 } else { 1 };
+        ab[slot(k - 1)] = comb(&ab[slot(k)], &s, &ab[slot(k + 1)], t)?;
+    }
+    let fn_ = expr::func(f, vec![Expr::int(n), c.clone()])?;
+    let fn1 = expr::func(f, vec![Expr::int(n + 1), c.clone()])?;
+    let mut out = Vec::with_capacity(len);
+    for (a, b) in ab.into_iter().take(len) {
+        out.push(expr::add(vec![
+            expr::mul(vec![a, fn_.clone()])?,
+            expr::mul(vec![b, fn1.clone()])?,
+        ])?);
+    }
+    Ok(out)
 }
 
 impl<C: Coeff> Expander<'_, C> {
@@ -177,11 +231,12 @@ impl<C: Coeff> Expander<'_, C> {
         }
         // Taylor at u₀: Σ_m f^(m)(u₀)/m!·(u − u₀)^m, Horner in g = u − u₀.
         self.note(format!(
-            "{name} at u₀ ≠ 0: Taylor's series with the m-th derivative 2^(−m)·Σ_j {}C(m, j)·{name}(n − m + 2j, u₀)",
+            "{name} at u₀ ≠ 0: Taylor's series with the m-th derivative 2^(−m)·Σ_j {}C(m, j)·{name}(n − m + 2j, u₀), each order written through {name}(n, u₀) and {name}(n + 1, u₀) by the three-term recurrence",
             if sign < 0 { "(−1)^j·" } else { "" }
         ));
         let g = Trunc::from_dense(g, p);
         let top = (p - 1).max(0);
+        let basis = recurrence_basis(f, n, &c0.to_expr(), top)?;
         let mut acc = Trunc::constant(C::zero(), p);
         for m in (0..=top).rev() {
             check()?;
@@ -191,7 +246,7 @@ impl<C: Coeff> Expander<'_, C> {
                     number::binomial(&rug::Integer::from(m), j as u64).map_err(MathError::from)?;
                 let c = Q::from_integer(c);
                 let c = if sign < 0 && j % 2 == 1 { c.neg() } else { c };
-                let at = expr::func(f, vec![Expr::int(n - m + 2 * j), c0.to_expr()])?;
+                let at = basis[(top - m + 2 * j) as usize].clone();
                 terms.push(expr::mul(vec![Expr::Num(c), at])?);
             }
             let fact = number::factorial(m as u64).map_err(MathError::from)?;

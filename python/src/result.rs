@@ -5,7 +5,8 @@
 use crate::convert;
 use pyo3::prelude::*;
 use pyo3::types::PyList;
-use sigma::math::answer::Quantity;
+use sigma::math::answer::{GeneralTerm, Quantity};
+use sigma::math::limit::Limit;
 use sigma::render::{self, json, latex, text};
 use sigma::{Format, Outcome, OutcomeKind, Value};
 
@@ -216,6 +217,47 @@ impl PyOutcome {
         match self.val() {
             Some(Value::Series(s)) => convert::expr(py, &s.center).map(Some),
             _ => Ok(None),
+        }
+    }
+
+    /// A limit that is not a value: `does_not_exist` or `unknown` (finite and infinite
+    /// limits are expressions, in `value`); `None` for other values.
+    #[getter]
+    fn limit(&self) -> Option<&'static str> {
+        match self.val()? {
+            Value::Limit(Limit::DoesNotExist(_)) => Some("does_not_exist"),
+            Value::Limit(Limit::Unknown(_)) => Some("unknown"),
+            Value::Limit(_) => Some("value"),
+            _ => None,
+        }
+    }
+
+    /// A general term's form: `formula`, `polynomial`, `recurrence` or `unknown`; `None`
+    /// for other values.
+    #[getter]
+    fn form(&self) -> Option<&'static str> {
+        match self.val()? {
+            Value::Term(GeneralTerm::Formula { .. }) => Some("formula"),
+            Value::Term(GeneralTerm::Polynomial(_)) => Some("polynomial"),
+            Value::Term(GeneralTerm::Recurrence(_)) => Some("recurrence"),
+            Value::Term(GeneralTerm::Unknown(_)) => Some("unknown"),
+            _ => None,
+        }
+    }
+
+    /// A general term formula's pieces, each `(term, index, start)`: the series is the sum of
+    /// `term` over `index >= start` (plus a correction to the initial terms, in `text`);
+    /// `None` for other values.
+    #[getter]
+    fn pieces(&self) -> Option<Vec<(String, String, i64)>> {
+        match self.val()? {
+            Value::Term(GeneralTerm::Formula { pieces, .. }) => Some(
+                pieces
+                    .iter()
+                    .map(|p| (text::expr(&p.term), p.index.clone(), p.start))
+                    .collect(),
+            ),
+            _ => None,
         }
     }
 

@@ -108,6 +108,15 @@ class Result:
     @property
     def center(self) -> Optional[Exact]:
         """A series' centre."""
+    @property
+    def limit(self) -> Optional[Literal["does_not_exist", "unknown", "value"]]:
+        """For a limit that is not a value: why."""
+    @property
+    def form(self) -> Optional[Literal["formula", "polynomial", "recurrence", "unknown"]]:
+        """A general term's form."""
+    @property
+    def pieces(self) -> Optional[List[Tuple[str, str, int]]]:
+        """A general term formula's pieces: (term, index, start)."""
     def to_json(self) -> str:
         """The statement object of sigma's JSON output."""
     def _repr_latex_(self) -> Optional[str]: ...

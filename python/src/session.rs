@@ -66,18 +66,17 @@ impl PySession {
                         "sigma could not start its evaluation thread: {e}"
                     ))
                 })?;
-            let mut finished = Some(finished);
+            let mut finished = finished;
             loop {
                 // The receiver is moved in and out: it may not be shared with the GIL-free side.
-                let rx = finished
-                    .take()
-                    .expect("the receiver is put back each slice");
-                let (over, rx) = py.detach(move || {
-                    let over =
-                        !matches!(rx.recv_timeout(POLL), Err(mpsc::RecvTimeoutError::Timeout));
-                    (over, rx)
+                let over;
+                (over, finished) = py.detach(move || {
+                    let over = !matches!(
+                        finished.recv_timeout(POLL),
+                        Err(mpsc::RecvTimeoutError::Timeout)
+                    );
+                    (over, finished)
                 });
-                finished = Some(rx);
                 if over {
                     break;
                 }

@@ -45,6 +45,15 @@ pub fn interrupted() -> bool {
     INTERRUPT.load(Ordering::Relaxed) != 0
 }
 
+/// `Err(Interrupted)` when the current computation should stop: the `?`-able form of
+/// [`interrupted`] that long loops call.
+pub fn check_interrupt() -> Result<(), MathError> {
+    if interrupted() {
+        return Err(MathError::Interrupted);
+    }
+    Ok(())
+}
+
 /// Why the current computation should stop, if it should.
 pub fn stop_reason() -> Option<Stop> {
     match INTERRUPT.load(Ordering::Relaxed) {

@@ -22,12 +22,7 @@ const MAX_SERIES_ARG: f64 = 1e5;
 /// precision grows by ~1.45·|x| bits (J_ν(4000) takes about a second).
 const MAX_SERIES_ARG_J: f64 = 4e3;
 
-fn interrupted() -> R<()> {
-    if crate::math::interrupted() {
-        return Err(Fail::Math(MathError::Interrupted));
-    }
-    Ok(())
-}
+use crate::math::check_interrupt as interrupted;
 
 /// W₀ over the ball `x` (`shown` names the call in errors).
 pub(super) fn lambert_w(x: &Ball, shown: &str) -> R<Ball> {

@@ -20,12 +20,7 @@ const BUDGET: u32 = 256;
 /// The most integers a sequence is sampled at.
 pub const MAX_INDICES: i64 = 10_000;
 
-fn check() -> Result<(), MathError> {
-    if crate::math::interrupted() {
-        return Err(MathError::Interrupted);
-    }
-    Ok(())
-}
+use crate::math::check_interrupt as check;
 
 /// The value of `e` at `x = q` rounded to a double, or `None` where it has none (outside the
 /// domain, at a pole, beyond the double range, or too close to a singularity to certify).

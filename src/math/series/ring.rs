@@ -148,13 +148,7 @@ pub trait Coeff: Clone + PartialEq + std::fmt::Debug + Sized {
     }
 }
 
-fn check() -> MResult<()> {
-    if crate::math::interrupted() {
-        Err(MathError::Interrupted)
-    } else {
-        Ok(())
-    }
-}
+use crate::math::check_interrupt as check;
 
 fn get<C: Coeff>(a: &[C], i: usize) -> C {
     a.get(i).cloned().unwrap_or_else(C::zero)

@@ -16,12 +16,7 @@ use crate::math::series::trunc::Trunc;
 /// The highest integer order whose series sigma builds.
 const MAX_ORDER: i64 = 100_000;
 
-fn check() -> R<()> {
-    if crate::math::interrupted() {
-        return Err(MathError::Interrupted.into());
-    }
-    Ok(())
-}
+use crate::math::check_interrupt as check;
 
 /// The polynomials p_n of W^(n)(x) = W^n·p_n(W)/(x^n·(1 + W)^(2n−1)) for n = 1 … top, by
 /// p_1 = 1, p_(n+1) = (1 + w)·p_n' − (n·w + 3n − 1)·p_n (differentiate once and use

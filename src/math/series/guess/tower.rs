@@ -3,7 +3,7 @@
 //! relatives (e^(a·W(x)), W(x)/x, the tree function T(x) = −W(−x)). Q is fitted like any other
 //! sequence and the product is re-evaluated exactly against every term.
 
-use super::{hyper, settle, Found, Index};
+use super::{hyper, settle, Found, Index, MAX_EXCEPTIONS};
 use crate::math::expr::{add, mul, pow, Expr};
 use crate::math::number::Q;
 use crate::rich;
@@ -92,7 +92,7 @@ fn with_template(d: &[Q], b: i64, s: i64, var: &str, idx: &Index) -> Option<Foun
             .filter(|&n| !d[n].is_zero())
             .map(|n| (n, d[n].clone()))
             .collect();
-        if exceptions.len() > 3 {
+        if exceptions.len() > MAX_EXCEPTIONS {
             return None;
         }
     }

@@ -24,6 +24,7 @@ pub mod checked_write;
 pub mod cli;
 pub mod diagnostics;
 pub mod eval;
+pub mod interact;
 pub mod invisible;
 pub mod math;
 pub mod outcome;

@@ -3,7 +3,7 @@
 #![cfg(feature = "cli")] // drives the `sigma` binary
 
 use assert_cmd::Command;
-use sigma::repl::helper::complete_word;
+use sigma::interact::complete::complete_word;
 
 /// What one REPL session produced.
 struct Run {

@@ -11,6 +11,13 @@ mod session;
 
 use pyo3::prelude::*;
 
+/// Whether `src` ends inside open brackets, so that more lines are needed before it can
+/// run (the REPL's continuation prompt; a notebook console's "incomplete").
+#[pyfunction]
+fn is_incomplete(src: &str) -> bool {
+    sigma::syntax::is_incomplete(src)
+}
+
 /// sigma: exact answers with their steps, verdicts that name their test, certified digits.
 #[pymodule]
 fn _sigma(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -20,5 +27,6 @@ fn _sigma(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<convert::PyInterval>()?;
     m.add("SigmaError", py.get_type::<error::SigmaError>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_function(wrap_pyfunction!(is_incomplete, m)?)?;
     Ok(())
 }

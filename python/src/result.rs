@@ -92,6 +92,15 @@ impl PyOutcome {
             .collect()
     }
 
+    /// The derivation as a numbered Markdown list (mathematics in `$…$`), or "" when the
+    /// value needed no steps.
+    #[getter]
+    fn steps_markdown(&self) -> String {
+        render::markdown::steps_list(&self.outcome)
+            .trim_start()
+            .to_string()
+    }
+
     /// What the value holds under (`|r| < 1`), possibly empty.
     #[getter]
     fn conditions(&self) -> Vec<String> {
@@ -259,6 +268,23 @@ impl PyOutcome {
             ),
             _ => None,
         }
+    }
+
+    /// Whether the REPL would print this result: `False` for a statement ended with `;`.
+    #[getter]
+    fn printed(&self) -> bool {
+        self.outcome.printed()
+    }
+
+    /// The result in one of sigma's output formats, `text`, `markdown`, `latex` or `json`
+    /// (as `sigma --format F` writes one statement), with its derivation steps when
+    /// `steps` is true.
+    #[pyo3(signature = (format = "text", steps = false))]
+    fn render(&self, format: &str, steps: bool) -> PyResult<String> {
+        let format: Format = format
+            .parse()
+            .map_err(pyo3::exceptions::PyValueError::new_err)?;
+        Ok(format.render(&self.outcome, steps))
     }
 
     /// The statement as the JSON renderer writes it (one object of the `statements` list

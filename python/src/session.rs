@@ -7,6 +7,7 @@ use crate::error;
 use crate::result::PyOutcome;
 use pyo3::prelude::*;
 use sigma::eval::interrupt;
+use sigma::interact::{commands, complete};
 use sigma::{Diagnostic, Outcome, Session};
 use std::sync::mpsc;
 use std::sync::{Mutex, MutexGuard};
@@ -22,8 +23,25 @@ const STACK: usize = 256 * 1024 * 1024;
 /// The name statements are registered under; diagnostics show it (`┌─ <input>:1:5`).
 const SOURCE_NAME: &str = "<input>";
 
-/// What one run of the engine gives back.
-type Run = Result<Vec<Outcome>, Vec<Diagnostic>>;
+/// What the worker thread tells the waiting thread.
+enum Msg {
+    /// A statement's outcome, as soon as it is known.
+    Outcome(Box<Outcome>),
+    /// The run failed: the rendered diagnostics and the diagnostics themselves.
+    Failed(String, Vec<Diagnostic>),
+}
+
+/// Stops the worker: the interrupt flag is raised until the worker is done (the flag is
+/// cleared before each statement, so a statement that starts meanwhile stops as well).
+fn stop(py: Python<'_>, worker: &std::thread::ScopedJoinHandle<'_, ()>) {
+    py.detach(|| {
+        while !worker.is_finished() {
+            interrupt::request();
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    });
+    interrupt::reset();
+}
 
 /// A sigma session: bindings (`x = 1/2`, `f(x) = …`), assumptions and settings that persist
 /// from one `eval` to the next.
@@ -44,64 +62,80 @@ impl PySession {
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Runs `src` on a worker thread and waits for it, answering signals; on a signal the
-    /// engine is asked to stop, the worker is awaited, and the signal's exception returned.
-    fn run(&self, py: Python<'_>, src: &str) -> PyResult<Run> {
+    /// Runs `src` on a worker thread and waits for it, handing each statement's outcome to
+    /// `each` (on this thread, with the GIL) as soon as it is known and answering signals
+    /// meanwhile. On a signal, or an error from `each`, the engine is asked to stop, the
+    /// worker is awaited and the error returned; a failed statement is a `SigmaError` whose
+    /// `results` are the outcomes before it.
+    fn run(
+        &self,
+        py: Python<'_>,
+        src: &str,
+        each: &mut dyn FnMut(Python<'_>, Outcome) -> PyResult<()>,
+    ) -> PyResult<()> {
         std::thread::scope(|scope| {
-            let (done, finished) = mpsc::channel::<()>();
+            let (tx, rx) = mpsc::channel::<Msg>();
             let worker = std::thread::Builder::new()
                 .name("sigma-eval".into())
                 .stack_size(STACK)
                 .spawn_scoped(scope, move || {
                     let mut session = self.lock();
-                    let run = session
-                        .run_collect(SOURCE_NAME, src)
-                        .map_err(|(_, diags)| diags)
-                        .map_err(|diags| (session.render_diagnostics(&diags, false), diags));
-                    let _ = done.send(());
-                    run
+                    let emit = &mut |o: &Outcome| {
+                        let _ = tx.send(Msg::Outcome(Box::new(o.clone())));
+                    };
+                    if let Err(diags) = session.run(SOURCE_NAME, src, emit) {
+                        let rendered = session.render_diagnostics(&diags, false);
+                        let _ = tx.send(Msg::Failed(rendered, diags));
+                    }
                 })
                 .map_err(|e| {
                     pyo3::exceptions::PyRuntimeError::new_err(format!(
                         "sigma could not start its evaluation thread: {e}"
                     ))
                 })?;
-            let mut finished = finished;
+            let mut rx = rx;
+            let mut delivered = Vec::new();
             loop {
                 // The receiver is moved in and out: it may not be shared with the GIL-free side.
-                let over;
-                (over, finished) = py.detach(move || {
-                    let over = !matches!(
-                        finished.recv_timeout(POLL),
-                        Err(mpsc::RecvTimeoutError::Timeout)
-                    );
-                    (over, finished)
-                });
-                if over {
-                    break;
+                let got;
+                (got, rx) = py.detach(move || (rx.recv_timeout(POLL), rx));
+                match got {
+                    Ok(Msg::Outcome(o)) => {
+                        delivered.push((*o).clone());
+                        if let Err(e) = each(py, *o) {
+                            stop(py, &worker);
+                            return Err(e);
+                        }
+                    }
+                    Ok(Msg::Failed(rendered, diags)) => {
+                        let _ = worker.join();
+                        return Err(error::sigma_error(py, &rendered, &diags, delivered));
+                    }
+                    // The worker has finished (or stopped unexpectedly): see below.
+                    Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                    Err(mpsc::RecvTimeoutError::Timeout) => {}
                 }
                 if let Err(signal) = py.check_signals() {
-                    // The flag is cleared before each statement: raise it until the worker
-                    // is done, so a statement that starts meanwhile stops as well.
-                    py.detach(|| {
-                        while !worker.is_finished() {
-                            interrupt::request();
-                            std::thread::sleep(Duration::from_millis(5));
-                        }
-                    });
-                    let _ = worker.join();
-                    interrupt::reset();
+                    stop(py, &worker);
                     return Err(signal);
                 }
             }
-            match worker.join() {
-                Ok(Ok(outcomes)) => Ok(Ok(outcomes)),
-                Ok(Err((rendered, diags))) => Err(error::sigma_error(py, &rendered, &diags)),
-                Err(_) => Err(pyo3::exceptions::PyRuntimeError::new_err(
+            worker.join().map_err(|_| {
+                pyo3::exceptions::PyRuntimeError::new_err(
                     "sigma stopped unexpectedly (an internal error); the session is kept",
-                )),
-            }
+                )
+            })
         })
+    }
+
+    /// Runs `src` and collects its outcomes.
+    fn collect(&self, py: Python<'_>, src: &str) -> PyResult<Vec<PyOutcome>> {
+        let mut out = Vec::new();
+        self.run(py, src, &mut |_, o| {
+            out.push(PyOutcome::new(o));
+            Ok(())
+        })?;
+        Ok(out)
     }
 }
 
@@ -120,9 +154,8 @@ impl PySession {
     /// `sigma.SigmaError` when a statement fails (the bindings are then those before the
     /// call) and KeyboardInterrupt when interrupted.
     fn eval(&self, py: Python<'_>, src: &str) -> PyResult<PyOutcome> {
-        let outcomes = self.run(py, src)?.unwrap_or_default();
-        match outcomes.into_iter().last() {
-            Some(o) => Ok(PyOutcome::new(o)),
+        match self.collect(py, src)?.pop() {
+            Some(o) => Ok(o),
             None => Err(error::nothing_to_evaluate(py)),
         }
     }
@@ -130,8 +163,63 @@ impl PySession {
     /// Runs every statement of `src` and returns all their `Result`s, in order (headings
     /// and `#'` prose lines included).
     fn run_all(&self, py: Python<'_>, src: &str) -> PyResult<Vec<PyOutcome>> {
-        let outcomes = self.run(py, src)?.unwrap_or_default();
-        Ok(outcomes.into_iter().map(PyOutcome::new).collect())
+        self.collect(py, src)
+    }
+
+    /// Runs every statement of `src`, calling `on_result(result)` with each statement's
+    /// `Result` as soon as it is known (a notebook shows each one while later statements
+    /// still run). An exception raised by `on_result` stops the run and propagates.
+    fn stream(&self, py: Python<'_>, src: &str, on_result: Bound<'_, PyAny>) -> PyResult<()> {
+        self.run(py, src, &mut |_, o| {
+            on_result.call1((PyOutcome::new(o),)).map(drop)
+        })
+    }
+
+    /// Runs a `:` command of the REPL (`:help NAME`, `:digits 30`, `:steps on`, `:elide 20`,
+    /// `:vars`, `:clear`) and returns its output; `:help` is laid out to `width` columns.
+    /// A mistake raises `sigma.SigmaError`; `:quit` does nothing and returns "".
+    #[pyo3(signature = (line, width = 80))]
+    fn command(&self, py: Python<'_>, line: &str, width: usize) -> PyResult<String> {
+        let mut session = self.lock();
+        match commands::execute(&mut session, line, width.max(20)) {
+            Ok((_, out)) => Ok(out),
+            Err(message) => Err(error::message(py, &message)),
+        }
+    }
+
+    /// Completions of the name before character offset `cursor` of `code`: the character
+    /// offset where the name starts and the sorted candidates (builtins, constants, this
+    /// session's bindings, and `:` commands at the start of a line).
+    fn complete(&self, code: &str, cursor: usize) -> (usize, Vec<String>) {
+        let names = self.names();
+        let byte = char_to_byte(code, cursor);
+        let (start, found) = complete::complete_word(code, byte, &names);
+        (code[..start].chars().count(), found)
+    }
+
+    /// The description `:help` gives of the name at character offset `cursor` of `code` (a
+    /// builtin with its signature, summary and example, a binding with its value, a
+    /// constant or a command), or `None` when there is no name there.
+    fn inspect(&self, code: &str, cursor: usize) -> Option<String> {
+        let byte = char_to_byte(code, cursor);
+        let (start, end) = complete::word_at(code, byte)?;
+        let mut session = self.lock();
+        let line = format!(":help {}", &code[start..end]);
+        commands::execute(&mut session, &line, 80)
+            .ok()
+            .map(|(_, s)| s)
+    }
+
+    /// Whether derivation steps are shown (the REPL's `:steps on`); `Result.steps` is
+    /// always available.
+    #[getter]
+    fn get_steps(&self) -> bool {
+        self.lock().settings.steps
+    }
+
+    #[setter]
+    fn set_steps(&self, on: bool) {
+        self.lock().settings.steps = on;
     }
 
     /// The names bound in this session (values and functions), sorted.
@@ -148,4 +236,10 @@ impl PySession {
     fn __repr__(&self) -> String {
         format!("<sigma.Session with {} bindings>", self.names().len())
     }
+}
+
+/// The byte offset of character offset `chars` in `s` (Jupyter counts characters), clamped
+/// to the end.
+fn char_to_byte(s: &str, chars: usize) -> usize {
+    s.char_indices().nth(chars).map_or(s.len(), |(i, _)| i)
 }

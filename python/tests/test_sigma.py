@@ -2,6 +2,7 @@
 round trips between Fraction and sigma rationals, JSON and LaTeX, and Ctrl-C."""
 
 import json
+import os
 import signal
 import threading
 import time
@@ -179,6 +180,30 @@ def test_float64_values(s):
     r = s.eval("N([pi, 1/3], 10)")
     assert r.kind == "approximate_vector"
     assert r.value == [Decimal("3.141592654"), Decimal("0.3333333333")]
+
+
+def test_float64_values_as_numpy_arrays(s):
+    # Under CI numpy is installed and this must run (SIGMA_REQUIRE_EXTRAS=1).
+    if os.environ.get("SIGMA_REQUIRE_EXTRAS") != "1":
+        pytest.importorskip("numpy")
+    import numpy as np
+
+    a = s.eval("A = float([[0.7, 0.1], [0.2, 0.6]])").value
+    assert a.dtype == np.float64 and a.tolist() == [[0.7, 0.1], [0.2, 0.6]]
+    v = s.eval("A*[1, 2]").value
+    assert v.dtype == np.float64 and np.allclose(v, [0.9, 1.4], rtol=0, atol=1e-15)
+    # Eigenvalues 4/5 and 1/2 (the characteristic polynomial is (t - 4/5)(t - 1/2)).
+    ev = s.eval("eigenvalues(A)").value
+    assert np.allclose(sorted(ev), [0.5, 0.8], rtol=0, atol=1e-14)
+    # A complex pair 7/40 ± i·√7/40 (SEEDS A9's A has the same eigenvalues).
+    z = s.eval("eigenvalues(float([[7/40, -7/40], [1/40, 7/40]]))").value
+    assert z.dtype == np.complex128
+    assert np.allclose(sorted(z, key=lambda c: c.imag), [7 / 40 - 7**0.5 / 40 * 1j, 7 / 40 + 7**0.5 / 40 * 1j])
+    # Singular values √45 and √5 of [[3, 0], [4, 5]]; least squares through (0,1), (1,2), (2,4).
+    assert np.allclose(s.eval("svd([[3, 0], [4, 5]])").value, [45**0.5, 5**0.5])
+    assert np.allclose(s.eval("lstsq([[1, 0], [1, 1], [1, 2]], [1, 2, 4])").value, [5 / 6, 3 / 2])
+    # A scalar stays a Python float.
+    assert isinstance(s.eval("norm(A, 1)").value, float)
 
 
 def test_relations_and_definitions(s):

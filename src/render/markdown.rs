@@ -41,16 +41,24 @@ pub fn outcome(o: &Outcome, steps: bool) -> String {
         ),
     };
     if steps {
-        for (i, st) in o.steps.steps.iter().enumerate() {
-            s.push_str(&format!(
-                "\n{}. {} — *{}*",
-                i + 1,
-                super::rich::markdown(&super::rich::step_claim(st)),
-                super::rich::markdown(&st.reason)
-            ));
-        }
+        s.push_str(&steps_list(o));
     }
     s.push('\n');
+    s
+}
+
+/// The derivation steps of `o` as a numbered Markdown list, each item on a new line
+/// (empty when there are none).
+pub fn steps_list(o: &Outcome) -> String {
+    let mut s = String::new();
+    for (i, st) in o.steps.steps.iter().enumerate() {
+        s.push_str(&format!(
+            "\n{}. {} — *{}*",
+            i + 1,
+            super::rich::markdown(&super::rich::step_claim(st)),
+            super::rich::markdown(&st.reason)
+        ));
+    }
     s
 }
 

@@ -3,18 +3,16 @@
 //! previous result, persistent history and `:` commands. When standard input is not a
 //! terminal, lines are read plainly instead, so the REPL can be driven through a pipe.
 
-mod commands;
-pub mod elide;
 pub mod helper;
-pub mod pending;
 
 use crate::eval::interrupt;
+use crate::interact::commands::{self, Flow};
+use crate::interact::elide;
+use crate::interact::pending::{Pending, Step};
 use crate::plot_files::PlotFiles;
 use crate::render::{self, Format};
 use crate::session::Session;
-use commands::Flow;
 use helper::SigmaHelper;
-use pending::{Pending, Step};
 use rustyline::error::ReadlineError;
 use rustyline::history::{FileHistory, History};
 use rustyline::{CompletionType, Config, Editor};
@@ -24,7 +22,7 @@ use std::path::PathBuf;
 /// The greeting printed when the REPL starts on a terminal.
 pub const WELCOME: &str = "sigma 0.1 — exact series and sequences. :help for help, :quit to leave.";
 
-pub use pending::{CONTINUATION, PROMPT};
+pub use crate::interact::pending::{CONTINUATION, PROMPT};
 
 /// The width `:help` is laid out to when the terminal's is unknown (`$COLUMNS`, else 80).
 fn default_width() -> usize {

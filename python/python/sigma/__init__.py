@@ -19,9 +19,17 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Union
 
-from ._sigma import Interval, Result, Session, SigmaError, __version__
+from ._sigma import Interval, Result, Session, SigmaError, __version__, is_incomplete
 
-__all__ = ["Session", "Result", "Interval", "SigmaError", "to_source", "__version__"]
+__all__ = [
+    "Session",
+    "Result",
+    "Interval",
+    "SigmaError",
+    "to_source",
+    "is_incomplete",
+    "__version__",
+]
 
 
 def to_source(x: Union[Fraction, int, bool, Decimal, str]) -> str:

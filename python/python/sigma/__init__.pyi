@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, List, Literal, Optional, Tuple, Union
+from typing import Any, Callable, List, Literal, Optional, Tuple, Union
 
 __version__: str
 
@@ -28,6 +28,8 @@ class SigmaError(Exception):
     """Its suggestion, or None."""
     messages: List[str]
     """The headlines of every diagnostic."""
+    results: List["Result"]
+    """The results of the statements before the failed one (their bindings are undone)."""
 
 class Interval:
     """One interval of a set of reals (a `solve` answer, an interval of convergence)."""
@@ -117,6 +119,16 @@ class Result:
     @property
     def pieces(self) -> Optional[List[Tuple[str, str, int]]]:
         """A general term formula's pieces: (term, index, start)."""
+    @property
+    def steps_markdown(self) -> str:
+        """The derivation as a numbered Markdown list ("" when there are no steps)."""
+    @property
+    def printed(self) -> bool:
+        """False for a statement ended with `;` (the REPL does not print it)."""
+    def render(
+        self, format: Literal["text", "markdown", "latex", "json"] = "text", steps: bool = False
+    ) -> str:
+        """The result as `sigma --format FORMAT` writes it, with its steps when `steps`."""
     def to_json(self) -> str:
         """The statement object of sigma's JSON output."""
     def _repr_latex_(self) -> Optional[str]: ...
@@ -130,10 +142,23 @@ class Session:
         """Runs every statement of `src`; returns the last one's result."""
     def run_all(self, src: str) -> List[Result]:
         """Runs every statement of `src`; returns all their results."""
+    def stream(self, src: str, on_result: Callable[[Result], Any]) -> None:
+        """Runs every statement of `src`, calling `on_result` with each result as it is known."""
+    def command(self, line: str, width: int = 80) -> str:
+        """Runs a REPL `:` command (`:help NAME`, `:digits D`, `:steps on`, `:vars`, …)."""
+    def complete(self, code: str, cursor: int) -> Tuple[int, List[str]]:
+        """Completions of the name before character offset `cursor`: (its start, candidates)."""
+    def inspect(self, code: str, cursor: int) -> Optional[str]:
+        """What `:help` says of the name at character offset `cursor`, or None."""
+    steps: bool
+    """Whether derivation steps are shown (`:steps on`)."""
     def names(self) -> List[str]:
         """The bound names, sorted."""
     def clear(self) -> None:
         """Forgets every binding and assumption."""
+
+def is_incomplete(src: str) -> bool:
+    """Whether `src` ends inside open brackets (more lines are needed)."""
 
 def to_source(x: Union[Fraction, int, bool, Decimal, str]) -> str:
     """Writes a Python value as sigma source for the same exact value."""

@@ -1,4 +1,4 @@
-//! The REPL's `:` commands: help, settings, bindings and leaving.
+//! The `:` commands of the REPL and the Jupyter kernel: help, settings, bindings and leaving.
 
 use crate::builtins::{self, Builtin, Impl};
 use crate::eval::scope::Scope;
@@ -291,7 +291,7 @@ fn overview(width: usize) -> String {
     let hint = format!(
         ":help NAME describes one; Tab completes names; Ctrl-D at the `{}` prompt of an \
          unfinished input cancels it.",
-        super::CONTINUATION.trim_end()
+        super::pending::CONTINUATION.trim_end()
     );
     format!(
         "{index}{}\n\nFunctions:\n{}\nCommands:\n{}\nConstants:\n{}\nREPL commands:\n{}",

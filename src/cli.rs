@@ -88,7 +88,7 @@ pub fn main() -> i32 {
     install_interrupt_handler();
     let budget = match args.max_memory {
         Some(Budget(b)) => b,
-        None => Some(default_budget()),
+        None => Some(crate::eval::memory::default_budget()),
     };
     crate::eval::memory::set_budget(budget);
     match (&args.command, &args.eval) {
@@ -135,20 +135,6 @@ pub struct Budget(pub Option<usize>);
 
 fn parse_budget(text: &str) -> Result<Budget, String> {
     crate::eval::memory::parse_size(text).map(Budget)
-}
-
-/// Half the physical memory (from /proc/meminfo), at most 4 GiB; 4 GiB when it is unknown.
-pub fn default_budget() -> usize {
-    let cap = crate::eval::memory::DEFAULT_CAP;
-    let total_kib = std::fs::read_to_string("/proc/meminfo").ok().and_then(|m| {
-        m.lines()
-            .find_map(|l| l.strip_prefix("MemTotal:"))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-    });
-    match total_kib {
-        Some(k) => usize::try_from(k.saturating_mul(1024) / 2).map_or(cap, |half| half.min(cap)),
-        None => cap,
-    }
 }
 
 /// Installs the Ctrl-C handler (once per process): Ctrl-C then requests an interrupt that

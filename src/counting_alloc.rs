@@ -1,8 +1,9 @@
-//! The counting global allocator of the `sigma` binary (and of the fuzz test): every
-//! allocation — Rust's, and GMP's and MPFR's once [`route_gmp`] sends them here — is counted in
-//! `sigma::eval::memory`, which raises the engine's interrupt flag when the live bytes pass the
-//! memory budget (`--max-memory`). An allocation past the hard limit stops the process with a
-//! message instead of letting the operating system kill it (or the machine).
+//! The counting global allocator of the `sigma` binary (and of the Python extension and the
+//! fuzz test, which include this file): every allocation — Rust's, and GMP's and MPFR's once
+//! [`route_gmp`] sends them here — is counted in `sigma::eval::memory`, which raises the
+//! engine's interrupt flag when the live bytes pass the memory budget (`--max-memory`,
+//! `sigma.set_max_memory`). An allocation past the hard limit stops the process with a message
+//! instead of letting the operating system kill it (or the machine).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::ffi::c_void;
@@ -21,7 +22,8 @@ fn refuse(size: usize) -> ! {
     let _ = writeln!(
         err,
         "error: sigma stopped: an allocation of {size} bytes would pass twice the memory \
-         budget (--max-memory)"
+         budget ({})",
+        memory::control().0
     );
     std::process::abort()
 }

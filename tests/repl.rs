@@ -293,6 +293,24 @@ fn elide_leaves_out_the_middle_rows_of_a_tall_matrix_and_never_touches_json() {
 }
 
 #[test]
+fn memory_shows_and_sets_the_budget_and_a_stop_keeps_the_session() {
+    let r = repl(
+        ":memory 48M\nkept = 7\ncoeff(exp(sin(x)), x, 6000)\nkept + 1\n:memory off\n:memory 12Q\n",
+    );
+    let out: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(out.len(), 4, "{}", r.stdout);
+    assert!(out[0].starts_with("memory: ") && out[0].ends_with(" in use, budget 48 MiB"));
+    assert_eq!(&out[1..3], ["kept = 7", "8"]);
+    assert!(out[3].ends_with(" in use, no budget"), "{}", out[3]);
+    assert!(r
+        .stderr
+        .contains("error: stopped: memory budget of 48 MiB exceeded (--max-memory)"));
+    assert!(r
+        .stderr
+        .contains("error: `:memory`: unknown size unit `q` (use K, M, G or T)"));
+}
+
+#[test]
 fn ans_is_the_previous_result() {
     let r = repl("1/3 + 1/6\nans*4\nx = [1,\n  2]\nans[1]; ans + 1\n:help ans\n");
     assert_eq!(

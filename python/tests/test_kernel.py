@@ -319,6 +319,19 @@ def test_is_complete(kernel):
     assert kc.get_shell_msg(timeout=10)["content"]["status"] == "complete"
 
 
+def test_memory_budget_stops_a_statement_and_keeps_the_session(kernel):
+    _, kc = kernel
+    run(kc, "kept2 = 3")
+    reply, msgs = run(kc, ":memory 48M\ncoeff(exp(sin(x)), x, 6000)", timeout=60)
+    assert reply["status"] == "error"
+    assert reply["evalue"] == "stopped: memory budget of 48 MiB exceeded (:memory)"
+    assert any("(e.g. :memory 8G)" in line for line in reply["traceback"])
+    (out,) = [m["content"]["text"] for m in msgs if m["msg_type"] == "stream"]
+    assert out.startswith("memory: ") and out.endswith(" in use, budget 48 MiB\n")
+    reply, msgs = run(kc, ":memory 4G\nkept2 + 1")
+    assert displays(msgs)[0]["text/plain"] == "4"
+
+
 def test_interrupt_keeps_the_session(kernel):
     km, kc = kernel
     run(kc, "kept = 11")

@@ -315,3 +315,37 @@ def test_interrupt_keeps_the_session(s):
     assert s.eval("1 + 1").value == 2
     assert s.eval("y + 1").value == 42
     assert s.eval("N(pi, 10)").value == Decimal("3.141592654")
+
+
+def test_memory_budget_stops_a_statement_and_keeps_the_session(s):
+    # The default budget is the command line's: half the physical memory, at most 4 GiB.
+    default = sigma.max_memory()
+    assert default is not None and 0 < default <= 4 << 30
+    s.eval("kept = 7")
+    try:
+        sigma.set_max_memory("48M")
+        assert sigma.max_memory() == 48 << 20
+        with pytest.raises(sigma.SigmaError) as e:
+            s.eval("coeff(exp(sin(x)), x, 6000)")
+        assert e.value.message == "stopped: memory budget of 48 MiB exceeded (sigma.set_max_memory)"
+        assert 'sigma.set_max_memory("8G")' in e.value.help
+        # The session survives, and the memory of the stopped statement is returned.
+        assert s.eval("kept + 1").value == 8
+        assert sigma.memory_in_use() < 48 << 20
+        with pytest.raises(ValueError):
+            sigma.set_max_memory("12Q")
+        with pytest.raises(ValueError):
+            sigma.set_max_memory(0)
+        sigma.set_max_memory(None)
+        assert sigma.max_memory() is None
+    finally:
+        sigma.set_max_memory(default)
+    assert sigma.max_memory() == default
+
+
+def test_memory_in_use_counts_gmp(s):
+    # 3^(10^7) has 15,849,626 bits: 1,981,204 bytes of GMP limbs, freed with the binding.
+    s.eval("big = 3^(10^7)")
+    held = sigma.memory_in_use()
+    s.clear()
+    assert 1_981_204 <= held - sigma.memory_in_use() < 2_100_000

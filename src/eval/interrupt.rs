@@ -22,12 +22,13 @@ pub fn request() {
 
 /// The message of the current stop: "interrupted" for Ctrl-C, the budget for memory.
 pub fn message() -> String {
+    let (control, _) = memory::control();
     match (stop_reason(), memory::budget()) {
         (Some(Stop::Memory), Some(b)) => format!(
-            "stopped: memory budget of {} exceeded (--max-memory)",
+            "stopped: memory budget of {} exceeded ({control})",
             memory::format_size(b)
         ),
-        (Some(Stop::Memory), None) => "stopped: memory budget exceeded (--max-memory)".into(),
+        (Some(Stop::Memory), None) => format!("stopped: memory budget exceeded ({control})"),
         _ => "interrupted".into(),
     }
 }
@@ -37,10 +38,11 @@ pub fn message() -> String {
 pub fn error(span: Span) -> EvalError {
     let e = EvalError::new(message(), span).with_label("stopped here");
     if stop_reason() == Some(Stop::Memory) {
-        e.with_help(
+        let (control, example) = memory::control();
+        e.with_help(format!(
             "the computation needed more memory than its budget; ask for less, or raise the \
-             budget with --max-memory (e.g. --max-memory 8G)",
-        )
+             budget with {control} (e.g. {example})"
+        ))
     } else {
         e
     }

@@ -1,10 +1,55 @@
-//! The memory budget: the live bytes the binary's counting allocator reports here (Rust's
-//! allocations and GMP/MPFR's alike), the budget set by `--max-memory`, and the raising of
-//! the engine's interrupt flag with [`Stop::Memory`] when the live bytes pass it. Without the
-//! counting allocator (the library used alone) nothing is counted and nothing is stopped.
+//! The memory budget: the live bytes the counting allocator reports here (Rust's
+//! allocations and GMP/MPFR's alike; the binary and the Python extension install it), the
+//! budget set by `--max-memory` or `sigma.set_max_memory`, and the raising of the engine's
+//! interrupt flag with [`Stop::Memory`] when the live bytes pass it. Without the counting
+//! allocator (the library used alone) nothing is counted and nothing is stopped.
 
 use crate::math::{raise, Stop};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
+
+/// Where the budget is set, for messages (see [`set_surface`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Surface {
+    /// The command line and the REPL: `--max-memory`.
+    CommandLine = 0,
+    /// The Python package: `sigma.set_max_memory`.
+    Python = 1,
+    /// The Jupyter kernel: its `:memory` command.
+    Kernel = 2,
+}
+
+/// The [`Surface`] as a number (an atomic: the allocator reads it and must not lock).
+static SURFACE: AtomicU8 = AtomicU8::new(Surface::CommandLine as u8);
+
+/// Names the surface whose control of the budget messages mention (per process).
+pub fn set_surface(surface: Surface) {
+    SURFACE.store(surface as u8, Ordering::Relaxed);
+}
+
+/// The control of the budget on this surface (`--max-memory`) and an example of raising it
+/// (`--max-memory 8G`). Allocates nothing.
+pub fn control() -> (&'static str, &'static str) {
+    match SURFACE.load(Ordering::Relaxed) {
+        1 => ("sigma.set_max_memory", "sigma.set_max_memory(\"8G\")"),
+        2 => (":memory", ":memory 8G"),
+        _ => ("--max-memory", "--max-memory 8G"),
+    }
+}
+
+/// The default budget: half the physical memory (from /proc/meminfo), at most
+/// [`DEFAULT_CAP`]; the cap when the physical memory is unknown.
+pub fn default_budget() -> usize {
+    let total_kib = std::fs::read_to_string("/proc/meminfo").ok().and_then(|m| {
+        m.lines()
+            .find_map(|l| l.strip_prefix("MemTotal:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+    });
+    match total_kib {
+        Some(k) => usize::try_from(k.saturating_mul(1024) / 2)
+            .map_or(DEFAULT_CAP, |half| half.min(DEFAULT_CAP)),
+        None => DEFAULT_CAP,
+    }
+}
 
 static LIVE: AtomicUsize = AtomicUsize::new(0);
 static PEAK: AtomicUsize = AtomicUsize::new(0);

@@ -1,6 +1,7 @@
 //! The `:` commands of the REPL and the Jupyter kernel: help, settings, bindings and leaving.
 
 use crate::builtins::{self, Builtin, Impl};
+use crate::eval::memory;
 use crate::eval::scope::Scope;
 use crate::math::float::MAX_DIGITS;
 use crate::render::text;
@@ -36,6 +37,11 @@ const COMMANDS: &[(&str, &str, &str)] = &[
         ":elide",
         ":elide [N|off]",
         "show or set the length (1000 at start) above which a vector's or matrix's middle is left out of the output, marked; off prints every value whole",
+    ),
+    (
+        ":memory",
+        ":memory [SIZE|off]",
+        "show the memory in use and the budget, or set the budget (512M, 2G, off): a statement that needs more stops with a message and the session survives",
     ),
     (":vars", ":vars", "list the bindings with their values"),
     (":clear", ":clear", "forget every binding"),
@@ -107,6 +113,7 @@ pub fn execute(session: &mut Session, line: &str, width: usize) -> Result<(Flow,
             other => Err(format!("`:steps` takes `on` or `off`, not `{other}`")),
         },
         ":elide" => elide(session, arg).map(|s| (Flow::Continue, s)),
+        ":memory" => memory_budget(arg).map(|s| (Flow::Continue, s)),
         ":vars" if arg.is_empty() => reply(vars(session)),
         ":clear" if arg.is_empty() => {
             let n = session.scope.names().len();
@@ -163,6 +170,30 @@ fn elide(session: &mut Session, arg: &str) -> Result<String, String> {
         },
     }
     Ok(show(session.settings.elide))
+}
+
+/// `:memory`: the live bytes and the budget; `:memory SIZE` or `:memory off` sets the budget
+/// (of the process: every session shares it). Without the counting allocator (the library
+/// used alone) nothing is counted, and the command says so.
+fn memory_budget(arg: &str) -> Result<String, String> {
+    if memory::budget().is_none() && memory::live() == 0 {
+        return Err(
+            "`:memory` needs sigma's counting allocator (the sigma binary or the Python package)"
+                .into(),
+        );
+    }
+    if !arg.is_empty() {
+        let bytes = memory::parse_size(arg).map_err(|e| format!("`:memory`: {e}"))?;
+        memory::set_budget(bytes);
+    }
+    let budget = match memory::budget() {
+        Some(b) => format!("budget {}", memory::format_size(b)),
+        None => "no budget".into(),
+    };
+    Ok(format!(
+        "memory: {} in use, {budget}",
+        memory::format_size(memory::live())
+    ))
 }
 
 fn digits(session: &mut Session, arg: &str) -> Result<String, String> {

@@ -13,13 +13,25 @@ Exact answers with their steps, verdicts that name their test, certified digits:
 `Session.eval` runs sigma statements (the language of the `sigma` command line; see the
 project README) and returns a `Result`; a failed statement raises `SigmaError`, and Ctrl-C
 (KeyboardInterrupt) interrupts a long computation without losing the session's bindings.
+A statement that needs more memory than the budget (`set_max_memory`; by default half the
+physical memory, at most 4 GiB) stops with a `SigmaError`, and the session survives too.
 """
 
 from decimal import Decimal
 from fractions import Fraction
 from typing import Union
 
-from ._sigma import Interval, Result, Session, SigmaError, __version__, is_incomplete
+from ._sigma import (
+    Interval,
+    Result,
+    Session,
+    SigmaError,
+    __version__,
+    is_incomplete,
+    max_memory,
+    memory_in_use,
+    set_max_memory,
+)
 
 __all__ = [
     "Session",
@@ -28,6 +40,9 @@ __all__ = [
     "SigmaError",
     "to_source",
     "is_incomplete",
+    "set_max_memory",
+    "max_memory",
+    "memory_in_use",
     "__version__",
 ]
 

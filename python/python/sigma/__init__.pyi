@@ -160,5 +160,14 @@ class Session:
 def is_incomplete(src: str) -> bool:
     """Whether `src` ends inside open brackets (more lines are needed)."""
 
+def set_max_memory(size: Union[str, int, None]) -> None:
+    """Sets the memory budget of every session (`"2G"`, bytes, or None for no budget)."""
+
+def max_memory() -> Optional[int]:
+    """The memory budget in bytes, or None."""
+
+def memory_in_use() -> int:
+    """The bytes sigma (with GMP and MPFR) has allocated and not yet freed."""
+
 def to_source(x: Union[Fraction, int, bool, Decimal, str]) -> str:
     """Writes a Python value as sigma source for the same exact value."""

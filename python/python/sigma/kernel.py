@@ -27,6 +27,7 @@ import tempfile
 from ipykernel.kernelbase import Kernel
 
 from . import Result, Session, SigmaError, __version__, is_incomplete
+from ._sigma import _use_kernel_memory_messages
 
 #: The kernelspec's name (`jupyter kernelspec list` shows it; notebooks refer to it).
 KERNEL_NAME = "sigma"
@@ -75,6 +76,8 @@ class SigmaKernel(Kernel):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.sigma = Session()
+        # A statement stopped by the memory budget says how to raise it here: `:memory 8G`.
+        _use_kernel_memory_messages()
 
     # -- execution --------------------------------------------------------------------------
 
@@ -98,6 +101,9 @@ class SigmaKernel(Kernel):
         except KeyboardInterrupt:
             message = "interrupted: the statement was stopped; earlier cells' bindings are kept"
             return self._failed("KeyboardInterrupt", message, [message], silent)
+        except Exception as e:  # an internal error: report it and keep the kernel alive
+            name = type(e).__name__
+            return self._failed(name, str(e), [f"{name}: {e}"], silent)
         return ok
 
     def _statements(self, source, silent):

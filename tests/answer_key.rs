@@ -88,7 +88,7 @@ fn latex_key_is_a_standalone_document() {
          \\title{{Answer key: small}}\n\\author{{}}\n\\date{{}}\n\\begin{{document}}\n\\maketitle\n\n\
          \\medskip\n{{\\raggedright\\textbf{{1.}}~\\texttt{{a = 1/3 + 1/6}}\\par}}\n\
          \\begin{{dmath*}}\na = \\frac{{1}}{{2}}\n\\end{{dmath*}}\n\n\
-         \\section*{{Calculus \\& \\ensuremath{{\\lambda}}\\_1 50\\%}}\n\n\
+         \\section*{{Calculus \\& $\\lambda$\\_1 50\\%}}\n\n\
          \\medskip\n{{\\raggedright\\textbf{{2.}}~\\texttt{{diff(x{{\\char94}}3, x)}}\\par}}\n\
          \\begin{{dmath*}}\n3 x^{{2}}\n\\end{{dmath*}}\n\
          {{\\small\\raggedright\n\\begin{{enumerate}}\n  \\item {{}}$\\frac{{d}}{{dx}}\\left[x^{{3}}\\right] = 3 x^{{2}}$\\newline\n\
@@ -256,9 +256,11 @@ fn latex_escaping() {
     );
     assert_eq!(
         tex_text("λ σ α ≈ → π é"),
-        r"\ensuremath{\lambda} \ensuremath{\sigma} \ensuremath{\alpha} \ensuremath{\approx} \ensuremath{\to} \ensuremath{\pi} é"
+        r"$\lambda$ $\sigma$ $\alpha$ $\approx$ $\to$ $\pi$ é"
     );
-    assert_eq!(tex_text("x₁ — ☃"), r"x\ensuremath{_{1}} --- [U+2603]");
+    // Dashes stay characters (pdflatex maps them to \textemdash, \textendash; MathJax shows
+    // them), so the same text reads right in a PDF and in a notebook.
+    assert_eq!(tex_text("x₁ — 1–2 ☃"), r"x$_{1}$ — 1–2 [U+2603]");
     assert_eq!(tex_math(r"\mathrm{η2} + ψ"), r"\mathrm{{\eta}2} + {\psi}");
 }
 

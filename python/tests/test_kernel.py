@@ -107,11 +107,11 @@ EXPECTED = [
     ("4/5", r"$$\frac{4}{5}$$"),  # A1(d)
     (
         "converges absolutely — p-series with p = 3/2 > 1",
-        r"$$\text{converges absolutely --- p-series with p = }\frac{3}{2} > 1$$",
+        r"$$\text{converges absolutely — p-series with p = }\frac{3}{2} > 1$$",
     ),  # A2(a)
     (
         "converges absolutely — ratio test: lim |a(n+1)/a(n)| = exp(-1) < 1",
-        r"$$\text{converges absolutely --- ratio test: }\lim_{n\to\infty} "
+        r"$$\text{converges absolutely — ratio test: }\lim_{n\to\infty} "
         r"\left|\frac{a(n+1)}{a(n)}\right| = e^{-1} < 1$$",
     ),  # A2(b)
     ("≈ 2.6123753486854883433", r"$$\approx 2.6123753486854883433$$"),  # A2(a): ζ(3/2)

@@ -13,7 +13,12 @@ fn tex_accepts(c: char) -> bool {
 }
 
 /// Text-mode LaTeX for arbitrary text: the specials `\ { } $ & # ^ _ % ~` escaped, and
-/// non-ASCII symbols (Greek letters, `≈`, `→`, …) turned into math commands.
+/// non-ASCII symbols (Greek letters, `≈`, `→`, …) turned into math commands in `$…$`.
+///
+/// The same text must also work in MathJax and KaTeX (Markdown output, notebooks), whose
+/// `\text{…}` reads no commands but does read `$…$` inside it: so symbols are `$\le$` rather
+/// than `\ensuremath{\le}`, and dashes are the characters `—` and `–` (which pdflatex maps
+/// to `\textemdash` and `\textendash`) rather than the ligatures `---` and `--`.
 pub fn tex_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
@@ -27,13 +32,12 @@ pub fn tex_text(s: &str) -> String {
             '^' => out.push_str("{\\char94}"),
             '~' => out.push_str("{\\char126}"),
             '\n' | '\r' | '\t' => out.push(' '),
-            '—' => out.push_str("---"),
-            '–' => out.push_str("--"),
+            '—' | '–' => out.push(c),
             c if tex_accepts(c) && !matches!(c, '×' | '·' | '±' | '²' | '³' | '¹' | '°') => {
                 out.push(c)
             }
             c => match math_symbol(c) {
-                Some(m) => out.push_str(&format!("\\ensuremath{{{m}}}")),
+                Some(m) => out.push_str(&format!("${m}$")),
                 None => out.push_str(&format!("[U+{:04X}]", c as u32)),
             },
         }

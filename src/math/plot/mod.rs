@@ -69,8 +69,9 @@ pub struct Plot {
 
 impl Plot {
     /// A plot of `series` over `x_range`. The vertical range covers every sample, except
-    /// when a few samples dwarf the rest (near a pole): then it covers the central 90% of the
-    /// samples with a margin, and the lines are cut at the frame.
+    /// when a few samples of a curve dwarf the rest (near a pole): then it covers the central
+    /// 90% of the samples with a margin, and the lines are cut at the frame. Marks, staircases
+    /// and reference lines (sequences, partial sums, limits) are always shown whole.
     pub fn new(x_label: &str, series: Vec<Series>, x_range: (f64, f64), log_y: bool) -> Plot {
         let y_range = y_range(&series, log_y);
         let clipped = series
@@ -211,6 +212,15 @@ fn y_range(series: &[Series], log: bool) -> (f64, f64) {
     } else {
         (min, max)
     };
+    // Only a curve's samples near a pole may fall outside: a sequence is finite data, and a
+    // reader must see every one of its terms (the first partial sums above all).
+    let (lo, hi) = series
+        .iter()
+        .filter(|s| s.style != Style::Line)
+        .flat_map(|s| s.points())
+        .map(|p| f(p.1))
+        .filter(|v| v.is_finite())
+        .fold((lo, hi), |(l, h), v| (l.min(v), h.max(v)));
     let pad = if hi > lo {
         (hi - lo) * 0.05
     } else {
@@ -258,6 +268,32 @@ mod tests {
         let last = *vis.last().and_then(|s| s.last()).unwrap();
         assert!((last.1 - p.y_range.1).abs() < 1e-9);
         assert!(last.0 > 99.0 && last.0 < 100.0);
+    }
+
+    #[test]
+    fn the_terms_of_a_sequence_are_never_clipped() {
+        // The partial sums of (-1/4)^n from 1 to 10 beside their limit 4/5 drawn as a dense
+        // reference line: the first two terms (1 and 3/4) lie far from the rest, and are
+        // still inside the frame.
+        let mut s = 0.0;
+        let sums: Vec<(f64, f64)> = (0..10)
+            .map(|n| {
+                s += (-0.25f64).powi(n);
+                (f64::from(n + 1), s)
+            })
+            .collect();
+        let limit: Vec<(f64, f64)> = (0..=240)
+            .map(|i| (1.0 + 9.0 * f64::from(i) / 240.0, 0.8))
+            .collect();
+        let p = Plot::new(
+            "k",
+            vec![series(sums, Style::Points), series(limit, Style::Reference)],
+            (1.0, 10.0),
+            false,
+        );
+        assert!(p.y_range.0 < 0.75 && p.y_range.1 > 1.0, "{:?}", p.y_range);
+        assert!(!p.clipped);
+        assert_eq!(p.visible(&p.series[0])[0].len(), 10);
     }
 
     #[test]

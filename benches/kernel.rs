@@ -8,9 +8,16 @@
 //! `w4_exact.py`: K_L reduced, and Σ_(ℓ=0)^L K_ℓ mod 2^61 − 1 (K_0 = D = 0). The timing
 //! covers all L numerators (each K_ℓ exact over its denominator base·d^(ℓ−1), kept apart) and
 //! the reduction of K_L, as `w4_exact.py … flint_int` does; the checksum is outside it.
+//!
+//! `cargo bench --bench kernel -- --matpow K` computes the exact power A^K of the 16×16 A of
+//! `w4_mat16.json` (`Matrix::pow_int`: integer products over a common denominator, reduced
+//! once) and prints `INPROC` and `DIGEST` (A^K[0][0], and Σ of all entries mod 2^61 − 1) like
+//! `bench/matpow_peers.py` (FLINT) and `bench/matpow.gp` (PARI); `bench/compare_matpow.sh`
+//! runs them side by side.
 
 use criterion::{black_box, Criterion, SamplingMode};
 use rug::Integer;
+use sigma::math::linalg::intmat::IntMatrix;
 use sigma::math::linalg::kernel::{kernel, Kernel, Method};
 use sigma::math::linalg::Matrix;
 use sigma::math::number::Q;
@@ -130,6 +137,42 @@ fn w4(case: &str, len: &str, method: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// A^k of the 16×16 workload in the peers' output protocol.
+fn matpow(k: &str) -> Result<(), String> {
+    let k: u64 = k.parse().map_err(|_| format!("bad power {k:?}"))?;
+    let (a, _, _) = system("ssm16")?;
+    let t = Instant::now();
+    let ints = IntMatrix::new(&a)
+        .pow(k)
+        .map_err(|e| e.to_string())?
+        .ok_or("A is not square")?;
+    let powered = t.elapsed().as_secs_f64();
+    let p = ints.to_matrix().map_err(|e| e.to_string())?;
+    let dt = t.elapsed().as_secs_f64();
+    let m: Integer = (Integer::from(1) << 61) - 1;
+    let mut sum = Integer::new();
+    for q in p.rows().iter().flatten() {
+        let inv = Integer::from(q.denom() % &m)
+            .invert(&m)
+            .map_err(|_| "a denominator divisible by 2^61 - 1")?;
+        sum += Integer::from(q.numer() % &m) * inv;
+        sum %= &m;
+    }
+    if sum < 0 {
+        sum += &m;
+    }
+    println!("INPROC {dt:.6}");
+    println!(
+        "PHASES products {powered:.6}, reduction {:.6}",
+        dt - powered
+    );
+    println!(
+        "DIGEST P[0][0] = {}; sum P mod 2^61-1 = {sum}",
+        q_digest(&p.rows()[0][0])
+    );
+    Ok(())
+}
+
 fn benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("ssm kernel");
     group
@@ -146,11 +189,20 @@ fn benches(c: &mut Criterion) {
             b.iter(|| black_box(run(&sys, len, Method::Iterate)))
         });
     }
+    let (a16, _, _) = system("ssm16").expect("the workload's data");
+    group.bench_function("16x16 A^1024", |b| b.iter(|| black_box(a16.pow_int(1024))));
     group.finish();
 }
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--matpow") {
+        if let Err(e) = matpow(args.get(i + 1).map_or("1024", String::as_str)) {
+            eprintln!("error: {e}");
+            std::process::exit(2);
+        }
+        return;
+    }
     if let Some(i) = args.iter().position(|a| a == "--w4") {
         let arg = |k: usize, d: &'static str| args.get(i + k).map(String::as_str).unwrap_or(d);
         if let Err(e) = w4(arg(1, "ssm2"), arg(2, "16384"), arg(3, "iterate")) {

@@ -401,3 +401,40 @@ fn arrays_compare_entry_by_entry() {
     let tex = sigma::render::latex::value(&value("zeros(1, 12)"));
     assert!(tex.contains("\\begin{array}{cccccccccccc}"), "{tex}");
 }
+
+/// Rational matrix powers and products run over a common denominator (fraction-free); the
+/// answers are the exact rationals, checked against closed forms.
+#[test]
+fn rational_powers_and_products_are_exact() {
+    // SEEDS B1(b-ii): A^k[0][0] = (2/3)(4/5)^k + (1/3)(1/2)^k.
+    let a = "[[7/10, 1/10], [1/5, 3/5]]";
+    for k in [0, 1, 2, 5, 40] {
+        assert_eq!(
+            ok(&format!("({a}^{k})[0][0]")),
+            ok(&format!("2/3*(4/5)^{k} + 1/3*(1/2)^{k}")),
+            "k = {k}"
+        );
+    }
+    assert_eq!(
+        ok(&format!("{a}^3")),
+        "[[383/1000, 129/1000], [129/500, 127/500]]"
+    );
+    assert_eq!(ok("[[1, 2]]*[[1/3], [1/4]]"), "[[5/6]]");
+    assert_eq!(
+        ok("[[1/2, 1/3], [1/4, 1/5]]*[[6, 0], [0, 60]]"),
+        "[[3, 20], [3/2, 12]]"
+    );
+    // Symbolic entries take the general path.
+    assert_eq!(ok("[[1/2, x], [0, 1]]^3"), "[[1/8, 7*x/4], [0, 1]]");
+}
+
+#[test]
+fn a_matrix_power_too_large_to_write_is_refused() {
+    let e = run("[[10^100, 1], [1, 1]]^1000000").expect_err("refused");
+    assert!(
+        e.starts_with(
+            "error: a 2×2 matrix power (exponent 1000000) with entries of up to about 100544018 digits is too large"
+        ),
+        "{e}"
+    );
+}

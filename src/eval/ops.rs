@@ -8,6 +8,7 @@ use super::value::{Approx, Formula, Rel, Value};
 use crate::math::expr::{self, Expr, MResult};
 use crate::math::float;
 use crate::math::float::sign::sign_const;
+use crate::math::linalg::Matrix;
 use crate::source::Span;
 use crate::syntax::ast::{self, BinaryOp, CmpOp};
 use std::cmp::Ordering;
@@ -264,6 +265,14 @@ pub(crate) fn matmul(a: &[Vec<Expr>], b: &[Vec<Expr>], span: Span) -> EResult<Ve
             "the number of columns on the left must equal the number of rows on the right",
         ));
     }
+    // Rational matrices: integer products over common denominators, reduced once.
+    if let (Some(x), Some(y)) = (Matrix::from_exprs(a), Matrix::from_exprs(b)) {
+        let p = x
+            .mul_fraction_free(&y)
+            .map_err(|e| EvalError::math(e, span))?
+            .expect("the shapes were checked");
+        return Ok(to_exprs(&p));
+    }
     let m = b[0].len();
     let mut out = Vec::with_capacity(n);
     for row in a {
@@ -279,6 +288,14 @@ pub(crate) fn matmul(a: &[Vec<Expr>], b: &[Vec<Expr>], span: Span) -> EResult<Ve
         out.push(r);
     }
     Ok(out)
+}
+
+/// The rows of a rational matrix as expressions.
+fn to_exprs(m: &Matrix) -> Vec<Vec<Expr>> {
+    m.rows()
+        .iter()
+        .map(|r| r.iter().map(|q| Expr::Num(q.clone())).collect())
+        .collect()
 }
 
 fn matpow(a: Vec<Vec<Expr>>, n: &Expr, span: Span) -> EResult<Vec<Vec<Expr>>> {
@@ -297,6 +314,14 @@ fn matpow(a: Vec<Vec<Expr>>, n: &Expr, span: Span) -> EResult<Vec<Vec<Expr>>> {
             EvalError::new("a matrix power needs a non-negative integer exponent", span)
                 .with_help("matrix inverses are not available yet")
         })?;
+    // A rational matrix: integer products over a common denominator, reduced once.
+    if let Some(m) = Matrix::from_exprs(&a) {
+        let p = m
+            .pow_int(k as u64)
+            .map_err(|e| EvalError::math(e, span))?
+            .expect("a square matrix");
+        return Ok(to_exprs(&p));
+    }
     let mut result: Vec<Vec<Expr>> = (0..size)
         .map(|i| (0..size).map(|j| Expr::int((i == j) as i64)).collect())
         .collect();

@@ -51,6 +51,21 @@ impl Q {
     pub fn one() -> Q {
         Q::int(1)
     }
+    /// `num/den` for a positive denominator and a numerator its caller has proved coprime to
+    /// it, without the gcd that canonicalising would compute (for 10^4-digit denominators the
+    /// gcd costs more than the arithmetic that made the fraction). Debug builds check the
+    /// proof; a zero or negative denominator is refused in every build.
+    #[allow(unsafe_code)]
+    pub fn from_coprime(num: Integer, den: Integer) -> Q {
+        assert!(den.cmp0() == Ordering::Greater, "a positive denominator");
+        debug_assert!(
+            num.clone().gcd(&den) == 1,
+            "{num}/{den} is not in lowest terms"
+        );
+        // SAFETY: rug's canonical form is a positive denominator coprime to the numerator:
+        // asserted above, and coprimality is guaranteed by the caller (checked in debug).
+        Q(unsafe { Rational::from_canonical(num, den) })
+    }
     /// From a big integer.
     pub fn from_integer(i: Integer) -> Q {
         Q(Rational::from(i))

@@ -7,6 +7,7 @@ mod closed_power;
 pub mod eigen;
 pub mod eigvec;
 pub mod float64;
+pub mod intmat;
 pub mod kernel;
 mod power;
 pub mod rank_one;

@@ -22,8 +22,20 @@ pub fn check_bits(bits: u64, what: &str) -> Result<(), NumError> {
 }
 
 /// An exact rational number, always in lowest terms.
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[derive(PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Q(pub Rational);
+
+/// A zero is made afresh rather than copied: a new zero allocates one limb (the denominator
+/// 1), GMP's copy of one allocates two, and dense series are mostly zeros.
+impl Clone for Q {
+    fn clone(&self) -> Q {
+        if self.is_zero() {
+            Q::zero()
+        } else {
+            Q(self.0.clone())
+        }
+    }
+}
 
 /// Why an exact operation could not produce a number.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -4,6 +4,7 @@
 //! symbolic coefficients (π, √2, parameters) otherwise.
 
 mod lambert_bessel;
+mod monomial;
 
 use super::ring::{integral, Coeff};
 use super::trunc::Trunc;
@@ -73,6 +74,13 @@ impl<'a, C: Coeff> Expander<'a, C> {
             }
             return Ok(Trunc::constant(constant(e)?, self.prec));
         }
+        if matches!(e, Expr::Add(_) | Expr::Mul(_) | Expr::Pow(..)) {
+            if let Some(terms) = monomial::monomials(e, self.x) {
+                if let Some(t) = self.polynomial(&terms) {
+                    return Ok(t);
+                }
+            }
+        }
         match e {
             Expr::Sym(_) => Ok(Trunc::var(self.prec)),
             Expr::Add(ts) => {
@@ -105,6 +113,31 @@ impl<'a, C: Coeff> Expander<'a, C> {
             Expr::Func(f, args) => self.function(*f, args),
             Expr::Num(_) | Expr::Const(_) => Ok(Trunc::constant(constant(e)?, self.prec)),
         }
+    }
+
+    /// The series of the polynomial Σ c·x^k in one dense vector, known to the precision the
+    /// term-by-term expansion gives it: x^prec with a constant term, else x^(v + prec − 1)
+    /// for its lowest power v. `None` for exponents too large to index.
+    fn polynomial(&self, terms: &[(u64, Q)]) -> Option<Trunc<C>> {
+        let v = terms
+            .iter()
+            .filter(|(_, c)| !c.is_zero())
+            .map(|(k, _)| *k)
+            .min();
+        let Some(v) = v else {
+            return Some(Trunc::constant(C::zero(), self.prec));
+        };
+        let v = i64::try_from(v).ok().filter(|&v| v < i64::MAX / 4)?;
+        let prec = if v == 0 { self.prec } else { v + self.prec - 1 };
+        let n = usize::try_from(prec - v).unwrap_or(0);
+        let mut c: Vec<C> = std::iter::repeat_with(C::zero).take(n).collect();
+        for (k, q) in terms {
+            let i = usize::try_from(i64::try_from(*k).ok()? - v).ok()?;
+            if i < n && !q.is_zero() {
+                c[i] = C::from_q(q.clone());
+            }
+        }
+        Some(Trunc { val: v, c, prec }.normalized())
     }
 
     /// Records "substitute u = … into the series of f(u)" when the argument is not the
@@ -148,7 +181,7 @@ impl<'a, C: Coeff> Expander<'a, C> {
         if let Some(q) = x.as_num() {
             if q.is_integer() {
                 if let Some(k) = q.numer().clone().abs().to_u64().filter(|&k| k <= 1 << 20) {
-                    let p = base.pow_u(k)?;
+                    let p = if k == 1 { base } else { base.pow_u(k)? };
                     return Ok(if q.is_negative() { p.inv()? } else { p });
                 }
                 // A huge integer power of a series with a non-zero constant term has modest

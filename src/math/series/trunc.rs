@@ -13,11 +13,17 @@ pub struct Trunc<C> {
     pub prec: i64,
 }
 
+/// `n` zero coefficients, each made afresh (a new zero rational allocates less than a copy
+/// of one).
+fn zeros<C: Coeff>(n: usize) -> Vec<C> {
+    std::iter::repeat_with(C::zero).take(n).collect()
+}
+
 impl<C: Coeff> Trunc<C> {
     /// The constant `k`, known to `x^prec`.
     pub fn constant(k: C, prec: i64) -> Self {
         let n = prec.max(0) as usize;
-        let mut c = vec![C::zero(); n];
+        let mut c = zeros(n);
         if n > 0 {
             c[0] = k;
         }
@@ -27,7 +33,7 @@ impl<C: Coeff> Trunc<C> {
     /// The variable `x`, known to `x^prec`.
     pub fn var(prec: i64) -> Self {
         let n = (prec - 1).max(0) as usize;
-        let mut c = vec![C::zero(); n];
+        let mut c = zeros(n);
         if n > 0 {
             c[0] = C::one();
         }
@@ -78,7 +84,7 @@ impl<C: Coeff> Trunc<C> {
     /// From dense coefficients of `x^0 ..`, known to `x^prec`.
     pub fn from_dense(c: Vec<C>, prec: i64) -> Self {
         let mut c = c;
-        c.resize(prec.max(0) as usize, C::zero());
+        c.resize_with(prec.max(0) as usize, C::zero);
         Trunc { val: 0, c, prec }.normalized()
     }
 
@@ -87,11 +93,32 @@ impl<C: Coeff> Trunc<C> {
         let val = self.val.min(o.val).min(prec);
         let mut c = Vec::with_capacity((prec - val).max(0) as usize);
         for k in val..prec {
-            let a = self.coeff(k).unwrap_or_else(C::zero);
-            let b = o.coeff(k).unwrap_or_else(C::zero);
-            c.push(a.add(&b)?);
+            // Zeros are skipped by reference: most coefficients of a sum of monomials are 0,
+            // and cloning or adding a zero rational costs allocations.
+            c.push(match (self.coeff_ref(k), o.coeff_ref(k)) {
+                (None, None) => C::zero(),
+                (Some(a), None) => a.clone(),
+                (None, Some(b)) => b.clone(),
+                (Some(a), Some(b)) => a.add(b)?,
+            });
         }
         Ok(Trunc { val, c, prec }.normalized())
+    }
+
+    /// The coefficient of `x^k` when it is stored and non-zero.
+    fn coeff_ref(&self, k: i64) -> Option<&C> {
+        if k < self.val {
+            return None;
+        }
+        self.c
+            .get(usize::try_from(k - self.val).ok()?)
+            .filter(|x| !x.is_zero())
+    }
+
+    /// The one non-zero coefficient when the series is a monomial c·x^val (to its precision).
+    fn monomial(&self) -> Option<&C> {
+        let (first, rest) = self.c.split_first()?;
+        rest.iter().all(C::is_zero).then_some(first)
     }
 
     pub fn neg(&self) -> MResult<Self> {
@@ -111,7 +138,7 @@ impl<C: Coeff> Trunc<C> {
         let c = self
             .c
             .iter()
-            .map(|x| x.mul(k))
+            .map(|x| if x.is_zero() { Ok(C::zero()) } else { x.mul(k) })
             .collect::<MResult<Vec<_>>>()?;
         Ok(Trunc {
             val: self.val,
@@ -133,7 +160,18 @@ impl<C: Coeff> Trunc<C> {
             });
         }
         let n = self.c.len().min(o.c.len());
-        let c = C::s_mul(&self.c, &o.c, n)?;
+        // A monomial factor (x², −x, a constant) scales the other series: no product needed.
+        let scaled = |m: &C, other: &[C]| -> MResult<Vec<C>> {
+            other[..n]
+                .iter()
+                .map(|y| if y.is_zero() { Ok(C::zero()) } else { y.mul(m) })
+                .collect()
+        };
+        let c = match (self.monomial(), o.monomial()) {
+            (Some(m), _) => scaled(m, &o.c)?,
+            (None, Some(m)) => scaled(m, &self.c)?,
+            (None, None) => C::s_mul(&self.c, &o.c, n)?,
+        };
         Ok(Trunc {
             val,
             c,

@@ -197,12 +197,21 @@ impl QPoly {
 
     /// Coefficients `start..end` (zero-padded past the stored length), same denominator.
     pub fn slice(&self, start: usize, end: usize) -> QPoly {
+        // Zeros are made, not cloned: a new zero allocates nothing, GMP's copy of one does.
         let mut num: Vec<Integer> = self
             .num
             .get(start.min(self.len())..end.min(self.len()))
             .unwrap_or(&[])
-            .to_vec();
-        num.resize(end.saturating_sub(start), Integer::new());
+            .iter()
+            .map(|c| {
+                if c.cmp0() == Ordering::Equal {
+                    Integer::new()
+                } else {
+                    c.clone()
+                }
+            })
+            .collect();
+        num.resize_with(end.saturating_sub(start), Integer::new);
         QPoly {
             num,
             den: self.den.clone(),

@@ -7,7 +7,10 @@
 //! import mpmath
 //! mpmath.mp.dps = 1100
 //! for name, v in [("pi", mpmath.pi), ("e", mpmath.e), ("zeta3", mpmath.zeta(3)),
-//!                 ("erf_half", mpmath.erf(mpmath.mpf(1) / 2))]:
+//!                 ("erf_half", mpmath.erf(mpmath.mpf(1) / 2)),
+//!                 ("zeta_3_2", mpmath.zeta(mpmath.mpf(3) / 2)),
+//!                 ("zeta_7_3", mpmath.zeta(mpmath.mpf(7) / 3)),
+//!                 ("zeta_minus_1_2", mpmath.zeta(mpmath.mpf(-1) / 2))]:
 //!     open(name + ".txt", "w").write(mpmath.nstr(v, 1000, strip_zeros=False) + "\n")
 //! ```
 //!
@@ -57,6 +60,11 @@ fn constants() -> Vec<(&'static str, Expr)> {
         ("pi", Expr::pi()),
         ("e", Expr::e()),
         ("zeta3", f(Func::Zeta, Expr::int(3))),
+        // Non-integer s: Borwein's series with the powers j^(−s) built from prime powers,
+        // and (for s < 1/4) the functional equation.
+        ("zeta_3_2", f(Func::Zeta, Expr::frac(3, 2))),
+        ("zeta_7_3", f(Func::Zeta, Expr::frac(7, 3))),
+        ("zeta_minus_1_2", f(Func::Zeta, Expr::frac(-1, 2))),
         ("erf_half", f(Func::Erf, Expr::frac(1, 2))),
     ]
 }
@@ -76,9 +84,12 @@ fn thousand_digits_match_mpmath() {
     }
 }
 
-/// Rounds a positional reference `d.ddd…` or `0.ddd…` (an irrational value, so never a tie)
-/// to `d` significant digits, in the same layout.
+/// Rounds a positional reference `d.ddd…` or `0.ddd…` (an irrational value, so never a tie),
+/// possibly negative, to `d` significant digits, in the same layout.
 fn round_reference(reference: &str, d: usize) -> String {
+    if let Some(magnitude) = reference.strip_prefix('-') {
+        return format!("-{}", round_reference(magnitude, d));
+    }
     let (prefix, body) = match reference.strip_prefix("0.") {
         Some(rest) => ("0.", rest.to_string()),
         None => ("", reference.replace('.', "")),

@@ -89,8 +89,10 @@ fn zeta_borwein(y: &mut Float) -> Ordering {
     }
     let n = ((f64::from(p) + 10.0) / (3.0 + 8f64.sqrt()).log2()).ceil() as u32 + 1;
     let (nf, sa) = (f64::from(n), s.to_f64().abs());
-    // Relative error of the sum, in units of 2^-q: 2n terms of ≤ 3n + 2s·ln n + 2·log2 n ulps.
-    let budget = nf * (6.0 * nf + 2.0 * sa * (nf + 1.0).ln() + 2.0 * (nf + 1.0).log2() + sa + 5.0);
+    // Relative error of the sum, in units of 2^-q: 2n terms of ≤ 3n + 2s·ln n + 2·log2 n ulps
+    // (a power built as a product of prime powers adds one ulp per prime factor, fewer than
+    // log2 n: counted again in the last term).
+    let budget = nf * (6.0 * nf + 2.0 * sa * (nf + 1.0).ln() + 4.0 * (nf + 1.0).log2() + sa + 5.0);
     let q = p + 12 + budget.log2().ceil() as u32;
     let int_s = if s.is_integer() {
         s.to_i32_saturating()
@@ -99,7 +101,7 @@ fn zeta_borwein(y: &mut Float) -> Ordering {
     };
     let small = int_s.filter(|&v| (1..=16).contains(&v));
     // j^(−s), to within a few ulps (or 2s·ln j ulps for a non-integer s).
-    let power = |j: u32| -> Float {
+    let direct = |j: u32| -> Float {
         let mut w = Float::with_val(q, j);
         if let Some(v) = int_s {
             w.pow_assign_round(-v, N);
@@ -110,6 +112,15 @@ fn zeta_borwein(y: &mut Float) -> Ordering {
             w.exp_round(N);
         }
         w
+    };
+    // For a non-integer s, j^(−s) = p^(−s)·(j/p)^(−s) for the least prime p of j: only the
+    // primes (about n/ln n of them) need a logarithm and an exponential, the rest one product.
+    let table: Option<Vec<Float>> = int_s.is_none().then(|| prime_power_table(n, q, &direct));
+    let power = |j: u32| -> Float {
+        match &table {
+            Some(t) => t[j as usize].clone(),
+            None => direct(j),
+        }
     };
     // Downwards: u_i = t_i/t_n (t_i the summands of d), C_k = Σ_{i>k} u_i, D = C_{−1}; the
     // terms C_k·(k+1)^(−s) decrease, so every partial sum lies in [0, D].
@@ -142,6 +153,37 @@ fn zeta_borwein(y: &mut Float) -> Ordering {
         Ordering::Equal => Ordering::Less,
         ord => ord,
     }
+}
+
+/// `t[j] = j^(−s)` for 1 ≤ j ≤ n (t[0] unused), from `direct` at the primes and by
+/// multiplicativity elsewhere (the least prime factors come from a sieve).
+fn prime_power_table(n: u32, q: u32, direct: &dyn Fn(u32) -> Float) -> Vec<Float> {
+    let len = n as usize + 1;
+    let mut least = vec![0u32; len];
+    for i in 2..len {
+        if least[i] == 0 {
+            for m in (i..len).step_by(i) {
+                if least[m] == 0 {
+                    least[m] = i as u32;
+                }
+            }
+        }
+    }
+    let mut t: Vec<Float> = Vec::with_capacity(len);
+    t.push(Float::new(q));
+    if len > 1 {
+        t.push(Float::with_val(q, 1));
+    }
+    for j in 2..len {
+        let p = least[j] as usize;
+        let v = if p == j {
+            direct(j as u32)
+        } else {
+            Float::with_val_round(q, &t[p] * &t[j / p], N).0
+        };
+        t.push(v);
+    }
+    t
 }
 
 /// binomial(n, k): exact for integers, Γ(n+1)/(Γ(k+1)·Γ(n−k+1)) otherwise.

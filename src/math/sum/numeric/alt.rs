@@ -22,6 +22,22 @@ pub(crate) fn term(a: &Expr, n: &str, k: &Integer, p: u32) -> R<Ball> {
     float::eval_in(a, p, Some((n, &kb)))
 }
 
+/// Whether every integer power in `e` has an exponent of at most `limit` in size (so that
+/// reading `e` as a rational function stays cheap).
+fn small_powers(e: &Expr, limit: i64) -> bool {
+    match e {
+        Expr::Num(_) | Expr::Sym(_) | Expr::Const(_) => true,
+        Expr::Add(ts) | Expr::Mul(ts) => ts.iter().all(|t| small_powers(t, limit)),
+        Expr::Pow(b, k) => {
+            k.as_num()
+                .and_then(Q::to_i64)
+                .is_some_and(|k| k.abs() <= limit)
+                && small_powers(b, limit)
+        }
+        Expr::Func(_, args) => args.iter().all(|a| small_powers(a, limit)),
+    }
+}
+
 fn too_many(what: &str) -> Fail {
     Fail::Math(MathError::Unsupported(format!(
         "cannot certify the sum: {what} would need more than {MAX_TERMS} terms at this precision"
@@ -52,14 +68,34 @@ pub(crate) fn cvz(f: &Expr, n: &str, lo: &Integer, p: u32) -> R<Tail> {
     let mut c = Integer::from(-&d);
     let mut s = Ball::int(p, 0);
     let mut first = Float::new(64);
+    // A rational f (1/n, 1/(2n+1)², …): each c_k·f(lo + k) is an exact rational, rounded
+    // once, instead of a ball evaluation of f and a ball product.
+    let exact = small_powers(f, 16)
+        .then(|| crate::math::poly::rational_function(f, n))
+        .flatten();
     for k in 0..m {
         check_interrupt()?;
         c = Integer::from(&b - &c);
-        let fk = term(f, n, &Integer::from(lo + k), p)?;
-        if k == 0 {
-            first = fk.abs_upper();
+        let at = Integer::from(lo + k);
+        let value = exact.as_ref().and_then(|(num, den)| {
+            let x = Q::from_integer(at.clone());
+            num.eval(&x).div(&den.eval(&x)).ok()
+        });
+        match value {
+            Some(fq) => {
+                if k == 0 {
+                    first = Ball::from_q(&fq, p)?.abs_upper();
+                }
+                s = s.add(&Ball::from_q(&fq.mul(&Q::from_integer(c.clone())), p)?)?;
+            }
+            None => {
+                let fk = term(f, n, &at, p)?;
+                if k == 0 {
+                    first = fk.abs_upper();
+                }
+                s = s.add(&Ball::from_int(&c, p)?.mul(&fk)?)?;
+            }
         }
-        s = s.add(&Ball::from_int(&c, p)?.mul(&fk)?)?;
         // b ← b·2(k+m)(k−m)/((2k+1)(k+1)), exact in the integers.
         b *= 2 * (k + m);
         b *= Integer::from(k) - m;

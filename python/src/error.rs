@@ -7,7 +7,7 @@ use crate::result::PyOutcome;
 use pyo3::create_exception;
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
-use sigma::{Diagnostic, Outcome};
+use sigma::Diagnostic;
 
 create_exception!(
     sigma,
@@ -26,7 +26,7 @@ pub fn sigma_error(
     py: Python<'_>,
     rendered: &str,
     diags: &[Diagnostic],
-    before: Vec<Outcome>,
+    before: Vec<Py<PyOutcome>>,
 ) -> PyErr {
     let first = diags.first();
     let message = first.map_or_else(|| rendered.trim().to_string(), |d| d.message.clone());
@@ -34,7 +34,7 @@ pub fn sigma_error(
         span: first.and_then(|d| d.span).map(|s| (s.start, s.end)),
         help: first.and_then(|d| d.help.clone()),
         messages: diags.iter().map(|d| d.message.clone()).collect(),
-        results: before.into_iter().map(PyOutcome::new).collect(),
+        results: before,
     };
     with_fields(py, rendered.trim_end(), &message, fields)
 }
@@ -59,7 +59,7 @@ struct Fields {
     span: Option<(usize, usize)>,
     help: Option<String>,
     messages: Vec<String>,
-    results: Vec<PyOutcome>,
+    results: Vec<Py<PyOutcome>>,
 }
 
 fn with_fields(py: Python<'_>, rendered: &str, message: &str, f: Fields) -> PyErr {

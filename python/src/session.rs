@@ -66,12 +66,12 @@ impl PySession {
     /// `each` (on this thread, with the GIL) as soon as it is known and answering signals
     /// meanwhile. On a signal, or an error from `each`, the engine is asked to stop, the
     /// worker is awaited and the error returned; a failed statement is a `SigmaError` whose
-    /// `results` are the outcomes before it.
+    /// `results` are the outcomes before it (the same Python objects `each` received).
     fn run(
         &self,
         py: Python<'_>,
         src: &str,
-        each: &mut dyn FnMut(Python<'_>, Outcome) -> PyResult<()>,
+        each: &mut dyn FnMut(Py<PyOutcome>) -> PyResult<()>,
     ) -> PyResult<()> {
         std::thread::scope(|scope| {
             let (tx, rx) = mpsc::channel::<Msg>();
@@ -101,8 +101,11 @@ impl PySession {
                 (got, rx) = py.detach(move || (rx.recv_timeout(POLL), rx));
                 match got {
                     Ok(Msg::Outcome(o)) => {
-                        delivered.push((*o).clone());
-                        if let Err(e) = each(py, *o) {
+                        let handed = Py::new(py, PyOutcome::new(*o)).and_then(|result| {
+                            delivered.push(result.clone_ref(py));
+                            each(result)
+                        });
+                        if let Err(e) = handed {
                             stop(py, &worker);
                             return Err(e);
                         }
@@ -129,10 +132,10 @@ impl PySession {
     }
 
     /// Runs `src` and collects its outcomes.
-    fn collect(&self, py: Python<'_>, src: &str) -> PyResult<Vec<PyOutcome>> {
+    fn collect(&self, py: Python<'_>, src: &str) -> PyResult<Vec<Py<PyOutcome>>> {
         let mut out = Vec::new();
-        self.run(py, src, &mut |_, o| {
-            out.push(PyOutcome::new(o));
+        self.run(py, src, &mut |o| {
+            out.push(o);
             Ok(())
         })?;
         Ok(out)
@@ -153,7 +156,7 @@ impl PySession {
     /// returns the last one's `Result`. Bindings persist across calls. Raises
     /// `sigma.SigmaError` when a statement fails (the bindings are then those before the
     /// call) and KeyboardInterrupt when interrupted.
-    fn eval(&self, py: Python<'_>, src: &str) -> PyResult<PyOutcome> {
+    fn eval(&self, py: Python<'_>, src: &str) -> PyResult<Py<PyOutcome>> {
         match self.collect(py, src)?.pop() {
             Some(o) => Ok(o),
             None => Err(error::nothing_to_evaluate(py)),
@@ -162,7 +165,7 @@ impl PySession {
 
     /// Runs every statement of `src` and returns all their `Result`s, in order (headings
     /// and `#'` prose lines included).
-    fn run_all(&self, py: Python<'_>, src: &str) -> PyResult<Vec<PyOutcome>> {
+    fn run_all(&self, py: Python<'_>, src: &str) -> PyResult<Vec<Py<PyOutcome>>> {
         self.collect(py, src)
     }
 
@@ -170,9 +173,7 @@ impl PySession {
     /// `Result` as soon as it is known (a notebook shows each one while later statements
     /// still run). An exception raised by `on_result` stops the run and propagates.
     fn stream(&self, py: Python<'_>, src: &str, on_result: Bound<'_, PyAny>) -> PyResult<()> {
-        self.run(py, src, &mut |_, o| {
-            on_result.call1((PyOutcome::new(o),)).map(drop)
-        })
+        self.run(py, src, &mut |o| on_result.call1((o,)).map(drop))
     }
 
     /// Runs a `:` command of the REPL (`:help NAME`, `:digits 30`, `:steps on`, `:elide 20`,

@@ -29,9 +29,11 @@ pub fn set_surface(surface: Surface) {
 /// The control of the budget on this surface (`--max-memory`) and an example of raising it
 /// (`--max-memory 8G`). Allocates nothing.
 pub fn control() -> (&'static str, &'static str) {
+    const PYTHON: u8 = Surface::Python as u8;
+    const KERNEL: u8 = Surface::Kernel as u8;
     match SURFACE.load(Ordering::Relaxed) {
-        1 => ("sigma.set_max_memory", "sigma.set_max_memory(\"8G\")"),
-        2 => (":memory", ":memory 8G"),
+        PYTHON => ("sigma.set_max_memory", "sigma.set_max_memory(\"8G\")"),
+        KERNEL => (":memory", ":memory 8G"),
         _ => ("--max-memory", "--max-memory 8G"),
     }
 }
@@ -109,10 +111,15 @@ pub fn set_budget(bytes: Option<usize>) {
     COUNTING.store(true, Ordering::Relaxed);
 }
 
+/// Whether a counting allocator reports here (the binary, the Python extension).
+pub fn counting() -> bool {
+    COUNTING.load(Ordering::Relaxed)
+}
+
 /// The budget in bytes, when one is set and an allocator counts.
 pub fn budget() -> Option<usize> {
     let b = BUDGET.load(Ordering::Relaxed);
-    (b != usize::MAX && COUNTING.load(Ordering::Relaxed)).then_some(b)
+    (b != usize::MAX && counting()).then_some(b)
 }
 
 /// The hard limit of a budget: twice it, and at least 1 GiB above it. A computation that

@@ -176,7 +176,7 @@ fn elide(session: &mut Session, arg: &str) -> Result<String, String> {
 /// (of the process: every session shares it). Without the counting allocator (the library
 /// used alone) nothing is counted, and the command says so.
 fn memory_budget(arg: &str) -> Result<String, String> {
-    if memory::budget().is_none() && memory::live() == 0 {
+    if !memory::counting() {
         return Err(
             "`:memory` needs sigma's counting allocator (the sigma binary or the Python package)"
                 .into(),

@@ -16,12 +16,7 @@ fn is_name_char(c: char) -> bool {
 pub fn word_at(line: &str, pos: usize) -> Option<(usize, usize)> {
     let pos = pos.min(line.len());
     let (before, after) = (line.get(..pos)?, line.get(pos..)?);
-    let start = before
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| is_name_char(*c))
-        .last()
-        .map_or(pos, |(i, _)| i);
+    let start = name_start(before);
     let end = pos
         + after
             .char_indices()
@@ -30,10 +25,27 @@ pub fn word_at(line: &str, pos: usize) -> Option<(usize, usize)> {
     if start == end {
         return None;
     }
-    match line[..start].strip_suffix(':') {
-        Some(head) if head.trim().is_empty() => Some((start - 1, end)),
-        _ => Some((start, end)),
+    if after_command_colon(&line[..start]) {
+        Some((start - 1, end))
+    } else {
+        Some((start, end))
     }
+}
+
+/// Where the name that ends `before` starts (its length when it ends in no name).
+fn name_start(before: &str) -> usize {
+    before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_name_char(*c))
+        .last()
+        .map_or(before.len(), |(i, _)| i)
+}
+
+/// Whether `head` (the line before a name) is a lone `:`, possibly indented: the name is
+/// then a REPL command.
+fn after_command_colon(head: &str) -> bool {
+    head.strip_suffix(':').is_some_and(|h| h.trim().is_empty())
 }
 
 /// Completions of the word ending at byte offset `pos` of `line`: the byte offset where the
@@ -44,23 +56,16 @@ pub fn complete_word(line: &str, pos: usize, bindings: &[String]) -> (usize, Vec
     let Some(before) = line.get(..pos) else {
         return (pos, Vec::new());
     };
-    let start = before
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| is_name_char(*c))
-        .last()
-        .map_or(pos, |(i, _)| i);
+    let start = name_start(before);
     let prefix = &before[start..];
     // `:he|` at the start of the line completes commands, `:` included.
-    if let Some(head) = before[..start].strip_suffix(':') {
-        if head.trim().is_empty() {
-            let mut found: Vec<String> = commands::names()
-                .filter(|c| c[1..].starts_with(prefix))
-                .map(str::to_string)
-                .collect();
-            found.sort();
-            return (head.len(), found);
-        }
+    if after_command_colon(&before[..start]) {
+        let mut found: Vec<String> = commands::names()
+            .filter(|c| c[1..].starts_with(prefix))
+            .map(str::to_string)
+            .collect();
+        found.sort();
+        return (start - 1, found);
     }
     if prefix.is_empty() {
         return (pos, Vec::new());

@@ -116,12 +116,6 @@ fn zeta_borwein(y: &mut Float) -> Ordering {
     // For a non-integer s, j^(−s) = p^(−s)·(j/p)^(−s) for the least prime p of j: only the
     // primes (about n/ln n of them) need a logarithm and an exponential, the rest one product.
     let table: Option<Vec<Float>> = int_s.is_none().then(|| prime_power_table(n, q, &direct));
-    let power = |j: u32| -> Float {
-        match &table {
-            Some(t) => t[j as usize].clone(),
-            None => direct(j),
-        }
-    };
     // Downwards: u_i = t_i/t_n (t_i the summands of d), C_k = Σ_{i>k} u_i, D = C_{−1}; the
     // terms C_k·(k+1)^(−s) decrease, so every partial sum lies in [0, D].
     let (mut u, mut c, mut sum) = (Float::with_val(q, 1), Float::new(q), Float::new(q));
@@ -130,7 +124,10 @@ fn zeta_borwein(y: &mut Float) -> Ordering {
         let mut term = c.clone();
         match small {
             Some(v) => (0..v).for_each(|_| term /= k + 1),
-            None => term *= power(k + 1),
+            None => match &table {
+                Some(t) => term *= &t[k as usize + 1],
+                None => term *= direct(k + 1),
+            },
         }
         if k % 2 == 0 {
             sum += term;

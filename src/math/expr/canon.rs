@@ -65,6 +65,31 @@ pub fn add(terms: Vec<Expr>) -> MResult {
     })
 }
 
+/// `Σ c·m` for canonical monomials `m` without coefficients of their own, pairwise distinct
+/// (the caller's guarantee, checked in debug builds): the form [`add`] gives, without its
+/// grouping pass. For polynomials converted in bulk.
+pub fn sum_of_monomials(terms: Vec<(Q, Expr)>) -> Expr {
+    debug_assert!(
+        {
+            let mut ms: Vec<&Expr> = terms.iter().map(|(_, m)| m).collect();
+            ms.sort();
+            ms.windows(2).all(|w| w[0] != w[1])
+        },
+        "distinct monomials"
+    );
+    let mut out: Vec<Expr> = terms
+        .into_iter()
+        .filter(|(c, _)| !c.is_zero())
+        .map(|(c, m)| scale(c, m))
+        .collect();
+    out.sort_by(term_cmp);
+    match out.len() {
+        0 => Expr::zero(),
+        1 => out.pop().unwrap_or_else(Expr::zero),
+        _ => Expr::Add(out),
+    }
+}
+
 /// `c * m` for a monomial `m` that carries no coefficient of its own.
 fn scale(c: Q, m: Expr) -> Expr {
     if c.is_one() {

@@ -19,7 +19,7 @@ mod trig;
 use super::number::{NumError, Q};
 use std::sync::Arc;
 
-pub use canon::{add, div, mul, neg, pow, sub};
+pub use canon::{add, div, mul, neg, pow, sub, sum_of_monomials};
 pub use func::func;
 pub use order::term_cmp;
 

@@ -2,10 +2,12 @@
 //! division with remainder, gcd, derivative, composition with a linear map (Taylor shifts),
 //! evaluation, and conversion to and from expressions. Root finding ([`roots`]), Sturm
 //! sequences ([`sturm`]), square-free decomposition ([`squarefree`]) and partial fractions
-//! ([`partial`]) live in the submodules. (The fast series kernels and exact binary splitting
+//! ([`partial`]) live in the submodules; [`mpoly`] holds the sparse multivariate
+//! polynomials in parameters and constants that symbolic series coefficients live in. (The fast series kernels and exact binary splitting
 //! keep private integer polynomials for speed and convert at their edges.)
 
 pub mod isolate;
+pub mod mpoly;
 pub mod partial;
 pub mod quadratic;
 pub mod roots;

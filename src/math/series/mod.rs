@@ -6,10 +6,12 @@ pub mod expand;
 pub mod fast;
 pub mod guess;
 pub mod ring;
+pub mod symbolic;
 pub mod trunc;
 
 use crate::math::expr::{self, subst, Expr, MResult, MathError};
 use crate::math::number::Q;
+use crate::math::poly::mpoly::{self, MPoly, Printer, Scope};
 use expand::{ExpandError, Expander};
 use ring::Coeff;
 
@@ -71,7 +73,9 @@ pub fn taylor(f: &Expr, x: &str, a: &Expr, n: usize) -> MResult<Expansion> {
     Ok(e)
 }
 
-/// Expands over the rationals, or over symbolic coefficients when a constant needs them.
+/// Expands over the rationals; when a constant needs symbols, over polynomials in the
+/// parameters and constants; when even that fails (exp(a), a division by a + 1), over
+/// expression trees.
 fn expand_rings(g: &Expr, var: &str, n: usize) -> MResult<Expansion> {
     match run::<Q>(g, var, n) {
         Ok((c, trail)) => Ok(Expansion {
@@ -79,20 +83,39 @@ fn expand_rings(g: &Expr, var: &str, n: usize) -> MResult<Expansion> {
             trail,
             symbolic: false,
         }),
-        Err(ExpandError::NeedSymbolic) => match run::<Expr>(g, var, n) {
-            Ok((c, trail)) => Ok(Expansion {
-                coeffs: c
-                    .into_iter()
-                    .map(|e| subst::expand(&e))
-                    .collect::<MResult<Vec<_>>>()?,
-                trail,
-                symbolic: true,
-            }),
-            Err(ExpandError::Math(e)) => Err(e),
-            Err(ExpandError::NeedSymbolic) => Err(MathError::Unsupported(
-                "a coefficient could not be represented".into(),
-            )),
-        },
+        Err(ExpandError::NeedSymbolic) => {
+            let scope = Scope::enter();
+            match run::<MPoly>(g, var, n) {
+                Ok((c, trail)) if !mpoly::overflowed() => {
+                    // Polynomials print as canonical sums of monomials already: no expand.
+                    let mut printer = Printer::new();
+                    return Ok(Expansion {
+                        coeffs: c.iter().map(|p| printer.expr(p)).collect(),
+                        trail,
+                        symbolic: true,
+                    });
+                }
+                Err(ExpandError::Math(e @ (MathError::Interrupted | MathError::TooLarge(_)))) => {
+                    return Err(e)
+                }
+                // Any other failure (or an exponent overflow) is redone over expression trees.
+                _ => drop(scope),
+            }
+            match run::<Expr>(g, var, n) {
+                Ok((c, trail)) => Ok(Expansion {
+                    coeffs: c
+                        .into_iter()
+                        .map(|e| subst::expand(&e))
+                        .collect::<MResult<Vec<_>>>()?,
+                    trail,
+                    symbolic: true,
+                }),
+                Err(ExpandError::Math(e)) => Err(e),
+                Err(ExpandError::NeedSymbolic) => Err(MathError::Unsupported(
+                    "a coefficient could not be represented".into(),
+                )),
+            }
+        }
         Err(ExpandError::Math(e)) => Err(e),
     }
 }

@@ -11,9 +11,11 @@
 
 pub(crate) mod ball;
 mod decimal;
+mod erf;
 mod lambert_bessel;
 pub mod native;
 pub mod numbers;
+mod pi;
 pub mod sign;
 mod special;
 
@@ -21,7 +23,7 @@ use super::expr::{Constant, Expr, Func, MathError, Symbol};
 use ball::{domain, short, unsupported, unsure, Op, N};
 pub(crate) use ball::{Ball, Fail, R};
 use decimal::{certify, format_rational, uncertified};
-use rug::float::{Constant as MpfrConstant, Round};
+use rug::float::Round;
 use rug::ops::PowAssignRound;
 use rug::{Float, Integer};
 use special::{binomial, gamma, phi, zeta};
@@ -265,9 +267,7 @@ pub(crate) fn eval(e: &Expr, p: u32) -> R<Ball> {
 pub(crate) fn eval_in(e: &Expr, p: u32, env: Env) -> R<Ball> {
     match e {
         Expr::Num(q) => Ball::rounded(Float::with_val_round(p, &q.0, N), "a rational number"),
-        Expr::Const(Constant::Pi) => {
-            Ball::rounded(Float::with_val_round(p, MpfrConstant::Pi, N), "pi")
-        }
+        Expr::Const(Constant::Pi) => pi::pi(p),
         Expr::Const(Constant::E) => Ball::int(p, 1).op("exp", true, Float::exp_round),
         Expr::Const(Constant::EulerGamma) => numbers::euler_gamma(p),
         Expr::Const(Constant::Infinity) => Err(Fail::Math(infinity_error())),
@@ -434,6 +434,11 @@ fn eval_func(f: Func, args: &[Expr], p: u32, env: Env) -> R<Ball> {
     }
     if matches!(f, Func::BesselJ | Func::BesselI) {
         return lambert_bessel::bessel(f, args, p, env);
+    }
+    if let (Func::Erf, Expr::Num(q)) = (f, arg) {
+        if let Some(b) = erf::erf_rational(&q.0, p) {
+            return b;
+        }
     }
     let x = eval_in(arg, p, env)?;
     let (lo, hi) = x.bounds();

@@ -395,29 +395,110 @@ impl Spectrum {
     }
 }
 
-/// Coefficients `lo..hi` of `a·b`, by a cyclic convolution of length ≥ `max(hi, len(a) +
-/// len(b) − 1 − lo)`: products that wrap around land below `lo`.
+/// The transform length for coefficients `lo..hi` of a product of lengths `la` and `lb`:
+/// `max(hi, la + lb − 1 − lo)` rounded up to a power of two, unless half of that suffices
+/// with a small correction (see [`Aliases`]). Without it, an output just past a power of two
+/// doubled every transform of a Newton step.
+pub fn length(la: usize, lb: usize, lo: usize, hi: usize) -> usize {
+    let full = la + lb - 1;
+    let len = hi.max(full.saturating_sub(lo)).max(2);
+    let half = len.next_power_of_two() / 2;
+    match Aliases::new(la, lb, lo, hi, half) {
+        Some(_) => half,
+        None => len,
+    }
+}
+
+/// In a cyclic convolution of length `l`, product coefficient c_k lands on k mod l. For the
+/// outputs `lo..hi` (at most `l` of them, so they land on distinct slots), c_(i−l) lands on
+/// output i for i in `low` and c_(i+l) for i in `high`; nothing else may alias (hi ≤ 2l and
+/// la + lb − 1 ≤ lo + 2l), and the two ranges together must be at most a quarter of the
+/// output, or a transform twice as long is cheaper than the correction.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Aliases {
+    low: std::ops::Range<usize>,
+    high: std::ops::Range<usize>,
+}
+
+impl Aliases {
+    fn new(la: usize, lb: usize, lo: usize, hi: usize, l: usize) -> Option<Aliases> {
+        let full = la + lb - 1;
+        if l < 2 || hi - lo > l || hi > 2 * l || full > lo + 2 * l {
+            return None;
+        }
+        let low = lo.max(l)..hi.max(l);
+        let high = lo..hi.min(full.saturating_sub(l)).max(lo);
+        if low.is_empty() && high.is_empty() {
+            return None;
+        }
+        ((low.len() + high.len()) * 4 <= hi - lo).then_some(Aliases { low, high })
+    }
+}
+
+/// `v` modulo x^l − 1 (borrowed when it is short enough already).
+fn fold_input(v: &[Integer], l: usize) -> std::borrow::Cow<'_, [Integer]> {
+    if v.len() <= l {
+        return std::borrow::Cow::Borrowed(v);
+    }
+    let mut w = v[..l].to_vec();
+    for (i, x) in v[l..].iter().enumerate() {
+        w[i % l] += x;
+    }
+    std::borrow::Cow::Owned(w)
+}
+
+/// Coefficients `lo..hi` of `a·b`, by a cyclic convolution of length `length(…)`: products
+/// that wrap around land below `lo`, or on short ranges computed separately and subtracted.
+/// A low alias c_(i−l) is a coefficient of a short truncated product; a high alias c_(i+l)
+/// (k = i + l ≥ l + lo) only involves a_s with s ≥ l + lo − (len b − 1) and b_t likewise, a
+/// product of two short tails.
 pub fn mul_range(a: &[Integer], b: &[Integer], lo: usize, hi: usize) -> Vec<Integer> {
     if a.is_empty() || b.is_empty() || hi <= lo {
         return vec![Integer::new(); hi.saturating_sub(lo)];
     }
-    let full = a.len() + b.len() - 1;
-    let len = hi.max(full.saturating_sub(lo)).max(2);
-    let bits = u64::from(super::kronecker::max_bits(a))
-        + u64::from(super::kronecker::max_bits(b))
-        + u64::from(usize::BITS - a.len().min(b.len()).leading_zeros())
+    // Coefficients from hi on cannot reach the output, and would not fit a short transform.
+    let square = std::ptr::eq(a, b);
+    let a = &a[..a.len().min(hi)];
+    let b = if square { a } else { &b[..b.len().min(hi)] };
+    let l = length(a.len(), b.len(), lo, hi).max(2).next_power_of_two();
+    let aliases = Aliases::new(a.len(), b.len(), lo, hi, l);
+    // Inputs longer than the transform are folded modulo x^l − 1 first.
+    let (fa_in, fb_in) = (fold_input(a, l), fold_input(b, l));
+    let (a2, b2): (&[Integer], &[Integer]) = (&fa_in, &fb_in);
+    let bits = u64::from(super::kronecker::max_bits(a2))
+        + u64::from(super::kronecker::max_bits(b2))
+        + u64::from(usize::BITS - a2.len().min(b2.len()).leading_zeros())
         + 2;
-    let plan = Plan::new(len, bits);
-    let mut fa = plan.forward(a);
-    if std::ptr::eq(a, b) {
+    let plan = Plan::new(l, bits);
+    debug_assert_eq!(plan.size(), l);
+    let mut fa = plan.forward(a2);
+    if square {
         fa.mul_assign(None);
     } else {
-        let fb = plan.forward(b);
+        let fb = plan.forward(b2);
         fa.mul_assign(Some(&fb));
     }
-    let mut v = fa.inverse(hi);
-    v.drain(..lo);
-    v
+    let v = fa.inverse(l.min(hi));
+    let mut out: Vec<Integer> = (lo..hi).map(|i| v[i % l].clone()).collect();
+    if let Some(Aliases { low, high }) = aliases {
+        if !low.is_empty() {
+            let c = super::kronecker::mul_range(a, b, low.start - l, low.end - l);
+            for (x, y) in out[low.start - lo..].iter_mut().zip(c) {
+                *x -= y;
+            }
+        }
+        if !high.is_empty() {
+            let sa = (l + high.start).saturating_sub(b.len() - 1);
+            let sb = (l + high.start).saturating_sub(a.len() - 1);
+            // c_k is coefficient k − sa − sb of the tails' product (l + start ≥ sa + sb).
+            let (from, to) = (l + high.start - sa - sb, l + high.end - sa - sb);
+            let c = super::kronecker::mul_range(&a[sa..], &b[sb..], from, to);
+            for (x, y) in out[high.start - lo..].iter_mut().zip(c) {
+                *x -= y;
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -495,9 +576,49 @@ mod tests {
             assert_eq!(
                 mul_range(&a, &b, lo, hi),
                 full[lo..hi].to_vec(),
-                "round {round}"
+                "round {round}: {la}x{lb} [{lo}, {hi})"
             );
         }
+    }
+
+    #[test]
+    fn lengths_just_past_a_power_of_two_wrap_and_correct() {
+        for (la, lb, lo, hi) in [
+            (65, 65, 0, 65),
+            (70, 66, 0, 70),
+            (65, 65, 0, 129),
+            (129, 40, 0, 129),
+            (130, 130, 3, 130),
+            (66, 66, 30, 66),
+        ] {
+            let a = sample(la, la as u64, 900);
+            let b = sample(lb, 7 + lb as u64, 800);
+            let full = schoolbook(&a, &b);
+            let want = full[lo..hi.min(full.len())].to_vec();
+            let got = mul_range(&a, &b, lo, hi.min(full.len()));
+            assert_eq!(got, want, "{la}x{lb} [{lo}, {hi})");
+        }
+        // 65 × 65 through 65 terms wraps one product (c_128 onto c_0) into a length-128
+        // transform instead of doubling to 256.
+        for la in 60..=68 {
+            for lb in [33, 62, 65, 67] {
+                let a = sample(la, 3 * la as u64, 1200);
+                let b = sample(lb, 5 * lb as u64, 900);
+                let full = schoolbook(&a, &b);
+                for (lo, hi) in [(0, 64), (0, 65), (0, 67), (2, 66), (7, 70)] {
+                    let hi = hi.min(full.len());
+                    assert_eq!(
+                        mul_range(&a, &b, lo, hi),
+                        full[lo..hi].to_vec(),
+                        "{la}x{lb} [{lo}, {hi})"
+                    );
+                }
+            }
+        }
+        let size = |la, lb, lo, hi| Plan::new(length(la, lb, lo, hi), 1000).size();
+        assert_eq!(size(65, 65, 0, 65), 128);
+        assert_eq!(size(64, 64, 0, 64), 128);
+        assert_eq!(size(100, 100, 0, 100), 256);
     }
 
     #[test]

@@ -13,7 +13,8 @@ seconds (exp(sin x) at N = 5000, ζ(3/2) at 20,000 digits). The last row, the st
 whole `sigma -e 1` process, has no peer.
 
 Needs python3 with python-flint, sympy, mpmath and numpy, and PARI/GP (`gp`); a missing peer
-shows as "n/a". SHARED_BENCH (default ../shared/bench beside this checkout) overrides the
+shows as "n/a". The λ-inequality rows time a whole `sigma -e` process (sigma has no
+in-process entry for solve) against SymPy in-process. SHARED_BENCH (default ../shared/bench beside this checkout) overrides the
 location of the shared scripts.
 """
 import argparse
@@ -131,6 +132,19 @@ def rows(b, long_rows):
             "PARI/GP": gp_ours("bench/matpow.gp", K=str(k))}))
     r.append(("SSM kernel 64×64 float64, L = 65536", ours(b["float_kernel"], "65536"), {
         "numpy": shared(py, "w4_numpy.py", "65536")}))
+    ridge = ("all(s^2/(s^2 + λ) >= 4/5 for s in [10, 8, 4]) and all(s^2/(s^2 + λ) <= 1/2 "
+             "for s in [1, 1/2, 9/25, 4/25, 1/100])")
+    for case, src, label_ in [
+        ("ridgepos", f"solve({ridge}, λ, λ > 0)", "purification system (SEEDS B3(c)), λ > 0"),
+        ("ridge", f"solve({ridge}, λ)", "the same, λ real"),
+        ("poly8", "solve(expand((x+3)*(x+2)*(2*x+1)*(3*x-1)*(x-1)*(2*x-3)*(2*x-5)*(x-4)) > 0, x)",
+         "degree-8 p(x) > 0"),
+    ]:
+        # sigma has no in-process entry for solve: its whole process (start-up included) is
+        # timed against SymPy's in-process reduce_inequalities, which favours SymPy.
+        sig = {"argv": [b["sigma"], "-e", src], "cwd": ROOT, "env": {}, "whole": True}
+        r.append((f"{label_} (sigma: whole process)", sig, {
+            "SymPy": shared(py, "w5_sympy.py", case, "reduce")}))
     return r
 
 
@@ -141,10 +155,15 @@ def run(cmd):
     if shutil.which(cmd["argv"][0]) is None and not os.path.exists(cmd["argv"][0]):
         return None
     try:
+        t0 = time.perf_counter()
         p = subprocess.run(cmd["argv"], cwd=cmd["cwd"], env=env, capture_output=True,
                            text=True, timeout=600)
+        wall = time.perf_counter() - t0
     except (OSError, subprocess.TimeoutExpired):
         return None
+    if cmd.get("whole"):
+        # A whole process: its wall time, and its answer (not in the peers' digest format).
+        return (wall, None) if p.returncode == 0 else None
     t = d = None
     for line in p.stdout.splitlines():
         if line.startswith("INPROC "):
@@ -206,11 +225,17 @@ def main():
         # PARI's clock counts whole milliseconds: a 0 is "under 1 ms" and is left out of the
         # ratio rather than divided by.
         best = min((t for w, t in med.items() if w != "sigma" and t), default=None)
-        ratio = "n/a" if best is None or med["sigma"] is None else f"{med['sigma'] / best:.2f}×"
+        if best is None or med["sigma"] is None:
+            ratio = "n/a"
+        else:
+            r = med["sigma"] / best
+            ratio = f"{r:.2g}×" if r < 0.1 else f"{r:.2f}×"
         wrong = [w for w in peers if w in digests and digests[w] != digests.get("sigma")]
         check = "agree" if not wrong else "differ: " + ", ".join(wrong)
         if "sigma" not in digests:
             check = "sigma failed"
+        elif digests["sigma"] is None:
+            check = "not compared (tests/solve.rs checks the set)"
         cells = [fmt(med[c]) if c in peers else "—" for c in used]
         print(f"| {work} | {fmt(med['sigma'])} | " + " | ".join(cells) + f" | {ratio} | {check} |",
               flush=True)

@@ -41,11 +41,13 @@ fn round_float(s: &Float) -> Option<Integer> {
 fn decimal(d: u32, guess: i64, n_at: impl Fn(i64) -> Option<Integer>) -> Option<(Integer, i64)> {
     let top = Integer::from(Integer::u_pow_u(10, d));
     let mut e = guess;
+    // Above 10^(d−1) + 1, E − 1 cannot qualify: n_at(E − 1) ≥ 10·n − 5 > 10^d.
+    let floor = Integer::from(&top / 10u32) + 1u32;
     for _ in 0..64 {
         let n = n_at(e)?;
         if n > top {
             e += 1;
-        } else if n_at(e - 1)? <= top {
+        } else if n < floor && n_at(e - 1)? <= top {
             e -= 1;
         } else if n == top {
             return Some((n / 10, e + 1));
@@ -119,10 +121,19 @@ pub(super) fn certify(b: &Ball, d: u32) -> Option<String> {
     // Scales the ends outwards by 10^(d−1−E) and rounds both; they must agree.
     let (n, e) = decimal(d, guess, |e10| {
         let k = i32::try_from(i64::from(d) - 1 - e10).ok()?;
-        let scaled = |x: &Float, r: Round| {
-            let mut t = Float::with_val(q, 10);
-            t.pow_assign_round(k, r);
-            Float::with_val_round(q, x * &t, r).0
+        // When 10^|k| is no longer than the working precision, it is computed exactly, once
+        // for both ends (at 10^5 digits, four rounded powers by squaring had cost a third of
+        // N(pi, 100000)); a huge |k| (a tiny or huge value) keeps the rounded power.
+        let exact = (f64::from(k.unsigned_abs()) * 3.33 <= 2.0 * f64::from(q))
+            .then(|| Integer::from(Integer::u_pow_u(10, k.unsigned_abs())));
+        let scaled = |x: &Float, r: Round| match &exact {
+            Some(pow) if k >= 0 => Float::with_val_round(q, x * pow, r).0,
+            Some(pow) => Float::with_val_round(q, x / pow, r).0,
+            None => {
+                let mut t = Float::with_val(q, 10);
+                t.pow_assign_round(k, r);
+                Float::with_val_round(q, x * &t, r).0
+            }
         };
         let n1 = round_float(&scaled(&a, Round::Down))?;
         let n2 = round_float(&scaled(&z, Round::Up))?;

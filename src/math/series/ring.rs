@@ -42,46 +42,26 @@ pub trait Coeff: Clone + PartialEq + std::fmt::Debug + Sized {
         }
         Ok(out)
     }
+    /// `Σ_(j = 1 … min(k, len a − 1)) w(j)·a_j·h_(k−j)`: the inner sum of the recurrences
+    /// below (a ring may accumulate it in one pass instead of term by term).
+    fn tail(a: &[Self], h: &[Self], k: usize, w: impl Fn(usize) -> Q) -> MResult<Self> {
+        let mut s = Self::zero();
+        for j in 1..=k.min(a.len().saturating_sub(1)) {
+            if !a[j].is_zero() {
+                let t = a[j].mul(&h[k - j])?;
+                let wj = w(j);
+                s = s.add(&if wj.is_one() { t } else { t.mul_q(&wj)? })?;
+            }
+        }
+        Ok(s)
+    }
     /// `1/a mod x^n` for `a[0] ≠ 0`.
     fn s_inv(a: &[Self], n: usize) -> MResult<Vec<Self>> {
-        let a0 = get(a, 0);
-        if a0.is_zero() {
-            return Err(MathError::DivisionByZero);
-        }
-        let inv0 = Self::one().div(&a0)?;
-        let mut b = Vec::with_capacity(n);
-        if n > 0 {
-            b.push(inv0.clone());
-        }
-        for k in 1..n {
-            check()?;
-            let mut s = Self::zero();
-            for j in 1..=k.min(a.len().saturating_sub(1)) {
-                if !a[j].is_zero() {
-                    s = s.add(&a[j].mul(&b[k - j])?)?;
-                }
-            }
-            b.push(s.mul(&inv0)?.neg()?);
-        }
-        Ok(b)
+        inv_recurrence(a, n)
     }
     /// `exp(a) mod x^n` for `a[0] = 0`: k·h_k = Σ j·a_j·h_(k−j).
     fn s_exp(a: &[Self], n: usize) -> MResult<Vec<Self>> {
-        let mut h = Vec::with_capacity(n);
-        if n > 0 {
-            h.push(Self::one());
-        }
-        for k in 1..n {
-            check()?;
-            let mut s = Self::zero();
-            for j in 1..=k.min(a.len().saturating_sub(1)) {
-                if !a[j].is_zero() {
-                    s = s.add(&a[j].mul(&h[k - j])?.mul_q(&Q::int(j as i64))?)?;
-                }
-            }
-            h.push(s.mul_q(&Q::frac(1, k as i64))?);
-        }
-        Ok(h)
+        exp_recurrence(a, n)
     }
     /// `log(a) mod x^n` for `a[0] = 1`: ∫ a'/a.
     fn s_log(a: &[Self], n: usize) -> MResult<Vec<Self>> {
@@ -91,55 +71,16 @@ pub trait Coeff: Clone + PartialEq + std::fmt::Debug + Sized {
     }
     /// `(sin a, cos a) mod x^n` for `a[0] = 0`.
     fn s_sin_cos(a: &[Self], n: usize) -> MResult<(Vec<Self>, Vec<Self>)> {
-        let mut s = Vec::with_capacity(n);
-        let mut c = Vec::with_capacity(n);
-        if n > 0 {
-            s.push(Self::zero());
-            c.push(Self::one());
-        }
-        for k in 1..n {
-            check()?;
-            let (mut ss, mut cc) = (Self::zero(), Self::zero());
-            for j in 1..=k.min(a.len().saturating_sub(1)) {
-                if a[j].is_zero() {
-                    continue;
-                }
-                let ja = a[j].mul_q(&Q::int(j as i64))?;
-                ss = ss.add(&ja.mul(&c[k - j])?)?;
-                cc = cc.sub(&ja.mul(&s[k - j])?)?;
-            }
-            let inv_k = Q::frac(1, k as i64);
-            s.push(ss.mul_q(&inv_k)?);
-            c.push(cc.mul_q(&inv_k)?);
-        }
-        Ok((s, c))
+        sin_cos_recurrence(a, n)
     }
     /// `tan(a) mod x^n` for `a[0] = 0`.
     fn s_tan(a: &[Self], n: usize) -> MResult<Vec<Self>> {
         let (s, c) = Self::s_sin_cos(a, n)?;
         Self::s_div(&s, &c, n)
     }
-    /// `a^alpha mod x^n` for `a[0] = 1`: k·h_k = Σ (α·j − (k − j))·a_j·h_(k−j).
+    /// `a^alpha mod x^n` for `a[0] = 1`.
     fn s_pow(a: &[Self], alpha: &Self, n: usize) -> MResult<Vec<Self>> {
-        let mut h = Vec::with_capacity(n);
-        if n > 0 {
-            h.push(Self::one());
-        }
-        for k in 1..n {
-            check()?;
-            let mut s = Self::zero();
-            for j in 1..=k.min(a.len().saturating_sub(1)) {
-                if a[j].is_zero() {
-                    continue;
-                }
-                let w = alpha
-                    .mul_q(&Q::int(j as i64))?
-                    .sub(&Self::from_q(Q::int((k - j) as i64)))?;
-                s = s.add(&w.mul(&a[j])?.mul(&h[k - j])?)?;
-            }
-            h.push(s.mul_q(&Q::frac(1, k as i64))?);
-        }
-        Ok(h)
+        pow_recurrence(a, alpha, n)
     }
     /// `a/b mod x^n` for `b[0] ≠ 0`.
     fn s_div(a: &[Self], b: &[Self], n: usize) -> MResult<Vec<Self>> {
@@ -149,6 +90,75 @@ pub trait Coeff: Clone + PartialEq + std::fmt::Debug + Sized {
 }
 
 use crate::math::check_interrupt as check;
+
+/// `1/a mod x^n` for `a[0] ≠ 0`: b_k = −(Σ a_j·b_(k−j))/a_0, each sum one [`Coeff::tail`].
+pub fn inv_recurrence<C: Coeff>(a: &[C], n: usize) -> MResult<Vec<C>> {
+    let a0 = get(a, 0);
+    if a0.is_zero() {
+        return Err(MathError::DivisionByZero);
+    }
+    let inv0 = C::one().div(&a0)?;
+    let mut b = Vec::with_capacity(n);
+    if n > 0 {
+        b.push(inv0.clone());
+    }
+    for k in 1..n {
+        check()?;
+        let s = C::tail(a, &b, k, |_| Q::one())?;
+        b.push(s.mul(&inv0)?.neg()?);
+    }
+    Ok(b)
+}
+
+/// `exp(a) mod x^n` for `a[0] = 0`: k·h_k = Σ j·a_j·h_(k−j).
+pub fn exp_recurrence<C: Coeff>(a: &[C], n: usize) -> MResult<Vec<C>> {
+    let mut h = Vec::with_capacity(n);
+    if n > 0 {
+        h.push(C::one());
+    }
+    for k in 1..n {
+        check()?;
+        let s = C::tail(a, &h, k, |j| Q::int(j as i64))?;
+        h.push(s.mul_q(&Q::frac(1, k as i64))?);
+    }
+    Ok(h)
+}
+
+/// `(sin a, cos a) mod x^n` for `a[0] = 0`: k·s_k = Σ j·a_j·c_(k−j), k·c_k = −Σ j·a_j·s_(k−j).
+pub fn sin_cos_recurrence<C: Coeff>(a: &[C], n: usize) -> MResult<(Vec<C>, Vec<C>)> {
+    let mut s = Vec::with_capacity(n);
+    let mut c = Vec::with_capacity(n);
+    if n > 0 {
+        s.push(C::zero());
+        c.push(C::one());
+    }
+    for k in 1..n {
+        check()?;
+        let ss = C::tail(a, &c, k, |j| Q::int(j as i64))?;
+        let cc = C::tail(a, &s, k, |j| Q::int(-(j as i64)))?;
+        let inv_k = Q::frac(1, k as i64);
+        s.push(ss.mul_q(&inv_k)?);
+        c.push(cc.mul_q(&inv_k)?);
+    }
+    Ok((s, c))
+}
+
+/// `a^alpha mod x^n` for `a[0] = 1`: k·h_k = Σ (α·j − (k − j))·a_j·h_(k−j), summed as
+/// α·Σ j·a_j·h_(k−j) − Σ (k − j)·a_j·h_(k−j).
+pub fn pow_recurrence<C: Coeff>(a: &[C], alpha: &C, n: usize) -> MResult<Vec<C>> {
+    let mut h = Vec::with_capacity(n);
+    if n > 0 {
+        h.push(C::one());
+    }
+    for k in 1..n {
+        check()?;
+        let with_alpha = C::tail(a, &h, k, |j| Q::int(j as i64))?;
+        let rest = C::tail(a, &h, k, |j| Q::int((k - j) as i64))?;
+        let s = alpha.mul(&with_alpha)?.sub(&rest)?;
+        h.push(s.mul_q(&Q::frac(1, k as i64))?);
+    }
+    Ok(h)
+}
 
 fn get<C: Coeff>(a: &[C], i: usize) -> C {
     a.get(i).cloned().unwrap_or_else(C::zero)

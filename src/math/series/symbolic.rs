@@ -5,7 +5,7 @@
 //! per product.
 
 use super::fast;
-use super::ring::Coeff;
+use super::ring::{self, Coeff};
 use crate::math::expr::{Expr, MResult, MathError};
 use crate::math::number::Q;
 use crate::math::poly::mpoly::MPoly;
@@ -25,16 +25,6 @@ fn lift(a: Vec<Q>) -> Vec<MPoly> {
 /// expression trees.
 fn not_in_ring() -> MathError {
     MathError::Unsupported("a coefficient is not a polynomial in the constants".into())
-}
-
-/// `Σ_(j = 1 …) w(j)·a_j·h_(k−j)` for the recurrences below, as one accumulation.
-fn convolve_tail(a: &[MPoly], h: &[MPoly], k: usize, w: impl Fn(usize) -> Q) -> MPoly {
-    let top = k.min(a.len().saturating_sub(1));
-    let scaled: Vec<(usize, MPoly)> = (1..=top)
-        .filter(|&j| !a[j].is_zero() && !h[k - j].is_zero())
-        .map(|j| (j, a[j].scale(&w(j))))
-        .collect();
-    MPoly::sum_of_products(scaled.iter().map(|(j, aj)| (aj, &h[k - j])))
 }
 
 impl Coeff for MPoly {
@@ -77,6 +67,17 @@ impl Coeff for MPoly {
     fn mul_q(&self, q: &Q) -> MResult<Self> {
         Ok(self.scale(q))
     }
+    /// One accumulation: every product of the sum is collected, sorted and combined once.
+    fn tail(a: &[Self], h: &[Self], k: usize, w: impl Fn(usize) -> Q) -> MResult<Self> {
+        let top = k.min(a.len().saturating_sub(1));
+        let scaled: Vec<(usize, MPoly)> = (1..=top)
+            .filter(|&j| !a[j].is_zero() && !h[k - j].is_zero())
+            .map(|j| (j, a[j].scale(&w(j))))
+            .collect();
+        Ok(MPoly::sum_of_products(
+            scaled.iter().map(|(j, aj)| (aj, &h[k - j])),
+        ))
+    }
 
     fn s_mul(a: &[Self], b: &[Self], n: usize) -> MResult<Vec<Self>> {
         if let (Some(x), Some(y)) = (rational(a), rational(b)) {
@@ -103,21 +104,7 @@ impl Coeff for MPoly {
         if let Some(x) = rational(a) {
             return Ok(lift(fast::inv(&x, n)?));
         }
-        let a0 = a.first().cloned().unwrap_or_default();
-        if a0.is_zero() {
-            return Err(MathError::DivisionByZero);
-        }
-        let inv0 = a0.inverse().ok_or_else(not_in_ring)?;
-        let mut b: Vec<MPoly> = Vec::with_capacity(n);
-        if n > 0 {
-            b.push(inv0.clone());
-        }
-        for k in 1..n {
-            check()?;
-            let s = convolve_tail(a, &b, k, |_| Q::one());
-            b.push(s.mul(&inv0).neg());
-        }
-        Ok(b)
+        ring::inv_recurrence(a, n)
     }
     fn s_div(a: &[Self], b: &[Self], n: usize) -> MResult<Vec<Self>> {
         if let (Some(x), Some(y)) = (rational(a), rational(b)) {
@@ -130,45 +117,22 @@ impl Coeff for MPoly {
         if let Some(x) = rational(a) {
             return Ok(lift(fast::exp(&x, n)?));
         }
-        let mut h: Vec<MPoly> = Vec::with_capacity(n);
-        if n > 0 {
-            h.push(MPoly::constant(Q::one()));
-        }
-        for k in 1..n {
-            check()?;
-            let s = convolve_tail(a, &h, k, |j| Q::int(j as i64));
-            h.push(s.scale(&Q::frac(1, k as i64)));
-        }
-        Ok(h)
+        ring::exp_recurrence(a, n)
     }
     fn s_log(a: &[Self], n: usize) -> MResult<Vec<Self>> {
         if let Some(x) = rational(a) {
             return Ok(lift(fast::log(&x, n)?));
         }
-        let d = super::ring::derivative(a);
+        let d = ring::derivative(a);
         let q = Self::s_div(&d, a, n.saturating_sub(1))?;
-        Ok(super::ring::integral(&q, n))
+        Ok(ring::integral(&q, n))
     }
     fn s_sin_cos(a: &[Self], n: usize) -> MResult<(Vec<Self>, Vec<Self>)> {
         if let Some(x) = rational(a) {
             let (s, c) = fast::sin_cos(&x, n)?;
             return Ok((lift(s), lift(c)));
         }
-        let mut s: Vec<MPoly> = Vec::with_capacity(n);
-        let mut c: Vec<MPoly> = Vec::with_capacity(n);
-        if n > 0 {
-            s.push(MPoly::zero());
-            c.push(MPoly::constant(Q::one()));
-        }
-        for k in 1..n {
-            check()?;
-            let inv_k = Q::frac(1, k as i64);
-            let ss = convolve_tail(a, &c, k, |j| Q::int(j as i64));
-            let cc = convolve_tail(a, &s, k, |j| Q::int(-(j as i64)));
-            s.push(ss.scale(&inv_k));
-            c.push(cc.scale(&inv_k));
-        }
-        Ok((s, c))
+        ring::sin_cos_recurrence(a, n)
     }
     fn s_tan(a: &[Self], n: usize) -> MResult<Vec<Self>> {
         if let Some(x) = rational(a) {
@@ -181,19 +145,7 @@ impl Coeff for MPoly {
         if let (Some(x), Some(al)) = (rational(a), alpha.as_rational()) {
             return Ok(lift(fast::pow(&x, &al, n)?));
         }
-        // k·h_k = Σ (α·j − (k − j))·a_j·h_(k−j), as (α·Σ j·a_j·h_(k−j)) − Σ (k−j)·a_j·h_(k−j).
-        let mut h: Vec<MPoly> = Vec::with_capacity(n);
-        if n > 0 {
-            h.push(MPoly::constant(Q::one()));
-        }
-        for k in 1..n {
-            check()?;
-            let with_alpha = convolve_tail(a, &h, k, |j| Q::int(j as i64));
-            let rest = convolve_tail(a, &h, k, |j| Q::int((k - j) as i64));
-            let s = alpha.mul(&with_alpha).sub(&rest);
-            h.push(s.scale(&Q::frac(1, k as i64)));
-        }
-        Ok(h)
+        ring::pow_recurrence(a, alpha, n)
     }
 }
 

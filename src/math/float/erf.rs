@@ -3,8 +3,8 @@
 //! (MPFR's Taylor loop multiplies full-precision floats once per term; at 10⁴ digits it took
 //! five times as long).
 
-use super::ball::{Ball, Fail, N, R};
-use crate::math::expr::MathError;
+use super::ball::{Ball, N, R};
+use super::bsplit;
 use rug::float::Constant;
 use rug::{Float, Integer, Rational};
 
@@ -27,27 +27,6 @@ pub(super) fn erf_rational(x: &Rational, p: u32) -> Option<R<Ball>> {
         return None;
     }
     Some(series(x, p))
-}
-
-/// (P, Q, T) over the terms a ≤ k < b: T/Q = Σ_k Π_{a ≤ j ≤ k} p_j/q_j, with p_0 = q_0 = 1
-/// and p_j/q_j = 2n²/((2j + 1)·d²) for j ≥ 1 (x = n/d).
-fn split(a: u64, b: u64, n2: &Integer, d2: &Integer) -> Result<(Integer, Integer, Integer), Fail> {
-    if b - a == 1 {
-        if a == 0 {
-            return Ok((Integer::from(1), Integer::from(1), Integer::from(1)));
-        }
-        let p = Integer::from(n2 * 2u32);
-        let q = Integer::from(d2 * (2 * a + 1));
-        return Ok((p.clone(), q, p));
-    }
-    if b - a > 256 && crate::math::interrupted() {
-        return Err(Fail::Math(MathError::Interrupted));
-    }
-    let m = a + (b - a) / 2;
-    let (p1, q1, t1) = split(a, m, n2, d2)?;
-    let (p2, q2, t2) = split(m, b, n2, d2)?;
-    let t = t1 * &q2 + &p1 * t2;
-    Ok((p1 * p2, q1 * q2, t))
 }
 
 /// How many terms make the tail of Σ (2x²)^k/(2k+1)!! smaller than 2^(−p−15) of the sum.
@@ -78,7 +57,15 @@ fn series(x: &Rational, p: u32) -> R<Ball> {
     let d2 = Integer::from(x.denom().square_ref());
     let x2 = Rational::from(x.square_ref());
     let count = terms(x2.to_f64(), p);
-    let (_, q, t) = split(0, count, &n2, &d2)?;
+    // Term k is Π_{1 ≤ j ≤ k} 2n²/((2j + 1)·d²), term 0 is 1: leaves (p_j, q_j, p_j).
+    let leaf = |j: u64| {
+        if j == 0 {
+            return (Integer::from(1), Integer::from(1), Integer::from(1));
+        }
+        let p = Integer::from(&n2 * 2u32);
+        (p.clone(), Integer::from(&d2 * (2 * j + 1)), p)
+    };
+    let (_, q, t) = bsplit::split(0, count, &leaf)?;
     let w = p + 32;
     let mut s = Float::with_val(w, &t);
     s /= Float::with_val(w, &q);

@@ -10,6 +10,7 @@
 //! same decimal string, and otherwise retries with twice the guard bits, up to a cap.
 
 pub(crate) mod ball;
+mod bsplit;
 mod decimal;
 mod erf;
 mod lambert_bessel;

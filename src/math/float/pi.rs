@@ -2,8 +2,8 @@
 //! digits the Chudnovsky series summed exactly by binary splitting (MPFR's AGM took 3–4× as
 //! long at 10^5 digits), remembered per thread for the last precision asked.
 
-use super::ball::{Ball, Fail, N, R};
-use crate::math::expr::MathError;
+use super::ball::{Ball, N, R};
+use super::bsplit;
 use rug::float::Constant as MpfrConstant;
 use rug::{Float, Integer};
 use std::cell::RefCell;
@@ -34,32 +34,22 @@ pub(super) fn pi(p: u32) -> R<Ball> {
     Ok(b)
 }
 
-/// (P, Q, T) of the terms a ≤ k < b (the textbook splitting: T/Q is their sum scaled by
-/// the product of the earlier ratios).
-fn split(a: u64, b: u64) -> Result<(Integer, Integer, Integer), Fail> {
-    if b - a == 1 {
-        let (p, q) = if a == 0 {
-            (Integer::from(1), Integer::from(1))
-        } else {
-            let p = Integer::from(6 * a - 5) * (2 * a - 1) * (6 * a - 1);
-            let q = Integer::from(a) * a * a * C3_OVER_24;
-            (p, q)
-        };
-        let mut t = Integer::from(545_140_134u64) * a + 13_591_409u64;
-        t *= &p;
-        if a % 2 == 1 {
-            t = -t;
-        }
-        return Ok((p, q, t));
+/// The leaf of term k: p_k/q_k is the ratio of term k to term k − 1 (1 for k = 0) and
+/// t_k = (13591409 + 545140134·k)·(−1)^k·p_k.
+fn leaf(k: u64) -> (Integer, Integer, Integer) {
+    let (p, q) = if k == 0 {
+        (Integer::from(1), Integer::from(1))
+    } else {
+        let p = Integer::from(6 * k - 5) * (2 * k - 1) * (6 * k - 1);
+        let q = Integer::from(k) * k * k * C3_OVER_24;
+        (p, q)
+    };
+    let mut t = Integer::from(545_140_134u64) * k + 13_591_409u64;
+    t *= &p;
+    if k % 2 == 1 {
+        t = -t;
     }
-    if b - a > 256 && crate::math::interrupted() {
-        return Err(Fail::Math(MathError::Interrupted));
-    }
-    let m = a + (b - a) / 2;
-    let (p1, q1, t1) = split(a, m)?;
-    let (p2, q2, t2) = split(m, b)?;
-    let t = t1 * &q2 + &p1 * t2;
-    Ok((p1 * p2, q1 * q2, t))
+    (p, q, t)
 }
 
 /// π = 426880·√10005·Q/T with N terms, at p + 32 working bits, rounded to p.
@@ -72,7 +62,7 @@ fn split(a: u64, b: u64) -> Result<(Integer, Integer, Integer), Fail> {
 /// rounding is below 2^(−p−4); the final rounding is counted by the ball.
 fn chudnovsky(p: u32) -> R<Ball> {
     let terms = ((p as f64 + 48.0) / BITS_PER_TERM).ceil() as u64 + 1;
-    let (_, q, t) = split(0, terms)?;
+    let (_, q, t) = bsplit::split(0, terms, &leaf)?;
     let w = p + 32;
     let mut x = Float::with_val(w, 10005);
     x.sqrt_mut();

@@ -102,12 +102,11 @@ fn zeta_borwein(y: &mut Float) -> Ordering {
     let small = int_s.filter(|&v| (1..=16).contains(&v));
     // s = a/2 with a odd and at most 63: j^(−s) = 1/√(j^a), two roundings (a logarithm and
     // an exponential cost ten times as much at thousands of digits).
-    let half = match int_s {
-        None => Float::with_val(p + 8, &s * 2u32)
-            .to_u32_saturating()
-            .filter(|&a| a <= 63 && Float::with_val(p + 8, &s * 2u32) == a),
-        Some(_) => None,
-    };
+    let twice = Float::with_val(p + 8, &s * 2u32);
+    let half = (int_s.is_none() && twice.is_integer())
+        .then(|| twice.to_u32_saturating())
+        .flatten()
+        .filter(|&a| a <= 63);
     // j^(−s), to within a few ulps (or 2s·ln j ulps for a non-integer s).
     let direct = |j: u32| -> Float {
         let mut w = Float::with_val(q, j);

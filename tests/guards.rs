@@ -120,6 +120,15 @@ fn long_series_coefficients_are_refused_or_stopped() {
 }
 
 #[test]
+fn huge_powers_in_symbolic_series_coefficients_are_refused() {
+    // The polynomial coefficient ring bounds each accumulation like `expand` does; past the
+    // bound the expression-tree path refuses (these had run for minutes and gigabytes).
+    let limit = "too large to compute exactly";
+    assert_refused(&eval("maclaurin(exp((a+b)^100000*x), x, 2)"), limit);
+    assert_refused(&eval("maclaurin((a+b+pi)^200*sin(x), x, 3)"), limit);
+}
+
+#[test]
 fn term_by_term_sums_are_refused_before_the_work() {
     let limit = "terms of up to";
     assert_refused(&eval("sum((1+1/n)^n, n, 2, 100000)"), limit);

@@ -3,6 +3,7 @@
 //! are symbolic. Atoms are interned per expansion ([`Scope`]); a value is a sorted list of
 //! (exponent vector, rational) terms, so equal values are equal lists and zero is empty.
 
+use crate::math::expr::subst::MAX_EXPAND_TERMS;
 use crate::math::expr::{self, Constant, Expr};
 use crate::math::number::Q;
 use rug::Integer;
@@ -301,10 +302,23 @@ impl MPoly {
 
     /// Σ a·b over the pairs, with one sort and one pass of additions at the end instead of a
     /// new polynomial per product: the inner loop of series multiplication.
+    ///
+    /// More than [`MAX_EXPAND_TERMS`] term products (the bound `expand` refuses beyond), or an
+    /// interrupt, marks the scope [`overflowed`] and gives 0: the caller discards the scope's
+    /// results and the expression-tree path refuses or stops as it always did.
     pub fn sum_of_products<'a>(pairs: impl IntoIterator<Item = (&'a MPoly, &'a MPoly)>) -> MPoly {
+        if overflowed() {
+            return MPoly::zero();
+        }
         let rad = radicals();
         let mut raw: Vec<(Mono, Q)> = Vec::new();
         for (a, b) in pairs {
+            if raw.len() + a.terms.len() * b.terms.len() > MAX_EXPAND_TERMS
+                || crate::math::interrupted()
+            {
+                overflow();
+                return MPoly::zero();
+            }
             for (ma, qa) in &a.terms {
                 for (mb, qb) in &b.terms {
                     let mut m = ONE;
@@ -354,7 +368,7 @@ impl MPoly {
         let mut acc = MPoly::constant(Q::one());
         let mut base = self.clone();
         let mut n = n as u64;
-        while n > 0 {
+        while n > 0 && !overflowed() {
             if n & 1 == 1 {
                 acc = acc.mul(&base);
             }
@@ -516,6 +530,19 @@ mod tests {
         assert!(!overflowed(), "2^39 is within the limit");
         let _ = big.pow_i(1 << 21).unwrap();
         assert!(overflowed(), "2^41 is past it");
+    }
+
+    #[test]
+    fn products_past_the_expand_bound_mark_the_scope() {
+        let _s = Scope::enter();
+        // (a + b)^500 has 501 terms; its square takes 251,001 term products > 200,000.
+        let q = p("(a + b)^500");
+        assert_eq!(q.len(), 501);
+        assert!(!overflowed());
+        assert!(q.mul(&q).is_zero());
+        assert!(overflowed());
+        // Once marked, every later product is skipped.
+        assert!(p("a").mul(&p("b")).is_zero());
     }
 
     #[test]

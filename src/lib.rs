@@ -14,7 +14,8 @@
 //! let out = s.run_collect("<doc>", "1/3 + 1/6").unwrap();
 //! assert_eq!(Format::Text.render(&out[0], false), "1/2");
 //! ```
-// No unsafe code but one audited constructor (`Q::from_coprime`), which allows it for itself.
+// No unsafe code but audited spots that allow it for themselves: one constructor
+// (`Q::from_coprime`) and the GMP limb products of the series FFT (`fast::fermat`).
 #![deny(unsafe_code)]
 
 pub mod answer_json;

@@ -6,8 +6,9 @@
 //! products. Pointwise products are GMP multiplications. Elements are `w + 1` little-endian
 //! 64-bit limbs holding a value in `[0, 2^N]`, `N = 64·w`. Imports only `rug`.
 
+use super::fermat::{add_assign_mod, add_into, mul_2exp, negate, sub_assign_mod, sub_into};
 use rug::integer::Order;
-use rug::{Assign, Integer};
+use rug::Integer;
 use std::cmp::Ordering;
 
 /// The ring `Z/(2^N + 1)` with `N = 64·w`, and transforms of length `2^lg`.
@@ -27,14 +28,22 @@ pub struct Spectrum {
 }
 
 impl Plan {
-    /// The smallest plan for cyclic convolutions of length ≥ `len` whose coefficients have
-    /// absolute value below `2^(bits − 1)`.
+    /// The smallest power-of-two plan for cyclic convolutions of length ≥ `len` whose
+    /// coefficients have absolute value below `2^(bits − 1)`.
     pub fn new(len: usize, bits: u64) -> Plan {
         let lg = usize::BITS - len.max(2).saturating_sub(1).leading_zeros();
-        // 2 has order 2N; we need L | 2N, i.e. 64·w·2 divisible by 2^lg.
+        Plan::sized(lg, bits)
+    }
+
+    /// The plan of length `2^lg` for coefficients below `2^(bits − 1)`.
+    pub fn sized(lg: u32, bits: u64) -> Plan {
+        // 2 has order 2N = 128·w, and the length L must divide it: 2^lg | 128·w.
         let step = (1usize << lg).div_ceil(128).max(1);
         let w = (bits as usize).div_ceil(64).div_ceil(step).max(1) * step;
-        Plan { w, lg }
+        Plan {
+            w: super::fermat::mulmod_size(w, step),
+            lg,
+        }
     }
 
     /// Transform length.
@@ -61,285 +70,89 @@ impl Plan {
                 }
             }
         }
-        let mut s = Spectrum { plan: *self, data };
-        s.dif(v.len().min(self.size()));
-        s
+        dif(&mut data, self.w, v.len().min(self.size()));
+        Spectrum { plan: *self, data }
     }
 }
 
-/// `x ← (2^N + 1 − x) mod (2^N + 1)` for a normalised `x` (`w + 1` limbs).
-fn negate(x: &mut [u64], w: usize) {
-    if x.iter().all(|&l| l == 0) {
-        return;
-    }
-    // p − x = (2^N − x) + 1: two's complement in w + 1 limbs, then add 2^N + 1.
-    let mut carry = true;
-    for limb in x.iter_mut() {
-        let (s, c) = (!*limb).overflowing_add(u64::from(carry));
-        *limb = s;
-        carry = c;
-    }
-    add_p(x, w);
-}
-
-/// `x += 2^N + 1` (wrapping in `w + 1` limbs).
-fn add_p(x: &mut [u64], w: usize) {
-    let mut carry = true;
-    for limb in x[..w].iter_mut() {
-        let (s, c) = limb.overflowing_add(u64::from(carry));
-        *limb = s;
-        carry = c;
-        if !carry {
-            break;
-        }
-    }
-    x[w] = x[w].wrapping_add(1 + u64::from(carry));
-}
-
-/// Reduces `x ∈ [0, 2^(N+1)]` (`w + 1` limbs) to `[0, 2^N]`.
-fn reduce_once(x: &mut [u64], w: usize) {
-    let high = x[w];
-    if high >= 2 || (high == 1 && x[..w].iter().any(|&l| l != 0)) {
-        // x − p = x − 1 − 2^N.
-        let mut borrow = true;
-        for limb in x[..w].iter_mut() {
-            let (s, b) = limb.overflowing_sub(u64::from(borrow));
-            *limb = s;
-            borrow = b;
-            if !borrow {
-                break;
+/// Forward transform of the `len = data.len()/(w + 1)` elements (a power of two) in place:
+/// decimation in frequency, natural order in, bit-reversed order out. Only the first `used`
+/// inputs may be nonzero: while the half-size `h` is at least `used`, the upper half of every
+/// block is zero, so a butterfly reduces to `y = x·ω^j` (and to nothing for `j ≥ used`).
+fn dif(data: &mut [u64], w: usize, used: usize) {
+    let (e, n) = (w + 1, 64 * w);
+    let l = data.len() / e;
+    let mut t = vec![0u64; e];
+    let mut h = l / 2;
+    while h >= 1 && h >= used {
+        for block in data.chunks_mut(2 * h * e) {
+            let (xs, ys) = block.split_at_mut(h * e);
+            for (j, (x, y)) in xs
+                .chunks_mut(e)
+                .zip(ys.chunks_mut(e))
+                .enumerate()
+                .take(used)
+            {
+                if j == 0 {
+                    y.copy_from_slice(x);
+                } else {
+                    mul_2exp(y, x, j * n / h, w);
+                }
             }
         }
-        x[w] = x[w] - 1 - u64::from(borrow);
+        h /= 2;
     }
-}
-
-/// `x ← x + y mod p`.
-fn add_assign_mod(x: &mut [u64], y: &[u64], w: usize) {
-    let mut carry = false;
-    for (a, &b) in x.iter_mut().zip(y) {
-        let (s1, c1) = a.overflowing_add(b);
-        let (s2, c2) = s1.overflowing_add(u64::from(carry));
-        *a = s2;
-        carry = c1 | c2;
-    }
-    reduce_once(x, w);
-}
-
-/// `r ← a + b mod p`.
-fn add_into(r: &mut [u64], a: &[u64], b: &[u64], w: usize) {
-    let mut carry = false;
-    for ((r, &a), &b) in r.iter_mut().zip(a).zip(b) {
-        let (s1, c1) = a.overflowing_add(b);
-        let (s2, c2) = s1.overflowing_add(u64::from(carry));
-        *r = s2;
-        carry = c1 | c2;
-    }
-    reduce_once(r, w);
-}
-
-/// `x ← x − y mod p`.
-fn sub_assign_mod(x: &mut [u64], y: &[u64], w: usize) {
-    let mut borrow = false;
-    for (a, &b) in x.iter_mut().zip(y) {
-        let (s1, b1) = a.overflowing_sub(b);
-        let (s2, b2) = s1.overflowing_sub(u64::from(borrow));
-        *a = s2;
-        borrow = b1 | b2;
-    }
-    if borrow {
-        add_p(x, w);
-    }
-}
-
-/// `r ← a − b mod p`.
-fn sub_into(r: &mut [u64], a: &[u64], b: &[u64], w: usize) {
-    let mut borrow = false;
-    for ((r, &a), &b) in r.iter_mut().zip(a).zip(b) {
-        let (s1, b1) = a.overflowing_sub(b);
-        let (s2, b2) = s1.overflowing_sub(u64::from(borrow));
-        *r = s2;
-        borrow = b1 | b2;
-    }
-    if borrow {
-        add_p(r, w);
-    }
-}
-
-/// `r = a·2^s mod p` for `0 ≤ s < 2N` (`r` and `a` distinct, `w + 1` limbs each).
-fn mul_2exp(r: &mut [u64], a: &[u64], s: usize, w: usize) {
-    let n = 64 * w;
-    let (neg, t) = if s >= n { (true, s - n) } else { (false, s) };
-    let (q, sh) = (t / 64, (t % 64) as u32);
-    if a[w] != 0 {
-        // a = 2^N ≡ −1: the result is −2^t.
-        r.fill(0);
-        r[q] = 1u64 << sh;
-        if !neg {
-            negate(r, w);
-        }
-        return;
-    }
-    // a·2^t = hi·2^N + lo with hi = a >> (N − t) (limbs 0..=q) and lo = a << t mod 2^N; the
-    // result is lo − hi. Below limb q only −hi contributes, above it only lo.
-    let a = &a[..w];
-    let mut borrow = false;
-    if sh == 0 {
-        for (r, &h) in r[..q].iter_mut().zip(&a[w - q..]) {
-            let (d1, b1) = 0u64.overflowing_sub(h);
-            let (d2, b2) = d1.overflowing_sub(u64::from(borrow));
-            *r = d2;
-            borrow = b1 | b2;
-        }
-        let (d, b) = a[0].overflowing_sub(u64::from(borrow));
-        r[q] = d;
-        borrow = b;
-        let mut rest = r[q + 1..w].iter_mut().zip(&a[1..w - q]);
-        for (r, &l) in rest.by_ref() {
-            let (d, b) = l.overflowing_sub(u64::from(borrow));
-            *r = d;
-            borrow = b;
-            if !borrow {
-                break;
+    while h >= 1 {
+        for block in data.chunks_mut(2 * h * e) {
+            let (xs, ys) = block.split_at_mut(h * e);
+            for (j, (x, y)) in xs.chunks_mut(e).zip(ys.chunks_mut(e)).enumerate() {
+                sub_into(&mut t, x, y, w);
+                add_assign_mod(x, y, w);
+                if j == 0 {
+                    y.copy_from_slice(&t);
+                } else {
+                    mul_2exp(y, &t, j * n / h, w);
+                }
             }
         }
-        for (r, &l) in rest {
-            *r = l;
-        }
-    } else {
-        let back = 64 - sh;
-        let top = a[w - 1] >> back;
-        if q > 0 {
-            for (r, win) in r[..q].iter_mut().zip(a[w - q - 1..].windows(2)) {
-                let h = (win[1] << sh) | (win[0] >> back);
-                let (d1, b1) = 0u64.overflowing_sub(h);
-                let (d2, b2) = d1.overflowing_sub(u64::from(borrow));
-                *r = d2;
-                borrow = b1 | b2;
-            }
-        }
-        let (d1, b1) = (a[0] << sh).overflowing_sub(top);
-        let (d2, b2) = d1.overflowing_sub(u64::from(borrow));
-        r[q] = d2;
-        borrow = b1 | b2;
-        let mut rest = r[q + 1..w].iter_mut().zip(a[..w - q].windows(2));
-        for (r, win) in rest.by_ref() {
-            let l = (win[1] << sh) | (win[0] >> back);
-            let (d, b) = l.overflowing_sub(u64::from(borrow));
-            *r = d;
-            borrow = b;
-            if !borrow {
-                break;
-            }
-        }
-        for (r, win) in rest {
-            *r = (win[1] << sh) | (win[0] >> back);
-        }
-    }
-    r[w] = 0u64.wrapping_sub(u64::from(borrow));
-    if borrow {
-        add_p(r, w);
-    }
-    if neg {
-        negate(r, w);
+        h /= 2;
     }
 }
 
-/// `r = lo − hi mod p` for `a = lo + hi·2^N` given as `2w` limbs.
-fn fold(r: &mut [u64], a: &[u64], w: usize) {
-    let (lo, hi) = a.split_at(w);
-    let mut borrow = false;
-    for j in 0..w {
-        let (s1, b1) = lo[j].overflowing_sub(hi[j]);
-        let (s2, b2) = s1.overflowing_sub(u64::from(borrow));
-        r[j] = s2;
-        borrow = b1 | b2;
-    }
-    r[w] = 0u64.wrapping_sub(u64::from(borrow));
-    if borrow {
-        add_p(r, w);
+/// Inverse transform in place (decimation in time, bit-reversed order in, natural out),
+/// without the division by the length.
+fn dit(data: &mut [u64], w: usize) {
+    let (e, n) = (w + 1, 64 * w);
+    let l = data.len() / e;
+    let mut v = vec![0u64; e];
+    let mut h = 1;
+    while h < l {
+        for block in data.chunks_mut(2 * h * e) {
+            let (xs, ys) = block.split_at_mut(h * e);
+            for (j, (x, y)) in xs.chunks_mut(e).zip(ys.chunks_mut(e)).enumerate() {
+                if j == 0 {
+                    v.copy_from_slice(y);
+                    sub_into(y, x, &v, w);
+                    add_assign_mod(x, &v, w);
+                } else {
+                    // ω^(−j) = 2^(2N − jN/h) = −2^(N − jN/h): with v = y·2^(N − jN/h),
+                    // (x, y) ← (x − v, x + v).
+                    mul_2exp(&mut v, y, n - j * n / h, w);
+                    add_into(y, x, &v, w);
+                    sub_assign_mod(x, &v, w);
+                }
+            }
+        }
+        h *= 2;
     }
 }
 
 impl Spectrum {
-    /// Forward transform in place: decimation in frequency, natural order in, bit-reversed
-    /// order out. Only the first `used` inputs may be nonzero: while the half-size `h` is at
-    /// least `used`, the upper half of every block is zero, so a butterfly reduces to
-    /// `y = x·ω^j` (and to nothing for `j ≥ used`).
-    fn dif(&mut self, used: usize) {
-        let (w, e, l) = (self.plan.w, self.plan.w + 1, self.plan.size());
-        let n = self.plan.n_bits();
-        let mut t = vec![0u64; e];
-        let mut h = l / 2;
-        while h >= 1 && h >= used {
-            for block in self.data.chunks_mut(2 * h * e) {
-                let (xs, ys) = block.split_at_mut(h * e);
-                for (j, (x, y)) in xs
-                    .chunks_mut(e)
-                    .zip(ys.chunks_mut(e))
-                    .enumerate()
-                    .take(used)
-                {
-                    if j == 0 {
-                        y.copy_from_slice(x);
-                    } else {
-                        mul_2exp(y, x, j * n / h, w);
-                    }
-                }
-            }
-            h /= 2;
-        }
-        while h >= 1 {
-            for block in self.data.chunks_mut(2 * h * e) {
-                let (xs, ys) = block.split_at_mut(h * e);
-                for (j, (x, y)) in xs.chunks_mut(e).zip(ys.chunks_mut(e)).enumerate() {
-                    sub_into(&mut t, x, y, w);
-                    add_assign_mod(x, y, w);
-                    if j == 0 {
-                        y.copy_from_slice(&t);
-                    } else {
-                        mul_2exp(y, &t, j * n / h, w);
-                    }
-                }
-            }
-            h /= 2;
-        }
-    }
-
-    /// Inverse transform in place (decimation in time, bit-reversed order in, natural out),
-    /// without the division by the length.
-    fn dit(&mut self) {
-        let (w, e, l) = (self.plan.w, self.plan.w + 1, self.plan.size());
-        let n = self.plan.n_bits();
-        let mut v = vec![0u64; e];
-        let mut h = 1;
-        while h < l {
-            for block in self.data.chunks_mut(2 * h * e) {
-                let (xs, ys) = block.split_at_mut(h * e);
-                for (j, (x, y)) in xs.chunks_mut(e).zip(ys.chunks_mut(e)).enumerate() {
-                    if j == 0 {
-                        v.copy_from_slice(y);
-                        sub_into(y, x, &v, w);
-                        add_assign_mod(x, &v, w);
-                    } else {
-                        // ω^(−j) = 2^(2N − jN/h) = −2^(N − jN/h): with v = y·2^(N − jN/h),
-                        // (x, y) ← (x − v, x + v).
-                        mul_2exp(&mut v, y, n - j * n / h, w);
-                        add_into(y, x, &v, w);
-                        sub_assign_mod(x, &v, w);
-                    }
-                }
-            }
-            h *= 2;
-        }
-    }
-
     /// Pointwise product with `other` (same plan), or squaring when `other` is `None`.
     pub fn mul_assign(&mut self, other: Option<&Spectrum>) {
         let (w, e) = (self.plan.w, self.plan.w + 1);
         let mut r = vec![0u64; e];
         let mut wide = vec![0u64; 2 * w];
-        let (mut x, mut y, mut p) = (Integer::new(), Integer::new(), Integer::new());
         for i in 0..self.plan.size() {
             let a = &self.data[i * e..(i + 1) * e];
             let b = match other {
@@ -357,16 +170,8 @@ impl Spectrum {
                     negate(&mut r, w);
                 }
             } else {
-                x.assign_digits(&a[..w], Order::Lsf);
-                if other.is_none() {
-                    p.assign(x.square_ref());
-                } else {
-                    y.assign_digits(&b[..w], Order::Lsf);
-                    p.assign(&x * &y);
-                }
-                wide.fill(0);
-                p.write_digits(&mut wide, Order::Lsf);
-                fold(&mut r, &wide, w);
+                let b = other.map(|_| &b[..w]);
+                super::fermat::mul_mod(&mut r, &a[..w], b, &mut wide, w);
             }
             self.data[i * e..(i + 1) * e].copy_from_slice(&r);
         }
@@ -375,8 +180,8 @@ impl Spectrum {
     /// Inverse transform; returns the first `count` coefficients of the cyclic convolution,
     /// as signed integers.
     pub fn inverse(mut self, count: usize) -> Vec<Integer> {
-        self.dit();
         let (w, e) = (self.plan.w, self.plan.w + 1);
+        dit(&mut self.data, w);
         let scale = 2 * self.plan.n_bits() - self.plan.lg as usize;
         let mut x = vec![0u64; e];
         let mut out = Vec::with_capacity(count);
@@ -395,17 +200,18 @@ impl Spectrum {
     }
 }
 
-/// The transform length for coefficients `lo..hi` of a product of lengths `la` and `lb`:
-/// `max(hi, la + lb − 1 − lo)` rounded up to a power of two, unless half of that suffices
-/// with a small correction (see [`Aliases`]). Without it, an output just past a power of two
-/// doubled every transform of a Newton step.
-pub fn length(la: usize, lb: usize, lo: usize, hi: usize) -> usize {
+/// The plan for coefficients `lo..hi` of a product of lengths `la` and `lb` whose
+/// coefficients need `bits` bits: the cyclic length covers `max(hi, la + lb − 1 − lo)`
+/// outputs, rounded up to a power of two, unless half of that suffices with a small
+/// correction (see [`Aliases`]). Without it, an output just past a power of two doubled
+/// every transform of a Newton step.
+pub fn plan(la: usize, lb: usize, lo: usize, hi: usize, bits: u64) -> Plan {
     let full = la + lb - 1;
     let len = hi.max(full.saturating_sub(lo)).max(2);
-    let half = len.next_power_of_two() / 2;
-    match Aliases::new(la, lb, lo, hi, half) {
-        Some(_) => half,
-        None => len,
+    let lg = usize::BITS - 1 - len.next_power_of_two().leading_zeros();
+    match Aliases::new(la, lb, lo, hi, 1 << (lg - 1)) {
+        Some(_) => Plan::sized(lg - 1, bits),
+        None => Plan::sized(lg, bits),
     }
 }
 
@@ -460,7 +266,14 @@ pub fn mul_range(a: &[Integer], b: &[Integer], lo: usize, hi: usize) -> Vec<Inte
     let square = std::ptr::eq(a, b);
     let a = &a[..a.len().min(hi)];
     let b = if square { a } else { &b[..b.len().min(hi)] };
-    let l = length(a.len(), b.len(), lo, hi).max(2).next_power_of_two();
+    let (ba, bb) = (
+        u64::from(super::kronecker::max_bits(a)),
+        u64::from(super::kronecker::max_bits(b)),
+    );
+    let min_len = u64::from(usize::BITS - a.len().min(b.len()).leading_zeros());
+    // The shape is chosen before folding, which adds at most a bit to each side.
+    let shape = plan(a.len(), b.len(), lo, hi, ba + bb + min_len + 4);
+    let l = shape.size();
     let aliases = Aliases::new(a.len(), b.len(), lo, hi, l);
     // Inputs longer than the transform are folded modulo x^l − 1 first.
     let (fa_in, fb_in) = (fold_input(a, l), fold_input(b, l));
@@ -469,8 +282,7 @@ pub fn mul_range(a: &[Integer], b: &[Integer], lo: usize, hi: usize) -> Vec<Inte
         + u64::from(super::kronecker::max_bits(b2))
         + u64::from(usize::BITS - a2.len().min(b2.len()).leading_zeros())
         + 2;
-    let plan = Plan::new(l, bits);
-    debug_assert_eq!(plan.size(), l);
+    let plan = Plan::sized(shape.lg, bits);
     let mut fa = plan.forward(a2);
     if square {
         fa.mul_assign(None);
@@ -615,10 +427,29 @@ mod tests {
                 }
             }
         }
-        let size = |la, lb, lo, hi| Plan::new(length(la, lb, lo, hi), 1000).size();
+        let size = |la, lb, lo, hi| plan(la, lb, lo, hi, 1000).size();
         assert_eq!(size(65, 65, 0, 65), 128);
         assert_eq!(size(64, 64, 0, 64), 128);
         assert_eq!(size(100, 100, 0, 100), 256);
+    }
+
+    #[test]
+    fn products_with_elements_past_gmps_transform_threshold() {
+        // 9000-bit coefficients need elements of 288 limbs: the pointwise products go
+        // through GMP's modular transform; full, middle and wrapped ranges.
+        for (la, lb, lo, hi) in [(40, 37, 0, 76), (70, 35, 34, 70), (65, 65, 0, 65)] {
+            let a = sample(la, 11 + la as u64, 9000);
+            let b = sample(lb, 13 + lb as u64, 9000);
+            let full = schoolbook(&a, &b);
+            assert_eq!(
+                mul_range(&a, &b, lo, hi),
+                full[lo..hi].to_vec(),
+                "{la}x{lb}"
+            );
+            let sq = schoolbook(&a, &a);
+            assert_eq!(mul_range(&a, &a, lo, hi), sq[lo..hi].to_vec(), "{la}²");
+        }
+        assert!(plan(40, 37, 0, 76, 18_100).w >= 256);
     }
 
     #[test]

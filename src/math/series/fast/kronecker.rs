@@ -63,7 +63,7 @@ pub fn mul_range(a: &[Integer], b: &[Integer], lo: usize, hi: usize) -> Vec<Inte
     } else {
         let full = a.len() + b.len() - 1;
         let bits = u64::from(max_bits(a) + max_bits(b) + clog2(a.len().min(b.len())) + 1);
-        let plan = fft::Plan::new(fft::length(a.len(), b.len(), lo, hi.min(full)), bits);
+        let plan = fft::plan(a.len(), b.len(), lo, hi.min(full), bits);
         if fft_pays(&plan, bits) {
             fft::mul_range(a, b, lo, hi.min(full))
         } else {

@@ -16,6 +16,7 @@
 
 pub mod basecase;
 pub mod compose;
+mod fermat;
 pub mod fft;
 pub mod intpoly;
 pub mod kronecker;

@@ -3,8 +3,10 @@
 //! big Kronecker product, the transform works on whole coefficients, so a product whose
 //! high end may wrap around (a middle product, as Newton iterations need) runs at the
 //! cyclic length rather than the full one, and a transform can be reused for several
-//! products. Pointwise products are GMP multiplications. Elements are `w + 1` little-endian
-//! 64-bit limbs holding a value in `[0, 2^N]`, `N = 64·w`. Imports only `rug`.
+//! products. A plain product whose length is at most 3/2 of a power of two goes to
+//! `fft_split` instead of the next power of two. Pointwise products and the limb
+//! arithmetic are in `fermat`. Elements are `w + 1` little-endian 64-bit limbs
+//! holding a value in `[0, 2^N]`, `N = 64·w`. Imports `rug` and those two modules.
 
 use super::fermat::{add_assign_mod, add_into, mul_2exp, negate, sub_assign_mod, sub_into};
 use rug::integer::Order;
@@ -57,19 +59,7 @@ impl Plan {
 
     /// Packs the signed coefficients `v` (at most `len` of them) and transforms them.
     pub fn forward(&self, v: &[Integer]) -> Spectrum {
-        let e = self.w + 1;
-        let mut data = vec![0u64; self.size() * e];
-        for (i, c) in v.iter().enumerate().take(self.size()) {
-            let slot = &mut data[i * e..(i + 1) * e];
-            match c.cmp0() {
-                Ordering::Equal => {}
-                Ordering::Greater => c.write_digits(&mut slot[..self.w], Order::Lsf),
-                Ordering::Less => {
-                    c.write_digits(&mut slot[..self.w], Order::Lsf);
-                    negate(slot, self.w);
-                }
-            }
-        }
+        let mut data = pack(v, self.size(), self.w);
         dif(&mut data, self.w, v.len().min(self.size()));
         Spectrum { plan: *self, data }
     }
@@ -79,7 +69,7 @@ impl Plan {
 /// decimation in frequency, natural order in, bit-reversed order out. Only the first `used`
 /// inputs may be nonzero: while the half-size `h` is at least `used`, the upper half of every
 /// block is zero, so a butterfly reduces to `y = x·ω^j` (and to nothing for `j ≥ used`).
-fn dif(data: &mut [u64], w: usize, used: usize) {
+pub(super) fn dif(data: &mut [u64], w: usize, used: usize) {
     let (e, n) = (w + 1, 64 * w);
     let l = data.len() / e;
     let mut t = vec![0u64; e];
@@ -121,7 +111,7 @@ fn dif(data: &mut [u64], w: usize, used: usize) {
 
 /// Inverse transform in place (decimation in time, bit-reversed order in, natural out),
 /// without the division by the length.
-fn dit(data: &mut [u64], w: usize) {
+pub(super) fn dit(data: &mut [u64], w: usize) {
     let (e, n) = (w + 1, 64 * w);
     let l = data.len() / e;
     let mut v = vec![0u64; e];
@@ -147,34 +137,68 @@ fn dit(data: &mut [u64], w: usize) {
     }
 }
 
+/// `x ← x·y` (or `x²` when `y` is `None`) elementwise, for transformed data of `w + 1`-limb
+/// elements.
+pub(super) fn pointwise(x: &mut [u64], y: Option<&[u64]>, w: usize) {
+    let e = w + 1;
+    let mut r = vec![0u64; e];
+    let mut wide = vec![0u64; 2 * w];
+    for i in 0..x.len() / e {
+        let a = &x[i * e..(i + 1) * e];
+        let b = match y {
+            Some(y) => &y[i * e..(i + 1) * e],
+            None => a,
+        };
+        if a[w] != 0 || b[w] != 0 {
+            // One factor is 2^N ≡ −1.
+            let (u, v) = if a[w] != 0 { (b, a) } else { (a, b) };
+            if u[w] != 0 && v[w] != 0 {
+                r.fill(0);
+                r[0] = 1;
+            } else {
+                r.copy_from_slice(u);
+                negate(&mut r, w);
+            }
+        } else {
+            let b = y.map(|_| &b[..w]);
+            super::fermat::mul_mod(&mut r, &a[..w], b, &mut wide, w);
+        }
+        x[i * e..(i + 1) * e].copy_from_slice(&r);
+    }
+}
+
+/// The signed coefficients `v` packed as elements (`w + 1` limbs each), `len` of them.
+pub(super) fn pack(v: &[Integer], len: usize, w: usize) -> Vec<u64> {
+    let e = w + 1;
+    let mut data = vec![0u64; len * e];
+    for (i, c) in v.iter().enumerate().take(len) {
+        let slot = &mut data[i * e..(i + 1) * e];
+        match c.cmp0() {
+            Ordering::Equal => {}
+            Ordering::Greater => c.write_digits(&mut slot[..w], Order::Lsf),
+            Ordering::Less => {
+                c.write_digits(&mut slot[..w], Order::Lsf);
+                negate(slot, w);
+            }
+        }
+    }
+    data
+}
+
+/// The signed integer an element stands for: values above `p/2` are negative.
+pub(super) fn unpack(x: &mut [u64], w: usize) -> Integer {
+    if x[w] == 0 && x[w - 1] >> 63 == 0 {
+        Integer::from_digits(&x[..w], Order::Lsf)
+    } else {
+        negate(x, w);
+        -Integer::from_digits(x, Order::Lsf)
+    }
+}
+
 impl Spectrum {
     /// Pointwise product with `other` (same plan), or squaring when `other` is `None`.
     pub fn mul_assign(&mut self, other: Option<&Spectrum>) {
-        let (w, e) = (self.plan.w, self.plan.w + 1);
-        let mut r = vec![0u64; e];
-        let mut wide = vec![0u64; 2 * w];
-        for i in 0..self.plan.size() {
-            let a = &self.data[i * e..(i + 1) * e];
-            let b = match other {
-                Some(o) => &o.data[i * e..(i + 1) * e],
-                None => a,
-            };
-            if a[w] != 0 || b[w] != 0 {
-                // One factor is 2^N ≡ −1.
-                let (u, v) = if a[w] != 0 { (b, a) } else { (a, b) };
-                if u[w] != 0 && v[w] != 0 {
-                    r.fill(0);
-                    r[0] = 1;
-                } else {
-                    r.copy_from_slice(u);
-                    negate(&mut r, w);
-                }
-            } else {
-                let b = other.map(|_| &b[..w]);
-                super::fermat::mul_mod(&mut r, &a[..w], b, &mut wide, w);
-            }
-            self.data[i * e..(i + 1) * e].copy_from_slice(&r);
-        }
+        pointwise(&mut self.data, other.map(|o| &o.data[..]), self.plan.w);
     }
 
     /// Inverse transform; returns the first `count` coefficients of the cyclic convolution,
@@ -187,13 +211,7 @@ impl Spectrum {
         let mut out = Vec::with_capacity(count);
         for i in 0..count.min(self.plan.size()) {
             mul_2exp(&mut x, &self.data[i * e..(i + 1) * e], scale, w);
-            // Values above p/2 stand for negative numbers.
-            if x[w] == 0 && x[w - 1] >> 63 == 0 {
-                out.push(Integer::from_digits(&x[..w], Order::Lsf));
-            } else {
-                negate(&mut x, w);
-                out.push(-Integer::from_digits(&x, Order::Lsf));
-            }
+            out.push(unpack(&mut x, w));
         }
         out.resize(count, Integer::new());
         out
@@ -203,7 +221,7 @@ impl Spectrum {
 /// The plan for coefficients `lo..hi` of a product of lengths `la` and `lb` whose
 /// coefficients need `bits` bits: the cyclic length covers `max(hi, la + lb − 1 − lo)`
 /// outputs, rounded up to a power of two, unless half of that suffices with a small
-/// correction (see [`Aliases`]). Without it, an output just past a power of two doubled
+/// correction (see `Aliases`). Without it, an output just past a power of two doubled
 /// every transform of a Newton step.
 pub fn plan(la: usize, lb: usize, lo: usize, hi: usize, bits: u64) -> Plan {
     let full = la + lb - 1;
@@ -275,6 +293,11 @@ pub fn mul_range(a: &[Integer], b: &[Integer], lo: usize, hi: usize) -> Vec<Inte
     let shape = plan(a.len(), b.len(), lo, hi, ba + bb + min_len + 4);
     let l = shape.size();
     let aliases = Aliases::new(a.len(), b.len(), lo, hi, l);
+    if aliases.is_none() && super::fft_split::applies(a.len() + b.len() - 1, l / 2) {
+        let bits = ba + bb + min_len + 2;
+        let w = Plan::sized(shape.lg, bits).w;
+        return super::fft_split::mul_range(a, (!square).then_some(b), lo, hi, l / 2, w);
+    }
     // Inputs longer than the transform are folded modulo x^l − 1 first.
     let (fa_in, fb_in) = (fold_input(a, l), fold_input(b, l));
     let (a2, b2): (&[Integer], &[Integer]) = (&fa_in, &fb_in);

@@ -6,7 +6,9 @@
 //! ([`intpoly::QPoly`]), made canonical only on output. Products ([`kronecker`]) are Kronecker
 //! substitutions into one GMP multiplication, or, for large coefficients, a Schönhage–Strassen
 //! FFT over `Z/(2^N + 1)` ([`fft`]) whose cyclic length only has to cover the coefficients
-//! wanted, which makes the middle products of Newton iterations cheap. Inverse, quotient,
+//! wanted, which makes the middle products of Newton iterations cheap; plain products up to
+//! 3/2 of a power of two use a split transform of that length (`fft_split`), and large
+//! pointwise products GMP's own modular FFT (`fermat`). Inverse, quotient,
 //! `exp`, `log`, `sin`/`cos` are Newton iterations ([`newton`]); short or sparse inputs use
 //! O(n·terms) recurrences ([`basecase`]); an input that is a series in `x^d` is computed in
 //! `x^d` (a `d`-fold smaller problem: `cos x` and `tan x` run in `x²`, and the products of odd
@@ -18,6 +20,7 @@ pub mod basecase;
 pub mod compose;
 mod fermat;
 pub mod fft;
+mod fft_split;
 pub mod intpoly;
 pub mod kronecker;
 pub mod naive;

@@ -61,7 +61,7 @@ fn q_digest(c: &Q) -> String {
 
 #[test]
 fn exp_sin_matches_oeis_a002017() {
-    let (s, _) = fast::sin_cos(&x(), 11).unwrap();
+    let s = fast::sin(&x(), 11).unwrap();
     let e = fast::exp(&s, 11).unwrap();
     let want = [1, 1, 1, 0, -3, -8, -3, 56, 217, 64, -2951];
     for (k, (c, w)) in e.iter().zip(want).enumerate() {
@@ -159,7 +159,10 @@ fn integral_of_exp_minus_x2_is_the_erf_series() {
 fn order_1000_agrees_with_flint_digests() {
     // Digests printed by ../shared/bench/w1_flint.py (python-flint) for N = 1000.
     let n = 1001;
-    let (s, _) = fast::sin_cos(&x(), n).unwrap();
+    let (s, c) = fast::sin_cos(&x(), n).unwrap();
+    // The single-part kernels give the same parts.
+    assert_eq!(fast::sin(&x(), n).unwrap(), s);
+    assert_eq!(fast::cos(&x(), n).unwrap(), c);
     let e = fast::exp(&s, n).unwrap();
     assert_eq!(
         q_digest(&e[1000]),
@@ -192,6 +195,14 @@ fn errors_and_edge_cases() {
     ));
     assert!(matches!(
         fast::sin_cos(&ints(&[1]), 5),
+        Err(MathError::Domain(_))
+    ));
+    assert!(matches!(
+        fast::sin(&ints(&[1]), 5),
+        Err(MathError::Domain(_))
+    ));
+    assert!(matches!(
+        fast::cos(&ints(&[1, 1]), 5),
         Err(MathError::Domain(_))
     ));
     assert!(matches!(

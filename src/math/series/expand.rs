@@ -221,6 +221,21 @@ impl<'a, C: Coeff> Expander<'a, C> {
         Ok(Trunc::from_dense(h, u.prec).scale(&lead)?)
     }
 
+    /// sin u (`sine`) or cos u of a series without constant term.
+    fn sin_or_cos(&mut self, u: &Trunc<C>, sine: bool) -> R<Trunc<C>> {
+        let (_, g) = self.split(u, "sin/cos")?;
+        let n = u.prec as usize;
+        let dense = if sine {
+            C::s_sin(&g, n)?
+        } else {
+            C::s_cos(&g, n)?
+        };
+        self.note(
+            "sin u and cos u by the recurrences (sin u)' = cos u·u', (cos u)' = −sin u·u'".into(),
+        );
+        Ok(Trunc::from_dense(dense, u.prec))
+    }
+
     /// (sin u, cos u).
     fn sin_cos(&mut self, u: &Trunc<C>) -> R<(Trunc<C>, Trunc<C>)> {
         let (c0, g) = self.split(u, "sin/cos")?;
@@ -304,6 +319,9 @@ impl<'a, C: Coeff> Expander<'a, C> {
         let p = u.prec;
         match f {
             Func::Ln => self.ln(&u, arg),
+            // Without a constant term only the wanted part is computed in full.
+            Func::Sin if c0.is_zero() => self.sin_or_cos(&u, true),
+            Func::Cos if c0.is_zero() => self.sin_or_cos(&u, false),
             Func::Sin => Ok(self.sin_cos(&u)?.0),
             Func::Cos => Ok(self.sin_cos(&u)?.1),
             Func::Tan => {

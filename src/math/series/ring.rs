@@ -73,6 +73,14 @@ pub trait Coeff: Clone + PartialEq + std::fmt::Debug + Sized {
     fn s_sin_cos(a: &[Self], n: usize) -> MResult<(Vec<Self>, Vec<Self>)> {
         sin_cos_recurrence(a, n)
     }
+    /// `sin a mod x^n` alone (a ring may save the work of the other part).
+    fn s_sin(a: &[Self], n: usize) -> MResult<Vec<Self>> {
+        Ok(Self::s_sin_cos(a, n)?.0)
+    }
+    /// `cos a mod x^n` alone.
+    fn s_cos(a: &[Self], n: usize) -> MResult<Vec<Self>> {
+        Ok(Self::s_sin_cos(a, n)?.1)
+    }
     /// `tan(a) mod x^n` for `a[0] = 0`.
     fn s_tan(a: &[Self], n: usize) -> MResult<Vec<Self>> {
         let (s, c) = Self::s_sin_cos(a, n)?;
@@ -237,6 +245,12 @@ impl Coeff for Q {
     }
     fn s_sin_cos(a: &[Self], n: usize) -> MResult<(Vec<Self>, Vec<Self>)> {
         super::fast::sin_cos(a, n)
+    }
+    fn s_sin(a: &[Self], n: usize) -> MResult<Vec<Self>> {
+        super::fast::sin(a, n)
+    }
+    fn s_cos(a: &[Self], n: usize) -> MResult<Vec<Self>> {
+        super::fast::cos(a, n)
     }
     fn s_tan(a: &[Self], n: usize) -> MResult<Vec<Self>> {
         super::fast::tan(a, n)

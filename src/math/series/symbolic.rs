@@ -134,6 +134,18 @@ impl Coeff for MPoly {
         }
         ring::sin_cos_recurrence(a, n)
     }
+    fn s_sin(a: &[Self], n: usize) -> MResult<Vec<Self>> {
+        match rational(a) {
+            Some(x) => Ok(lift(fast::sin(&x, n)?)),
+            None => Ok(ring::sin_cos_recurrence(a, n)?.0),
+        }
+    }
+    fn s_cos(a: &[Self], n: usize) -> MResult<Vec<Self>> {
+        match rational(a) {
+            Some(x) => Ok(lift(fast::cos(&x, n)?)),
+            None => Ok(ring::sin_cos_recurrence(a, n)?.1),
+        }
+    }
     fn s_tan(a: &[Self], n: usize) -> MResult<Vec<Self>> {
         if let Some(x) = rational(a) {
             return Ok(lift(fast::tan(&x, n)?));

@@ -196,6 +196,19 @@ pub fn sin_cos(a: &[Q], n: usize) -> Result<(Vec<Q>, Vec<Q>), MathError> {
     Ok((s.try_to_q()?, c.try_to_q()?))
 }
 
+/// `sin a mod x^n`; requires `a₀ = 0`. Only the sine is made canonical: on long series that
+/// is most of the cost of [`sin_cos`] (a gcd per coefficient).
+pub fn sin(a: &[Q], n: usize) -> Result<Vec<Q>, MathError> {
+    require_zero_constant(a, "sine")?;
+    sin_cos_q(&QPoly::from_q(a, n), n)?.0.try_to_q()
+}
+
+/// `cos a mod x^n`; requires `a₀ = 0`. Only the cosine is made canonical.
+pub fn cos(a: &[Q], n: usize) -> Result<Vec<Q>, MathError> {
+    require_zero_constant(a, "cosine")?;
+    sin_cos_q(&QPoly::from_q(a, n), n)?.1.try_to_q()
+}
+
 /// `tan a mod x^n`; requires `a₀ = 0`, else [`MathError::Domain`].
 pub fn tan(a: &[Q], n: usize) -> Result<Vec<Q>, MathError> {
     require_zero_constant(a, "tangent")?;

@@ -337,10 +337,11 @@ pub fn mul_range(a: &[Integer], b: &[Integer], lo: usize, hi: usize) -> Vec<Inte
 }
 
 #[cfg(test)]
-mod tests {
+pub(in crate::math::series::fast) mod tests {
     use super::*;
 
-    fn schoolbook(a: &[Integer], b: &[Integer]) -> Vec<Integer> {
+    /// The plain quadratic product, the reference for the transforms' tests.
+    pub(in crate::math::series::fast) fn schoolbook(a: &[Integer], b: &[Integer]) -> Vec<Integer> {
         let mut out = vec![Integer::new(); a.len() + b.len() - 1];
         for (i, x) in a.iter().enumerate() {
             for (j, y) in b.iter().enumerate() {

@@ -124,17 +124,8 @@ pub fn mul_range(
 
 #[cfg(test)]
 mod tests {
+    use super::super::fft::tests::schoolbook;
     use super::*;
-
-    fn schoolbook(a: &[Integer], b: &[Integer]) -> Vec<Integer> {
-        let mut out = vec![Integer::new(); a.len() + b.len() - 1];
-        for (i, x) in a.iter().enumerate() {
-            for (j, y) in b.iter().enumerate() {
-                out[i + j] += x * y;
-            }
-        }
-        out
-    }
 
     /// Signed coefficients of up to `bits` bits, with runs at the extremes ±(2^bits − 1).
     fn sample(len: usize, seed: u64, bits: u32) -> Vec<Integer> {

@@ -11,6 +11,10 @@ use super::trunc::Trunc;
 use crate::math::expr::{self, Constant, Expr, Func, MathError};
 use crate::math::number::Q;
 
+/// The derivation step recorded for sin u and cos u.
+const SIN_COS_NOTE: &str =
+    "sin u and cos u by the recurrences (sin u)' = cos u·u', (cos u)' = −sin u·u'";
+
 /// Why an expansion over a particular ring stopped.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExpandError {
@@ -221,18 +225,21 @@ impl<'a, C: Coeff> Expander<'a, C> {
         Ok(Trunc::from_dense(h, u.prec).scale(&lead)?)
     }
 
-    /// sin u (`sine`) or cos u of a series without constant term.
+    /// sin u (`sine`) or cos u. Without a constant term only the wanted part is computed in
+    /// full; with one, both are needed by the addition formula.
     fn sin_or_cos(&mut self, u: &Trunc<C>, sine: bool) -> R<Trunc<C>> {
-        let (_, g) = self.split(u, "sin/cos")?;
+        let (c0, g) = self.split(u, "sin/cos")?;
+        if !c0.is_zero() {
+            let (s, c) = self.sin_cos(u)?;
+            return Ok(if sine { s } else { c });
+        }
         let n = u.prec as usize;
         let dense = if sine {
             C::s_sin(&g, n)?
         } else {
             C::s_cos(&g, n)?
         };
-        self.note(
-            "sin u and cos u by the recurrences (sin u)' = cos u·u', (cos u)' = −sin u·u'".into(),
-        );
+        self.note(SIN_COS_NOTE.into());
         Ok(Trunc::from_dense(dense, u.prec))
     }
 
@@ -242,9 +249,7 @@ impl<'a, C: Coeff> Expander<'a, C> {
         let n = u.prec as usize;
         let (s, c) = C::s_sin_cos(&g, n)?;
         let (s, c) = (Trunc::from_dense(s, u.prec), Trunc::from_dense(c, u.prec));
-        self.note(
-            "sin u and cos u by the recurrences (sin u)' = cos u·u', (cos u)' = −sin u·u'".into(),
-        );
+        self.note(SIN_COS_NOTE.into());
         if c0.is_zero() {
             return Ok((s, c));
         }
@@ -319,11 +324,8 @@ impl<'a, C: Coeff> Expander<'a, C> {
         let p = u.prec;
         match f {
             Func::Ln => self.ln(&u, arg),
-            // Without a constant term only the wanted part is computed in full.
-            Func::Sin if c0.is_zero() => self.sin_or_cos(&u, true),
-            Func::Cos if c0.is_zero() => self.sin_or_cos(&u, false),
-            Func::Sin => Ok(self.sin_cos(&u)?.0),
-            Func::Cos => Ok(self.sin_cos(&u)?.1),
+            Func::Sin => self.sin_or_cos(&u, true),
+            Func::Cos => self.sin_or_cos(&u, false),
             Func::Tan => {
                 let (c0, g) = self.split(&u, "tan")?;
                 self.note("tan u = sin u / cos u".into());

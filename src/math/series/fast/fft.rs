@@ -30,13 +30,6 @@ pub struct Spectrum {
 }
 
 impl Plan {
-    /// The smallest power-of-two plan for cyclic convolutions of length ≥ `len` whose
-    /// coefficients have absolute value below `2^(bits − 1)`.
-    pub fn new(len: usize, bits: u64) -> Plan {
-        let lg = usize::BITS - len.max(2).saturating_sub(1).leading_zeros();
-        Plan::sized(lg, bits)
-    }
-
     /// The plan of length `2^lg` for coefficients below `2^(bits − 1)`.
     pub fn sized(lg: u32, bits: u64) -> Plan {
         // 2 has order 2N = 128·w, and the length L must divide it: 2^lg | 128·w.
@@ -259,6 +252,15 @@ impl Aliases {
     }
 }
 
+/// Bits for the product coefficients of `a` and `b` with their sign and a margin: the sum of
+/// the largest sizes, plus the bit length of the number of terms in a sum.
+fn product_bits(a: &[Integer], b: &[Integer]) -> u64 {
+    u64::from(super::kronecker::max_bits(a))
+        + u64::from(super::kronecker::max_bits(b))
+        + u64::from(usize::BITS - a.len().min(b.len()).leading_zeros())
+        + 2
+}
+
 /// `v` modulo x^l − 1 (borrowed when it is short enough already).
 fn fold_input(v: &[Integer], l: usize) -> std::borrow::Cow<'_, [Integer]> {
     if v.len() <= l {
@@ -284,27 +286,19 @@ pub fn mul_range(a: &[Integer], b: &[Integer], lo: usize, hi: usize) -> Vec<Inte
     let square = std::ptr::eq(a, b);
     let a = &a[..a.len().min(hi)];
     let b = if square { a } else { &b[..b.len().min(hi)] };
-    let (ba, bb) = (
-        u64::from(super::kronecker::max_bits(a)),
-        u64::from(super::kronecker::max_bits(b)),
-    );
-    let min_len = u64::from(usize::BITS - a.len().min(b.len()).leading_zeros());
     // The shape is chosen before folding, which adds at most a bit to each side.
-    let shape = plan(a.len(), b.len(), lo, hi, ba + bb + min_len + 4);
+    let bits = product_bits(a, b);
+    let shape = plan(a.len(), b.len(), lo, hi, bits + 2);
     let l = shape.size();
     let aliases = Aliases::new(a.len(), b.len(), lo, hi, l);
     if aliases.is_none() && super::fft_split::applies(a.len() + b.len() - 1, l / 2) {
-        let bits = ba + bb + min_len + 2;
         let w = Plan::sized(shape.lg, bits).w;
         return super::fft_split::mul_range(a, (!square).then_some(b), lo, hi, l / 2, w);
     }
     // Inputs longer than the transform are folded modulo x^l − 1 first.
     let (fa_in, fb_in) = (fold_input(a, l), fold_input(b, l));
     let (a2, b2): (&[Integer], &[Integer]) = (&fa_in, &fb_in);
-    let bits = u64::from(super::kronecker::max_bits(a2))
-        + u64::from(super::kronecker::max_bits(b2))
-        + u64::from(usize::BITS - a2.len().min(b2.len()).leading_zeros())
-        + 2;
+    let bits = product_bits(a2, b2);
     let plan = Plan::sized(shape.lg, bits);
     let mut fa = plan.forward(a2);
     if square {

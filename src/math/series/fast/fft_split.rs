@@ -115,8 +115,8 @@ pub fn mul_range(
         // L0_j = P_j − H_j; L1_j = P_(j+h/2).
         sub_into(&mut t, plo, &hj, w);
         put(j, &mut t);
-        let mut l1 = phi.to_vec();
-        put(j + half, &mut l1);
+        t.copy_from_slice(phi);
+        put(j + half, &mut t);
         put(j + h, &mut hj);
     }
     c

@@ -1,13 +1,13 @@
 //! `QPoly`: a truncated series over Q stored as integer numerators over ONE positive common
 //! denominator, the representation every fast algorithm here works in. Conversions from and to
-//! lists of canonical rationals, content removal (canonicalisation), exact arithmetic that keeps
-//! the denominator small (sums over the lcm, integrals dividing only what must be divided).
-//! Imports `rug`, [`Q`] and the Kronecker product.
+//! lists of canonical rationals, exact arithmetic that keeps the denominator small (sums over
+//! the lcm, integrals dividing only what must be divided); content removal and the conversion
+//! back to rationals are in `canonical`. Imports `rug`, [`Q`] and the Kronecker product.
 
 use super::kronecker;
 use crate::math::expr::MathError;
 use crate::math::number::Q;
-use rug::{Assign, Integer, Rational};
+use rug::Integer;
 use std::cmp::Ordering;
 
 /// Largest total size, in bits, of the numerators one series may hold (512 MiB; a Newton step
@@ -110,114 +110,6 @@ impl QPoly {
         }
         num.resize(n, Integer::new());
         QPoly { num, den }
-    }
-
-    /// The coefficients as canonical rationals.
-    pub fn to_q(&self) -> Vec<Q> {
-        self.num
-            .iter()
-            .map(|c| {
-                if c.cmp0() == Ordering::Equal {
-                    Q::zero()
-                } else {
-                    Q(Rational::from((c, &self.den)))
-                }
-            })
-            .collect()
-    }
-
-    /// The coefficients as canonical rationals, stopping when the interrupt flag is raised
-    /// (each one costs a gcd with the common denominator, which adds up for long series).
-    pub fn try_to_q(&self) -> Result<Vec<Q>, MathError> {
-        let mut out = Vec::with_capacity(self.num.len());
-        for c in &self.num {
-            if crate::math::interrupted() {
-                return Err(MathError::Interrupted);
-            }
-            out.push(if c.cmp0() == Ordering::Equal {
-                Q::zero()
-            } else {
-                Q(Rational::from((c, &self.den)))
-            });
-        }
-        Ok(out)
-    }
-
-    /// Coefficient `k` as a canonical rational.
-    pub fn coeff(&self, k: usize) -> Q {
-        match self.num.get(k) {
-            Some(c) if c.cmp0() != Ordering::Equal => Q(Rational::from((c, &self.den))),
-            _ => Q::zero(),
-        }
-    }
-
-    /// Divides numerators and denominator by their common content.
-    ///
-    /// The content is found as `gcd(den, Σ r_k·num_k)` for fixed odd multipliers `r_k` (a
-    /// multiple of the true content, and almost always equal to it). Each numerator is then
-    /// divided exactly (Hensel division, which is only right when the divisor divides) and the
-    /// quotient checked by multiplying back: a numerator the candidate does not divide shrinks
-    /// it by one more gcd, and the numerators already divided are scaled to the smaller one.
-    /// This costs one gcd instead of one per coefficient, and one division plus one product
-    /// per coefficient, where a divisibility test followed by a division costs two divisions
-    /// (GMP's test computes and discards the same quotient).
-    pub fn canonicalise(&mut self) {
-        if self.den == 1 {
-            return;
-        }
-        let mut mix = Integer::new();
-        let mut r: u32 = 0x9E37_79B9;
-        let mut any = false;
-        for c in self.num.iter().filter(|c| c.cmp0() != Ordering::Equal) {
-            any = true;
-            r ^= r << 13;
-            r ^= r >> 17;
-            r ^= r << 5;
-            mix += c * (r | 1);
-        }
-        if !any {
-            self.den = Integer::from(1);
-            return;
-        }
-        let g = self.den.clone().gcd(&mix);
-        self.divide_content_multiple(g);
-    }
-
-    /// Divides by the content, given `g`, a divisor of `den` that the content divides.
-    fn divide_content_multiple(&mut self, mut g: Integer) {
-        let (mut q, mut back) = (Integer::new(), Integer::new());
-        let mut k = 0;
-        while k < self.num.len() {
-            if g == 1 {
-                // num[..k] are over the current g (see the scaling below), so over 1: unchanged.
-                break;
-            }
-            let c = &mut self.num[k];
-            if c.cmp0() == Ordering::Equal {
-                k += 1;
-                continue;
-            }
-            q.assign(c.div_exact_ref(&g));
-            back.assign(&q * &g);
-            if back == *c {
-                std::mem::swap(c, &mut q);
-                k += 1;
-                continue;
-            }
-            // g does not divide num[k]: shrink it, and bring num[..k] (divided by the old g)
-            // over the new one.
-            let old = g.clone();
-            g.gcd_mut(c);
-            let h = Integer::from(old.div_exact_ref(&g));
-            for d in &mut self.num[..k] {
-                if d.cmp0() != Ordering::Equal {
-                    *d *= &h;
-                }
-            }
-        }
-        if g != 1 {
-            self.den.div_exact_mut(&g);
-        }
     }
 
     /// Coefficients `start..end` (zero-padded past the stored length), same denominator.
@@ -520,60 +412,5 @@ mod tests {
         let lo = QPoly::from_q(&qs(&[(1, 2)]), 1);
         let hi = QPoly::from_q(&qs(&[(1, 3), (2, 9)]), 2);
         assert_eq!(lo.concat(hi).to_q(), qs(&[(1, 2), (1, 3), (2, 9)]));
-    }
-
-    fn ints(v: &[i64]) -> Vec<Integer> {
-        v.iter().map(|&x| Integer::from(x)).collect()
-    }
-
-    #[test]
-    fn content_from_a_candidate_too_large() {
-        // den = 3960, true content gcd(3960, 120, 180, 30, 0, −42, 198) = 6; the candidates
-        // 180 and 60 are multiples of it that fail at different places, 6 is exact.
-        let num = ints(&[120, 180, 30, 0, -42, 198]);
-        for cand in [180, 60, 6, 3960] {
-            let mut p = QPoly {
-                num: num.clone(),
-                den: Integer::from(3960),
-            };
-            p.divide_content_multiple(Integer::from(cand));
-            assert_eq!(p.num, ints(&[20, 30, 5, 0, -7, 33]), "candidate {cand}");
-            assert_eq!(p.den, 660, "candidate {cand}");
-        }
-        // A candidate that shrinks to 1 after dividing a numerator leaves everything as it was.
-        let mut p = QPoly {
-            num: ints(&[6, 12, 5]),
-            den: Integer::from(30),
-        };
-        p.divide_content_multiple(Integer::from(6));
-        assert_eq!((p.num, p.den), (ints(&[6, 12, 5]), Integer::from(30)));
-    }
-
-    #[test]
-    fn canonicalise_keeps_values_and_leaves_no_content() {
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = |m: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state % m
-        };
-        for _ in 0..200 {
-            let len = 1 + next(12) as usize;
-            let k = Integer::from(1 + next(1_000_000)) * Integer::from(1 + next(97));
-            let num: Vec<Integer> = (0..len)
-                .map(|_| match next(5) {
-                    0 => Integer::new(),
-                    _ => Integer::from(next(1 << 40) as i64 - (1 << 39)) * &k,
-                })
-                .collect();
-            let den = Integer::from(1 + next(1 << 30)) * &k;
-            let mut p = QPoly { num, den };
-            let before = p.to_q();
-            p.canonicalise();
-            assert_eq!(p.to_q(), before);
-            let content = p.num.iter().fold(p.den.clone(), |g, c| g.gcd(c));
-            assert_eq!(content, 1);
-        }
     }
 }

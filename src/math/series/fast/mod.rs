@@ -3,7 +3,8 @@
 //! length `n`, and returns exactly `n` coefficients (the result mod `x^n`), in lowest terms.
 //!
 //! Internally a series is a vector of integer numerators over one common denominator
-//! ([`intpoly::QPoly`]), made canonical only on output. Products ([`kronecker`]) are Kronecker
+//! ([`intpoly::QPoly`]), its content removed after each product and made canonical only on
+//! output (`canonical`, which converts block by block). Products ([`kronecker`]) are Kronecker
 //! substitutions into one GMP multiplication, or, for large coefficients, a Schönhage–Strassen
 //! FFT over `Z/(2^N + 1)` ([`fft`]) whose cyclic length only has to cover the coefficients
 //! wanted, which makes the middle products of Newton iterations cheap; plain products up to
@@ -17,6 +18,7 @@
 //! cross-checking. Imports `rug`, [`Q`] and [`MathError`].
 
 pub mod basecase;
+mod canonical;
 pub mod compose;
 mod fermat;
 pub mod fft;

@@ -293,7 +293,7 @@ pub fn mul_range(a: &[Integer], b: &[Integer], lo: usize, hi: usize) -> Vec<Inte
     let aliases = Aliases::new(a.len(), b.len(), lo, hi, l);
     if aliases.is_none() && super::fft_split::applies(a.len() + b.len() - 1, l / 2) {
         let w = Plan::sized(shape.lg, bits).w;
-        return super::fft_split::mul_range(a, (!square).then_some(b), lo, hi, l / 2, w);
+        return super::fft_split::mul_range(a, (!square).then_some(b), &[], lo, hi, l / 2, w);
     }
     // Inputs longer than the transform are folded modulo x^l − 1 first.
     let (fa_in, fb_in) = (fold_input(a, l), fold_input(b, l));
@@ -327,6 +327,43 @@ pub fn mul_range(a: &[Integer], b: &[Integer], lo: usize, hi: usize) -> Vec<Inte
             }
         }
     }
+    out
+}
+
+/// Coefficients `known.len()..hi` of `a·b`, whose first `known.len()` coefficients are
+/// `known`: by a split transform over the unknown part alone (see [`super::fft_split`]) when
+/// that is shorter than the transform [`mul_range`] would use. A middle product of a Newton
+/// step ending at `len` then costs a transform of `3h/2 ≥ len`, not a power of two `≥ len`.
+pub fn mul_range_known(a: &[Integer], b: &[Integer], known: &[Integer], hi: usize) -> Vec<Integer> {
+    let lo = known.len();
+    if a.is_empty() || b.is_empty() || hi <= lo {
+        return mul_range(a, b, lo, hi);
+    }
+    let square = std::ptr::eq(a, b);
+    let a = &a[..a.len().min(hi)];
+    let b = if square { a } else { &b[..b.len().min(hi)] };
+    let full = a.len() + b.len() - 1;
+    if lo >= full {
+        return vec![Integer::new(); hi - lo];
+    }
+    let bits = product_bits(a, b);
+    let shape = plan(a.len(), b.len(), lo, hi, bits + 2);
+    let l = shape.size();
+    let plain = if Aliases::new(a.len(), b.len(), lo, hi, l).is_none()
+        && super::fft_split::applies(full, l / 2)
+    {
+        l / 2 + l / 4
+    } else {
+        l
+    };
+    let h = (full - lo).div_ceil(3).next_power_of_two().max(4) * 2;
+    if h + h / 2 >= plain || !super::fft_split::applies(h + h / 2, h) {
+        return mul_range(a, b, lo, hi);
+    }
+    let w = Plan::sized(h.trailing_zeros() + 1, bits).w;
+    let mut out =
+        super::fft_split::mul_range(a, (!square).then_some(b), known, lo, hi.min(full), h, w);
+    out.resize(hi - lo, Integer::new());
     out
 }
 

@@ -76,6 +76,23 @@ pub fn mul_range(a: &[Integer], b: &[Integer], lo: usize, hi: usize) -> Vec<Inte
     out
 }
 
+/// Coefficients `known.len()..hi` of `a·b` whose first `known.len()` coefficients are
+/// `known` (the low part of a Newton residual): as [`mul_range`], except that an FFT only
+/// transforms the unknown part.
+pub fn mul_range_known(a: &[Integer], b: &[Integer], known: &[Integer], hi: usize) -> Vec<Integer> {
+    let lo = known.len();
+    let (ta, tb) = (trim(&a[..a.len().min(hi)]), trim(&b[..b.len().min(hi)]));
+    if ta.len().min(tb.len()) > SCHOOLBOOK_LEN && lo < ta.len() + tb.len() - 1 {
+        let full = ta.len() + tb.len() - 1;
+        let bits = u64::from(max_bits(ta) + max_bits(tb) + clog2(ta.len().min(tb.len())) + 1);
+        let plan = fft::plan(ta.len(), tb.len(), lo, hi.min(full), bits);
+        if fft_pays(&plan, bits) {
+            return fft::mul_range_known(ta, tb, known, hi);
+        }
+    }
+    mul_range(a, b, lo, hi)
+}
+
 /// Whether the FFT beats one Kronecker product (measured): coefficients of at least ~700
 /// bits, not inflated much by the transform length's divisibility constraint, and not so
 /// large that the pointwise GMP products dominate (elements of up to 4000 limbs: a cap of

@@ -8,7 +8,8 @@
 //! substitutions into one GMP multiplication, or, for large coefficients, a Schönhage–Strassen
 //! FFT over `Z/(2^N + 1)` ([`fft`]) whose cyclic length only has to cover the coefficients
 //! wanted, which makes the middle products of Newton iterations cheap; plain products up to
-//! 3/2 of a power of two use a split transform of that length (`fft_split`), and large
+//! 3/2 of a power of two use a split transform of that length (`fft_split`; so do the
+//! residuals of Newton steps, whose known low part is subtracted first), and large
 //! pointwise products GMP's own modular FFT (`fermat`). Inverse, quotient,
 //! `exp`, `log`, `sin`/`cos` are Newton iterations ([`newton`]); short or sparse inputs use
 //! O(n·terms) recurrences ([`basecase`]); an input that is a series in `x^d` is computed in
@@ -32,6 +33,7 @@ use crate::math::expr::MathError;
 use crate::math::number::Q;
 use basecase::Recurrence;
 use intpoly::QPoly;
+use rug::Integer;
 
 /// `gcd(x, y)` with `gcd(0, y) = y`.
 fn gcd(mut x: usize, mut y: usize) -> usize {
@@ -92,6 +94,25 @@ pub(crate) fn mul_q_range(a: &QPoly, b: &QPoly, lo: usize, hi: usize) -> QPoly {
     }
     out.den = c.den;
     out
+}
+
+/// Coefficients `known.len()..hi` of `a·b` over `den(a)·den(b)` (not canonicalised), given
+/// the numerators of its first coefficients, `known` (over the same denominator): a Newton
+/// residual, whose low part is known, then only transforms the rest (see
+/// [`fft::mul_range_known`]). Factors in `x^d` go through [`mul_q_range`].
+pub(crate) fn mul_q_range_known(a: &QPoly, b: &QPoly, known: &[Integer], hi: usize) -> QPoly {
+    let lo = known.len();
+    let stride = match (a.valuation(hi), b.valuation(hi)) {
+        (Some(ra), Some(rb)) if ra + rb < hi => gcd(a.stride_from(ra, hi), b.stride_from(rb, hi)),
+        _ => 0,
+    };
+    if stride != 1 {
+        return mul_q_range(a, b, lo, hi);
+    }
+    QPoly {
+        num: kronecker::mul_range_known(&a.num, &b.num, known, hi),
+        den: Integer::from(&a.den * &b.den),
+    }
 }
 
 /// `a/b mod x^n` for `b₀ ≠ 0` (run on `x^d` when `b = B(x^d)` and `a = x^r·A(x^d)`).

@@ -9,13 +9,16 @@
 //! canonicalised prefix of its input, so early steps work with small denominators. Every
 //! product goes through the parent's stride-aware `mul_q`/`mul_q_range` (odd and even series
 //! multiply in `x²`), and the residuals `b·g`, `a'·f`, `b·q₀` are middle products: only their
-//! upper half is computed, at the cost of a product of that half's length (FFT wrap-around).
+//! upper half is computed, at the cost of a product of that half's length (FFT wrap-around),
+//! and for `b·g` and `a'·f` the known lower half (`1`, `f'`) is passed down so that the
+//! transform only has to hold the rest (`mul_q_range_known`).
 //! Imports [`QPoly`], the recurrences in [`basecase`] and the interrupt flag.
 
 use super::basecase::{self, Recurrence};
 use super::intpoly::QPoly;
 use crate::math::expr::MathError;
 use crate::math::interrupted;
+use rug::Integer;
 
 /// Lengths at or below which the quadratic recurrences are used.
 pub const CUTOFF: usize = 24;
@@ -43,8 +46,11 @@ pub fn schedule(n: usize, cutoff: usize) -> Vec<usize> {
 /// One inverse step: given `g = 1/b mod x^m`, returns `1/b mod x^n` (`m < n ≤ 2m`).
 fn inv_step(b: &QPoly, g: QPoly, n: usize) -> QPoly {
     let m = g.len();
-    // b·g = 1 + x^m·e_high.
-    let mut e_high = super::mul_q_range(&b.prefix(n), &g, m, n);
+    // b·g = 1 + x^m·e_high: over den(b)·den(g), the low part is that product, then zeros.
+    let b = b.prefix(n);
+    let mut known = vec![Integer::new(); m];
+    known[0] = Integer::from(&b.den * &g.den);
+    let mut e_high = super::mul_q_range_known(&b, &g, &known, n);
     e_high.canonicalise();
     let corr = super::mul_q(&g.prefix(n - m), &e_high, n - m).negated();
     g.concat(corr)
@@ -94,8 +100,13 @@ pub fn exp(a: &QPoly, n: usize) -> Result<QPoly, MathError> {
     for (i, &len) in lens.iter().enumerate().skip(1) {
         poll()?;
         let m = f.len();
-        // t = (a'·f)[m−1 .. len−1): the residual a'·f − f' above the known part.
-        let mut t_high = super::mul_q_range(&ap.prefix(len - 1), &f, m - 1, len - 1);
+        // t = (a'·f)[m−1 .. len−1): the residual a'·f − f' above the known part, which is
+        // f' (numerators (k + 1)·f_(k+1)·den(a') over den(a')·den(f)).
+        let apl = ap.prefix(len - 1);
+        let known: Vec<Integer> = (0..m - 1)
+            .map(|k| Integer::from(&f.num[k + 1] * &apl.den) * (k as u64 + 1))
+            .collect();
+        let mut t_high = super::mul_q_range_known(&apl, &f, &known, len - 1);
         t_high.canonicalise();
         // u = ∫ g·t_high (offset m): the correction a − log f, divided by x^m.
         let u = super::mul_q(&g.prefix(len - m), &t_high, len - m).integral_offset(m);

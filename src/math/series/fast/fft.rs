@@ -3,8 +3,9 @@
 //! big Kronecker product, the transform works on whole coefficients, so a product whose
 //! high end may wrap around (a middle product, as Newton iterations need) runs at the
 //! cyclic length rather than the full one, and a transform can be reused for several
-//! products. A plain product whose length is at most 3/2 of a power of two goes to
-//! `fft_split` instead of the next power of two. Pointwise products and the limb
+//! products. A plain product whose length is short of the next power of two by an eighth of
+//! it or more goes to `fft_split` (a truncated transform of `h + k·h/8`) instead. Pointwise
+//! products and the limb
 //! arithmetic are in `fermat`. Elements are `w + 1` little-endian 64-bit limbs
 //! holding a value in `[0, 2^N]`, `N = 64·w`. Imports `rug` and those two modules.
 
@@ -291,9 +292,10 @@ pub fn mul_range(a: &[Integer], b: &[Integer], lo: usize, hi: usize) -> Vec<Inte
     let shape = plan(a.len(), b.len(), lo, hi, bits + 2);
     let l = shape.size();
     let aliases = Aliases::new(a.len(), b.len(), lo, hi, l);
-    if aliases.is_none() && super::fft_split::applies(a.len() + b.len() - 1, l / 2) {
-        let w = Plan::sized(shape.lg, bits).w;
-        return super::fft_split::mul_range(a, (!square).then_some(b), &[], lo, hi, l / 2, w);
+    let split = super::fft_split::Shape::fitting(a.len() + b.len() - 1);
+    if aliases.is_none() && split.total() < l {
+        let w = Plan::sized(split.lg(), bits).w;
+        return super::fft_split::mul_range(a, (!square).then_some(b), &[], lo, hi, &split, w);
     }
     // Inputs longer than the transform are folded modulo x^l − 1 first.
     let (fa_in, fb_in) = (fold_input(a, l), fold_input(b, l));
@@ -347,22 +349,26 @@ pub fn mul_range_known(a: &[Integer], b: &[Integer], known: &[Integer], hi: usiz
         return vec![Integer::new(); hi - lo];
     }
     let bits = product_bits(a, b);
-    let shape = plan(a.len(), b.len(), lo, hi, bits + 2);
-    let l = shape.size();
-    let plain = if Aliases::new(a.len(), b.len(), lo, hi, l).is_none()
-        && super::fft_split::applies(full, l / 2)
-    {
-        l / 2 + l / 4
+    let l = plan(a.len(), b.len(), lo, hi, bits + 2).size();
+    let plain = if Aliases::new(a.len(), b.len(), lo, hi, l).is_none() {
+        super::fft_split::Shape::fitting(full).total().min(l)
     } else {
         l
     };
-    let h = (full - lo).div_ceil(3).next_power_of_two().max(4) * 2;
-    if h + h / 2 >= plain || !super::fft_split::applies(h + h / 2, h) {
+    let split = super::fft_split::Shape::fitting(full - lo);
+    if split.total() >= plain {
         return mul_range(a, b, lo, hi);
     }
-    let w = Plan::sized(h.trailing_zeros() + 1, bits).w;
-    let mut out =
-        super::fft_split::mul_range(a, (!square).then_some(b), known, lo, hi.min(full), h, w);
+    let w = Plan::sized(split.lg(), bits).w;
+    let mut out = super::fft_split::mul_range(
+        a,
+        (!square).then_some(b),
+        known,
+        lo,
+        hi.min(full),
+        &split,
+        w,
+    );
     out.resize(hi - lo, Integer::new());
     out
 }

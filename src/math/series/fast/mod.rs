@@ -7,9 +7,9 @@
 //! output (`canonical`, which converts block by block). Products ([`kronecker`]) are Kronecker
 //! substitutions into one GMP multiplication, or, for large coefficients, a Schönhage–Strassen
 //! FFT over `Z/(2^N + 1)` ([`fft`]) whose cyclic length only has to cover the coefficients
-//! wanted, which makes the middle products of Newton iterations cheap; plain products up to
-//! 3/2 of a power of two use a split transform of that length (`fft_split`; so do the
-//! residuals of Newton steps, whose known low part is subtracted first), and large
+//! wanted, which makes the middle products of Newton iterations cheap; plain products between
+//! powers of two `h` and `2h` use a truncated transform of length `h + k·h/8` (`fft_split`; so
+//! do the residuals of Newton steps, whose known low part is subtracted first), and large
 //! pointwise products GMP's own modular FFT (`fermat`). Inverse, quotient,
 //! `exp`, `log`, `sin`/`cos` are Newton iterations ([`newton`]); short or sparse inputs use
 //! O(n·terms) recurrences ([`basecase`]); an input that is a series in `x^d` is computed in

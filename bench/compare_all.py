@@ -9,7 +9,7 @@ seconds with the ratio sigma / best peer (below 1: sigma is faster) and whether 
 DIGEST equals sigma's. The machine is shared and noisy: read the ratios, which come from
 interleaved runs, rather than the seconds. PARI/GP's clock counts whole milliseconds, so its
 sub-millisecond times show as "< 1 ms" and stay out of the ratio. --long adds the rows whose peers take more than ten
-seconds (exp(sin x) at N = 4100, 5000 and 10000, ζ(3/2) at 20,000 digits). The last row, the start-up of a
+seconds (exp(sin x) at N = 4100, 5000, 6200 and 10000, ζ(3/2) at 20,000 digits). The last row, the start-up of a
 whole `sigma -e 1` process, has no peer.
 
 Needs python3 with python-flint, sympy, mpmath and numpy, and PARI/GP (`gp`); a missing peer
@@ -73,9 +73,10 @@ def rows(b, long_rows):
             "SymPy": ours(py, "bench/symbolic_sympy.py", name, str(n), SHARED_BENCH=SHARED),
         }))
     w1 = [("expsin", 100), ("expsin", 1000), ("expsin", 1025), ("expsin", 2049),
-          ("expsin", 2500), ("tan", 1000), ("fib", 1000), ("erf", 1000), ("tan", 5000)]
+          ("expsin", 2500), ("expsin", 3100), ("tan", 1000), ("fib", 1000), ("erf", 1000),
+          ("tan", 5000)]
     if long_rows:
-        w1 += [("expsin", 4100), ("expsin", 5000), ("expsin", 10000)]
+        w1 += [("expsin", 4100), ("expsin", 5000), ("expsin", 6200), ("expsin", 10000)]
     label = {"expsin": "exp(sin x)", "tan": "tan x", "fib": "1/(1 − x − x²)",
              "erf": "∫₀ˣ e^(−t²) dt"}
     for name, n in w1:

@@ -180,6 +180,26 @@ fn order_1000_agrees_with_flint_digests() {
     assert_eq!(q_digest(&g[999]), "-1 / 1135d:243783..000000");
 }
 
+/// Past 3/2 of a power of two: the last Newton steps use truncated transforms with two
+/// weighted parts (3328 = 2048 + 1024 + 256 for the products of length 3100) and residuals
+/// whose known low half is subtracted before the reconstruction.
+#[test]
+fn order_3100_agrees_with_flint_digests() {
+    // Digests printed by ../shared/bench/w1_flint.py (python-flint) for N = 3100.
+    let n = 3101;
+    let s = fast::sin(&x(), n).unwrap();
+    let e = fast::exp(&s, n).unwrap();
+    assert_eq!(
+        q_digest(&e[3100]),
+        "-7053d:565430..593871 / 9472d:606440..000000"
+    );
+    let t = fast::tan(&x(), n).unwrap();
+    assert_eq!(
+        q_digest(&t[3099]),
+        "7919d:415147..675536 / 8527d:194442..078125"
+    );
+}
+
 #[test]
 fn errors_and_edge_cases() {
     assert_eq!(fast::inv(&ints(&[0, 1]), 5), Err(MathError::DivisionByZero));

@@ -335,7 +335,8 @@ pub fn mul_range(a: &[Integer], b: &[Integer], lo: usize, hi: usize) -> Vec<Inte
 /// Coefficients `known.len()..hi` of `a·b`, whose first `known.len()` coefficients are
 /// `known`: by a split transform over the unknown part alone (see [`super::fft_split`]) when
 /// that is shorter than the transform [`mul_range`] would use. A middle product of a Newton
-/// step ending at `len` then costs a transform of `3h/2 ≥ len`, not a power of two `≥ len`.
+/// step ending at `len` then costs a truncated transform of `h + k·h/8 ≥ len`, not a power of
+/// two `≥ len`.
 pub fn mul_range_known(a: &[Integer], b: &[Integer], known: &[Integer], hi: usize) -> Vec<Integer> {
     let lo = known.len();
     if a.is_empty() || b.is_empty() || hi <= lo {

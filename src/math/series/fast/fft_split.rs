@@ -77,6 +77,27 @@ fn z_exp(i: u32, n: usize) -> usize {
     n - (n >> i)
 }
 
+/// The exponent of `z_i^q` (`z_0 = 1`; `z_i` has order `2^(i+1)`).
+fn z_pow(i: u32, q: usize, n: usize) -> usize {
+    if i == 0 {
+        0
+    } else {
+        exp_mod((q % (2 << i)) * z_exp(i, n), n)
+    }
+}
+
+/// `r ← r − (v mod x^part − z_i)` for the first `len` elements of `v`: element `k` is
+/// subtracted from slot `k mod part` times `z_i^(k div part)`.
+fn sub_reduced(r: &mut [u64], v: &[u64], len: usize, part: usize, i: u32, w: usize) {
+    let (e, n) = (w + 1, 64 * w);
+    let mut t = vec![0u64; e];
+    for k in 0..len {
+        let slot = k % part;
+        mul_2exp(&mut t, &v[k * e..(k + 1) * e], z_pow(i, k / part, n), w);
+        sub_assign_mod(&mut r[slot * e..(slot + 1) * e], &t, w);
+    }
+}
+
 /// The residue of `v` (of any length) modulo `x^h − 1` (`i = 0`) or, weighted, modulo
 /// `x^(h/2^i) − z_i`, transformed.
 fn forward(v: &[Integer], h: usize, i: u32, w: usize) -> Vec<u64> {
@@ -91,11 +112,10 @@ fn forward(v: &[Integer], h: usize, i: u32, w: usize) -> Vec<u64> {
         let slot = &mut out[j * e..(j + 1) * e];
         // Σ_q v_(j + q·part)·z_i^q·θ_i^j.
         for k in (j..len).step_by(part) {
-            let q = k / part;
             let shift = if i == 0 {
                 0
             } else {
-                exp_mod((q % (2 << i)) * z_exp(i, n) + j * ((1 << i) - 1) * n / h, n)
+                exp_mod(z_pow(i, k / part, n) + j * ((1 << i) - 1) * n / h, n)
             };
             if shift == 0 {
                 add_assign_mod(slot, el(k), w);
@@ -148,7 +168,6 @@ pub fn mul_range(
             Some(y) => pointwise(&mut fx, Some(&forward(y, h, i, w)), w),
         }
         dit(&mut fx, w);
-        let zi = if i == 0 { 0 } else { z_exp(i, n) };
         let mut r = vec![0u64; part * e];
         for j in 0..part {
             // R_j = (part·R̃_j)/part·θ_i^(−j).
@@ -164,17 +183,8 @@ pub fn mul_range(
                 w,
             );
         }
-        for k in 0..s {
-            // x^k ≡ z_i^(k div part)·x^(k mod part).
-            let slot = k % part;
-            mul_2exp(
-                &mut t,
-                &kp[k * e..(k + 1) * e],
-                exp_mod((k / part % (2 << i)) * zi, n),
-                w,
-            );
-            sub_assign_mod(&mut r[slot * e..(slot + 1) * e], &t, w);
-        }
+        // x^k ≡ z_i^(k div part)·x^(k mod part).
+        sub_reduced(&mut r, &kp, s, part, i, w);
         // x^(−s), s = a·part + b: term j is z_i^(−a)·R_(j+b), or z_i^(−a−1)·R_(j+b−part)
         // once j + b passes the part's length.
         let (a, b) = (s / part, s % part);
@@ -185,7 +195,7 @@ pub fn mul_range(
             } else {
                 (j + b - part, a + 1)
             };
-            let back = exp_mod(2 * n - exp_mod((q % (2 << i)) * zi, n), n);
+            let back = exp_mod(2 * n - z_pow(i, q, n), n);
             mul_2exp(
                 &mut rot[j * e..(j + 1) * e],
                 &r[src * e..(src + 1) * e],
@@ -197,8 +207,8 @@ pub fn mul_range(
     }
     let mut residues = residues.into_iter();
     // c modulo x^h − 1, then one factor at a time. `m` lists the terms of the product of the
-    // factors so far as (power of x, exponent of its coefficient 2^k); `inv` is that product
-    // modulo the next factor, as an exponent.
+    // factors so far as (power of x, exponent of its coefficient 2^k); `mod_exp` is the
+    // exponent of that product modulo every later factor.
     let mut c = residues.next().expect("the cyclic part");
     let mut m: Vec<(usize, usize)> = vec![(0, n), (h, 0)];
     let mut mod_exp = n + 1; // x^h − 1 ≡ −2 modulo every later factor.
@@ -210,16 +220,7 @@ pub fn mul_range(
         // D = (R_i − C mod m_i)·(M mod m_i)^(−1).
         d.clear();
         d.resize(part * e, 0);
-        for k in 0..len {
-            let slot = k % part;
-            mul_2exp(
-                &mut t,
-                &c[k * e..(k + 1) * e],
-                exp_mod((k / part % (2 << i)) * zi, n),
-                w,
-            );
-            sub_assign_mod(&mut d[slot * e..(slot + 1) * e], &t, w);
-        }
+        sub_reduced(&mut d, &c, len, part, i, w);
         let inv = exp_mod(2 * n - exp_mod(mod_exp, n), n);
         for j in 0..part {
             let slot = &mut d[j * e..(j + 1) * e];

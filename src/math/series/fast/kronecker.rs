@@ -62,9 +62,7 @@ pub fn mul_range(a: &[Integer], b: &[Integer], lo: usize, hi: usize) -> Vec<Inte
         v
     } else {
         let full = a.len() + b.len() - 1;
-        let bits = u64::from(max_bits(a) + max_bits(b) + clog2(a.len().min(b.len())) + 1);
-        let plan = fft::plan(a.len(), b.len(), lo, hi.min(full), bits);
-        if fft_pays(&plan, bits) {
+        if fft_pays(a, b, lo, hi) {
             fft::mul_range(a, b, lo, hi.min(full))
         } else {
             let mut v = kronecker(a, b, hi);
@@ -82,13 +80,11 @@ pub fn mul_range(a: &[Integer], b: &[Integer], lo: usize, hi: usize) -> Vec<Inte
 pub fn mul_range_known(a: &[Integer], b: &[Integer], known: &[Integer], hi: usize) -> Vec<Integer> {
     let lo = known.len();
     let (ta, tb) = (trim(&a[..a.len().min(hi)]), trim(&b[..b.len().min(hi)]));
-    if ta.len().min(tb.len()) > SCHOOLBOOK_LEN && lo < ta.len() + tb.len() - 1 {
-        let full = ta.len() + tb.len() - 1;
-        let bits = u64::from(max_bits(ta) + max_bits(tb) + clog2(ta.len().min(tb.len())) + 1);
-        let plan = fft::plan(ta.len(), tb.len(), lo, hi.min(full), bits);
-        if fft_pays(&plan, bits) {
-            return fft::mul_range_known(ta, tb, known, hi);
-        }
+    if ta.len().min(tb.len()) > SCHOOLBOOK_LEN
+        && lo < ta.len() + tb.len() - 1
+        && fft_pays(ta, tb, lo, hi)
+    {
+        return fft::mul_range_known(ta, tb, known, hi);
     }
     mul_range(a, b, lo, hi)
 }
@@ -97,8 +93,12 @@ pub fn mul_range_known(a: &[Integer], b: &[Integer], known: &[Integer], hi: usiz
 /// bits, not inflated much by the transform length's divisibility constraint, and not so
 /// large that the pointwise GMP products dominate (elements of up to 4000 limbs: a cap of
 /// 400 had sent exp(sin x) beyond x^2048 to one GMP product, 1.11 s against 0.84 s at
-/// N = 2049 and 7.9 s against 5.5 s at N = 4100).
-fn fft_pays(plan: &fft::Plan, bits: u64) -> bool {
+/// N = 2049 and 7.9 s against 5.5 s at N = 4100). For coefficients `lo..hi` of `a·b`
+/// (trimmed, nonempty, `lo` below the full length).
+fn fft_pays(a: &[Integer], b: &[Integer], lo: usize, hi: usize) -> bool {
+    let full = a.len() + b.len() - 1;
+    let bits = u64::from(max_bits(a) + max_bits(b) + clog2(a.len().min(b.len())) + 1);
+    let plan = fft::plan(a.len(), b.len(), lo, hi.min(full), bits);
     let room = 64 * plan.w as u64;
     bits >= 700 && room <= bits + bits / 4 + 64 && plan.w <= 4000
 }

@@ -65,6 +65,25 @@ pub(crate) fn mul_q_raw(a: &QPoly, b: &QPoly, n: usize) -> QPoly {
 /// when both factors are `x^r·A(x^d)`; a middle range costs about as much as a product of
 /// its own length (see [`kronecker::mul_range`]).
 pub(crate) fn mul_q_range(a: &QPoly, b: &QPoly, lo: usize, hi: usize) -> QPoly {
+    mul_q_range_given(a, b, None, lo, hi)
+}
+
+/// Coefficients `known.len()..hi` of `a·b` over `den(a)·den(b)` (not canonicalised), given
+/// the numerators of its first coefficients, `known` (over the same denominator): a Newton
+/// residual, whose low part is known, then only transforms the rest (see
+/// [`fft::mul_range_known`]). Factors in `x^d` go the way of [`mul_q_range`].
+pub(crate) fn mul_q_range_known(a: &QPoly, b: &QPoly, known: &[Integer], hi: usize) -> QPoly {
+    mul_q_range_given(a, b, Some(known), known.len(), hi)
+}
+
+/// [`mul_q_range`], with the product's first `lo` numerators when they are known.
+fn mul_q_range_given(
+    a: &QPoly,
+    b: &QPoly,
+    known: Option<&[Integer]>,
+    lo: usize,
+    hi: usize,
+) -> QPoly {
     let (Some(ra), Some(rb)) = (a.valuation(hi), b.valuation(hi)) else {
         return QPoly::zero(hi.saturating_sub(lo));
     };
@@ -74,8 +93,15 @@ pub(crate) fn mul_q_range(a: &QPoly, b: &QPoly, lo: usize, hi: usize) -> QPoly {
     }
     let d = gcd(a.stride_from(ra, hi), b.stride_from(rb, hi));
     let d = if d == 0 { hi } else { d };
-    if d == 1 {
-        return a.mul_range_raw(b, lo, hi);
+    match (d, known) {
+        (1, Some(known)) => {
+            return QPoly {
+                num: kronecker::mul_range_known(&a.num, &b.num, known, hi),
+                den: Integer::from(&a.den * &b.den),
+            }
+        }
+        (1, None) => return a.mul_range_raw(b, lo, hi),
+        _ => {}
     }
     // a·b = x^r·(A·B)(x^d): coefficient k of the product is (A·B)[(k − r)/d].
     let ca = a.compress_raw(ra, d, hi);
@@ -94,25 +120,6 @@ pub(crate) fn mul_q_range(a: &QPoly, b: &QPoly, lo: usize, hi: usize) -> QPoly {
     }
     out.den = c.den;
     out
-}
-
-/// Coefficients `known.len()..hi` of `a·b` over `den(a)·den(b)` (not canonicalised), given
-/// the numerators of its first coefficients, `known` (over the same denominator): a Newton
-/// residual, whose low part is known, then only transforms the rest (see
-/// [`fft::mul_range_known`]). Factors in `x^d` go through [`mul_q_range`].
-pub(crate) fn mul_q_range_known(a: &QPoly, b: &QPoly, known: &[Integer], hi: usize) -> QPoly {
-    let lo = known.len();
-    let stride = match (a.valuation(hi), b.valuation(hi)) {
-        (Some(ra), Some(rb)) if ra + rb < hi => gcd(a.stride_from(ra, hi), b.stride_from(rb, hi)),
-        _ => 0,
-    };
-    if stride != 1 {
-        return mul_q_range(a, b, lo, hi);
-    }
-    QPoly {
-        num: kronecker::mul_range_known(&a.num, &b.num, known, hi),
-        den: Integer::from(&a.den * &b.den),
-    }
 }
 
 /// `a/b mod x^n` for `b₀ ≠ 0` (run on `x^d` when `b = B(x^d)` and `a = x^r·A(x^d)`).

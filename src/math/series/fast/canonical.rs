@@ -2,10 +2,11 @@
 //! denominator (after every product of a Newton step) and converting to canonical rationals
 //! (once, on output), both with as few big gcds as possible. Imports `rug` and [`Q`].
 
+use super::exactdiv::Divisor;
 use super::intpoly::QPoly;
 use crate::math::expr::MathError;
 use crate::math::number::Q;
-use rug::{Assign, Integer, Rational};
+use rug::{Integer, Rational};
 use std::cmp::Ordering;
 
 /// Coefficients per block in the conversion to rationals (see `blocks_to_q`): at N = 5000,
@@ -75,12 +76,11 @@ impl QPoly {
     ///
     /// The content is found as `gcd(den, Σ r_k·num_k)` for fixed odd multipliers `r_k` (a
     /// multiple of the true content, and almost always equal to it). Each numerator is then
-    /// divided exactly (Hensel division, which is only right when the divisor divides) and the
-    /// quotient checked by multiplying back: a numerator the candidate does not divide shrinks
-    /// it by one more gcd, and the numerators already divided are scaled to the smaller one.
-    /// This costs one gcd instead of one per coefficient, and one division plus one product
-    /// per coefficient, where a divisibility test followed by a division costs two divisions
-    /// (GMP's test computes and discards the same quotient).
+    /// divided by one Hensel division that also proves the division exact ([`Divisor`]): a
+    /// numerator the candidate does not divide shrinks it by one more gcd, and the numerators
+    /// already divided are scaled to the smaller one. This costs one gcd instead of one per
+    /// coefficient, and one division per coefficient (at N = 5000, exp(sin x) spends 1.5 s in
+    /// content removal this way against 1.9 s with a division checked by a product).
     pub fn canonicalise(&mut self) {
         if self.den == 1 {
             return;
@@ -104,11 +104,12 @@ impl QPoly {
     }
 
     /// Divides by the content, given `g`, a divisor of `den` that the content divides.
-    fn divide_content_multiple(&mut self, mut g: Integer) {
-        let (mut q, mut back) = (Integer::new(), Integer::new());
+    fn divide_content_multiple(&mut self, g: Integer) {
+        let mut d = Divisor::new(&g);
+        let mut q = Integer::new();
         let mut k = 0;
         while k < self.num.len() {
-            if g == 1 {
+            if *d.value() == 1 {
                 // num[..k] are over the current g (see the scaling below), so over 1: unchanged.
                 break;
             }
@@ -117,26 +118,26 @@ impl QPoly {
                 k += 1;
                 continue;
             }
-            q.assign(c.div_exact_ref(&g));
-            back.assign(&q * &g);
-            if back == *c {
+            if d.divide(&mut q, c) {
                 std::mem::swap(c, &mut q);
                 k += 1;
                 continue;
             }
             // g does not divide num[k]: shrink it, and bring num[..k] (divided by the old g)
             // over the new one.
-            let old = g.clone();
-            g.gcd_mut(c);
+            let old = d.value().clone();
+            let g = Integer::from(old.gcd_ref(c));
             let h = Integer::from(old.div_exact_ref(&g));
-            for d in &mut self.num[..k] {
-                if d.cmp0() != Ordering::Equal {
-                    *d *= &h;
+            for x in &mut self.num[..k] {
+                if x.cmp0() != Ordering::Equal {
+                    *x *= &h;
                 }
             }
+            d = Divisor::new(&g);
         }
-        if g != 1 {
-            self.den.div_exact_mut(&g);
+        let g = d.value();
+        if *g != 1 {
+            self.den.div_exact_mut(g);
         }
     }
 }

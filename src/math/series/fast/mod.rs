@@ -21,6 +21,7 @@
 pub mod basecase;
 mod canonical;
 pub mod compose;
+mod exactdiv;
 mod fermat;
 pub mod fft;
 mod fft_split;

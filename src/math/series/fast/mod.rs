@@ -29,6 +29,7 @@ pub mod intpoly;
 pub mod kronecker;
 pub mod naive;
 pub mod newton;
+mod smooth;
 
 use crate::math::expr::MathError;
 use crate::math::number::Q;

@@ -43,7 +43,10 @@ fn word_groups(primes: &[u32]) -> Vec<(u64, std::ops::Range<usize>)> {
     let mut start = 0;
     while start < primes.len() {
         let (mut prod, mut end) = (1u64, start);
-        while let Some(next) = primes.get(end).and_then(|&p| prod.checked_mul(u64::from(p))) {
+        while let Some(next) = primes
+            .get(end)
+            .and_then(|&p| prod.checked_mul(u64::from(p)))
+        {
             prod = next;
             end += 1;
         }
@@ -76,7 +79,7 @@ fn remove_power(num: &mut Integer, p: u32, cap: u32) -> u32 {
             (j, pj)
         } else {
             let (mut k, mut pk) = (0u32, 1u64);
-            while r % p64 == 0 {
+            while r.is_multiple_of(p64) {
                 (r, k, pk) = (r / p64, k + 1, pk * p64);
             }
             (k, pk)
@@ -85,7 +88,11 @@ fn remove_power(num: &mut Integer, p: u32, cap: u32) -> u32 {
         if step == 0 {
             return v;
         }
-        let div = if step == j && r == 0 { div } else { p64.pow(step) };
+        let div = if step == j && r == 0 {
+            div
+        } else {
+            p64.pow(step)
+        };
         // SAFETY: num is a valid mpz, divided in place by a nonzero word that divides it.
         unsafe {
             gmp_mpfr_sys::gmp::mpz_divexact_ui(num.as_raw_mut(), num.as_raw(), div);
@@ -124,7 +131,7 @@ impl SmoothDenominator {
             }
             let r = mod_word(&rest, prod);
             for &p in &primes[range] {
-                if r % u64::from(p) == 0 {
+                if r.is_multiple_of(u64::from(p)) {
                     let e = remove_power(&mut rest, p, u32::MAX);
                     factors.push((p, e));
                 }
@@ -145,13 +152,21 @@ impl SmoothDenominator {
 
     /// `num/den` in lowest terms, as (numerator, denominator).
     pub(super) fn reduce(&self, num: &Integer) -> (Integer, Integer) {
+        // A numerator that divides the denominator (±1/m, as in erf) shares most of its
+        // prime powers: one division finds it.
+        if *num.as_abs() <= self.den {
+            let (q, r) = <(Integer, Integer)>::from(self.den.div_rem_ref(&num.as_abs()));
+            if r == 0 {
+                return (Integer::from(num.cmp0() as i32), q);
+            }
+        }
         let residue = Integer::from(num % &self.radical);
         let mut num = num.clone();
         let (mut g, mut large) = (Integer::from(1), Integer::from(1));
         for (prod, range) in &self.groups {
             let r = mod_word(&residue, *prod);
             for &(p, e) in &self.factors[range.clone()] {
-                if r % u64::from(p) != 0 {
+                if !r.is_multiple_of(u64::from(p)) {
                     continue;
                 }
                 if p < SMALL_PRIME {
@@ -191,7 +206,10 @@ mod tests {
         assert_eq!(ps.len(), 168);
         let groups = word_groups(&ps);
         // Every prime once, in order, and every product a word.
-        let flat: Vec<u32> = groups.iter().flat_map(|(_, r)| ps[r.clone()].to_vec()).collect();
+        let flat: Vec<u32> = groups
+            .iter()
+            .flat_map(|(_, r)| ps[r.clone()].to_vec())
+            .collect();
         assert_eq!(flat, ps);
         for (prod, r) in &groups {
             let want = ps[r.clone()].iter().fold(1u128, |a, &p| a * u128::from(p));

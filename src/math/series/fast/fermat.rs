@@ -50,59 +50,58 @@ pub(super) fn reduce_once(x: &mut [u64], w: usize) {
     }
 }
 
+/// `r = a + b` or `a − b` on `n` limbs by GMP's assembly loops, returning the carry or
+/// borrow; `r` may be `a` itself (GMP allows the exact overlap, not a partial one).
+#[allow(unsafe_code)]
+fn add_sub_n(r: *mut u64, a: *const u64, b: &[u64], n: usize, add: bool) -> bool {
+    use gmp_mpfr_sys::gmp;
+    assert!(b.len() >= n);
+    let n = n as gmp::size_t;
+    // SAFETY: the callers pass r and a to n live limbs each (equal or disjoint) and b of
+    // at least n limbs, disjoint from r.
+    unsafe {
+        if add {
+            gmp::mpn_add_n(r, a, b.as_ptr(), n) != 0
+        } else {
+            gmp::mpn_sub_n(r, a, b.as_ptr(), n) != 0
+        }
+    }
+}
+
 /// `x ← x + y mod p`.
 pub(super) fn add_assign_mod(x: &mut [u64], y: &[u64], w: usize) {
-    let mut carry = false;
-    for (a, &b) in x.iter_mut().zip(y) {
-        let (s1, c1) = a.overflowing_add(b);
-        let (s2, c2) = s1.overflowing_add(u64::from(carry));
-        *a = s2;
-        carry = c1 | c2;
-    }
+    assert!(x.len() > w);
+    let p = x.as_mut_ptr();
+    add_sub_n(p, p, &y[..w + 1], w + 1, true);
     reduce_once(x, w);
 }
 
 /// `r ← a + b mod p`.
 pub(super) fn add_into(r: &mut [u64], a: &[u64], b: &[u64], w: usize) {
-    let mut carry = false;
-    for ((r, &a), &b) in r.iter_mut().zip(a).zip(b) {
-        let (s1, c1) = a.overflowing_add(b);
-        let (s2, c2) = s1.overflowing_add(u64::from(carry));
-        *r = s2;
-        carry = c1 | c2;
-    }
+    assert!(r.len() > w);
+    add_sub_n(r.as_mut_ptr(), a[..w + 1].as_ptr(), b, w + 1, true);
     reduce_once(r, w);
 }
 
 /// `x ← x − y mod p`.
 pub(super) fn sub_assign_mod(x: &mut [u64], y: &[u64], w: usize) {
-    let mut borrow = false;
-    for (a, &b) in x.iter_mut().zip(y) {
-        let (s1, b1) = a.overflowing_sub(b);
-        let (s2, b2) = s1.overflowing_sub(u64::from(borrow));
-        *a = s2;
-        borrow = b1 | b2;
-    }
-    if borrow {
+    assert!(x.len() > w);
+    let p = x.as_mut_ptr();
+    if add_sub_n(p, p, &y[..w + 1], w + 1, false) {
         add_p(x, w);
     }
 }
 
 /// `r ← a − b mod p`.
 pub(super) fn sub_into(r: &mut [u64], a: &[u64], b: &[u64], w: usize) {
-    let mut borrow = false;
-    for ((r, &a), &b) in r.iter_mut().zip(a).zip(b) {
-        let (s1, b1) = a.overflowing_sub(b);
-        let (s2, b2) = s1.overflowing_sub(u64::from(borrow));
-        *r = s2;
-        borrow = b1 | b2;
-    }
-    if borrow {
+    assert!(r.len() > w);
+    if add_sub_n(r.as_mut_ptr(), a[..w + 1].as_ptr(), b, w + 1, false) {
         add_p(r, w);
     }
 }
 
 /// `r = a·2^s mod p` for `0 ≤ s < 2N` (`r` and `a` distinct, `w + 1` limbs each).
+#[allow(unsafe_code)]
 pub(super) fn mul_2exp(r: &mut [u64], a: &[u64], s: usize, w: usize) {
     let n = 64 * w;
     let (neg, t) = if s >= n { (true, s - n) } else { (false, s) };
@@ -116,64 +115,39 @@ pub(super) fn mul_2exp(r: &mut [u64], a: &[u64], s: usize, w: usize) {
         }
         return;
     }
-    // a·2^t = hi·2^N + lo with hi = a >> (N − t) (limbs 0..=q) and lo = a << t mod 2^N; the
-    // result is lo − hi. Below limb q only −hi contributes, above it only lo.
-    let a = &a[..w];
-    let mut borrow = false;
-    if sh == 0 {
-        for (r, &h) in r[..q].iter_mut().zip(&a[w - q..]) {
-            let (d1, b1) = 0u64.overflowing_sub(h);
-            let (d2, b2) = d1.overflowing_sub(u64::from(borrow));
-            *r = d2;
-            borrow = b1 | b2;
+    assert!(r.len() > w && a.len() > w);
+    // a·2^t = L·B^q − H mod p (B = 2^64, t = 64q + sh): L = (a[..w − q]·2^sh) mod 2^(64(w − q))
+    // lands in limbs q..w, and H = (a·2^sh) >> 64(w − q), which passed 2^N, comes back
+    // negated. GMP's shift, negation and subtraction do the limb loops.
+    use gmp_mpfr_sys::gmp;
+    let (rp, ap) = (r.as_mut_ptr(), a.as_ptr());
+    let size = |k: usize| k as gmp::size_t;
+    // SAFETY: r and a have at least w + 1 limbs and are distinct (their borrows are), every
+    // range below lies within 0..=w, and shifts are by 1..=63 bits.
+    let borrow = unsafe {
+        let out = if sh == 0 {
+            gmp::mpn_copyi(rp.add(q), ap, size(w - q));
+            0
+        } else {
+            gmp::mpn_lshift(rp.add(q), ap, size(w - q), sh)
+        };
+        *rp.add(w) = 0;
+        if q == 0 {
+            gmp::mpn_sub_1(rp, rp, size(w + 1), out)
+        } else {
+            // H = a[w − q..]·2^sh + out: its low q limbs into r[..q], negated there.
+            let top = if sh == 0 {
+                gmp::mpn_copyi(rp, ap.add(w - q), size(q));
+                0
+            } else {
+                gmp::mpn_lshift(rp, ap.add(w - q), size(q), sh)
+            };
+            *rp |= out;
+            let nonzero = gmp::mpn_neg(rp, rp, size(q));
+            gmp::mpn_sub_1(rp.add(q), rp.add(q), size(w + 1 - q), top + nonzero)
         }
-        let (d, b) = a[0].overflowing_sub(u64::from(borrow));
-        r[q] = d;
-        borrow = b;
-        let mut rest = r[q + 1..w].iter_mut().zip(&a[1..w - q]);
-        for (r, &l) in rest.by_ref() {
-            let (d, b) = l.overflowing_sub(u64::from(borrow));
-            *r = d;
-            borrow = b;
-            if !borrow {
-                break;
-            }
-        }
-        for (r, &l) in rest {
-            *r = l;
-        }
-    } else {
-        let back = 64 - sh;
-        let top = a[w - 1] >> back;
-        if q > 0 {
-            for (r, win) in r[..q].iter_mut().zip(a[w - q - 1..].windows(2)) {
-                let h = (win[1] << sh) | (win[0] >> back);
-                let (d1, b1) = 0u64.overflowing_sub(h);
-                let (d2, b2) = d1.overflowing_sub(u64::from(borrow));
-                *r = d2;
-                borrow = b1 | b2;
-            }
-        }
-        let (d1, b1) = (a[0] << sh).overflowing_sub(top);
-        let (d2, b2) = d1.overflowing_sub(u64::from(borrow));
-        r[q] = d2;
-        borrow = b1 | b2;
-        let mut rest = r[q + 1..w].iter_mut().zip(a[..w - q].windows(2));
-        for (r, win) in rest.by_ref() {
-            let l = (win[1] << sh) | (win[0] >> back);
-            let (d, b) = l.overflowing_sub(u64::from(borrow));
-            *r = d;
-            borrow = b;
-            if !borrow {
-                break;
-            }
-        }
-        for (r, win) in rest {
-            *r = (win[1] << sh) | (win[0] >> back);
-        }
-    }
-    r[w] = 0u64.wrapping_sub(u64::from(borrow));
-    if borrow {
+    };
+    if borrow != 0 {
         add_p(r, w);
     }
     if neg {
@@ -339,6 +313,51 @@ mod tests {
                     Integer::from(&x * &x) % &p,
                     "square, w = {w}, case {case}"
                 );
+            }
+        }
+    }
+
+    /// `a·2^s mod 2^N + 1` for every shift `0 ≤ s < 2N` at small `w`, for random, zero,
+    /// `2^N − 1` and `2^N` (≡ −1) inputs, against big integers; and the additions and
+    /// subtractions modulo `2^N + 1` on the same inputs.
+    #[test]
+    fn shifts_sums_and_differences_agree_with_integers() {
+        let mut seed = 9u64;
+        for w in [1usize, 2, 3, 5] {
+            let n = 64 * w;
+            let p = (Integer::from(1) << n as u32) + 1u32;
+            let mut inputs = vec![vec![0u64; w + 1], vec![u64::MAX; w], vec![0u64; w + 1]];
+            inputs[1].push(0);
+            inputs[2][w] = 1;
+            for _ in 0..3 {
+                let mut a = random_limbs(w, &mut seed);
+                a.push(0);
+                inputs.push(a);
+            }
+            let value = |x: &[u64]| Integer::from_digits(x, Order::Lsf);
+            let mut r = vec![0u64; w + 1];
+            for a in &inputs {
+                let x = value(a);
+                for s in 0..2 * n {
+                    mul_2exp(&mut r, a, s, w);
+                    let want = Integer::from(&x << s as u32) % &p;
+                    assert_eq!(value(&r), want, "w = {w}, s = {s}, a = {x}");
+                }
+                for b in &inputs {
+                    let y = value(b);
+                    add_into(&mut r, a, b, w);
+                    assert_eq!(value(&r), Integer::from(&x + &y) % &p, "{x} + {y}");
+                    sub_into(&mut r, a, b, w);
+                    let d = Integer::from(&x - &y) % &p;
+                    let d = if d < 0 { d + &p } else { d };
+                    assert_eq!(value(&r), d, "{x} − {y}");
+                    let mut z = a.clone();
+                    add_assign_mod(&mut z, b, w);
+                    assert_eq!(value(&z), Integer::from(&x + &y) % &p);
+                    let mut z = a.clone();
+                    sub_assign_mod(&mut z, b, w);
+                    assert_eq!(value(&z), d);
+                }
             }
         }
     }

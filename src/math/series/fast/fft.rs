@@ -59,6 +59,22 @@ impl Plan {
     }
 }
 
+/// Bytes of a block of the transform that its remaining levels finish before moving to the
+/// next block: half of this machine's 1 MB L2 cache. The first levels of a forward transform
+/// (the last of an inverse one) sweep the whole array; the rest run block by block, so that a
+/// transform of several megabytes does not stream through the L3 cache at every level.
+const BLOCK_BYTES: usize = 1 << 19;
+
+/// The largest half-size `h ≤ limit` (a power of two) whose blocks of `2h` elements of `e`
+/// limbs fit in [`BLOCK_BYTES`] (at least 1).
+fn cached_half(limit: usize, e: usize) -> usize {
+    let mut h = 1;
+    while 2 * h <= limit && 2 * (2 * h) * e * 8 <= BLOCK_BYTES {
+        h *= 2;
+    }
+    h
+}
+
 /// Forward transform of the `len = data.len()/(w + 1)` elements (a power of two) in place:
 /// decimation in frequency, natural order in, bit-reversed order out. Only the first `used`
 /// inputs may be nonzero: while the half-size `h` is at least `used`, the upper half of every
@@ -66,7 +82,6 @@ impl Plan {
 pub(super) fn dif(data: &mut [u64], w: usize, used: usize) {
     let (e, n) = (w + 1, 64 * w);
     let l = data.len() / e;
-    let mut t = vec![0u64; e];
     let mut h = l / 2;
     while h >= 1 && h >= used {
         for block in data.chunks_mut(2 * h * e) {
@@ -86,48 +101,85 @@ pub(super) fn dif(data: &mut [u64], w: usize, used: usize) {
         }
         h /= 2;
     }
-    while h >= 1 {
-        for block in data.chunks_mut(2 * h * e) {
-            let (xs, ys) = block.split_at_mut(h * e);
-            for (j, (x, y)) in xs.chunks_mut(e).zip(ys.chunks_mut(e)).enumerate() {
-                sub_into(&mut t, x, y, w);
-                add_assign_mod(x, y, w);
-                if j == 0 {
-                    y.copy_from_slice(&t);
-                } else {
-                    mul_2exp(y, &t, j * n / h, w);
-                }
+    if h == 0 {
+        return;
+    }
+    let mut t = vec![0u64; e];
+    let inner = cached_half(h, e);
+    while h > inner {
+        dif_level(data, &mut t, w, h);
+        h /= 2;
+    }
+    for chunk in data.chunks_mut(2 * h * e) {
+        let mut k = h;
+        while k >= 1 {
+            dif_level(chunk, &mut t, w, k);
+            k /= 2;
+        }
+    }
+}
+
+/// One level of [`dif`] at half-size `h` over every block of `data`: `(x, y) ← (x + y,
+/// (x − y)·ω^j)`, `ω = 2^(N/h)`.
+fn dif_level(data: &mut [u64], t: &mut [u64], w: usize, h: usize) {
+    let (e, n) = (w + 1, 64 * w);
+    for block in data.chunks_mut(2 * h * e) {
+        let (xs, ys) = block.split_at_mut(h * e);
+        for (j, (x, y)) in xs.chunks_mut(e).zip(ys.chunks_mut(e)).enumerate() {
+            sub_into(t, x, y, w);
+            add_assign_mod(x, y, w);
+            if j == 0 {
+                y.copy_from_slice(t);
+            } else {
+                mul_2exp(y, t, j * n / h, w);
             }
         }
-        h /= 2;
     }
 }
 
 /// Inverse transform in place (decimation in time, bit-reversed order in, natural out),
-/// without the division by the length.
+/// without the division by the length: the levels up to a cached block size block by block,
+/// then the rest over the whole array.
 pub(super) fn dit(data: &mut [u64], w: usize) {
-    let (e, n) = (w + 1, 64 * w);
+    let e = w + 1;
     let l = data.len() / e;
     let mut v = vec![0u64; e];
-    let mut h = 1;
+    if l < 2 {
+        return;
+    }
+    let inner = cached_half(l / 2, e);
+    for chunk in data.chunks_mut(2 * inner * e) {
+        let mut h = 1;
+        while h <= inner {
+            dit_level(chunk, &mut v, w, h);
+            h *= 2;
+        }
+    }
+    let mut h = 2 * inner;
     while h < l {
-        for block in data.chunks_mut(2 * h * e) {
-            let (xs, ys) = block.split_at_mut(h * e);
-            for (j, (x, y)) in xs.chunks_mut(e).zip(ys.chunks_mut(e)).enumerate() {
-                if j == 0 {
-                    v.copy_from_slice(y);
-                    sub_into(y, x, &v, w);
-                    add_assign_mod(x, &v, w);
-                } else {
-                    // ω^(−j) = 2^(2N − jN/h) = −2^(N − jN/h): with v = y·2^(N − jN/h),
-                    // (x, y) ← (x − v, x + v).
-                    mul_2exp(&mut v, y, n - j * n / h, w);
-                    add_into(y, x, &v, w);
-                    sub_assign_mod(x, &v, w);
-                }
+        dit_level(data, &mut v, w, h);
+        h *= 2;
+    }
+}
+
+/// One level of [`dit`] at half-size `h`: `(x, y) ← (x + y·ω^(−j), x − y·ω^(−j))`.
+fn dit_level(data: &mut [u64], v: &mut [u64], w: usize, h: usize) {
+    let (e, n) = (w + 1, 64 * w);
+    for block in data.chunks_mut(2 * h * e) {
+        let (xs, ys) = block.split_at_mut(h * e);
+        for (j, (x, y)) in xs.chunks_mut(e).zip(ys.chunks_mut(e)).enumerate() {
+            if j == 0 {
+                v.copy_from_slice(y);
+                sub_into(y, x, v, w);
+                add_assign_mod(x, v, w);
+            } else {
+                // ω^(−j) = 2^(2N − jN/h) = −2^(N − jN/h): with v = y·2^(N − jN/h),
+                // (x, y) ← (x − v, x + v).
+                mul_2exp(v, y, n - j * n / h, w);
+                add_into(y, x, v, w);
+                sub_assign_mod(x, v, w);
             }
         }
-        h *= 2;
     }
 }
 
@@ -512,6 +564,20 @@ pub(in crate::math::series::fast) mod tests {
             assert_eq!(mul_range(&a, &a, lo, hi), sq[lo..hi].to_vec(), "{la}²");
         }
         assert!(plan(40, 37, 0, 76, 18_100).w >= 256);
+    }
+
+    /// A transform larger than `BLOCK_BYTES` runs its first (forward) and last (inverse)
+    /// levels over the whole array and the rest block by block.
+    #[test]
+    fn transforms_past_the_cached_block_size() {
+        let (la, lb) = (300, 260);
+        let a = sample(la, 5, 5000);
+        let b = sample(lb, 6, 4000);
+        let plan = plan(la, lb, 0, la + lb - 1, 9300);
+        assert!(plan.size() * (plan.w + 1) * 8 > 2 * BLOCK_BYTES, "{plan:?}");
+        let full = schoolbook(&a, &b);
+        assert_eq!(mul_range(&a, &b, 0, full.len()), full);
+        assert_eq!(mul_range(&a, &b, 100, 400), full[100..400].to_vec());
     }
 
     #[test]

@@ -3,8 +3,10 @@
 //! length `n`, and returns exactly `n` coefficients (the result mod `x^n`), in lowest terms.
 //!
 //! Internally a series is a vector of integer numerators over one common denominator
-//! ([`intpoly::QPoly`]), its content removed after each product and made canonical only on
-//! output (`canonical`, which converts block by block). Products ([`kronecker`]) are Kronecker
+//! ([`intpoly::QPoly`]), its content removed after each product (one Hensel division per
+//! numerator that also proves it exact: `exactdiv`) and made canonical only on output
+//! (`canonical`, block by block, without big gcds where a block's denominator factors into
+//! small primes: `smooth`). Products ([`kronecker`]) are Kronecker
 //! substitutions into one GMP multiplication, or, for large coefficients, a Schönhage–Strassen
 //! FFT over `Z/(2^N + 1)` ([`fft`]) whose cyclic length only has to cover the coefficients
 //! wanted, which makes the middle products of Newton iterations cheap; plain products between

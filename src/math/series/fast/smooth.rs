@@ -152,14 +152,6 @@ impl SmoothDenominator {
 
     /// `num/den` in lowest terms, as (numerator, denominator).
     pub(super) fn reduce(&self, num: &Integer) -> (Integer, Integer) {
-        // A numerator that divides the denominator (±1/m, as in erf) shares most of its
-        // prime powers: one division finds it.
-        if *num.as_abs() <= self.den {
-            let (q, r) = <(Integer, Integer)>::from(self.den.div_rem_ref(&num.as_abs()));
-            if r == 0 {
-                return (Integer::from(num.cmp0() as i32), q);
-            }
-        }
         let residue = Integer::from(num % &self.radical);
         let mut num = num.clone();
         let (mut g, mut large) = (Integer::from(1), Integer::from(1));

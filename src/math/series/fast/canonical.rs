@@ -64,7 +64,8 @@ impl QPoly {
             return Some(out);
         }
         let n = self.num.len();
-        let primes = smooth::primes_below(SMOOTH_BOUND.max(2 * n as u32 + 2));
+        // Sieved when a block first needs them.
+        let mut primes = None;
         let mut start = 0;
         while start < n {
             let end = (start + TO_Q_BLOCK).min(n);
@@ -72,7 +73,12 @@ impl QPoly {
             block.canonicalise();
             let smooth = (block.den.significant_bits() > SMOOTH_FROM_BITS
                 && !divides_denominator(&block))
-            .then(|| SmoothDenominator::factor(&block.den, &primes))
+            .then(|| {
+                let primes = primes.get_or_insert_with(|| {
+                    smooth::primes_below(SMOOTH_BOUND.max(2 * n as u32 + 2))
+                });
+                SmoothDenominator::factor(&block.den, primes)
+            })
             .flatten();
             for c in &block.num {
                 if stop() {

@@ -25,6 +25,18 @@ extern "C" {
     fn __gmpn_bdiv_qr_itch(nn: std::ffi::c_long, dn: std::ffi::c_long) -> std::ffi::c_long;
 }
 
+/// `x ← x >> bits` in place for `0 < bits < 64`, by GMP's `mpn_rshift`.
+#[allow(unsafe_code)]
+fn shift_right(x: &mut [u64], bits: u32) {
+    debug_assert!((1..64).contains(&bits));
+    let p = x.as_mut_ptr();
+    // SAFETY: x is a live, nonempty slice (c ≠ 0 has limbs past its twos); GMP allows the
+    // result in place of the input; the shift is within 1..=63.
+    unsafe {
+        gmp_mpfr_sys::gmp::mpn_rshift(p, p, x.len() as gmp_mpfr_sys::gmp::size_t, bits);
+    }
+}
+
 /// A positive divisor `g = odd·2^twos`, prepared for many exact divisions, with the
 /// buffers they reuse.
 pub(super) struct Divisor {
@@ -75,14 +87,9 @@ impl Divisor {
         let (skip, bits) = ((self.twos / 64) as usize, self.twos % 64);
         let src = &limbs[skip..];
         self.shifted.clear();
-        if bits == 0 {
-            self.shifted.extend_from_slice(src);
-        } else {
-            self.shifted.extend(
-                src.iter()
-                    .enumerate()
-                    .map(|(i, &l)| (l >> bits) | src.get(i + 1).map_or(0, |&h| h << (64 - bits))),
-            );
+        self.shifted.extend_from_slice(src);
+        if bits != 0 {
+            shift_right(&mut self.shifted, bits);
         }
         while self.shifted.last() == Some(&0) {
             self.shifted.pop();
@@ -108,12 +115,7 @@ impl Divisor {
             return false;
         }
         // The quotient is B^qn − Q: the two's complement of Q (Q ≠ 0, since c ≠ 0).
-        let mut borrow = true;
-        for l in self.quotient.iter_mut() {
-            let (s, b) = (!*l).overflowing_add(u64::from(borrow));
-            *l = s;
-            borrow = b;
-        }
+        super::fermat::neg_limbs(&mut self.quotient);
         q.assign_digits(&self.quotient, Order::Lsf);
         if c.cmp0() == std::cmp::Ordering::Less {
             *q = -std::mem::take(q);

@@ -5,17 +5,22 @@
 
 /// `x ← (2^N + 1 − x) mod (2^N + 1)` for a normalised `x` (`w + 1` limbs).
 pub(super) fn negate(x: &mut [u64], w: usize) {
-    if x.iter().all(|&l| l == 0) {
-        return;
-    }
     // p − x = (2^N − x) + 1: two's complement in w + 1 limbs, then add 2^N + 1.
-    let mut carry = true;
-    for limb in x.iter_mut() {
-        let (s, c) = (!*limb).overflowing_add(u64::from(carry));
-        *limb = s;
-        carry = c;
+    if neg_limbs(&mut x[..w + 1]) {
+        add_p(x, w);
     }
-    add_p(x, w);
+}
+
+/// `x ← 2^(64·len) − x` (two's complement) by GMP's `mpn_neg`; whether `x` was nonzero
+/// (when it was zero it stays zero).
+#[allow(unsafe_code)]
+pub(super) fn neg_limbs(x: &mut [u64]) -> bool {
+    if x.is_empty() {
+        return false;
+    }
+    let p = x.as_mut_ptr();
+    // SAFETY: x is a live slice of its length; GMP allows the result in place of the input.
+    unsafe { gmp_mpfr_sys::gmp::mpn_neg(p, p, x.len() as gmp_mpfr_sys::gmp::size_t) != 0 }
 }
 
 /// `x += 2^N + 1` (wrapping in `w + 1` limbs).
@@ -157,14 +162,9 @@ pub(super) fn mul_2exp(r: &mut [u64], a: &[u64], s: usize, w: usize) {
 
 /// `r = lo − hi mod p` for `a = lo + hi·2^N` given as `2w` limbs.
 pub(super) fn fold(r: &mut [u64], a: &[u64], w: usize) {
+    assert!(r.len() > w && a.len() >= 2 * w);
     let (lo, hi) = a.split_at(w);
-    let mut borrow = false;
-    for j in 0..w {
-        let (s1, b1) = lo[j].overflowing_sub(hi[j]);
-        let (s2, b2) = s1.overflowing_sub(u64::from(borrow));
-        r[j] = s2;
-        borrow = b1 | b2;
-    }
+    let borrow = add_sub_n(r.as_mut_ptr(), lo.as_ptr(), hi, w, false);
     r[w] = 0u64.wrapping_sub(u64::from(borrow));
     if borrow {
         add_p(r, w);

@@ -75,27 +75,22 @@ fn remove_power(num: &mut Integer, p: u32, cap: u32) -> u32 {
     let mut v = 0;
     loop {
         let mut r = mod_word(num, pj);
-        let (step, div) = if r == 0 {
-            (j, pj)
+        // v_p(num mod p^j): j when p^j divides num, else v_p(num) itself.
+        let mut found = 0;
+        if r == 0 {
+            found = j;
         } else {
-            let (mut k, mut pk) = (0u32, 1u64);
             while r.is_multiple_of(p64) {
-                (r, k, pk) = (r / p64, k + 1, pk * p64);
+                (r, found) = (r / p64, found + 1);
             }
-            (k, pk)
-        };
-        let step = step.min(cap - v);
+        }
+        let step = found.min(cap - v);
         if step == 0 {
             return v;
         }
-        let div = if step == j && r == 0 {
-            div
-        } else {
-            p64.pow(step)
-        };
         // SAFETY: num is a valid mpz, divided in place by a nonzero word that divides it.
         unsafe {
-            gmp_mpfr_sys::gmp::mpz_divexact_ui(num.as_raw_mut(), num.as_raw(), div);
+            gmp_mpfr_sys::gmp::mpz_divexact_ui(num.as_raw_mut(), num.as_raw(), p64.pow(step));
         }
         v += step;
         if step < j {

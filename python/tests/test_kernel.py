@@ -342,7 +342,13 @@ def test_interrupt_keeps_the_session(kernel):
     km, kc = kernel
     run(kc, "kept = 11")
     msg_id = kc.execute("N(zeta(3/2), 60000)", stop_on_error=False)  # see `run`
-    time.sleep(1.5)
+    # The signal must arrive while the cell runs (between cells the kernel ignores SIGINT):
+    # wait until the kernel announces it (execute_input), then let the computation start.
+    while True:
+        msg = kc.get_iopub_msg(timeout=30)
+        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
+            break
+    time.sleep(1.0)
     start = time.monotonic()
     km.interrupt_kernel()
     reply = kc.get_shell_msg(timeout=30)

@@ -309,7 +309,7 @@ def test_interrupt_keeps_the_session(s):
         stop.set()
         ticker.join()
     elapsed = time.monotonic() - start
-    assert elapsed < 3, f"the interrupt took {elapsed:.1f} s"
+    assert elapsed < 10, f"the interrupt took {elapsed:.1f} s"  # the computation runs minutes
     assert len(ticks) >= 10, f"only {len(ticks)} ticks: was the GIL held?"
     # The session survives with its bindings, and the next computation is not stopped.
     assert s.eval("1 + 1").value == 2

@@ -143,8 +143,35 @@ pub fn install_interrupt_handler() {
     static INSTALL: std::sync::Once = std::sync::Once::new();
     INSTALL.call_once(|| {
         // If a handler cannot be installed, Ctrl-C keeps its default meaning: nothing to do.
+        #[cfg(unix)]
+        sigint::install();
+        #[cfg(not(unix))]
         let _ = ctrlc::set_handler(crate::eval::interrupt::request);
     });
+}
+
+/// SIGINT straight to the interrupt flag. Raising the flag is one atomic read-modify-write,
+/// which is async-signal-safe, so the handler does it itself; the ctrlc crate would start a
+/// thread to run it, which is a tenth of the start-up of a whole `sigma -e` process.
+#[cfg(unix)]
+#[allow(unsafe_code)]
+mod sigint {
+    extern "C" fn on_sigint(_: libc::c_int) {
+        crate::eval::interrupt::request();
+    }
+
+    pub fn install() {
+        // SAFETY: the sigaction struct is zeroed (a valid value), its mask emptied by
+        // sigemptyset, and the handler only raises an atomic flag. SA_RESTART keeps reads
+        // (the REPL's, a script's) from failing with EINTR, as the ctrlc crate does.
+        unsafe {
+            let mut action: libc::sigaction = std::mem::zeroed();
+            action.sa_sigaction = on_sigint as extern "C" fn(libc::c_int) as libc::sighandler_t;
+            action.sa_flags = libc::SA_RESTART;
+            libc::sigemptyset(&mut action.sa_mask);
+            libc::sigaction(libc::SIGINT, &action, std::ptr::null_mut());
+        }
+    }
 }
 
 fn read(file: &std::path::Path) -> Result<String, i32> {

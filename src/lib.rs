@@ -15,7 +15,9 @@
 //! assert_eq!(Format::Text.render(&out[0], false), "1/2");
 //! ```
 // No unsafe code but audited spots that allow it for themselves: one constructor
-// (`Q::from_coprime`) and the GMP limb products of the series FFT (`fast::fermat`).
+// (`Q::from_coprime`), the GMP calls of the series FFT, exact division and conversion
+// (`fast::fermat`, `fast::exactdiv`, `fast::smooth`), `sysconf` (`eval::memory`) and the
+// command line's SIGINT handler (`cli`).
 #![deny(unsafe_code)]
 
 pub mod answer_json;

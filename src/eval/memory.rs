@@ -38,19 +38,35 @@ pub fn control() -> (&'static str, &'static str) {
     }
 }
 
-/// The default budget: half the physical memory (from /proc/meminfo), at most
-/// [`DEFAULT_CAP`]; the cap when the physical memory is unknown.
+/// The default budget: half the physical memory, at most [`DEFAULT_CAP`]; the cap when the
+/// physical memory is unknown.
 pub fn default_budget() -> usize {
-    let total_kib = std::fs::read_to_string("/proc/meminfo").ok().and_then(|m| {
-        m.lines()
-            .find_map(|l| l.strip_prefix("MemTotal:"))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-    });
-    match total_kib {
-        Some(k) => usize::try_from(k.saturating_mul(1024) / 2)
-            .map_or(DEFAULT_CAP, |half| half.min(DEFAULT_CAP)),
+    match physical_memory() {
+        Some(bytes) => usize::try_from(bytes / 2).map_or(DEFAULT_CAP, |half| half.min(DEFAULT_CAP)),
         None => DEFAULT_CAP,
     }
+}
+
+/// The physical memory in bytes: sysconf's page count (one sysinfo call on Linux, where
+/// reading /proc/meminfo instead made the kernel format the whole file at every start-up).
+#[cfg(unix)]
+#[allow(unsafe_code)]
+fn physical_memory() -> Option<u64> {
+    // SAFETY: sysconf takes a name and returns a number (or -1); it touches no memory of ours.
+    let (pages, size) = unsafe {
+        (
+            libc::sysconf(libc::_SC_PHYS_PAGES),
+            libc::sysconf(libc::_SC_PAGESIZE),
+        )
+    };
+    let (pages, size) = (u64::try_from(pages).ok()?, u64::try_from(size).ok()?);
+    pages.checked_mul(size).filter(|&b| b > 0)
+}
+
+/// The physical memory in bytes: unknown off Unix.
+#[cfg(not(unix))]
+fn physical_memory() -> Option<u64> {
+    None
 }
 
 static LIVE: AtomicUsize = AtomicUsize::new(0);
@@ -198,5 +214,22 @@ mod tests {
         assert_eq!(format_size(3 << 29), "1.5 GiB");
         assert_eq!(format_size(64 << 20), "64 MiB");
         assert_eq!(format_size(100), "100 bytes");
+    }
+
+    /// sysconf's physical memory is the kernel's MemTotal, which /proc/meminfo prints in kB.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn physical_memory_is_memtotal() {
+        let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap();
+        let kib: u64 = meminfo
+            .lines()
+            .find_map(|l| l.strip_prefix("MemTotal:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .unwrap();
+        assert_eq!(physical_memory(), Some(kib * 1024));
+        assert_eq!(
+            default_budget(),
+            (kib * 512).min(DEFAULT_CAP as u64) as usize
+        );
     }
 }

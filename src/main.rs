@@ -1,5 +1,16 @@
 //! The `sigma` binary: installs the counting allocator, routes GMP's memory through it, and
 //! hands the command line to `cli` on a large stack.
+//!
+//! On Unix the binary has its own C `main` (`no_main`) instead of Rust's runtime start, which
+//! reads /proc/self/maps to find the main thread's stack guard and installs a stack-overflow
+//! handler for it: `cli` never runs on that stack (see [`sigma_main`]), and the read was a
+//! twentieth of a whole `sigma -e 1`. What the runtime start did that sigma relies on is done
+//! here: SIGPIPE ignored (a closed pipe is then an error that sigma reports, see
+//! `checked_write`) and standard descriptors that were closed at start opened on /dev/null (so
+//! a file sigma opens cannot become its standard output). The arguments still reach
+//! `std::env::args`, which glibc hands to the standard library before `main`.
+
+#![cfg_attr(unix, no_main)]
 
 mod counting_alloc;
 
@@ -10,6 +21,16 @@ static ALLOC: counting_alloc::Counting = counting_alloc::Counting;
 /// evaluation thread has the same size).
 const STACK: usize = 256 * 1024 * 1024;
 
+#[cfg(unix)]
+#[no_mangle]
+pub extern "C" fn main(_argc: libc::c_int, _argv: *const *const libc::c_char) -> libc::c_int {
+    start::prepare();
+    counting_alloc::route_gmp();
+    // `exit` flushes standard output, as returning from Rust's `main` would.
+    std::process::exit(sigma_main())
+}
+
+#[cfg(not(unix))]
 fn main() {
     counting_alloc::route_gmp();
     std::process::exit(sigma_main());
@@ -24,6 +45,26 @@ fn sigma_main() -> i32 {
         Err(_) => {
             eprintln!("error: sigma stopped unexpectedly");
             2
+        }
+    }
+}
+
+/// What Rust's runtime start does before `main` that sigma needs (see the module comment).
+#[cfg(unix)]
+mod start {
+    pub fn prepare() {
+        // SAFETY: fcntl(F_GETFD) only queries a descriptor; open is given a NUL-terminated
+        // path; signal installs SIG_IGN, which runs no code of ours.
+        unsafe {
+            for fd in 0..3 {
+                if libc::fcntl(fd, libc::F_GETFD) == -1
+                    && std::io::Error::last_os_error().raw_os_error() == Some(libc::EBADF)
+                {
+                    // The lowest free descriptor is `fd` itself.
+                    libc::open(c"/dev/null".as_ptr(), libc::O_RDWR);
+                }
+            }
+            libc::signal(libc::SIGPIPE, libc::SIG_IGN);
         }
     }
 }

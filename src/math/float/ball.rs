@@ -146,6 +146,23 @@ impl Ball {
         b.rad = up_add(&b.rad, &cross);
         Ok(b)
     }
+    /// The ball times a/b for integers a and b ≠ 0: mid·a and then /b, each rounded once, the
+    /// radius scaled by |a|/|b| and widened by both roundings (no rational gcds, as a
+    /// term-ratio recurrence needs at every step).
+    pub(crate) fn mul_ratio(&self, a: &Integer, b: &Integer) -> R<Ball> {
+        if b.is_zero() {
+            return Err(Fail::Math(MathError::DivisionByZero));
+        }
+        let p = self.prec();
+        let mut t = Ball::rounded(Float::with_val_round(p, &self.mid * a, N), "a product")?;
+        let scaled =
+            Float::with_val_round(RAD, &self.rad * Integer::from(a.abs_ref()), Round::Up).0;
+        t.rad = up_add(&t.rad, &scaled);
+        let mut q = Ball::rounded(Float::with_val_round(p, &t.mid / b, N), "a quotient")?;
+        let shrunk = Float::with_val_round(RAD, &t.rad / Integer::from(b.abs_ref()), Round::Up).0;
+        q.rad = up_add(&q.rad, &shrunk);
+        Ok(q)
+    }
     pub(crate) fn neg(mut self) -> Ball {
         self.mid = -self.mid;
         self
@@ -239,5 +256,49 @@ pub(crate) fn short(x: &Float) -> String {
         format!("≈{v:.5e}")
     } else {
         format!("≈{v:.6}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rug::Rational;
+
+    /// Whether the exact rational `q` lies in the ball.
+    fn contains(b: &Ball, q: &Rational) -> bool {
+        let (lo, hi) = b.bounds();
+        lo.to_rational().is_some_and(|lo| lo <= *q) && hi.to_rational().is_some_and(|hi| *q <= hi)
+    }
+
+    #[test]
+    fn mul_ratio_contains_the_exact_product() {
+        let Ok(third) = Ball::from_q(&Q::frac(1, 3), 64) else {
+            panic!("1/3 as a ball")
+        };
+        // Signs of a and b in every combination; 1/3·a/b exactly.
+        for (a, b) in [(7, 5), (-7, 5), (7, -5), (-7, -5), (1, 3), (0, 9)] {
+            let Ok(r) = third.mul_ratio(&Integer::from(a), &Integer::from(b)) else {
+                panic!("1/3·{a}/{b} failed");
+            };
+            assert!(contains(&r, &Rational::from((a, 3 * b))), "1/3·{a}/{b}");
+            assert!(
+                r.rad < Float::with_val(64, 1) >> 60u32,
+                "1/3·{a}/{b}: {}",
+                r.rad
+            );
+        }
+        // A wide ball stays around every value it contained, scaled by |a|/|b|.
+        let wide = third.clone().widen(&Float::with_val(64, 0.25));
+        let Ok(r) = wide.mul_ratio(&Integer::from(-10), &Integer::from(4)) else {
+            panic!("the wide ball times -10/4")
+        };
+        for x in [Rational::from((1, 12)), Rational::from((7, 12))] {
+            assert!(contains(&r, &(x * Rational::from((-10, 4)))));
+        }
+        assert!(r.rad >= 0.625 && r.rad < 0.626);
+        assert!(matches!(
+            third.mul_ratio(&Integer::from(1), &Integer::new()),
+            Err(Fail::Math(MathError::DivisionByZero))
+        ));
     }
 }

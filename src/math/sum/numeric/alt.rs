@@ -10,6 +10,7 @@ use crate::math::expr::{Expr, MathError};
 use crate::math::float::ball::up_mul;
 use crate::math::float::{self, Ball, Fail, R};
 use crate::math::number::Q;
+use crate::math::poly::Poly;
 use crate::rich;
 use rug::{Float, Integer};
 
@@ -130,32 +131,64 @@ pub(crate) fn cvz(f: &Expr, n: &str, lo: &Integer, p: u32) -> R<Tail> {
     })
 }
 
-/// The terms a(n) for n = lo, lo+1, …: evaluated one by one, or from index `rec.1` on by
-/// the recurrence a(n+1) = c·num(n)/den(n)·a(n).
+/// The recurrence a(n+1) = c·num(n)/den(n)·a(n) from index `from` on, with num and den
+/// scaled to integer coefficients (num(n)/den(n) = N(n)/D(n)), so that each step multiplies
+/// by the ball c and by the integer ratio N(j)/D(j), without rational arithmetic.
+struct Step {
+    from: Integer,
+    c: Ball,
+    num: Vec<Integer>,
+    den: Vec<Integer>,
+}
+
+impl Step {
+    fn new(r: &Ratio, from: Integer, p: u32) -> R<Step> {
+        // N = L·num and D = L·den, L the lcm of every coefficient's denominator.
+        let l = r
+            .num
+            .c
+            .iter()
+            .chain(&r.den.c)
+            .fold(Integer::from(1), |l, q| l.lcm(q.denom()));
+        let integral = |p: &Poly| -> Vec<Integer> {
+            p.c.iter()
+                .map(|q| q.numer() * Integer::from(&l / q.denom()))
+                .collect()
+        };
+        Ok(Step {
+            from,
+            c: float::eval(&r.c, p)?,
+            num: integral(&r.num),
+            den: integral(&r.den),
+        })
+    }
+}
+
+/// Horner's rule in the integers.
+fn horner(c: &[Integer], x: &Integer) -> Integer {
+    c.iter().rev().fold(Integer::new(), |acc, a| acc * x + a)
+}
+
+/// The terms a(n) for n = lo, lo+1, …: evaluated one by one, or from index `rec.from` on by
+/// the recurrence.
 struct Terms<'a> {
     a: &'a Expr,
     n: &'a str,
     p: u32,
-    rec: Option<(&'a Ratio, Integer, Ball)>,
+    rec: Option<Step>,
     last: Option<(Integer, Ball)>,
 }
 
 impl Terms<'_> {
-    fn at(&mut self, k: &Integer) -> R<Ball> {
-        let v = match (&self.rec, &self.last) {
-            (Some((r, from, c)), Some((j, prev))) if k > from && Integer::from(j + 1u32) == *k => {
-                let jq = Q::from_integer(j.clone());
-                let q = r
-                    .num
-                    .eval(&jq)
-                    .div(&r.den.eval(&jq))
-                    .map_err(|e| Fail::Math(e.into()))?;
-                prev.mul(c)?.mul(&Ball::from_q(&q, self.p)?)?
+    fn at(&mut self, k: &Integer) -> R<&Ball> {
+        let v = match (&self.rec, self.last.take()) {
+            (Some(step), Some((j, prev))) if *k > step.from && Integer::from(k - 1u32) == j => {
+                let (a, b) = (horner(&step.num, &j), horner(&step.den, &j));
+                prev.mul(&step.c)?.mul_ratio(&a, &b)?
             }
             _ => term(self.a, self.n, k, self.p)?,
         };
-        self.last = Some((k.clone(), v.clone()));
-        Ok(v)
+        Ok(&self.last.insert((k.clone(), v)).1)
     }
 }
 
@@ -179,7 +212,7 @@ pub(crate) fn direct(
     p: u32,
 ) -> R<Tail> {
     let rec = match rec {
-        Some((r, from)) => Some((r, from, float::eval(&r.c, p)?)),
+        Some((r, from)) => Some(Step::new(r, from, p)?),
         None => None,
     };
     let mut terms = Terms {
@@ -261,7 +294,7 @@ pub(crate) fn direct(
                 return Ok(Tail { value, claim });
             }
         }
-        sum = sum.add(&t)?;
+        sum = sum.add(t)?;
         count += 1;
         if count > MAX_TERMS {
             return Err(too_many("the direct summation"));

@@ -151,8 +151,9 @@ pub fn install_interrupt_handler() {
 }
 
 /// SIGINT straight to the interrupt flag. Raising the flag is one atomic read-modify-write,
-/// which is async-signal-safe, so the handler does it itself; the ctrlc crate would start a
-/// thread to run it, which is a tenth of the start-up of a whole `sigma -e` process.
+/// which is async-signal-safe, so the handler does it itself; the ctrlc crate starts a thread
+/// to run it (this and reading the memory size with `sysconf` instead of /proc/meminfo saved
+/// about 0.13 ms of a 2.75 ms `sigma -e 1`, interleaved runs).
 #[cfg(unix)]
 #[allow(unsafe_code)]
 mod sigint {

@@ -11,7 +11,7 @@ use crate::math::derivation::Derivation;
 use crate::math::expr::{self, subst::subs, Expr, Func, MResult, MathError};
 use crate::math::limit::{limit_at_infinity, Limit};
 use crate::math::number::{MAX_EXACT_BITS, Q};
-use crate::math::poly::split_linear;
+use crate::math::poly::{horner_int, split_linear};
 use crate::math::sum::{self, Summed};
 use crate::rich;
 use rug::Integer;
@@ -146,29 +146,6 @@ pub fn finite(a: &Expr, k: &str, lo: &Integer, hi: &Integer) -> MResult<Expr> {
 /// Most factors of a rational function multiplied (in integer chunks, without substitution).
 pub const MAX_RATIONAL_FACTORS: i64 = 10_000_000;
 
-/// `p` with integer coefficients and the positive integer it was multiplied by.
-fn integer_poly(p: &crate::math::poly::Poly) -> (Vec<Integer>, Integer) {
-    let mut d = Integer::from(1);
-    for c in &p.c {
-        d.lcm_mut(c.denom());
-    }
-    let coeffs =
-        p.c.iter()
-            .map(|c| Integer::from(c.numer() * &d) / c.denom())
-            .collect();
-    (coeffs, d)
-}
-
-/// P(i) by Horner's rule.
-fn horner(c: &[Integer], i: &Integer) -> Integer {
-    let mut acc = Integer::new();
-    for x in c.iter().rev() {
-        acc *= i;
-        acc += x;
-    }
-    acc
-}
-
 /// ∏_{i=lo}^{hi} p(i)/q(i) for a rational function p/q: integer values in chunks multiplied by
 /// product trees, one division at the end; a pole on the range is an error naming it.
 fn rational_product(
@@ -185,12 +162,12 @@ fn rational_product(
             "a product of {count} factors (at most {MAX_RATIONAL_FACTORS} for a rational function)"
         )));
     }
-    let (pc, pd) = integer_poly(p);
-    let (qc, qd) = integer_poly(q);
+    let (pc, pd) = p.integral();
+    let (qc, qd) = q.integral();
     // The last factor's size predicts the whole product's.
-    let bits = horner(&pc, hi)
+    let bits = horner_int(&pc, hi)
         .significant_bits()
-        .max(horner(&qc, hi).significant_bits()) as u64
+        .max(horner_int(&qc, hi).significant_bits()) as u64
         + 1;
     let total = bits.saturating_mul(count.to_u64().unwrap_or(u64::MAX));
     if total > MAX_EXACT_BITS {
@@ -207,7 +184,7 @@ fn rational_product(
         if crate::math::interrupted() {
             return Err(MathError::Interrupted);
         }
-        let (x, y) = (horner(&pc, &i), horner(&qc, &i));
+        let (x, y) = (horner_int(&pc, &i), horner_int(&qc, &i));
         if y == 0 {
             return Err(MathError::Domain(format!(
                 "the factor {a} is undefined at {k} = {i} (division by zero), inside the range of the product"

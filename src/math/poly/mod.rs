@@ -114,6 +114,20 @@ impl Poly {
             .rev()
             .fold(Q::zero(), |acc, a| acc.mul(x).add(a))
     }
+    /// `self = P/d` with P's coefficients integers and d the positive lcm of the
+    /// coefficients' denominators: (P's coefficients, d). Evaluate P with [`horner_int`].
+    pub fn integral(&self) -> (Vec<rug::Integer>, rug::Integer) {
+        let mut d = rug::Integer::from(1);
+        for c in &self.c {
+            d.lcm_mut(c.denom());
+        }
+        let coeffs = self
+            .c
+            .iter()
+            .map(|c| rug::Integer::from(c.numer() * &d) / c.denom())
+            .collect();
+        (coeffs, d)
+    }
     /// Quotient and remainder; `d` must be non-zero.
     pub fn div_rem(&self, d: &Poly) -> (Poly, Poly) {
         let mut r = self.c.clone();
@@ -164,6 +178,16 @@ impl Poly {
             .collect::<MResult<Vec<_>>>()?;
         expr::add(terms)
     }
+}
+
+/// The integer polynomial with coefficients `c` (constant first) at `x`, by Horner's rule.
+pub fn horner_int(c: &[rug::Integer], x: &rug::Integer) -> rug::Integer {
+    let mut acc = rug::Integer::new();
+    for a in c.iter().rev() {
+        acc *= x;
+        acc += a;
+    }
+    acc
 }
 
 /// A rational function of `x` as κ·Π (x + cᵢ)^eᵢ over Q (eᵢ > 0 for the numerator's

@@ -4,7 +4,7 @@
 
 use crate::math::expr::MResult;
 use crate::math::number::Q;
-use crate::math::poly::Poly;
+use crate::math::poly::{horner_int, Poly};
 use rug::{Integer, Rational};
 use std::cmp::Ordering;
 
@@ -32,14 +32,7 @@ impl ZPoly {
         if p.is_zero() {
             return None;
         }
-        let mut l = Integer::from(1);
-        for a in &p.c {
-            l.lcm_mut(a.denom());
-        }
-        let mut ints: Vec<Integer> =
-            p.c.iter()
-                .map(|a| a.numer() * Integer::from(&l / a.denom()))
-                .collect();
+        let (mut ints, l) = p.integral();
         let mut g = Integer::new();
         for a in &ints {
             g.gcd_mut(a);
@@ -66,12 +59,7 @@ impl ZPoly {
 
     /// The exact value at `x`.
     pub fn eval(&self, x: &Integer) -> Integer {
-        let mut acc = Integer::new();
-        for a in self.c.iter().rev() {
-            acc *= x;
-            acc += a;
-        }
-        acc
+        horner_int(&self.c, x)
     }
 
     /// `p(x + a)` (Taylor shift by repeated synthetic division).

@@ -10,7 +10,7 @@ use crate::math::expr::{Expr, MathError};
 use crate::math::float::ball::up_mul;
 use crate::math::float::{self, Ball, Fail, R};
 use crate::math::number::Q;
-use crate::math::poly::Poly;
+use crate::math::poly::horner_int;
 use crate::rich;
 use rug::{Float, Integer};
 
@@ -143,30 +143,16 @@ struct Step {
 
 impl Step {
     fn new(r: &Ratio, from: Integer, p: u32) -> R<Step> {
-        // N = L·num and D = L·den, L the lcm of every coefficient's denominator.
-        let l = r
-            .num
-            .c
-            .iter()
-            .chain(&r.den.c)
-            .fold(Integer::from(1), |l, q| l.lcm(q.denom()));
-        let integral = |p: &Poly| -> Vec<Integer> {
-            p.c.iter()
-                .map(|q| q.numer() * Integer::from(&l / q.denom()))
-                .collect()
-        };
+        // num/den = (N/dn)/(D/dd) = (dd·N)/(dn·D) with N and D integral.
+        let ((num, dn), (den, dd)) = (r.num.integral(), r.den.integral());
+        let scaled = |c: Vec<Integer>, by: &Integer| c.into_iter().map(|a| a * by).collect();
         Ok(Step {
             from,
             c: float::eval(&r.c, p)?,
-            num: integral(&r.num),
-            den: integral(&r.den),
+            num: scaled(num, &dd),
+            den: scaled(den, &dn),
         })
     }
-}
-
-/// Horner's rule in the integers.
-fn horner(c: &[Integer], x: &Integer) -> Integer {
-    c.iter().rev().fold(Integer::new(), |acc, a| acc * x + a)
 }
 
 /// The terms a(n) for n = lo, lo+1, …: evaluated one by one, or from index `rec.from` on by
@@ -183,7 +169,7 @@ impl Terms<'_> {
     fn at(&mut self, k: &Integer) -> R<&Ball> {
         let v = match (&self.rec, self.last.take()) {
             (Some(step), Some((j, prev))) if *k > step.from && Integer::from(k - 1u32) == j => {
-                let (a, b) = (horner(&step.num, &j), horner(&step.den, &j));
+                let (a, b) = (horner_int(&step.num, &j), horner_int(&step.den, &j));
                 prev.mul(&step.c)?.mul_ratio(&a, &b)?
             }
             _ => term(self.a, self.n, k, self.p)?,
@@ -211,10 +197,7 @@ pub(crate) fn direct(
     rec: Option<(&Ratio, Integer)>,
     p: u32,
 ) -> R<Tail> {
-    let rec = match rec {
-        Some((r, from)) => Some(Step::new(r, from, p)?),
-        None => None,
-    };
+    let rec = rec.map(|(r, from)| Step::new(r, from, p)).transpose()?;
     let mut terms = Terms {
         a,
         n,

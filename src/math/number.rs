@@ -292,6 +292,23 @@ pub fn extract_kth_powers(n: &Integer, k: u32) -> (Integer, Integer) {
     (out, rest * inside)
 }
 
+/// The primes below `bound` (a sieve of Eratosthenes).
+pub fn primes_below(bound: u32) -> Vec<u32> {
+    let n = bound as usize;
+    let mut composite = vec![false; n.max(2)];
+    let mut out = Vec::new();
+    for p in 2..n {
+        if composite[p] {
+            continue;
+        }
+        out.push(p as u32);
+        for m in (p * p..n).step_by(p) {
+            composite[m] = true;
+        }
+    }
+    out
+}
+
 /// `n!` for `n ≤ 1,000,000` (larger is refused: the result would have millions of digits).
 pub fn factorial(n: u64) -> Result<Integer, NumError> {
     if n > 1_000_000 {

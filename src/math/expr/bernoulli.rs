@@ -19,7 +19,7 @@
 //! Indices above [`MAX_INDEX`] are refused (the result would have millions of digits).
 
 use super::MathError;
-use crate::math::number::Q;
+use crate::math::number::{primes_below, Q};
 use rug::float::Round;
 use rug::ops::{DivAssignRound, MulAssignRound, Pow, PowAssignRound};
 use rug::{Float, Integer, Rational};
@@ -156,23 +156,6 @@ fn bernoulli_table(m: usize) -> Vec<Q> {
     out
 }
 
-/// The primes up to `n` (sieve of Eratosthenes).
-fn primes_to(n: usize) -> Vec<u64> {
-    let mut sieve = vec![true; n + 1];
-    let mut out = Vec::new();
-    for i in 2..=n {
-        if sieve[i] {
-            out.push(i as u64);
-            let mut j = i * i;
-            while j <= n {
-                sieve[j] = false;
-                j += i;
-            }
-        }
-    }
-    out
-}
-
 /// The Euler product Π_p (1 − χ(p) p^(−s))^(−1) over primes p with χ(p) ≠ 0, to relative
 /// precision about 2^(−prec), for s ≥ 3: ζ(s) with χ = 1, β(s) with χ the character mod 4.
 /// Each p^(−s) is computed only to the absolute precision it contributes (tiny terms cheaply);
@@ -185,12 +168,13 @@ fn euler_product(s: u64, prec: u32, chi: fn(u64) -> i32) -> Result<Float, MathEr
             "the Euler product for index {s} needs too many primes"
         )));
     }
-    let bound = bound as usize;
+    // bound ≤ 10^8 (checked above).
+    let bound = bound as u32;
     let mut inv = Float::with_val(prec, 1); // Π (1 − χ(p) p^(−s)) = 1/product
     if s > i32::MAX as u64 {
         return Err(MathError::TooLarge(format!("an Euler product at {s}")));
     }
-    for p in primes_to(bound) {
+    for p in primes_below(bound + 1).into_iter().map(u64::from) {
         if crate::math::interrupted() {
             return Err(MathError::Interrupted);
         }
@@ -237,7 +221,8 @@ fn precision_for(bits: f64) -> u32 {
 fn bernoulli_analytic(n: u64) -> Result<Q, MathError> {
     // von Staudt–Clausen: the denominator is the product of the primes p with (p − 1) | n.
     let mut den = Integer::from(1);
-    for p in primes_to(n as usize + 1) {
+    // n ≤ MAX_INDEX.
+    for p in primes_below(n as u32 + 2).into_iter().map(u64::from) {
         if n.is_multiple_of(p - 1) {
             den *= p;
         }

@@ -4,9 +4,9 @@
 
 use super::exactdiv::Divisor;
 use super::intpoly::QPoly;
-use super::smooth::{self, SmoothDenominator};
+use super::smooth::SmoothDenominator;
 use crate::math::expr::MathError;
-use crate::math::number::Q;
+use crate::math::number::{primes_below, Q};
 use rug::{Integer, Rational};
 use std::cmp::Ordering;
 
@@ -74,9 +74,8 @@ impl QPoly {
             let smooth = (block.den.significant_bits() > SMOOTH_FROM_BITS
                 && !divides_denominator(&block))
             .then(|| {
-                let primes = primes.get_or_insert_with(|| {
-                    smooth::primes_below(SMOOTH_BOUND.max(2 * n as u32 + 2))
-                });
+                let primes =
+                    primes.get_or_insert_with(|| primes_below(SMOOTH_BOUND.max(2 * n as u32 + 2)));
                 SmoothDenominator::factor(&block.den, primes)
             })
             .flatten();

@@ -6,23 +6,6 @@
 
 use rug::Integer;
 
-/// The primes below `bound` (a sieve of Eratosthenes).
-pub(super) fn primes_below(bound: u32) -> Vec<u32> {
-    let n = bound as usize;
-    let mut composite = vec![false; n.max(2)];
-    let mut out = Vec::new();
-    for p in 2..n {
-        if composite[p] {
-            continue;
-        }
-        out.push(p as u32);
-        for m in (p * p..n).step_by(p) {
-            composite[m] = true;
-        }
-    }
-    out
-}
-
 /// `|x| mod m` for `m > 0`.
 #[allow(unsafe_code)]
 fn mod_word(x: &Integer, m: u64) -> u64 {
@@ -184,6 +167,7 @@ impl SmoothDenominator {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::math::number::primes_below;
 
     #[test]
     fn primes_and_groups() {
